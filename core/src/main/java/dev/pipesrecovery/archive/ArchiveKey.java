@@ -1,0 +1,39 @@
+package dev.pipesrecovery.archive;
+
+import dev.pipesrecovery.stream.SequenceNumber;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The parts of an archive object key (without the bucket prefix, which belongs to {@link KeyLayout}):
+ * {@code <consumer>/<yyyy-MM-dd>/<encodedPartitionKey>/<yyyyMMdd'T'HHmmssSSS'Z'>/<shardId>-<seq>[-<subSeq>].json}.
+ *
+ * <p>Holds the partition key <em>encoded</em> (see {@link KeyLayout#encodePartitionKey}) so that a key parsed back
+ * from a listing is the same value even when the original key was too long and was cut; the original partition key
+ * is always in the archived record itself. {@code arrival} has millisecond precision (truncated).
+ */
+public record ArchiveKey(
+        String consumer,
+        String encodedPartitionKey,
+        Instant arrival,
+        String shardId,
+        SequenceNumber sequenceNumber,
+        Long subSequenceNumber) {
+
+    public ArchiveKey {
+        Objects.requireNonNull(consumer, "consumer");
+        Objects.requireNonNull(encodedPartitionKey, "encodedPartitionKey");
+        Objects.requireNonNull(arrival, "arrival");
+        Objects.requireNonNull(shardId, "shardId");
+        Objects.requireNonNull(sequenceNumber, "sequenceNumber");
+        arrival = arrival.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        // further validation (consumer pattern, shard id characters, encoded key shape): KeyLayout
+    }
+
+    /** The key for a record of {@code consumer}, encoding its partition key. */
+    public static ArchiveKey of(String consumer, String partitionKey, Instant arrival, String shardId,
+                                SequenceNumber sequenceNumber, Long subSequenceNumber) {
+        return new ArchiveKey(consumer, KeyLayout.encodePartitionKey(partitionKey), arrival, shardId, sequenceNumber,
+                subSequenceNumber);
+    }
+}

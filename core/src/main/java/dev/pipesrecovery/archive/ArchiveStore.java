@@ -1,0 +1,38 @@
+package dev.pipesrecovery.archive;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Port: the archive of failed records (S3 in production). Keys come from {@link KeyLayout}. Every write is
+ * conditional: a key that exists is never overwritten. Failures are {@link ArchiveException}s (unchecked).
+ */
+public interface ArchiveStore {
+
+    /** Writes {@code write} unless its key exists ({@code If-None-Match: *}). */
+    WriteOutcome putIfAbsent(ArchiveWrite write);
+
+    /**
+     * Writes all, in parallel up to the store's configured bound. Never throws for one write: each write gets its own
+     * {@link WriteResult}, in the order given.
+     */
+    List<WriteResult> putAllIfAbsent(List<ArchiveWrite> writes);
+
+    /**
+     * Objects under {@code keyPrefix} in lexicographic key order, fetched page by page as the stream is consumed
+     * (memory stays flat for any number of objects). Close the stream when done.
+     */
+    Stream<ArchiveObject> list(String keyPrefix);
+
+    /** The object's bytes, or empty when there is no such key. */
+    Optional<byte[]> get(String key);
+
+    Map<String, String> tags(String key);
+
+    /** Replaces the object's tags (at most 10, keys &le; 128 and values &le; 256 characters). */
+    void putTags(String key, Map<String, String> tags);
+
+    void delete(String key);
+}

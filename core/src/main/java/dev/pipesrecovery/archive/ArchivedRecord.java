@@ -1,0 +1,64 @@
+package dev.pipesrecovery.archive;
+
+import dev.pipesrecovery.stream.SequenceNumber;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The archived-record envelope (DESIGN.md "Archived record"), the body of every archive object. {@code data} is the
+ * exact record bytes (base64 in JSON) and is not copied.
+ */
+public record ArchivedRecord(
+        int version,
+        String consumer,
+        String streamArn,
+        String shardId,
+        SequenceNumber sequenceNumber,
+        Long subSequenceNumber,
+        String partitionKey,
+        Instant approximateArrivalTimestamp,
+        byte[] data,
+        FailureInfo failure) {
+
+    public static final int CURRENT_VERSION = 1;
+
+    public ArchivedRecord {
+        Objects.requireNonNull(consumer, "consumer");
+        Objects.requireNonNull(streamArn, "streamArn");
+        Objects.requireNonNull(shardId, "shardId");
+        Objects.requireNonNull(sequenceNumber, "sequenceNumber");
+        Objects.requireNonNull(partitionKey, "partitionKey");
+        Objects.requireNonNull(approximateArrivalTimestamp, "approximateArrivalTimestamp");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(failure, "failure");
+    }
+
+    /** Why and when the record was archived. */
+    public record FailureInfo(
+            String source,
+            String condition,
+            String dlqMessageId,
+            Instant dlqTimestamp,
+            BatchRef batch,
+            Instant hydratedAt) {
+
+        public FailureInfo {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(condition, "condition");
+            Objects.requireNonNull(dlqMessageId, "dlqMessageId");
+            Objects.requireNonNull(dlqTimestamp, "dlqTimestamp");
+            Objects.requireNonNull(batch, "batch");
+            Objects.requireNonNull(hydratedAt, "hydratedAt");
+        }
+    }
+
+    /** The DLQ message's range. */
+    public record BatchRef(SequenceNumber startSequenceNumber, SequenceNumber endSequenceNumber, int batchSize) {
+    }
+
+    @Override
+    public String toString() {
+        return "ArchivedRecord[" + consumer + " " + shardId + "/" + sequenceNumber
+                + (subSequenceNumber == null ? "" : "/" + subSequenceNumber) + ", " + data.length + " bytes]";
+    }
+}

@@ -1,0 +1,13 @@
+package dev.pipesrecovery.archive;
+
+/** An archive object whose body is not a readable {@link ArchivedRecord}. */
+public class InvalidArchivedRecordException extends Exception {
+
+    public InvalidArchivedRecordException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public InvalidArchivedRecordException(String message) {
+        super(message);
+    }
+}
