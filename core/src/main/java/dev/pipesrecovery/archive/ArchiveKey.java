@@ -11,6 +11,13 @@ import java.util.Objects;
  * <p>Holds the partition key <em>encoded</em> (see {@link KeyLayout#encodePartitionKey}) so that a key parsed back
  * from a listing is the same value even when the original key was too long and was cut; the original partition key
  * is always in the archived record itself. {@code arrival} has millisecond precision (truncated).
+ *
+ * <p>Every part is validated on construction, so any {@code ArchiveKey} formats to a key that parses back to it:
+ * consumer {@code [.\-_A-Za-z0-9]{1,64}} (not {@code .}, {@code ..}, not starting with {@code _}); the encoded
+ * partition key exactly as {@link KeyLayout#encodePartitionKey} makes it; shard id {@code <name>-<digits>} up to 128
+ * chars; arrival within years 0000-9999; sub-sequence number {@code >= 0}.
+ *
+ * @throws IllegalArgumentException naming the part that is invalid
  */
 public record ArchiveKey(
         String consumer,
@@ -26,8 +33,11 @@ public record ArchiveKey(
         Objects.requireNonNull(arrival, "arrival");
         Objects.requireNonNull(shardId, "shardId");
         Objects.requireNonNull(sequenceNumber, "sequenceNumber");
-        arrival = arrival.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        // further validation (consumer pattern, shard id characters, encoded key shape): KeyLayout
+        arrival = KeyParts.requireArrival(arrival.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        KeyParts.requireConsumer(consumer);
+        PartitionKeyEncoding.requireCanonical(encodedPartitionKey);
+        KeyParts.requireShardId(shardId);
+        KeyParts.requireSubSequence(subSequenceNumber);
     }
 
     /** The key for a record of {@code consumer}, encoding its partition key. */
