@@ -1,0 +1,74 @@
+package dev.pipesrecovery.testkit;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Supplier;
+
+/**
+ * JVM-wide shared emulators, each started on first use and stopped by one shutdown hook, so that every test class
+ * of a test JVM (or the sandbox) shares one instance and nothing is left running. Only what is asked for starts:
+ * {@code Emulators.kinesis()} starts kinesis-local and nothing else. Callers must not close shared instances.
+ */
+public final class Emulators {
+
+    private static final Deque<Emulator> STARTED = new ArrayDeque<>();
+    private static KinesisLocal kinesis;
+    private static S3MockServer s3;
+    private static ElasticMq sqs;
+    private static MotoServer moto;
+    private static boolean hookInstalled;
+
+    private Emulators() {
+    }
+
+    public static synchronized KinesisLocal kinesis() {
+        if (kinesis == null) {
+            kinesis = register(KinesisLocal::start);
+        }
+        return kinesis;
+    }
+
+    public static synchronized S3MockServer s3() {
+        if (s3 == null) {
+            s3 = register(S3MockServer::start);
+        }
+        return s3;
+    }
+
+    public static synchronized ElasticMq sqs() {
+        if (sqs == null) {
+            sqs = register(ElasticMq::start);
+        }
+        return sqs;
+    }
+
+    /** moto_server, for EventBridge (and any other service moto emulates). */
+    public static synchronized MotoServer moto() {
+        if (moto == null) {
+            moto = register(MotoServer::start);
+        }
+        return moto;
+    }
+
+    private static <E extends Emulator> E register(Supplier<E> starter) {
+        if (!hookInstalled) {
+            Runtime.getRuntime().addShutdownHook(new Thread(Emulators::stopAll, "testkit-emulators-stop"));
+            hookInstalled = true;
+        }
+        E emulator = starter.get();
+        STARTED.push(emulator);
+        return emulator;
+    }
+
+    /** Stops every shared emulator, most recently started first. */
+    private static synchronized void stopAll() {
+        while (!STARTED.isEmpty()) {
+            Emulator emulator = STARTED.pop();
+            try {
+                emulator.close();
+            } catch (RuntimeException e) {
+                System.err.println("testkit: could not stop " + emulator + ": " + e);
+            }
+        }
+    }
+}
