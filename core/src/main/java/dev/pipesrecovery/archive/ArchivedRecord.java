@@ -2,11 +2,13 @@ package dev.pipesrecovery.archive;
 
 import dev.pipesrecovery.stream.SequenceNumber;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
  * The archived-record envelope (DESIGN.md "Archived record"), the body of every archive object. {@code data} is the
- * exact record bytes (base64 in JSON) and is not copied.
+ * exact record bytes (base64 in JSON) and is not copied. Timestamps are truncated to milliseconds, the precision of
+ * the JSON form ({@link ArchivedRecordCodec}).
  */
 public record ArchivedRecord(
         int version,
@@ -31,6 +33,11 @@ public record ArchivedRecord(
         Objects.requireNonNull(approximateArrivalTimestamp, "approximateArrivalTimestamp");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(failure, "failure");
+        if (subSequenceNumber != null && subSequenceNumber < 0) {
+            throw new IllegalArgumentException("subSequenceNumber must be >= 0, was " + subSequenceNumber);
+        }
+        // the envelope holds milliseconds (Kinesis arrival timestamps have no more), so a decoded record equals its source
+        approximateArrivalTimestamp = approximateArrivalTimestamp.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Why and when the record was archived. */
@@ -49,11 +56,18 @@ public record ArchivedRecord(
             Objects.requireNonNull(dlqTimestamp, "dlqTimestamp");
             Objects.requireNonNull(batch, "batch");
             Objects.requireNonNull(hydratedAt, "hydratedAt");
+            dlqTimestamp = dlqTimestamp.truncatedTo(ChronoUnit.MILLIS);
+            hydratedAt = hydratedAt.truncatedTo(ChronoUnit.MILLIS);
         }
     }
 
     /** The DLQ message's range. */
     public record BatchRef(SequenceNumber startSequenceNumber, SequenceNumber endSequenceNumber, int batchSize) {
+
+        public BatchRef {
+            Objects.requireNonNull(startSequenceNumber, "startSequenceNumber");
+            Objects.requireNonNull(endSequenceNumber, "endSequenceNumber");
+        }
     }
 
     @Override

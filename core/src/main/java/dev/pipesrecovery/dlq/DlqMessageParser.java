@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipesrecovery.internal.json.JsonFieldException;
+import dev.pipesrecovery.internal.json.JsonObjectReader;
 import dev.pipesrecovery.stream.SequenceNumber;
 import java.time.Instant;
 
@@ -25,9 +27,17 @@ public final class DlqMessageParser {
 
     /** @throws MalformedDlqMessageException naming the missing or malformed field */
     public static DlqMessage parse(String body) throws MalformedDlqMessageException {
-        JsonFields root = new JsonFields(rootObject(body), "");
+        try {
+            return parseObject(rootObject(body));
+        } catch (JsonFieldException e) {
+            throw new MalformedDlqMessageException(e.path(), e.problem());
+        }
+    }
+
+    private static DlqMessage parseObject(JsonNode object) throws MalformedDlqMessageException {
+        JsonObjectReader root = new JsonObjectReader(object, "");
         DlqSourceKind kind;
-        JsonFields context;
+        JsonObjectReader context;
         String arnField;
         if (root.has("context")) {
             kind = DlqSourceKind.PIPE;
@@ -74,12 +84,12 @@ public final class DlqMessageParser {
         return node;
     }
 
-    private static KinesisBatchInfo batchInfo(JsonFields root) throws MalformedDlqMessageException {
+    private static KinesisBatchInfo batchInfo(JsonObjectReader root) throws MalformedDlqMessageException {
         if (!root.has("KinesisBatchInfo") && root.has("DDBStreamBatchInfo")) {
             throw new MalformedDlqMessageException("KinesisBatchInfo", "is missing; the message has DDBStreamBatchInfo:"
                     + " DynamoDB stream sources are not supported, only Kinesis");
         }
-        JsonFields batch = root.object("KinesisBatchInfo");
+        JsonObjectReader batch = root.object("KinesisBatchInfo");
         String streamArn = batch.text("streamArn");
         if (!SourceArns.isStreamArn(streamArn)) {
             throw new MalformedDlqMessageException(batch.field("streamArn"),
@@ -98,7 +108,10 @@ public final class DlqMessageParser {
         }
         Instant first = batch.timestamp("approximateArrivalOfFirstRecord");
         Instant last = batch.timestamp("approximateArrivalOfLastRecord");
-        int batchSize = batch.positiveInt("batchSize");
+        int batchSize = batch.integer("batchSize");
+        if (batchSize < 1) {
+            throw new MalformedDlqMessageException(batch.field("batchSize"), "must be >= 1, was " + batchSize);
+        }
         return new KinesisBatchInfo(streamArn, shardId, start, end, first, last, batchSize);
     }
 }
