@@ -1,0 +1,28 @@
+package dev.pipesrecovery.sandbox.pipe;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What one call to the API destination came to, in the pipe's error classes (aws-facts §2.2).
+ *
+ * @param status     the HTTP status, or 0 when there was no answer
+ * @param retryAfter the {@code Retry-After} of a 429, or zero
+ */
+record TargetResult(Kind kind, int status, Duration retryAfter) {
+
+    enum Kind {
+        SUCCESS,
+        /** Counted toward MaximumRetryAttempts (5xx, 429, 401/407/409, a timeout, and other 4xx unless configured). */
+        CUSTOMER_ERROR,
+        /** Dead-lettered without retry ({@link StandInOptions.ClientErrorHandling#DEAD_LETTER_AT_ONCE}). */
+        NOT_RETRYABLE,
+        /** No connection to the target: a pipe internal error, retried until the record expires, not counted. */
+        INTERNAL_ERROR
+    }
+
+    TargetResult {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+}
