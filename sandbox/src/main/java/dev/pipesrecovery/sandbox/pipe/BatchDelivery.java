@@ -118,14 +118,24 @@ final class BatchDelivery {
         for (Record record : batch) {
             ObjectNode event = KinesisSourceEvent.of(record, shardId, identity.streamArn(), identity.region(),
                     identity.roleArn());
-            String body = template.render(KinesisSourceEvent.forTransformation(event, record), identity.reserved());
+            ObjectNode transformable = KinesisSourceEvent.forTransformation(event, record);
+            String body = template.render(transformable, identity.reserved());
             stats.targetCall();
-            last = target.invoke(body);
+            last = target.invoke(body, headerValue(settings.idempotencyKeyHeaderValue(), transformable));
             if (last.kind() != TargetResult.Kind.SUCCESS) {
                 return last;
             }
         }
         return last;
+    }
+
+    /** A header value of {@code HttpParameters}: a {@code $.} JSON path into the event, or a literal. */
+    private static String headerValue(String value, ObjectNode event) {
+        if (!value.startsWith("$.")) {
+            return value;
+        }
+        com.fasterxml.jackson.databind.JsonNode found = InputTemplate.resolve(event, value);
+        return found == null || found.isNull() ? null : found.isValueNode() ? found.asText() : found.toString();
     }
 
     private boolean tooOld(List<Record> batch) {

@@ -28,16 +28,19 @@ final class HttpTarget {
                 .connectTimeout(options.targetTimeout()).build();
     }
 
-    TargetResult invoke(String body) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+    /** @param idempotencyKey the {@code Idempotency-Key} header, or null for none */
+    TargetResult invoke(String body, String idempotencyKey) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(options.targetTimeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", USER_AGENT)
                 .header("Range", "bytes=0-1048575")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null && !idempotencyKey.isEmpty()) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
             return classify(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null));
         } catch (HttpTimeoutException timeout) {
             // the target was reached but did not answer in time: the target's failure, not the pipe's

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param maximumRecordAgeInSeconds -1 = never discard old records
  * @param bisectOnFailure           {@code OnPartialBatchItemFailure: AUTOMATIC_BISECT}
  * @param inputTemplate             empty = send the source event as it is
+ * @param idempotencyKeyHeaderValue value (or {@code $.} JSON path into the event) of an {@code Idempotency-Key}
+ *                                  header, as the pipe's {@code HttpParameters.HeaderParameters}; empty for none
  */
 public record PipeSettings(
         String pipeName,
@@ -21,13 +23,15 @@ public record PipeSettings(
         boolean bisectOnFailure,
         int parallelizationFactor,
         String startingPosition,
-        String inputTemplate) {
+        String inputTemplate,
+        String idempotencyKeyHeaderValue) {
 
     public PipeSettings {
         Objects.requireNonNull(pipeName, "pipeName");
         Objects.requireNonNull(streamName, "streamName");
         Objects.requireNonNull(startingPosition, "startingPosition");
         Objects.requireNonNull(inputTemplate, "inputTemplate");
+        Objects.requireNonNull(idempotencyKeyHeaderValue, "idempotencyKeyHeaderValue");
         if (!pipeName.matches("[.\\-_A-Za-z0-9]{1,64}")) {
             throw new IllegalArgumentException("PipeName must match [.-_A-Za-z0-9]{1,64}: '" + pipeName + "'");
         }
@@ -53,23 +57,27 @@ public record PipeSettings(
                 "AUTOMATIC_BISECT".equals(parameters.getOrDefault("OnPartialBatchItemFailure", "")),
                 integer(parameters, "ParallelizationFactor"),
                 required(parameters, "StartingPosition"),
-                parameters.getOrDefault("InputTemplate", ""));
+                parameters.getOrDefault("InputTemplate", ""),
+                parameters.getOrDefault("IdempotencyKeyHeaderValue", ""));
     }
 
     /** The same pipe, with a different name and stream (a sandbox scenario runs its own). */
     public PipeSettings forPipe(String newPipeName, String newStreamName) {
         return new PipeSettings(newPipeName, newStreamName, batchSize, maximumRetryAttempts, maximumRecordAgeInSeconds,
-                bisectOnFailure, parallelizationFactor, startingPosition, inputTemplate);
+                bisectOnFailure, parallelizationFactor, startingPosition, inputTemplate,
+                idempotencyKeyHeaderValue);
     }
 
     public PipeSettings withRetries(int newMaximumRetryAttempts) {
         return new PipeSettings(pipeName, streamName, batchSize, newMaximumRetryAttempts, maximumRecordAgeInSeconds,
-                bisectOnFailure, parallelizationFactor, startingPosition, inputTemplate);
+                bisectOnFailure, parallelizationFactor, startingPosition, inputTemplate,
+                idempotencyKeyHeaderValue);
     }
 
     public PipeSettings withBatchSize(int newBatchSize) {
         return new PipeSettings(pipeName, streamName, newBatchSize, maximumRetryAttempts, maximumRecordAgeInSeconds,
-                bisectOnFailure, parallelizationFactor, startingPosition, inputTemplate);
+                bisectOnFailure, parallelizationFactor, startingPosition, inputTemplate,
+                idempotencyKeyHeaderValue);
     }
 
     private static String required(Map<String, String> parameters, String name) {

@@ -41,8 +41,8 @@ public record StandInOptions(
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(targetTimeout, "targetTimeout");
         Objects.requireNonNull(clientErrors, "clientErrors");
-        if (retryBackoffBase.isNegative() || retryBackoffCap.compareTo(retryBackoffBase) < 0) {
-            throw new IllegalArgumentException("need 0 <= retryBackoffBase <= retryBackoffCap");
+        if (retryBackoffBase.isZero() || retryBackoffBase.isNegative() || retryBackoffCap.compareTo(retryBackoffBase) < 0) {
+            throw new IllegalArgumentException("need 0 < retryBackoffBase <= retryBackoffCap");
         }
         if (targetTimeout.isZero() || targetTimeout.isNegative()) {
             throw new IllegalArgumentException("targetTimeout must be positive");

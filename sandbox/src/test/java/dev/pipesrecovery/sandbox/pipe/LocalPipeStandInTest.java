@@ -77,6 +77,8 @@ class LocalPipeStandInTest {
         assertThat(deliveries).extracting(Delivery::eventId)
                 .containsExactlyInAnyOrderElementsOf(events.stream().map(ProducedEvent::eventId).toList());
         assertThat(deliveries).allMatch(d -> HttpTarget.USER_AGENT.equals(d.userAgent()));
+        // IdempotencyKeyHeaderValue $.eventID: shard id and sequence number
+        assertThat(deliveries).extracting(Delivery::idempotencyKey).allMatch(k -> k.matches("shardId-\\d+:\\d+"));
         for (String key : List.of("k0", "k1", "k2", "k3")) {
             assertThat(deliveries.stream().filter(d -> key.equals(d.partitionKey())).map(Delivery::keySequence))
                     .isSorted();
@@ -170,7 +172,7 @@ class LocalPipeStandInTest {
     void recordsOlderThanTheMaximumAgeAreDeadLetteredWithoutCallingTheTarget() throws Exception {
         produce(2);
         Clock twoHoursLater = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
-        PipeSettings settings = new PipeSettings(name, name, 1, -1, 3600, false, 1, "TRIM_HORIZON", "");
+        PipeSettings settings = new PipeSettings(name, name, 1, -1, 3600, false, 1, "TRIM_HORIZON", "", "");
         try (LocalPipeStandIn pipe = pipe(settings, StandInOptions.rehearsal(), partner.url(), twoHoursLater)) {
             assertThat(pipe.awaitDone(2, Duration.ofSeconds(30))).isTrue();
             assertThat(pipe.stats().targetCalls()).isZero();
@@ -181,7 +183,7 @@ class LocalPipeStandInTest {
 
     private PipeSettings settings(int batchSize, int retries) {
         return new PipeSettings(name, name, batchSize, retries, -1, true, 1, "TRIM_HORIZON",
-                "{\"pipe\":\"<aws.pipes.pipe-name>\",\"event\":<$.data>}");
+                "{\"pipe\":\"<aws.pipes.pipe-name>\",\"event\":<$.data>}", "$.eventID");
     }
 
     private LocalPipeStandIn pipe(PipeSettings settings, StandInOptions options, URI target, Clock clock) {

@@ -64,7 +64,7 @@ class PipeParametersTest {
         Path template = Files.writeString(dir.resolve("pipe.yaml"), TEMPLATE);
         PipeSettings settings = PipeSettings.fromParameters(PipeParameters.resolve(template, null));
         assertThat(settings).isEqualTo(new PipeSettings("orders-api", "orders", 1, 3, 3600, true, 1, "TRIM_HORIZON",
-                "{\"data\": <$.data>}"));
+                "{\"data\": <$.data>}", ""));
     }
 
     @Test
