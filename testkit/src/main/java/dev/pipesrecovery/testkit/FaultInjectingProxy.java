@@ -69,16 +69,24 @@ public final class FaultInjectingProxy implements Emulator {
 
     /** Applies {@code fault} to the next {@code times} requests that match. */
     public FaultInjectingProxy inject(RequestMatch match, int times, Fault fault) {
-        if (times < 1) {
-            throw new IllegalArgumentException("times must be >= 1, was " + times);
+        return injectAfter(match, 0, times, fault);
+    }
+
+    /**
+     * Lets the next {@code skip} matching requests by (whatever other rules do with them), then applies {@code fault} to the {@code times} after
+     * them, e.g. expire the iterator of the third GetRecords: {@code injectAfter(kinesis("GetRecords"), 2, 1, ...)}.
+     */
+    public FaultInjectingProxy injectAfter(RequestMatch match, int skip, int times, Fault fault) {
+        if (skip < 0 || times < 1) {
+            throw new IllegalArgumentException("need skip >= 0 and times >= 1, was " + skip + ", " + times);
         }
-        rules.add(new Rule(match, fault, new AtomicInteger(times)));
+        rules.add(new Rule(match, fault, new AtomicInteger(skip), new AtomicInteger(times)));
         return this;
     }
 
     /** Applies {@code fault} to every matching request until {@link #clearFaults()}. */
     public FaultInjectingProxy injectAlways(RequestMatch match, Fault fault) {
-        rules.add(new Rule(match, fault, null));
+        rules.add(new Rule(match, fault, new AtomicInteger(0), null));
         return this;
     }
 
@@ -120,13 +128,15 @@ public final class FaultInjectingProxy implements Emulator {
         }
     }
 
-    private Fault take(String method, String path, String target) {
+    /** The first active rule that still has uses wins; every rule counts its skipped matches, whoever answers. */
+    private synchronized Fault take(String method, String path, String target) {
+        Fault chosen = null;
         for (Rule rule : rules) {
-            if (rule.match().matches(method, path, target) && rule.claim()) {
-                return rule.fault();
+            if (rule.match().matches(method, path, target) && !rule.skipOne() && chosen == null && rule.claim()) {
+                chosen = rule.fault();
             }
         }
-        return null;
+        return chosen;
     }
 
     private static void respond(HttpExchange exchange, Fault fault) throws IOException {
@@ -154,8 +164,12 @@ public final class FaultInjectingProxy implements Emulator {
         return "FaultInjectingProxy[" + endpoint + " -> " + upstream + "]";
     }
 
-    /** One scripted behaviour; {@code remaining == null} means unlimited. */
-    private record Rule(RequestMatch match, Fault fault, AtomicInteger remaining) {
+    /** One scripted behaviour: let {@code toSkip} matches by, then fault {@code remaining} (null: unlimited). */
+    private record Rule(RequestMatch match, Fault fault, AtomicInteger toSkip, AtomicInteger remaining) {
+
+        boolean skipOne() {
+            return toSkip.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        }
 
         boolean claim() {
             return remaining == null || remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;

@@ -1,0 +1,189 @@
+package dev.pipesrecovery.archive.s3;
+
+import dev.pipesrecovery.archive.ArchiveException;
+import dev.pipesrecovery.archive.ArchiveObject;
+import dev.pipesrecovery.archive.ArchiveStore;
+import dev.pipesrecovery.archive.ArchiveWrite;
+import dev.pipesrecovery.archive.WriteOutcome;
+import dev.pipesrecovery.archive.WriteResult;
+import dev.pipesrecovery.aws.SdkRetries;
+import dev.pipesrecovery.retry.Retrier;
+import dev.pipesrecovery.retry.RetryListener;
+import dev.pipesrecovery.retry.Sleeper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+import java.util.stream.Stream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * The archive in one S3 bucket. Writes are conditional ({@code If-None-Match: *}: a 412 means already archived, so
+ * writing a record twice is harmless) and retried on transient errors with the core backoff, SDK retries off for them
+ * so attempts do not multiply; reads rely on the client's own (explicit) SDK retries. Owns a thread pool for
+ * {@link #putAllIfAbsent}: {@link #close()} it. Thread-safe.
+ */
+public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
+
+    private static final String JSON = "application/json";
+
+    private final S3Client s3;
+    private final String bucket;
+    private final S3ArchiveSettings settings;
+    private final Retrier retry;
+    private final ExecutorService writers;
+
+    public S3ArchiveStore(S3Client s3, String bucket, S3ArchiveSettings settings, Sleeper sleeper, DoubleSupplier random) {
+        this.s3 = Objects.requireNonNull(s3, "s3");
+        this.bucket = Objects.requireNonNull(bucket, "bucket");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        if (bucket.isBlank() || bucket.contains("/")) {
+            throw new IllegalArgumentException("bucket must be a bucket name (no s3:// or /prefix), was '" + bucket + "'");
+        }
+        this.retry = new Retrier(settings.writeBackoff(), sleeper, random, RetryListener.NONE);
+        AtomicInteger threads = new AtomicInteger();
+        this.writers = Executors.newFixedThreadPool(settings.parallelism(), runnable -> {
+            Thread thread = new Thread(runnable, "s3-archive-writer-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Default settings and real sleeps. */
+    public static S3ArchiveStore create(S3Client s3, String bucket) {
+        return new S3ArchiveStore(s3, bucket, S3ArchiveSettings.defaults(), Sleeper.SYSTEM,
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    @Override
+    public WriteOutcome putIfAbsent(ArchiveWrite write) {
+        try {
+            return retry.call(() -> attemptPut(write), S3ArchiveStore::isTransient);
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ArchiveException("interrupted writing s3://" + bucket + "/" + write.key(), e);
+            }
+            throw new ArchiveException("PutObject s3://" + bucket + "/" + write.key() + " failed"
+                    + (S3Errors.isTransient(e) ? " after " + settings.writeBackoff().maxAttempts() + " attempts" : "")
+                    + ": " + S3Errors.describe(e), e);
+        }
+    }
+
+    private static boolean isTransient(Exception e) {
+        return e instanceof RuntimeException failure && S3Errors.isTransient(failure);
+    }
+
+    private WriteOutcome attemptPut(ArchiveWrite write) {
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(write.key()).ifNoneMatch("*").contentType(JSON)
+                    .overrideConfiguration(SdkRetries.none()), RequestBody.fromBytes(write.body()));
+            return WriteOutcome.CREATED;
+        } catch (RuntimeException e) {
+            if (S3Errors.isPreconditionFailed(e)) {
+                return WriteOutcome.ALREADY_EXISTS;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<WriteResult> putAllIfAbsent(List<ArchiveWrite> writes) {
+        List<Future<WriteResult>> pending = new ArrayList<>(writes.size());
+        for (ArchiveWrite write : writes) {
+            pending.add(writers.submit(() -> {
+                try {
+                    return WriteResult.of(write, putIfAbsent(write));
+                } catch (RuntimeException e) {
+                    return WriteResult.failed(write, e);
+                }
+            }));
+        }
+        List<WriteResult> results = new ArrayList<>(writes.size());
+        for (int i = 0; i < writes.size(); i++) {
+            results.add(await(writes.get(i), pending.get(i)));
+        }
+        return results;
+    }
+
+    private static WriteResult await(ArchiveWrite write, Future<WriteResult> pending) {
+        try {
+            return pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pending.cancel(true);
+            return WriteResult.failed(write, new ArchiveException("interrupted before the write finished", e));
+        } catch (ExecutionException e) {
+            return WriteResult.failed(write, new ArchiveException("write failed: " + e.getCause(), e.getCause()));
+        }
+    }
+
+    @Override
+    public Stream<ArchiveObject> list(String keyPrefix) {
+        Objects.requireNonNull(keyPrefix, "keyPrefix");
+        // The paginator fetches the next page only when the stream reaches it: flat memory for any listing size.
+        Stream<ArchiveObject> objects = s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(keyPrefix)
+                        .maxKeys(settings.listPageSize())).contents().stream()
+                .map(o -> new ArchiveObject(o.key(), o.size(), o.lastModified()));
+        return ListingFailures.translate(objects, "ListObjectsV2 s3://" + bucket + "/" + keyPrefix);
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArrayUnsafe());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw new ArchiveException("GetObject s3://" + bucket + "/" + key + " failed: " + S3Errors.describe(e), e);
+        }
+    }
+
+    @Override
+    public Map<String, String> tags(String key) {
+        return S3Tagging.get(s3, bucket, key);
+    }
+
+    @Override
+    public void putTags(String key, Map<String, String> tags) {
+        S3Tagging.put(s3, bucket, key, tags);
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            s3.deleteObject(b -> b.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            throw new ArchiveException("DeleteObject s3://" + bucket + "/" + key + " failed: " + S3Errors.describe(e), e);
+        }
+    }
+
+    /** Waits for writes in flight, then stops the writer threads. Does not close the S3 client (the caller owns it). */
+    @Override
+    public void close() {
+        writers.shutdown();
+        try {
+            if (!writers.awaitTermination(60, TimeUnit.SECONDS)) {
+                writers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            writers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
