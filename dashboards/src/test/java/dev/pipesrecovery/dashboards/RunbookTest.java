@@ -1,0 +1,64 @@
+package dev.pipesrecovery.dashboards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunbookTest {
+    /**
+     * The parser every runbook command must satisfy. Once replay-cli has landed, make this the real CLI (one line):
+     * {@code args -> dev.pipesrecovery.cli.PipesReplayCommand.newCommandLine().parseArgs(args.toArray(String[]::new))}
+     * (and add pipes-replay as a test dependency of this module).
+     */
+    static final RunbookCommandParser PARSER = new DocumentedSyntaxParser();
+
+    private final Runbook runbook = Runbook.load();
+
+    @Test
+    void hasExactlyOneSectionPerAlarmId() {
+        assertThat(runbook.sections()).containsExactlyInAnyOrderElementsOf(AlarmIds.ALL);
+    }
+
+    @Test
+    void everySectionTellsWhichPipesReplayCommandToRun() {
+        List<String> sectionsWithCommands = runbook.commands().stream().map(Runbook.Command::section).toList();
+        assertThat(AlarmIds.ALL).allSatisfy(id -> assertThat(sectionsWithCommands).as("section %s", id).contains(id));
+    }
+
+    @Test
+    void everyCommandParsesWithTheDocumentedSyntax() {
+        Map<String, String> variables = sampleValues(runbook.exports());
+        List<String> failures = new ArrayList<>();
+        for (Runbook.Command command : runbook.commands()) {
+            try {
+                List<String> words = ShellWords.split(command.text(), variables);
+                PARSER.parse(words.subList(1, words.size()));
+            } catch (RuntimeException e) {
+                failures.add("[" + command.section() + "] " + command.text() + "\n    -> " + e.getMessage());
+            }
+        }
+        assertThat(runbook.commands()).hasSizeGreaterThan(AlarmIds.ALL.size());
+        assertThat(failures).as("runbook commands that do not parse").isEmpty();
+    }
+
+    /**
+     * The values the runbook exports; a value computed at run time ({@code $(aws ...)}) becomes a sample, so a real
+     * parser sees a realistic literal (e.g. the incident date stays a date the parser checks).
+     */
+    private static Map<String, String> sampleValues(Map<String, String> exports) {
+        Map<String, String> values = new HashMap<>();
+        exports.forEach((name, value) -> values.put(name,
+                value.startsWith("$(") ? "sample-" + name.toLowerCase().replace('_', '-') : unquote(value)));
+        return values;
+    }
+
+    private static String unquote(String value) {
+        return ShellWords.split(value, name -> {
+            throw new IllegalArgumentException("an exported value refers to $" + name);
+        }).get(0);
+    }
+}
