@@ -1,0 +1,126 @@
+package dev.pipesrecovery.cli;
+
+import dev.pipesrecovery.archive.ArchiveStore;
+import dev.pipesrecovery.archive.s3.S3ArchiveStore;
+import dev.pipesrecovery.aws.AwsClientFactory;
+import dev.pipesrecovery.aws.AwsSettings;
+import dev.pipesrecovery.replay.ReplayTarget;
+import dev.pipesrecovery.replay.eventbridge.EventBridgeTarget;
+import dev.pipesrecovery.replay.http.ConnectionAuth;
+import dev.pipesrecovery.replay.http.ConnectionAuthLookup;
+import dev.pipesrecovery.replay.http.HttpTarget;
+import dev.pipesrecovery.replay.http.HttpTargetConfig;
+import dev.pipesrecovery.replay.http.PipeDestinationLookup;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Deque;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.pipes.PipesClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The AWS side of {@link DefaultWiring}: clients from the aws module's {@link AwsClientFactory} (so
+ * {@code --endpoint-url}, {@code --region}, {@code --profile} and {@code AWS_ENDPOINT_URL*} behave as everywhere in
+ * the project). Target clients get ONE SDK attempt: the replay engine's retry (core {@code Retrier}) wraps them and
+ * attempts must not multiply. Archive reads keep the SDK's default attempts (no domain retry wraps a listing).
+ */
+final class AwsWiring {
+
+    private final AwsClientFactory archiveClients;
+    private final AwsClientFactory targetClients;
+    private final AwsOptions options;
+    private final Clock clock;
+    private final Deque<AutoCloseable> toClose;
+    private ArchiveStore archive;
+
+    AwsWiring(AwsOptions options, Clock clock, Deque<AutoCloseable> toClose) {
+        this.options = options;
+        this.clock = clock;
+        this.toClose = toClose;
+        AwsSettings settings = settings(options);
+        this.archiveClients = new AwsClientFactory(settings);
+        this.targetClients = new AwsClientFactory(settings.withSdkMaxAttempts(1));
+    }
+
+    private static AwsSettings settings(AwsOptions options) {
+        AwsSettings settings = AwsSettings.defaults();
+        if (options.endpointUrl() != null) {
+            try {
+                URI endpoint = new URI(options.endpointUrl());
+                settings = settings.withEndpoint(endpoint);
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw CliException.usage("bad --endpoint-url '" + options.endpointUrl()
+                        + "': expected an absolute URL like http://localhost:4566");
+            }
+        }
+        if (options.region() != null) {
+            settings = settings.withRegion(options.region());
+        }
+        if (options.profile() != null) {
+            settings = settings.withProfile(options.profile());
+        }
+        return settings;
+    }
+
+    synchronized ArchiveStore archive() {
+        if (archive == null) {
+            S3Client s3 = closeLater(archiveClients.s3());
+            archive = closeLater(S3ArchiveStore.create(s3, options.requireBucket()));
+        }
+        return archive;
+    }
+
+    ReplayTarget target(TargetOptions target) {
+        try {
+            return switch (target.kind()) {
+                case http -> httpTarget(target);
+                case eventbridge -> new EventBridgeTarget(closeLater(targetClients.configure(EventBridgeClient.builder())
+                        .build()), target.eventBus(), target.source(), target.detailType());
+                case kinesis -> new dev.pipesrecovery.replay.kinesis.KinesisTarget(
+                        closeLater(targetClients.kinesis()), target.stream());
+            };
+        } catch (SdkException e) {
+            throw new CliException(ExitCodes.UNEXPECTED, "cannot prepare the target: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+    }
+
+    private ReplayTarget httpTarget(TargetOptions target) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        ConnectionAuth auth = ConnectionAuth.NONE;
+        EventBridgeClient events = null;
+        if (target.connection() != null || target.pipe() != null) {
+            events = closeLater(archiveClients.configure(EventBridgeClient.builder()).build());
+        }
+        if (target.connection() != null) {
+            SecretsManagerClient secrets = closeLater(archiveClients.configure(SecretsManagerClient.builder()).build());
+            auth = new ConnectionAuthLookup(events, secrets, http, clock).authFor(target.connection());
+        }
+        HttpTargetConfig config;
+        if (target.pipe() != null) {
+            PipesClient pipes = closeLater(archiveClients.configure(PipesClient.builder()).build());
+            config = new PipeDestinationLookup(pipes, events, clock).configFor(target.pipe(), target.url(),
+                    target.headers(), auth);
+        } else {
+            HttpTargetConfig plain = HttpTargetConfig.plain(target.url(), target.headers());
+            config = new HttpTargetConfig(plain.method(), plain.url(), plain.headers(), plain.queryParameters(), null,
+                    plain.templateVariables(), null, auth);
+        }
+        return new HttpTarget(config, http, clock);
+    }
+
+    private <T extends AutoCloseable> T closeLater(T closeable) {
+        synchronized (toClose) {
+            toClose.push(closeable);
+        }
+        return closeable;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.pipesrecovery.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pipesrecovery.archive.ArchiveStore;
+import dev.pipesrecovery.archive.KeyLayout;
+import dev.pipesrecovery.replay.ArchiveSelector;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ParentCommand;
+
+/** What every subcommand shares: the global options, the wiring and the output writers of picocli. */
+abstract class BaseCommand implements Callable<Integer> {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    @ParentCommand
+    PipesReplayCommand parent;
+
+    final Wiring wiring() {
+        return parent.wiring();
+    }
+
+    final AwsOptions aws() {
+        return parent.aws();
+    }
+
+    final OutputOptions output() {
+        return parent.output();
+    }
+
+    final PrintWriter out() {
+        return parent.out();
+    }
+
+    final PrintWriter err() {
+        return parent.err();
+    }
+
+    final KeyLayout layout() {
+        try {
+            return new KeyLayout(aws().prefix());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("bad --prefix: " + e.getMessage());
+        }
+    }
+
+    /** The archive of {@code --bucket} (a usage error when it is missing). */
+    final ArchiveStore archive() {
+        aws().requireBucket();
+        return wiring().archive(aws());
+    }
+
+    final ArchiveSelector selector() {
+        KeyLayout layout = layout();
+        return new ArchiveSelector(archive(), layout, wiring().clock());
+    }
+
+    /** A JSON writer on stdout; closing it leaves stdout open. */
+    final JsonGenerator jsonOut() {
+        try {
+            JsonGenerator generator = JSON.createGenerator(out());
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            return generator.useDefaultPrettyPrinter();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    final void verbose(String message) {
+        if (output().verbose()) {
+            err().println(message);
+        }
+    }
+
+    static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.pipesrecovery.cli;
+
+import dev.pipesrecovery.archive.ArchiveStore;
+import dev.pipesrecovery.retry.Sleeper;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The production wiring. Everything AWS is built on first use by {@link AwsWiring} (a separate class, so that
+ * {@code --help} never loads the SDK) and closed with this object. Tests construct it with their own terminal,
+ * clock or state directory; the AWS side is the same one production uses, pointed at emulators by
+ * {@code --endpoint-url}.
+ */
+public class DefaultWiring implements Wiring {
+
+    private final Terminal terminal;
+    private final Clock clock;
+    private final Path stateDir;
+    private final OutputStream rawOut;
+    private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+    private AwsWiring aws;
+
+    public DefaultWiring() {
+        this(Terminal.system(), Clock.systemUTC(), Path.of(System.getProperty("user.home"), ".pipes-replay"),
+                System.out);
+    }
+
+    public DefaultWiring(Terminal terminal, Clock clock, Path stateDir, OutputStream rawOut) {
+        this.terminal = terminal;
+        this.clock = clock;
+        this.stateDir = stateDir;
+        this.rawOut = rawOut;
+    }
+
+    private synchronized AwsWiring aws(AwsOptions options) {
+        if (aws == null) {
+            aws = new AwsWiring(options, clock, toClose);
+        }
+        return aws;
+    }
+
+    @Override
+    public ArchiveStore archive(AwsOptions options) {
+        return aws(options).archive();
+    }
+
+    @Override
+    public dev.pipesrecovery.replay.ReplayTarget target(AwsOptions options, TargetOptions target) {
+        return aws(options).target(target);
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Sleeper sleeper() {
+        return Sleeper.SYSTEM;
+    }
+
+    @Override
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    @Override
+    public Path defaultStateDir() {
+        return stateDir;
+    }
+
+    @Override
+    public OutputStream rawOut() {
+        return rawOut;
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!toClose.isEmpty()) {
+            try {
+                toClose.pop().close();
+            } catch (Exception e) {
+                // closing is best effort: the process is ending
+            }
+        }
+    }
+}

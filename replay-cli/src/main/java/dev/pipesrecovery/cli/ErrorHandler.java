@@ -1,0 +1,68 @@
+package dev.pipesrecovery.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Errors print one line ({@code pipes-replay: <message>}) and map to the named exit codes; the stack trace only
+ * with {@code --stacktrace}. A bad command line also shows how to get help.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        boolean stacktrace = parseResult.hasMatchedOption("--stacktrace")
+                || parseResult.subcommands().stream().anyMatch(s -> s.hasMatchedOption("--stacktrace"));
+        int exitCode;
+        String message;
+        if (!(e instanceof CliException) && isAwsFailure(e)) {
+            Object command = commandLine.getCommandSpec().root().userObject();
+            String bucket = command instanceof PipesReplayCommand top ? top.aws().bucket() : null;
+            CliException explained = AwsErrorMessages.explain(e, bucket);
+            if (explained != null) {
+                e = explained;
+            }
+        }
+        if (e instanceof CliException cli) {
+            exitCode = cli.exitCode();
+            message = cli.getMessage();
+        } else {
+            exitCode = ExitCodes.UNEXPECTED;
+            message = "unexpected error: " + describe(e);
+        }
+        commandLine.getErr().println("pipes-replay: " + message);
+        if (stacktrace) {
+            e.printStackTrace(commandLine.getErr());
+        } else if (exitCode == ExitCodes.UNEXPECTED) {
+            commandLine.getErr().println("(run again with --stacktrace for details)");
+        }
+        commandLine.getErr().flush();
+        return exitCode;
+    }
+
+    /** Whether the failure came from AWS or the archive (checked by name: no SDK class loads for other errors). */
+    private static boolean isAwsFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String name = cause.getClass().getName();
+            if (name.startsWith("software.amazon.awssdk.") || name.equals("dev.pipesrecovery.archive.ArchiveException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int usage(ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        commandLine.getErr().println("pipes-replay: " + e.getMessage());
+        commandLine.getErr().println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+        commandLine.getErr().flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+    }
+}

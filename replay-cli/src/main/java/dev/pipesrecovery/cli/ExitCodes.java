@@ -1,0 +1,21 @@
+package dev.pipesrecovery.cli;
+
+/** The command's exit codes; listed in {@code --help} (scripts and runbooks rely on them). */
+public final class ExitCodes {
+
+    /** Everything selected was done. */
+    public static final int OK = 0;
+    /** An unexpected error (a bug, or an AWS failure that is not the user's input). */
+    public static final int UNEXPECTED = 1;
+    /** Bad command line or input: wrong option, bad date, bad URL, missing bucket. */
+    public static final int USAGE = 2;
+    /** The selection matched no archived object. */
+    public static final int NOTHING_MATCHED = 3;
+    /** Some objects failed (delivery, corrupt archive object); see the report. */
+    public static final int SOME_FAILED = 4;
+    /** The circuit breaker stopped the replay because the target kept failing. */
+    public static final int CIRCUIT_OPEN = 5;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,6 @@
+package dev.pipesrecovery.cli;
+
+/** {@code --format}: human-readable text or machine-readable JSON. */
+public enum OutputFormat {
+    text, json
+}

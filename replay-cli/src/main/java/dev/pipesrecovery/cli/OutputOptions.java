@@ -1,0 +1,34 @@
+package dev.pipesrecovery.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** How results are printed. Inherited by every subcommand. */
+public final class OutputOptions {
+
+    @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "text|json", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputFormat format = OutputFormat.text;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "More detail on stderr.")
+    boolean verbose;
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
+    boolean stacktrace;
+
+    public OutputFormat format() {
+        return format;
+    }
+
+    public boolean json() {
+        return format == OutputFormat.json;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    public boolean stacktrace() {
+        return stacktrace;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.pipesrecovery.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pipes-replay}: list, inspect, export and replay the records pipes-recovery archived. One wiring factory,
+ * {@link #commandLine(Wiring)}, is used by {@link #main} and by the tests.
+ */
+@Command(name = "pipes-replay", mixinStandardHelpOptions = true, version = "pipes-replay 0.1.0",
+        description = "List, inspect, export and replay the events pipes-recovery archived when an EventBridge Pipe "
+                + "could not deliver them.",
+        subcommands = {ListCommand.class, ShowCommand.class, ExportCommand.class, ReplayCommand.class,
+                CommandLine.HelpCommand.class},
+        synopsisSubcommandLabel = "COMMAND",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                ExitCodes.OK + ":all done",
+                ExitCodes.UNEXPECTED + ":unexpected error",
+                ExitCodes.USAGE + ":usage (bad option, date, URL, missing bucket; confirmation declined)",
+                ExitCodes.NOTHING_MATCHED + ":nothing matched the selection",
+                ExitCodes.SOME_FAILED + ":some objects failed (see the report)",
+                ExitCodes.CIRCUIT_OPEN + ":stopped by the circuit breaker (the target kept failing)"},
+        footer = {"", "Endpoints: --endpoint-url, or AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> as in the AWS CLI."})
+public final class PipesReplayCommand implements Runnable {
+
+    @Mixin
+    AwsOptions aws;
+
+    @Mixin
+    OutputOptions output;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Wiring wiring;
+
+    PipesReplayCommand(Wiring wiring) {
+        this.wiring = wiring;
+    }
+
+    /** A command line with the production wiring; parsing and {@code --help} need no AWS. */
+    public static CommandLine newCommandLine() {
+        return commandLine(new DefaultWiring());
+    }
+
+    /** The command line over {@code wiring}, with the error handling every entry point shares. */
+    public static CommandLine commandLine(Wiring wiring) {
+        CommandLine commandLine = new CommandLine(new PipesReplayCommand(wiring));
+        commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setParameterExceptionHandler(ErrorHandler::usage);
+        return commandLine;
+    }
+
+    public static void main(String[] args) {
+        int exitCode;
+        try (Wiring wiring = new DefaultWiring()) {
+            exitCode = commandLine(wiring).execute(args);
+        }
+        System.exit(exitCode);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: list, show, export or replay");
+    }
+
+    Wiring wiring() {
+        return wiring;
+    }
+
+    AwsOptions aws() {
+        return aws;
+    }
+
+    OutputOptions output() {
+        return output;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

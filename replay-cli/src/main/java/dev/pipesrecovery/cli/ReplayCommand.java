@@ -1,0 +1,141 @@
+package dev.pipesrecovery.cli;
+
+import dev.pipesrecovery.replay.OnSuccess;
+import dev.pipesrecovery.replay.ReplayEngine;
+import dev.pipesrecovery.replay.ReplayPlan;
+import dev.pipesrecovery.replay.ReplayRequest;
+import dev.pipesrecovery.replay.ReplaySettings;
+import dev.pipesrecovery.replay.ReplaySummary;
+import dev.pipesrecovery.replay.ReplayTarget;
+import dev.pipesrecovery.replay.RunIdentity;
+import dev.pipesrecovery.replay.Selection;
+import dev.pipesrecovery.replay.StatusFilter;
+import dev.pipesrecovery.retry.BackoffPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code replay}: plan, confirm, send, mark, summarise. The work happens in {@link ReplayEngine}; this class turns
+ * options into a request and results into output and an exit code.
+ */
+@Command(name = "replay", description = "Re-send the selected records (default --status archived) to one target, in "
+        + "order per partition key, rate-limited, with retries and a circuit breaker. Shows a plan first; resumable.")
+final class ReplayCommand extends BaseCommand {
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Mixin
+    TargetOptions target;
+
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "10",
+            description = "Requests per second, all workers together; 0 = unlimited (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+            description = "Partition keys sent in parallel; each key stays in order (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "5",
+            description = "Attempts per record on 429/5xx/connection errors (default: ${DEFAULT-VALUE}).")
+    int maxAttempts;
+
+    @Option(names = "--on-success", paramLabel = "tag|delete|keep", defaultValue = "tag",
+            description = "What to do with a delivered object (default: ${DEFAULT-VALUE}, with run id and time).")
+    OnSuccess onSuccess;
+
+    @Option(names = "--breaker-threshold", paramLabel = "N", defaultValue = "10",
+            description = "Stop after N consecutive failed records (default: ${DEFAULT-VALUE}).")
+    int breakerThreshold;
+
+    @Option(names = "--retry-base-millis", hidden = true, defaultValue = "200",
+            description = "First backoff step; doubles per retry up to 20 s, full jitter.")
+    long retryBaseMillis;
+
+    @Option(names = "--dry-run", description = "Show the plan and stop; nothing is sent or tagged.")
+    boolean dryRun;
+
+    @Option(names = {"--yes", "-y"}, description = "Do not ask for confirmation (required without a terminal).")
+    boolean yes;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Journals (for resuming) and run reports (default: ~/.pipes-replay).")
+    Path stateDir;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Selection chosen = selection.toSelection(StatusFilter.ARCHIVED);
+        target.validate();
+        ReplaySettings settings = settings();
+        var selector = selector();
+        try (ReplayTarget replayTarget = wiring().target(aws(), target)) {
+            String identity = RunIdentity.identity(aws().bucket(), aws().prefix(), chosen, target.identity());
+            String runId = RunIdentity.newRunId(wiring().clock().instant());
+            Path state = stateDir != null ? stateDir : wiring().defaultStateDir();
+            ReplayRequest request = new ReplayRequest(chosen, replayTarget, settings, runId, identity, state);
+            ReplayEngine engine = new ReplayEngine(selector, archive(), wiring().clock(), wiring().sleeper(),
+                    System::nanoTime);
+            ReplayPlan plan = engine.plan(request);
+            ReplayOutput output = new ReplayOutput(out(), output().json());
+            output.plan(plan, dryRun);
+            if (plan.objects() == 0) {
+                err().println("pipes-replay: nothing matched the selection" + (plan.lossMarkers() > 0
+                        ? " (but " + plan.lossMarkers() + " loss marker(s): see pipes-replay list)" : ""));
+                return ExitCodes.NOTHING_MATCHED;
+            }
+            if (dryRun) {
+                return ExitCodes.OK;
+            }
+            confirm(plan);
+            ReplaySummary summary = engine.run(request, plan.objects(),
+                    new ProgressPrinter(err(), wiring().terminal().interactive()));
+            ReportFile.write(request.reportFile(), plan, summary);
+            output.summary(summary, request.reportFile());
+            if (summary.circuitOpen()) {
+                err().println("pipes-replay: stopped by the circuit breaker: the target kept failing ("
+                        + summary.circuitBreaker() + "). Fix the target, then run the same command again.");
+                return ExitCodes.CIRCUIT_OPEN;
+            }
+            if (summary.failed() > 0) {
+                return ExitCodes.SOME_FAILED;
+            }
+            return summary.nothingMatched() ? ExitCodes.NOTHING_MATCHED : ExitCodes.OK;
+        }
+    }
+
+    private ReplaySettings settings() {
+        if (maxAttempts < 1) {
+            throw CliException.usage("--max-attempts must be >= 1");
+        }
+        if (retryBaseMillis < 1) {
+            throw CliException.usage("--retry-base-millis must be >= 1");
+        }
+        try {
+            BackoffPolicy backoff = new BackoffPolicy(Duration.ofMillis(retryBaseMillis), Duration.ofSeconds(20),
+                    maxAttempts);
+            return new ReplaySettings(rate, concurrency, backoff, breakerThreshold, onSuccess, 256);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+    }
+
+    private void confirm(ReplayPlan plan) {
+        if (yes) {
+            return;
+        }
+        Terminal terminal = wiring().terminal();
+        if (!terminal.interactive()) {
+            throw CliException.usage("refusing to replay without --yes: there is no terminal to confirm on "
+                    + "(add --yes, or --dry-run to only see the plan)");
+        }
+        out().flush();
+        String answer = terminal.readLine("Send up to " + plan.objects() + " record(s) to " + plan.target()
+                + "? [y/N] ");
+        if (answer == null || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
+            throw CliException.usage("aborted: nothing was sent");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.pipesrecovery.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipesrecovery.replay.ReplayPlan;
+import dev.pipesrecovery.replay.ReplaySummary;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The plan and the summary of a replay on stdout, as text or (one JSON document per run) JSON. */
+final class ReplayOutput {
+
+    private final PrintWriter out;
+    private final boolean json;
+    private ObjectNode planJson;
+
+    ReplayOutput(PrintWriter out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    void plan(ReplayPlan plan, boolean dryRun) {
+        if (json) {
+            planJson = ReportFile.planJson(plan);
+            if (dryRun || plan.objects() == 0) {
+                ObjectNode doc = ReportFile.MAPPER.createObjectNode();
+                doc.set("plan", planJson);
+                doc.put("dryRun", dryRun);
+                print(doc);
+            }
+            return;
+        }
+        out.println("Plan" + (dryRun ? " (dry run: nothing will be sent)" : "") + ":");
+        out.println("  records:     " + plan.objects() + " (" + BaseCommand.bytes(plan.bytes()) + ")"
+                + (plan.status().needsTags() ? ", status '" + plan.status().name().toLowerCase()
+                + "' is checked per object as the run goes (an upper bound)" : ""));
+        out.println("  target:      " + plan.target());
+        out.println("  rate:        " + (plan.rate() == 0 ? "unlimited" : plan.rate() + " requests/s")
+                + ", concurrency " + plan.concurrency());
+        out.println("  estimated:   " + (plan.estimatedDuration() == null ? "unknown (no rate limit)"
+                : formatDuration(plan.estimatedDuration().toMillis())));
+        if (plan.previouslyDelivered() > 0) {
+            out.println("  resuming:    " + plan.previouslyDelivered() + " already delivered by an earlier run of "
+                    + "this replay (skipped)");
+        }
+        if (plan.lossMarkers() > 0) {
+            out.println("  !!! " + plan.lossMarkers() + " loss marker(s): records that could not be hydrated "
+                    + "cannot be replayed (pipes-replay list shows them)");
+        }
+        plan.sample().forEach(key -> out.println("  sample:      " + key));
+        out.flush();
+    }
+
+    void summary(ReplaySummary summary, Path reportFile) {
+        if (json) {
+            ObjectNode doc = ReportFile.MAPPER.createObjectNode();
+            doc.set("plan", planJson);
+            doc.set("summary", ReportFile.summaryJson(summary));
+            doc.put("report", reportFile.toString());
+            print(doc);
+            return;
+        }
+        out.println("Summary of run " + summary.runId() + ":");
+        out.println("  sent:        " + summary.delivered() + " (" + BaseCommand.bytes(summary.deliveredBytes())
+                + ") in " + summary.requests() + " request(s)");
+        out.println("  skipped:     " + summary.alreadyDelivered() + " already delivered, " + summary.missing()
+                + " deleted since listed" + (summary.notAttempted() > 0 ? ", " + summary.notAttempted()
+                + " not attempted (breaker open)" : ""));
+        out.println("  failed:      " + summary.failed() + (summary.failed() > 0 ? " " + summary.failedByCode() : ""));
+        out.println("  duration:    " + formatDuration(summary.durationMillis()) + String.format(Locale.ROOT,
+                ", %.1f records/s, latency p50 %.1f ms p99 %.1f ms", summary.achievedPerSecond(),
+                summary.latencyP50Millis(), summary.latencyP99Millis()));
+        if (summary.markFailures() > 0) {
+            out.println("  warning:     " + summary.markFailures() + " object(s) could not be tagged (the journal "
+                    + "still prevents re-sending them with this command)");
+        }
+        out.println("  report:      " + reportFile + (summary.failuresFile() == null ? ""
+                : " (failures: " + summary.failuresFile() + ")"));
+        out.flush();
+    }
+
+    private void print(ObjectNode doc) {
+        try {
+            out.println(ReportFile.MAPPER.writeValueAsString(doc));
+            out.flush();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String formatDuration(long millis) {
+        long seconds = Math.round(millis / 1000.0);
+        if (seconds < 60) {
+            return millis < 10_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0) : seconds + " s";
+        }
+        return seconds / 3600 > 0 ? String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60)
+                : String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.pipesrecovery.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pipesrecovery.archive.ArchivedRecord;
+import dev.pipesrecovery.archive.ArchivedRecordCodec;
+import dev.pipesrecovery.archive.InvalidArchivedRecordException;
+import dev.pipesrecovery.replay.CloseableIterator;
+import dev.pipesrecovery.replay.ListedObject;
+import dev.pipesrecovery.replay.Payload;
+import dev.pipesrecovery.replay.StatusFilter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code show}: one archived record by key, or the first N of a selection, with the payload decoded. */
+@Command(name = "show", description = "Show archived records with their payload decoded (pretty JSON when it is JSON):"
+        + " one by KEY, or the first --limit of a selection.")
+final class ShowCommand extends BaseCommand {
+
+    @Parameters(arity = "0..1", paramLabel = "KEY", description = "An archive object key (as printed by export/show).")
+    String key;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "At most N records (default: 10).")
+    int limit;
+
+    @Option(names = "--raw", description = "Write only the payload's exact bytes to stdout.")
+    boolean raw;
+
+    private int corrupt;
+    private int shown;
+
+    @Override
+    public Integer call() throws IOException {
+        if (limit < 1) {
+            throw CliException.usage("--limit must be >= 1");
+        }
+        if (key == null && selection.consumer() == null) {
+            throw CliException.usage("give a KEY, or --consumer C [--limit N] to show the first records");
+        }
+        JsonGenerator json = output().json() && !raw ? jsonOut() : null;
+        if (json != null) {
+            json.writeStartArray();
+        }
+        if (key != null) {
+            Optional<byte[]> body = archive().get(key);
+            if (body.isEmpty()) {
+                throw new CliException(ExitCodes.NOTHING_MATCHED, "no such key in bucket " + aws().bucket() + ": " + key);
+            }
+            show(key, body.get(), json);
+        } else {
+            try (CloseableIterator<ListedObject> objects = selector().select(selection.toSelection(StatusFilter.ALL))) {
+                while (objects.hasNext() && shown + corrupt < limit) {
+                    ListedObject object = objects.next();
+                    if (object.kind() == ListedObject.Kind.RECORD) {
+                        archive().get(object.s3Key()).ifPresent(bytes -> showUnchecked(object.s3Key(), bytes, json));
+                    }
+                }
+            }
+        }
+        if (json != null) {
+            json.writeEndArray();
+            json.close();
+            out().println();
+        }
+        out().flush();
+        if (corrupt > 0) {
+            return ExitCodes.SOME_FAILED;
+        }
+        return shown == 0 ? ExitCodes.NOTHING_MATCHED : ExitCodes.OK;
+    }
+
+    private void showUnchecked(String objectKey, byte[] body, JsonGenerator json) {
+        try {
+            show(objectKey, body, json);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void show(String objectKey, byte[] body, JsonGenerator json) throws IOException {
+        ArchivedRecord record;
+        try {
+            record = ArchivedRecordCodec.decode(body);
+        } catch (InvalidArchivedRecordException e) {
+            corrupt++;
+            err().println("pipes-replay: corrupt archive object " + objectKey + ": " + e.getMessage());
+            return;
+        }
+        shown++;
+        if (raw) {
+            out().flush();
+            OutputStream rawOut = wiring().rawOut();
+            rawOut.write(record.data());
+            rawOut.flush();
+        } else if (json != null) {
+            RecordJson.write(json, objectKey, record);
+        } else {
+            printText(objectKey, record);
+        }
+    }
+
+    private void printText(String objectKey, ArchivedRecord record) {
+        var failure = record.failure();
+        out().println("key:                 " + objectKey);
+        out().println("consumer:            " + record.consumer());
+        out().println("stream:              " + record.streamArn());
+        out().println("shard / sequence:    " + record.shardId() + " / " + record.sequenceNumber()
+                + (record.subSequenceNumber() == null ? "" : " / sub " + record.subSequenceNumber()));
+        out().println("partition key:       " + record.partitionKey());
+        out().println("arrived:             " + record.approximateArrivalTimestamp());
+        out().println("failed:              " + failure.condition() + " (" + failure.source() + ")");
+        out().println("dead-lettered:       " + failure.dlqTimestamp() + " message " + failure.dlqMessageId());
+        out().println("hydrated:            " + failure.hydratedAt());
+        Payload payload = Payload.of(record.data());
+        out().println("payload:             " + record.data().length + " bytes, " + payload.kind().name().toLowerCase());
+        out().println(payload.display());
+        out().println();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.pipesrecovery.replay;
+
+import dev.pipesrecovery.retry.Retrier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends one batch to the target until every item is delivered or failed, with core's {@link Retrier}: retryable
+ * items (429, 5xx, connection errors, {@code ThrottlingException}, {@code InternalFailure}) are re-sent after the
+ * backoff delay, or the server's {@code Retry-After} when longer, up to {@code --max-attempts}; the rest are final at
+ * once. Every request waits for the rate limiter. A delivered key goes to the journal (fsync) before its object is
+ * tagged.
+ */
+final class BatchDelivery {
+
+    /** A {@code Retry-After} longer than this counts as this (one hint should not park a run for hours). */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+
+    /** The items of a request that may succeed if sent again; thrown so the Retrier sees a retryable failure. */
+    private static final class RetryableItems extends Exception {
+        private final List<ReplayItem> items;
+        private final DeliveryResult last;
+        private final Duration retryAfter;
+
+        RetryableItems(List<ReplayItem> items, DeliveryResult last, Duration retryAfter) {
+            super(last.code() + ": " + last.message(), null, false, false);
+            this.items = items;
+            this.last = last;
+            this.retryAfter = retryAfter;
+        }
+    }
+
+    private final ReplayContext context;
+    private final Retrier retrier;
+
+    BatchDelivery(ReplayContext context) {
+        this.context = context;
+        this.retrier = new Retrier(context.settings().backoff(), context.sleeper(), context.random(),
+                (attempt, failure, delay) -> { });
+    }
+
+    void deliver(List<ReplayItem> batch) throws InterruptedException {
+        long started = System.nanoTime();
+        @SuppressWarnings("unchecked")
+        List<ReplayItem>[] remaining = new List[] {batch};
+        try {
+            retrier.<Void, Exception>call(() -> {
+                remaining[0] = attempt(remaining[0], started);
+                return null;
+            }, failure -> failure instanceof RetryableItems && !context.breaker().isOpen(),
+                    failure -> failure instanceof RetryableItems r ? Optional.ofNullable(r.retryAfter) : Optional.empty());
+        } catch (RetryableItems gaveUp) {
+            for (ReplayItem item : gaveUp.items) {
+                failed(item, gaveUp.last);
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("unexpected checked exception", e); // attempt() throws no other
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("interrupted while retrying");
+        }
+    }
+
+    /** One request; returns nothing left, or throws the items to retry. */
+    private List<ReplayItem> attempt(List<ReplayItem> items, long startedNanos)
+            throws RetryableItems, InterruptedException {
+        context.limiter().acquire();
+        List<DeliveryResult> results = context.target().send(items, context.runId());
+        context.counters().requests.increment();
+        if (results.size() != items.size()) {
+            throw new IllegalStateException("target returned " + results.size() + " results for " + items.size());
+        }
+        List<ReplayItem> retry = new ArrayList<>();
+        DeliveryResult lastRetryable = null;
+        Duration retryAfter = null;
+        for (int i = 0; i < items.size(); i++) {
+            DeliveryResult result = results.get(i);
+            switch (result.outcome()) {
+                case DELIVERED -> delivered(items.get(i), startedNanos);
+                case FAILED -> failed(items.get(i), result);
+                case RETRYABLE -> {
+                    retry.add(items.get(i));
+                    lastRetryable = result;
+                    if (result.retryAfter() != null && (retryAfter == null || result.retryAfter().compareTo(retryAfter) > 0)) {
+                        retryAfter = result.retryAfter();
+                    }
+                }
+            }
+        }
+        if (retry.isEmpty()) {
+            return List.of();
+        }
+        if (retryAfter != null && retryAfter.compareTo(MAX_RETRY_AFTER) > 0) {
+            retryAfter = MAX_RETRY_AFTER;
+        }
+        throw new RetryableItems(retry, lastRetryable, retryAfter);
+    }
+
+    private void delivered(ReplayItem item, long startedNanos) throws InterruptedException {
+        context.journal().recordDelivered(item.s3Key());
+        context.counters().delivered.increment();
+        context.counters().deliveredBytes.add(item.record().data().length);
+        context.counters().latency.record(System.nanoTime() - startedNanos);
+        context.breaker().recordSuccess();
+        context.marker().delivered(item.s3Key(), item.tags());
+    }
+
+    private void failed(ReplayItem item, DeliveryResult result) {
+        context.counters().failed(result.code());
+        context.breaker().recordFailure(result.code());
+        context.failureLog().failed(item.s3Key(), result.code(), result.message());
+        context.marker().failed(item.s3Key(), item.tags(), result.code());
+    }
+}

@@ -1,0 +1,151 @@
+package dev.pipesrecovery.replay;
+
+import dev.pipesrecovery.archive.ArchiveStore;
+import dev.pipesrecovery.retry.Sleeper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Replays a selection to one target. The listing streams through bounded per-key lanes ({@code --concurrency}
+ * workers; a partition key always goes to the same lane, so its records stay in order), each request waits for the
+ * shared rate limiter, retries follow the backoff policy, and the circuit breaker stops the whole run when the
+ * target keeps failing. Objects the run's journal lists as delivered are skipped (and marked, if they were not yet).
+ */
+public final class ReplayEngine {
+
+    private final ArchiveSelector selector;
+    private final ArchiveStore store;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final TokenBucket.NanoClock nanoClock;
+
+    public ReplayEngine(ArchiveSelector selector, ArchiveStore store, Clock clock, Sleeper sleeper,
+                        TokenBucket.NanoClock nanoClock) {
+        this.selector = selector;
+        this.store = store;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.nanoClock = nanoClock;
+    }
+
+    /** Counts the selection (one listing, no tags, no bodies) and reads the journal. */
+    public ReplayPlan plan(ReplayRequest request) {
+        ReplayPlan.PlanCount count = new ReplayPlan.PlanCount();
+        Selection unfiltered = new Selection(request.selection().consumer(), request.selection().from(),
+                request.selection().to(), request.selection().partitionKey(), StatusFilter.ALL);
+        try (CloseableIterator<ListedObject> objects = selector.select(unfiltered)) {
+            while (objects.hasNext()) {
+                ListedObject object = objects.next();
+                switch (object.kind()) {
+                    case LOSS_MARKER -> count.lossMarkers++;
+                    case UNRECOGNIZED -> count.notArchiveKeys++;
+                    case RECORD -> {
+                        count.objects++;
+                        count.bytes += object.object().size();
+                        if (count.sample.size() < 3) {
+                            count.sample.add(object.s3Key());
+                        }
+                    }
+                }
+            }
+        }
+        int previously = 0;
+        if (java.nio.file.Files.exists(request.journalFile())) {
+            try (ReplayJournal journal = ReplayJournal.open(request.journalFile())) {
+                previously = journal.previouslyDelivered();
+            }
+        }
+        return ReplayPlan.of(count, request.target().describe(), request.settings(), request.selection().status(),
+                previously);
+    }
+
+    public ReplaySummary run(ReplayRequest request, long plannedObjects, ProgressListener progress)
+            throws InterruptedException {
+        Instant startedAt = clock.instant();
+        long startedNanos = System.nanoTime();
+        ReplaySettings settings = request.settings();
+        ReplayCounters counters = new ReplayCounters();
+        CircuitBreaker breaker = new CircuitBreaker(settings.breakerThreshold());
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "pipes-replay-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (ReplayJournal journal = ReplayJournal.open(request.journalFile());
+             FailureLog failureLog = new FailureLog(request.failuresFile())) {
+            ObjectMarker marker = new ObjectMarker(store, settings.onSuccess(), request.runId(), clock, counters,
+                    failureLog);
+            ReplayContext context = new ReplayContext(store, request.target(), journal, counters, breaker,
+                    new TokenBucket(settings.rate(), sleeper, nanoClock), marker, failureLog, settings,
+                    request.runId(), sleeper, () -> ThreadLocalRandom.current().nextDouble());
+            ticker.scheduleAtFixedRate(() -> progress.progress(counters.done(), plannedObjects,
+                    counters.delivered.sum(), counters.failed(), (System.nanoTime() - startedNanos) / 1_000_000),
+                    1, 1, TimeUnit.SECONDS);
+            dispatch(request.selection(), context, marker);
+        } finally {
+            ticker.shutdownNow();
+            progress.finished();
+        }
+        long millis = Math.max(1, (System.nanoTime() - startedNanos) / 1_000_000);
+        return new ReplaySummary(request.runId(), request.runIdentity(), request.target().describe(), startedAt,
+                millis, counters.listed.sum(), counters.delivered.sum(), counters.deliveredBytes.sum(),
+                counters.alreadyDelivered.sum(), counters.missing.sum(), counters.failed(), counters.failedByCode(),
+                counters.notAttempted.sum(), counters.notArchiveKeys.sum(), counters.lossMarkers.sum(),
+                counters.markFailures.sum(), counters.requests.sum(), counters.delivered.sum() * 1000.0 / millis,
+                counters.latency.quantileMillis(0.50), counters.latency.quantileMillis(0.99), breaker.reason(),
+                request.journalFile().toString(),
+                counters.failed() + counters.missing.sum() + counters.markFailures.sum() > 0
+                        ? request.failuresFile().toString() : null);
+    }
+
+    private void dispatch(Selection selection, ReplayContext context, ObjectMarker marker)
+            throws InterruptedException {
+        int concurrency = context.settings().concurrency();
+        List<Lane> lanes = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            Lane lane = new Lane(context);
+            lanes.add(lane);
+            Thread thread = new Thread(lane, "pipes-replay-lane-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        ReplayCounters counters = context.counters();
+        try (CloseableIterator<ListedObject> objects = selector.select(selection)) {
+            while (objects.hasNext() && !context.breaker().isOpen()) {
+                ListedObject object = objects.next();
+                switch (object.kind()) {
+                    case LOSS_MARKER -> counters.lossMarkers.increment();
+                    case UNRECOGNIZED -> {
+                        counters.notArchiveKeys.increment();
+                        context.failureLog().skipped(object.s3Key(), "NotAnArchiveKey", object.problem());
+                    }
+                    case RECORD -> {
+                        counters.listed.increment();
+                        if (context.journal().wasDelivered(object.s3Key())) {
+                            counters.alreadyDelivered.increment();
+                            marker.delivered(object.s3Key(), object.tags());
+                        } else {
+                            int lane = Math.floorMod(object.key().encodedPartitionKey().hashCode(), concurrency);
+                            lanes.get(lane).put(object);
+                        }
+                    }
+                }
+            }
+        } finally {
+            for (Lane lane : lanes) {
+                lane.finish();
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+    }
+}

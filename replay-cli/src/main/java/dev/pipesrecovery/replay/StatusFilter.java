@@ -1,0 +1,42 @@
+package dev.pipesrecovery.replay;
+
+import java.util.Map;
+
+/**
+ * {@code --status}: which archived objects a command selects, judged by the object's replay tags
+ * ({@link ReplayTags}). Only {@link #ALL} avoids reading tags (one GetObjectTagging call per object).
+ */
+public enum StatusFilter {
+    /** Not touched by a replay yet (no {@code pipes-replay:status} tag). */
+    ARCHIVED,
+    /** Delivered by an earlier run. */
+    REPLAYED,
+    /** An earlier run could not deliver it. */
+    FAILED,
+    /** Everything; tags are not read. */
+    ALL;
+
+    public boolean needsTags() {
+        return this != ALL;
+    }
+
+    public boolean matches(Map<String, String> tags) {
+        String status = tags.get(ReplayTags.STATUS);
+        return switch (this) {
+            case ALL -> true;
+            case ARCHIVED -> status == null;
+            case REPLAYED -> ReplayTags.REPLAYED.equals(status);
+            case FAILED -> ReplayTags.FAILED.equals(status);
+        };
+    }
+
+    /** Parses {@code archived|replayed|failed|all} (case-insensitive). */
+    public static StatusFilter parse(String value) {
+        for (StatusFilter filter : values()) {
+            if (filter.name().equalsIgnoreCase(value)) {
+                return filter;
+            }
+        }
+        throw new IllegalArgumentException("--status must be archived, replayed, failed or all, not '" + value + "'");
+    }
+}

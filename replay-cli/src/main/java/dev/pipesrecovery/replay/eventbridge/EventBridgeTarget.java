@@ -1,0 +1,108 @@
+package dev.pipesrecovery.replay.eventbridge;
+
+import dev.pipesrecovery.replay.DeliveryResult;
+import dev.pipesrecovery.replay.Payload;
+import dev.pipesrecovery.replay.ReplayItem;
+import dev.pipesrecovery.replay.ReplayTarget;
+import dev.pipesrecovery.replay.SdkErrors;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+
+/**
+ * Puts records on an event bus with PutEvents: at most 10 entries and 256 KB per request (entry size = UTF-8 bytes
+ * of Source, DetailType and Detail; https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html).
+ * {@code Detail} is the payload itself when it is a JSON object (EventBridge requires an object), else
+ * {@code {"data":"<base64>","dataEncoding":"base64"}}. {@code FailedEntryCount} is read entry by entry:
+ * {@code InternalFailure} and {@code ThrottlingException} are retried, other codes are final
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevents.html).
+ */
+public final class EventBridgeTarget implements ReplayTarget {
+
+    static final Set<String> RETRYABLE_CODES = Set.of("InternalFailure", "ThrottlingException");
+    private static final int MAX_ENTRIES = 10;
+    private static final long MAX_REQUEST_BYTES = 256 * 1024;
+
+    private final EventBridgeClient client;
+    private final String eventBus;
+    private final String source;
+    private final String detailType;
+
+    public EventBridgeTarget(EventBridgeClient client, String eventBus, String source, String detailType) {
+        this.client = client;
+        this.eventBus = eventBus;
+        this.source = source;
+        this.detailType = detailType;
+    }
+
+    @Override
+    public String describe() {
+        return "eventbridge bus " + eventBus + " source " + source + " detail-type " + detailType;
+    }
+
+    @Override
+    public int maxBatchEntries() {
+        return MAX_ENTRIES;
+    }
+
+    @Override
+    public long maxBatchBytes() {
+        return MAX_REQUEST_BYTES;
+    }
+
+    @Override
+    public long sizeOf(ReplayItem item) {
+        return utf8Length(source) + utf8Length(detailType) + utf8Length(detail(item))
+                + utf8Length(item.record().streamArn());
+    }
+
+    @Override
+    public List<DeliveryResult> send(List<ReplayItem> batch, String runId) {
+        List<PutEventsRequestEntry> entries = new ArrayList<>();
+        for (ReplayItem item : batch) {
+            entries.add(PutEventsRequestEntry.builder().eventBusName(eventBus).source(source).detailType(detailType)
+                    .detail(detail(item)).resources(item.record().streamArn()).build());
+        }
+        PutEventsResponse response;
+        try {
+            response = client.putEvents(b -> b.entries(entries));
+        } catch (SdkException e) {
+            return Collections.nCopies(batch.size(), SdkErrors.classify(e));
+        }
+        List<DeliveryResult> results = new ArrayList<>();
+        List<PutEventsResultEntry> resultEntries = response.entries();
+        for (int i = 0; i < batch.size(); i++) {
+            PutEventsResultEntry entry = i < resultEntries.size() ? resultEntries.get(i) : null;
+            if (entry == null) {
+                results.add(DeliveryResult.retryable("MissingResultEntry", "PutEvents returned no entry", null));
+            } else if (entry.errorCode() == null && entry.eventId() != null) {
+                results.add(DeliveryResult.delivered());
+            } else if (entry.errorCode() != null && RETRYABLE_CODES.contains(entry.errorCode())) {
+                results.add(DeliveryResult.retryable(entry.errorCode(), entry.errorMessage(), null));
+            } else {
+                results.add(DeliveryResult.failed(entry.errorCode() == null ? "NoEventId" : entry.errorCode(),
+                        entry.errorMessage()));
+            }
+        }
+        return results;
+    }
+
+    static String detail(ReplayItem item) {
+        Payload payload = Payload.of(item.record().data());
+        if (payload.json().isPresent() && payload.json().get().isObject()) {
+            return payload.text().orElseThrow();
+        }
+        return "{\"data\":\"" + payload.base64() + "\",\"dataEncoding\":\"base64\"}";
+    }
+
+    private static long utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.pipesrecovery.replay.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipesrecovery.replay.DeliveryResult;
+import dev.pipesrecovery.replay.ReplayItem;
+import dev.pipesrecovery.replay.ReplayTarget;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Sends each record to the partner API as one request, like an API destination: the body is the record's bytes
+ * (or the pipe's {@code InputTemplate} applied to the pipe event), with an {@code Idempotency-Key} derived from the
+ * record's stream position and an {@code X-Pipes-Replay-Run-Id}. Status handling follows what API destinations
+ * retry (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-api-destinations.html): 429, 5xx and
+ * connection errors are retryable (honouring {@code Retry-After}); 401/407 refresh an OAuth token once; any
+ * other status outside 2xx is final.
+ */
+public final class HttpTarget implements ReplayTarget {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String RUN_ID_HEADER = "X-Pipes-Replay-Run-Id";
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpTargetConfig config;
+    private final HttpClient client;
+    private final Clock clock;
+
+    public HttpTarget(HttpTargetConfig config, HttpClient client, Clock clock) {
+        this.config = config;
+        this.client = client;
+        this.clock = clock;
+    }
+
+    @Override
+    public String describe() {
+        return config.describe();
+    }
+
+    @Override
+    public int maxBatchEntries() {
+        return 1;
+    }
+
+    @Override
+    public long maxBatchBytes() {
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public long sizeOf(ReplayItem item) {
+        return item.record().data().length;
+    }
+
+    @Override
+    public List<DeliveryResult> send(List<ReplayItem> batch, String runId) {
+        return batch.stream().map(item -> sendOne(item, runId)).collect(Collectors.toList());
+    }
+
+    private DeliveryResult sendOne(ReplayItem item, String runId) {
+        ObjectNode event = config.inputTemplate() == null && !usesJsonPaths() ? null
+                : PipeEvent.of(item.record(), config.pipeRoleArn());
+        byte[] body = config.inputTemplate() == null ? item.record().data()
+                : config.inputTemplate().render(event, config.templateVariables()).getBytes(StandardCharsets.UTF_8);
+        try {
+            HttpResponse<Void> response = client.send(request(item, runId, body, event, false),
+                    HttpResponse.BodyHandlers.discarding());
+            if ((response.statusCode() == 401 || response.statusCode() == 407) && config.auth() != ConnectionAuth.NONE) {
+                response = client.send(request(item, runId, body, event, true), HttpResponse.BodyHandlers.discarding());
+            }
+            return classify(response);
+        } catch (HttpTimeoutException e) {
+            return DeliveryResult.retryable("Timeout", "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s", null);
+        } catch (IOException e) {
+            return DeliveryResult.retryable("ConnectionError", e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DeliveryResult.retryable("Interrupted", "interrupted", null);
+        } catch (IllegalStateException e) { // the connection's OAuth endpoint failed
+            return DeliveryResult.retryable("ConnectionAuthFailed", e.getMessage(), null);
+        }
+    }
+
+    private DeliveryResult classify(HttpResponse<Void> response) {
+        int status = response.statusCode();
+        String code = "HTTP " + status;
+        if (status >= 200 && status < 300) {
+            return DeliveryResult.delivered();
+        }
+        if (status == 429 || status >= 500) {
+            return DeliveryResult.retryable(code, "the partner API answered " + status,
+                    RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock));
+        }
+        return DeliveryResult.failed(code, "the partner API answered " + status);
+    }
+
+    private HttpRequest request(ReplayItem item, String runId, byte[] body, JsonNode event, boolean refreshAuth) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(event)).timeout(REQUEST_TIMEOUT)
+                .method(config.method(), HttpRequest.BodyPublishers.ofByteArray(body));
+        boolean contentType = false;
+        for (HttpHeader header : config.headers()) {
+            builder.header(header.name(), resolve(header.value(), event));
+            contentType |= header.name().equalsIgnoreCase("Content-Type");
+        }
+        for (HttpHeader header : config.auth().headers(refreshAuth)) {
+            builder.header(header.name(), header.value());
+        }
+        if (!contentType) {
+            builder.header("Content-Type", "application/json; charset=utf-8"); // what API destinations send
+        }
+        builder.header(IDEMPOTENCY_KEY, item.idempotencyKey());
+        builder.header(RUN_ID_HEADER, runId);
+        return builder.build();
+    }
+
+    private URI uri(JsonNode event) {
+        Map<String, String> query = config.queryParameters();
+        if (query.isEmpty()) {
+            return config.url();
+        }
+        String extra = query.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> encode(e.getKey()) + "=" + encode(resolve(e.getValue(), event)))
+                .collect(Collectors.joining("&"));
+        String base = config.url().toString();
+        return URI.create(base + (config.url().getRawQuery() == null ? "?" : "&") + extra);
+    }
+
+    private boolean usesJsonPaths() {
+        return config.headers().stream().anyMatch(h -> h.value().startsWith("$."))
+                || config.queryParameters().values().stream().anyMatch(v -> v.startsWith("$."));
+    }
+
+    /** A pipe's header/query value may be a JSON path into the event. */
+    private static String resolve(String value, JsonNode event) {
+        if (event == null || !value.startsWith("$.")) {
+            return value;
+        }
+        JsonNode node = InputTemplate.path(event, value);
+        return node == null ? "" : node.isTextual() ? node.textValue() : node.toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

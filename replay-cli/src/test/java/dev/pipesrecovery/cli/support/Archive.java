@@ -1,0 +1,110 @@
+package dev.pipesrecovery.cli.support;
+
+import dev.pipesrecovery.archive.ArchiveKey;
+import dev.pipesrecovery.archive.ArchiveWrite;
+import dev.pipesrecovery.archive.ArchivedRecord;
+import dev.pipesrecovery.archive.ArchivedRecordCodec;
+import dev.pipesrecovery.archive.KeyLayout;
+import dev.pipesrecovery.archive.LossMarker;
+import dev.pipesrecovery.archive.LossMarkerCodec;
+import dev.pipesrecovery.archive.s3.S3ArchiveStore;
+import dev.pipesrecovery.stream.SequenceNumber;
+import dev.pipesrecovery.testkit.Emulators;
+import dev.pipesrecovery.testkit.LocalAws;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A fresh bucket on the JVM-wide S3Mock, filled the way the hydrate function fills it (same key layout, same
+ * codec, conditional writes through the production S3 store).
+ */
+public final class Archive implements AutoCloseable {
+
+    public static final String STREAM_ARN = "arn:aws:kinesis:us-east-1:123456789012:stream/orders";
+    private static final AtomicInteger BUCKETS = new AtomicInteger();
+    private static final BigInteger FIRST_SEQUENCE = new BigInteger("49656859871234567890123456789012345678901234567890");
+
+    private final S3Client s3;
+    private final S3ArchiveStore store;
+    private final String bucket;
+    private final KeyLayout layout = new KeyLayout("");
+    private final AtomicLong sequence = new AtomicLong();
+
+    public Archive() {
+        s3 = LocalAws.s3(Emulators.s3());
+        bucket = "archive-" + ProcessHandle.current().pid() + "-" + BUCKETS.incrementAndGet();
+        s3.createBucket(b -> b.bucket(bucket));
+        store = S3ArchiveStore.create(s3, bucket);
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    public String endpoint() {
+        return Emulators.s3().endpoint().toString();
+    }
+
+    public S3ArchiveStore store() {
+        return store;
+    }
+
+    /** Archives a record and returns its key; sequence numbers increase with every call. */
+    public String put(String consumer, String partitionKey, Instant arrival, byte[] data) {
+        SequenceNumber seq = SequenceNumber.of(FIRST_SEQUENCE.add(BigInteger.valueOf(sequence.incrementAndGet()))
+                .toString());
+        ArchivedRecord record = new ArchivedRecord(ArchivedRecord.CURRENT_VERSION, consumer, STREAM_ARN,
+                "shardId-000000000001", seq, null, partitionKey, arrival, data,
+                new ArchivedRecord.FailureInfo("arn:aws:pipes:us-east-1:123456789012:pipe/" + consumer,
+                        "RetryAttemptsExhausted", "dlq-message-1", arrival.plusSeconds(60),
+                        new ArchivedRecord.BatchRef(seq, seq, 1), arrival.plusSeconds(61)));
+        String key = layout.format(ArchiveKey.of(consumer, partitionKey, arrival, record.shardId(), seq, null));
+        store.putIfAbsent(new ArchiveWrite(key, ArchivedRecordCodec.encode(record)));
+        return key;
+    }
+
+    public String put(String consumer, String partitionKey, Instant arrival, String data) {
+        return put(consumer, partitionKey, arrival, data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes raw bytes at a layout-valid key (e.g. a corrupt object). */
+    public String putRaw(String consumer, String partitionKey, Instant arrival, byte[] body) {
+        SequenceNumber seq = SequenceNumber.of(FIRST_SEQUENCE.add(BigInteger.valueOf(sequence.incrementAndGet()))
+                .toString());
+        String key = layout.format(ArchiveKey.of(consumer, partitionKey, arrival, "shardId-000000000001", seq, null));
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(body));
+        return key;
+    }
+
+    public String putLossMarker(String consumer, LocalDate date, String reason) {
+        SequenceNumber start = SequenceNumber.of("49656859871234567890123456789012345678901234500001");
+        SequenceNumber end = SequenceNumber.of("49656859871234567890123456789012345678901234500009");
+        LossMarker marker = new LossMarker(consumer, STREAM_ARN, "shardId-000000000002", start, end, 3, 3, reason,
+                "dlq-message-lost", "{\"KinesisBatchInfo\":{}}", date.atStartOfDay(ZoneOffset.UTC).toInstant());
+        String key = layout.lossMarkerKey(consumer, date, "shardId-000000000002", start, end);
+        store.putIfAbsent(new ArchiveWrite(key, LossMarkerCodec.encode(marker)));
+        return key;
+    }
+
+    public Map<String, String> tags(String key) {
+        return store.tags(key);
+    }
+
+    public boolean exists(String key) {
+        return store.get(key).isPresent();
+    }
+
+    @Override
+    public void close() {
+        store.close();
+        s3.close();
+    }
+}
