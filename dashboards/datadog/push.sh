@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Creates or updates the pipes-recovery Datadog monitors and dashboard from the JSON files next to this script,
+# with the documented Datadog API calls (https://docs.datadoghq.com/api/latest/monitors/,
+# https://docs.datadoghq.com/api/latest/dashboards/). Running it again updates in place: a monitor is found by its
+# alarm:<id> tag and its name, the dashboard by its title.
+#
+#   DD_API_KEY=... DD_APP_KEY=... DD_NOTIFY="@pagerduty-sre @slack-ops" dashboards/datadog/push.sh
+#
+# DD_SITE (default datadoghq.com; e.g. datadoghq.eu, us5.datadoghq.com) picks the API host; DD_API_URL overrides it.
+# DD_NOTIFY is required: it is put at the top of every monitor message, and a monitor without a handle notifies nobody.
+# Needs bash, curl and jq. The keys need the monitors_write and dashboards_write permissions.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+die() { echo "push.sh: $*" >&2; exit 2; }
+
+for tool in curl jq; do
+  command -v "$tool" >/dev/null || die "$tool is required (e.g. apt-get install $tool)"
+done
+[[ -n "${DD_API_KEY:-}" ]] || die "set DD_API_KEY"
+[[ -n "${DD_APP_KEY:-}" ]] || die "set DD_APP_KEY"
+[[ "${DD_NOTIFY:-}" =~ ^@[^[:space:]]+([[:space:]]@[^[:space:]]+)*$ ]] \
+  || die "set DD_NOTIFY to the @-handles to notify, e.g. DD_NOTIFY='@pagerduty-sre @slack-ops'"
+api="${DD_API_URL:-https://api.${DD_SITE:-datadoghq.com}}"
+
+# call METHOD PATH [BODY_FILE]: prints the response body; fails with the body on any status but 2xx.
+# `Expect:` stops curl from waiting a second for a 100-continue before each body.
+call() {
+  local out status
+  out="$(mktemp)"
+  status="$(curl -sS -o "$out" -w '%{http_code}' -X "$1" "$api$2" \
+    -H "DD-API-KEY: $DD_API_KEY" -H "DD-APPLICATION-KEY: $DD_APP_KEY" -H 'Content-Type: application/json' \
+    -H 'Expect:' ${3:+--data-binary "@$3"})"
+  if [[ "$status" != 2* ]]; then
+    echo "push.sh: $1 $2 -> HTTP $status: $(cat "$out")" >&2
+    rm -f "$out"
+    exit 1
+  fi
+  cat "$out"
+  rm -f "$out"
+}
+
+body="$(mktemp)"
+trap 'rm -f "$body"' EXIT
+
+for file in "$here"/monitors/*.json; do
+  jq --arg notify "$DD_NOTIFY" '.message = $notify + "\n" + .message' "$file" > "$body"
+  name="$(jq -r .name "$file")"
+  alarm_tag="$(jq -r '.tags[] | select(startswith("alarm:"))' "$file")"
+  id="$(call GET "/api/v1/monitor?monitor_tags=service:pipes-recovery,$alarm_tag" \
+    | jq -r --arg name "$name" 'map(select(.name == $name)) | first | .id // empty')"
+  if [[ -n "$id" ]]; then
+    call PUT "/api/v1/monitor/$id" "$body" >/dev/null
+    echo "updated monitor $id  $(basename "$file")"
+  else
+    id="$(call POST /api/v1/monitor "$body" | jq -r .id)"
+    echo "created monitor $id  $(basename "$file")"
+  fi
+done
+
+title="$(jq -r .title "$here/dashboard.json")"
+id="$(call GET /api/v1/dashboard | jq -r --arg title "$title" \
+  '.dashboards | map(select(.title == $title)) | first | .id // empty')"
+if [[ -n "$id" ]]; then
+  call PUT "/api/v1/dashboard/$id" "$here/dashboard.json" >/dev/null
+  echo "updated dashboard $id"
+else
+  id="$(call POST /api/v1/dashboard "$here/dashboard.json" | jq -r .id)"
+  echo "created dashboard $id"
+fi

@@ -1,0 +1,147 @@
+package dev.pipesrecovery.dashboards;
+
+import com.datadog.api.client.v1.model.Dashboard;
+import com.datadog.api.client.v1.model.Monitor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A local stand-in for the few Datadog API v1 calls push.sh makes (list/create/update monitors and dashboards). It
+ * checks the API key headers and validates every body with the client models and the strict walk, answering 400 like
+ * the real API would for a body it cannot take.
+ */
+final class FakeDatadogApi implements AutoCloseable {
+    static final String API_KEY = "test-api-key";
+    static final String APP_KEY = "test-app-key";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final Map<Long, JsonNode> monitors = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> dashboards = new ConcurrentHashMap<>();
+    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong ids = new AtomicLong(1000);
+
+    FakeDatadogApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v1/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    Map<Long, JsonNode> monitors() {
+        return Map.copyOf(monitors);
+    }
+
+    Map<String, JsonNode> dashboards() {
+        return Map.copyOf(dashboards);
+    }
+
+    /** "METHOD /path" of every request, in order. */
+    List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        requests.add(method + " " + path);
+        if (!API_KEY.equals(exchange.getRequestHeaders().getFirst("DD-API-KEY"))
+                || !APP_KEY.equals(exchange.getRequestHeaders().getFirst("DD-APPLICATION-KEY"))) {
+            respond(exchange, 403, "{\"errors\":[\"Forbidden\"]}");
+            return;
+        }
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String[] parts = path.substring("/api/v1/".length()).split("/");
+        boolean isMonitor = parts[0].equals("monitor");
+        if (!isMonitor && !parts[0].equals("dashboard")) {
+            respond(exchange, 404, "{\"errors\":[\"Not found\"]}");
+        } else if (method.equals("GET") && parts.length == 1) {
+            respond(exchange, 200, isMonitor ? listMonitors(exchange.getRequestURI().getRawQuery()) : listDashboards());
+        } else if ((method.equals("POST") && parts.length == 1) || (method.equals("PUT") && parts.length == 2)) {
+            Class<?> model = isMonitor ? Monitor.class : Dashboard.class;
+            List<String> problems = StrictModelWalker.problems(body, model);
+            if (!problems.isEmpty()) {
+                respond(exchange, 400, JSON.writeValueAsString(Map.of("errors", problems)));
+                return;
+            }
+            String id = parts.length == 2 ? parts[1] : isMonitor ? String.valueOf(ids.incrementAndGet())
+                    : "abc-" + ids.incrementAndGet();
+            boolean known = isMonitor ? monitors.containsKey(Long.parseLong(id)) : dashboards.containsKey(id);
+            if (parts.length == 2 && !known) {
+                respond(exchange, 404, "{\"errors\":[\"Not found\"]}");
+                return;
+            }
+            ObjectNode stored = (ObjectNode) JSON.readTree(body);
+            if (isMonitor) {
+                stored.put("id", Long.parseLong(id));
+                monitors.put(Long.parseLong(id), stored);
+            } else {
+                stored.put("id", id);
+                dashboards.put(id, stored);
+            }
+            respond(exchange, 200, stored.toString());
+        } else {
+            respond(exchange, 405, "{\"errors\":[\"Method not allowed\"]}");
+        }
+    }
+
+    private String listMonitors(String rawQuery) {
+        List<String> wanted = new ArrayList<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                String[] kv = pair.split("=", 2);
+                if (kv[0].equals("monitor_tags") && kv.length == 2) {
+                    wanted.addAll(Arrays.asList(URLDecoder.decode(kv[1], StandardCharsets.UTF_8).split(",")));
+                }
+            }
+        }
+        ArrayNode list = JSON.createArrayNode();
+        monitors.values().stream().filter(m -> {
+            List<String> tags = new ArrayList<>();
+            m.path("tags").forEach(t -> tags.add(t.asText()));
+            return tags.containsAll(wanted);
+        }).forEach(list::add);
+        return list.toString();
+    }
+
+    private String listDashboards() {
+        ArrayNode list = JSON.createArrayNode();
+        dashboards.forEach((id, d) -> list.addObject().put("id", id).put("title", d.path("title").asText()));
+        ObjectNode response = JSON.createObjectNode();
+        response.set("dashboards", list);
+        return response.toString();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
