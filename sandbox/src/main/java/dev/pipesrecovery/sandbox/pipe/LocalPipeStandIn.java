@@ -77,6 +77,7 @@ public final class LocalPipeStandIn implements AutoCloseable {
         for (Shard shard : shards(streamArn)) {
             ShardPoller poller = new ShardPoller(kinesis, streamArn, shard.shardId(), settings, options, delivery,
                     stats, sleeper, isRunning, lanes);
+            poller.open();
             Thread thread = daemon("pipe-" + settings.pipeName() + "-" + shard.shardId()).newThread(poller);
             pollers.add(thread);
             thread.start();

@@ -38,6 +38,7 @@ final class ShardPoller implements Runnable {
     private final ExecutorService lanes;
     private final BackoffPolicy readBackoff;
     private String lastSequenceNumber;
+    private String openedIterator;
 
     ShardPoller(KinesisClient kinesis, String streamArn, String shardId, PipeSettings settings, StandInOptions options,
                 BatchDelivery delivery, PipeStats stats, Sleeper sleeper, BooleanSupplier running,
@@ -55,6 +56,14 @@ final class ShardPoller implements Runnable {
         this.readBackoff = new BackoffPolicy(Duration.ofMillis(50), Duration.ofSeconds(1), Integer.MAX_VALUE);
     }
 
+    /**
+     * Gets the first iterator now, in the caller's thread: with {@code LATEST} the pipe's position is fixed when it
+     * starts, so records written after {@code start()} returns are never skipped.
+     */
+    void open() {
+        openedIterator = iterator();
+    }
+
     @Override
     public void run() {
         try {
@@ -65,7 +74,7 @@ final class ShardPoller implements Runnable {
     }
 
     private void poll() throws BatchDelivery.Stopped, InterruptedException {
-        String iterator = null;
+        String iterator = openedIterator;
         int failures = 0;
         while (running.getAsBoolean()) {
             try {

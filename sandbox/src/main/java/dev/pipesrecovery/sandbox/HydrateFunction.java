@@ -1,0 +1,82 @@
+package dev.pipesrecovery.sandbox;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.pipesrecovery.hydrate.HydrateBatch;
+import dev.pipesrecovery.hydrate.HydrateConfig;
+import dev.pipesrecovery.hydrate.HydrateHandler;
+import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
+import dev.pipesrecovery.testkit.LocalAws;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The real hydrate function ({@link HydrateHandler}, the production orchestration), configured through the same
+ * environment variables CloudFormation sets and wired to the emulators; SDK clients with one attempt each, as in
+ * production, because the reader and the store retry themselves.
+ */
+public final class HydrateFunction implements AutoCloseable {
+
+    /** Messages must not start with less time left than this in a rehearsal's (short) function timeout. */
+    public static final HydrateBatch.Deadline REHEARSAL_DEADLINE =
+            new HydrateBatch.Deadline(Duration.ofSeconds(3), Duration.ofMillis(500));
+
+    private final KinesisClient kinesis;
+    private final S3Client s3;
+    private final AwsCollaborators collaborators;
+    private final HydrateHandler handler;
+
+    private HydrateFunction(KinesisClient kinesis, S3Client s3, AwsCollaborators collaborators, HydrateHandler handler) {
+        this.kinesis = kinesis;
+        this.s3 = s3;
+        this.collaborators = collaborators;
+        this.handler = handler;
+    }
+
+    /**
+     * @param kinesisEndpoint where the function reads the stream (the emulator, or a fault-injecting proxy)
+     * @param s3Endpoint      where it writes the archive
+     * @param log             where its log lines and EMF metrics go (stdout in Lambda)
+     */
+    public static HydrateFunction create(URI kinesisEndpoint, URI s3Endpoint, RecoveryTopology topology,
+                                         int kinesisReadsPerSecond, PrintStream log) {
+        Map<String, String> env = new HashMap<>();
+        env.put(HydrateConfig.ARCHIVE_BUCKET, topology.bucket());
+        env.put(HydrateConfig.ARCHIVE_PREFIX, topology.archivePrefix());
+        env.put(HydrateConfig.KINESIS_MAX_READS_PER_SECOND, Integer.toString(kinesisReadsPerSecond));
+        HydrateConfig config = HydrateConfig.fromEnv(env);
+        AwsCollaborators.keepConnectionsAlive(config.writeParallelism() + HydrateHandler.MESSAGE_CONCURRENCY);
+        KinesisClient kinesis = oneAttempt(LocalAws.configure(KinesisClient.builder(), kinesisEndpoint)).build();
+        S3Client s3 = oneAttempt(LocalAws.configure(S3Client.builder(), s3Endpoint)).build();
+        AwsCollaborators collaborators = AwsCollaborators.of(config, kinesis, s3);
+        HydrateHandler handler = new HydrateHandler(collaborators.reader(), collaborators.store(), config,
+                Clock.systemUTC(), log, REHEARSAL_DEADLINE);
+        return new HydrateFunction(kinesis, s3, collaborators, handler);
+    }
+
+    public RequestHandler<SQSEvent, SQSBatchResponse> handler() {
+        return handler;
+    }
+
+    @Override
+    public void close() {
+        collaborators.close();
+        kinesis.close();
+        s3.close();
+    }
+
+    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B oneAttempt(B builder) {
+        // replaces LocalAws' override configuration, so the API call timeout is set again
+        builder.overrideConfiguration(c -> c.apiCallTimeout(LocalAws.API_CALL_TIMEOUT)
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build()));
+        return builder;
+    }
+}

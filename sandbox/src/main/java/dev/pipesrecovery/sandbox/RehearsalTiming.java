@@ -1,0 +1,46 @@
+package dev.pipesrecovery.sandbox;
+
+import dev.pipesrecovery.sandbox.esm.EsmSettings;
+import dev.pipesrecovery.sandbox.pipe.StandInOptions;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The local timings of a rehearsal, compressed from the deployment's (minutes of pipe backoff and a 720 s
+ * visibility timeout would make a rehearsal last hours). The numbers that decide what happens (retry counts,
+ * batch sizes, receive counts) still come from pipe.yaml.
+ *
+ * @param kinesisReadsPerSecond the hydrate function's {@code KINESIS_MAX_READS_PER_SECOND}
+ * @param phaseTimeout          how long a phase may take before the rehearsal gives up
+ * @param replayRate            {@code pipes-replay replay --rate} (0 = unlimited)
+ */
+public record RehearsalTiming(StandInOptions pipe, EsmSettings esm, int kinesisReadsPerSecond, Duration phaseTimeout,
+                              int replayRate) {
+
+    public RehearsalTiming {
+        Objects.requireNonNull(pipe, "pipe");
+        Objects.requireNonNull(esm, "esm");
+        Objects.requireNonNull(phaseTimeout, "phaseTimeout");
+    }
+
+    /**
+     * The demo: the pipe polls each shard once a second and the hydrate function reads at 4 calls per second per
+     * shard, so together they stay within Kinesis' 5 reads per second per shard, as in production.
+     */
+    public static RehearsalTiming demo() {
+        StandInOptions pipe = new StandInOptions(Duration.ofMillis(2), Duration.ofMillis(40), Duration.ofSeconds(1),
+                Duration.ofSeconds(5), StandInOptions.ClientErrorHandling.RETRY_AS_CUSTOMER_ERROR, true);
+        EsmSettings esm = new EsmSettings(10, Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(1));
+        return new RehearsalTiming(pipe, esm, 4, Duration.ofMinutes(5), 200);
+    }
+
+    /** Tests: faster polling, short visibility timeout for quick redelivery, unlimited replay rate. */
+    public static RehearsalTiming test() {
+        EsmSettings esm = new EsmSettings(10, Duration.ofSeconds(8), Duration.ofSeconds(8), Duration.ofSeconds(1));
+        return new RehearsalTiming(StandInOptions.rehearsal(), esm, 5, Duration.ofSeconds(90), 0);
+    }
+
+    public RehearsalTiming withEsm(EsmSettings newEsm) {
+        return new RehearsalTiming(pipe, newEsm, kinesisReadsPerSecond, phaseTimeout, replayRate);
+    }
+}
