@@ -1,0 +1,105 @@
+package dev.pipesrecovery.cloudformation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Least privilege: no action or resource wildcard beyond a documented list. */
+class IamPolicyTest {
+
+    /**
+     * The documented wildcards, each as "template: Sid-or-action -> value", with why:
+     * - the archive bucket's TLS-only statement denies every S3 action ("s3:*") on the bucket and its objects; a Deny
+     *   widens nothing.
+     * - the hydrate role writes objects anywhere under the archive prefix ("<bucket>/<prefix>/*"): keys are per record.
+     */
+    private static final List<String> ALLOWED_WILDCARDS = List.of(
+            "recovery.yaml: Deny s3:* -> s3:*",
+            "recovery.yaml: Deny s3:* -> ${ArchiveBucket.Arn}/*",
+            "recovery.yaml: Allow s3:PutObject -> ${ArchiveBucket.Arn}/${ArchivePrefix}/*");
+
+    @Test
+    void noWildcardBeyondTheDocumentedList() {
+        List<String> wildcards = new ArrayList<>();
+        for (Path template : Templates.ALL) {
+            for (Map<String, Object> statement : statements(Templates.load(template))) {
+                String effect = (String) statement.get("Effect");
+                String actions = String.join(",", Cfn.oneOrMany(statement.get("Action")).stream().map(String::valueOf).toList());
+                for (Object action : Cfn.oneOrMany(statement.get("Action"))) {
+                    if (String.valueOf(action).contains("*")) {
+                        wildcards.add(template.getFileName() + ": " + effect + " " + actions + " -> " + action);
+                    }
+                }
+                for (Object resource : Cfn.oneOrMany(statement.get("Resource"))) {
+                    String text = resource instanceof Map<?, ?> m && m.get("Fn::Sub") instanceof String s ? s : String.valueOf(resource);
+                    if (text.contains("*")) {
+                        wildcards.add(template.getFileName() + ": " + effect + " " + actions + " -> " + text);
+                    }
+                }
+            }
+        }
+        assertThat(wildcards).containsExactlyInAnyOrderElementsOf(ALLOWED_WILDCARDS);
+    }
+
+    @Test
+    void noNegatedStatementsAndOnlyDenyHasAStarPrincipal() {
+        for (Path template : Templates.ALL) {
+            for (Map<String, Object> statement : statements(Templates.load(template))) {
+                assertThat(statement).as(template + " " + statement).doesNotContainKeys("NotAction", "NotResource", "NotPrincipal");
+                if ("*".equals(statement.get("Principal"))) {
+                    assertThat(statement.get("Effect")).as(statement.toString()).isEqualTo("Deny");
+                }
+            }
+        }
+    }
+
+    @Test
+    void hydrateRoleHasNoStreamAccessOfItsOwn() {
+        Map<String, Object> role = Cfn.resource(Templates.load(Templates.RECOVERY), "HydrateRole");
+        List<String> actions = new ArrayList<>();
+        for (Map<String, Object> statement : statements(Map.of("Resources", Map.of("HydrateRole", role)))) {
+            Cfn.oneOrMany(statement.get("Action")).forEach(a -> actions.add(String.valueOf(a)));
+        }
+        assertThat(actions).containsExactlyInAnyOrder("s3:PutObject", "logs:CreateLogStream", "logs:PutLogEvents",
+                "kms:GenerateDataKey");
+    }
+
+    @Test
+    void eachPipeStackGrantsTheHydrateRoleItsOwnStreamAndDlqOnly() {
+        Map<String, Object> policy = Cfn.properties(Cfn.resource(Templates.load(Templates.PIPE), "HydrateStreamAccessPolicy"));
+        assertThat(policy.get("Roles").toString()).contains("${RecoveryStackName}-HydrateRoleName");
+        List<Map<String, Object>> statements = statements(Map.of("Resources", Map.of("P",
+                Map.of("Type", "AWS::IAM::Policy", "Properties", policy))));
+        Map<String, Object> sqs = statements.stream().filter(s -> s.get("Action").toString().contains("sqs:")).findFirst().orElseThrow();
+        assertThat(Cfn.oneOrMany(sqs.get("Action"))).containsExactlyInAnyOrder("sqs:ReceiveMessage", "sqs:DeleteMessage",
+                "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility");
+        assertThat(sqs.get("Resource")).isEqualTo(Cfn.getAtt("DeadLetterQueue", "Arn"));
+        Map<String, Object> kinesis = statements.stream().filter(s -> s.get("Action").toString().contains("kinesis:")).findFirst().orElseThrow();
+        assertThat(Cfn.oneOrMany(kinesis.get("Action"))).containsExactlyInAnyOrder("kinesis:GetRecords",
+                "kinesis:GetShardIterator", "kinesis:DescribeStreamSummary", "kinesis:ListShards");
+        assertThat(kinesis.get("Resource").toString()).contains("stream/${StreamName}").contains("Stream, Arn");
+    }
+
+    /** Every IAM statement in the template: role inline policies, managed/attached policies, bucket policies. */
+    static List<Map<String, Object>> statements(Map<String, Object> template) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Map<String, Object> resource : Cfn.resources(template).values()) {
+            Map<String, Object> properties = Cfn.properties(resource);
+            List<Object> documents = new ArrayList<>();
+            switch (String.valueOf(resource.get("Type"))) {
+                case "AWS::IAM::Role" -> Cfn.oneOrMany(properties.get("Policies"))
+                        .forEach(p -> documents.add(Cfn.map(p).get("PolicyDocument")));
+                case "AWS::IAM::Policy", "AWS::S3::BucketPolicy", "AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy" ->
+                        documents.add(properties.get("PolicyDocument"));
+                default -> { }
+            }
+            // Fn::If branches hold whole statements: take every mapping with an Effect
+            documents.forEach(d -> statements.addAll(Cfn.mappingsWithKey(d, "Effect")));
+        }
+        return statements;
+    }
+}
