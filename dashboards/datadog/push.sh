@@ -8,6 +8,8 @@
 #
 # DD_SITE (default datadoghq.com; e.g. datadoghq.eu, us5.datadoghq.com) picks the API host; DD_API_URL overrides it.
 # DD_NOTIFY is required: it is put at the top of every monitor message, and a monitor without a handle notifies nobody.
+# DD_LOG_METRICS=1 also creates the log-based metrics of log-metrics/ (the pipesrecovery.* metrics computed from the
+# hydrate function's EMF log lines; see dashboards/README.md); an existing one is left as it is.
 # Needs bash, curl and jq. The keys need the monitors_write and dashboards_write permissions.
 set -euo pipefail
 
@@ -40,8 +42,33 @@ call() {
   rm -f "$out"
 }
 
+# exists PATH: true on 200, false on 404, fails on anything else.
+exists() {
+  local out status
+  out="$(mktemp)"
+  status="$(curl -sS -o "$out" -w '%{http_code}' "$api$1" \
+    -H "DD-API-KEY: $DD_API_KEY" -H "DD-APPLICATION-KEY: $DD_APP_KEY")"
+  case "$status" in
+    200) rm -f "$out"; return 0 ;;
+    404) rm -f "$out"; return 1 ;;
+    *) echo "push.sh: GET $1 -> HTTP $status: $(cat "$out")" >&2; rm -f "$out"; exit 1 ;;
+  esac
+}
+
 body="$(mktemp)"
 trap 'rm -f "$body"' EXIT
+
+if [[ "${DD_LOG_METRICS:-0}" == 1 ]]; then
+  for file in "$here"/log-metrics/*.json; do
+    id="$(jq -r .data.id "$file")"
+    if exists "/api/v2/logs/config/metrics/$id"; then
+      echo "log-based metric $id exists, left as it is (its compute cannot change; delete it to recreate)"
+    else
+      call POST /api/v2/logs/config/metrics "$file" >/dev/null
+      echo "created log-based metric $id"
+    fi
+  done
+fi
 
 for file in "$here"/monitors/*.json; do
   jq --arg notify "$DD_NOTIFY" '.message = $notify + "\n" + .message' "$file" > "$body"

@@ -2,6 +2,7 @@ package dev.pipesrecovery.dashboards;
 
 import com.datadog.api.client.v1.model.Dashboard;
 import com.datadog.api.client.v1.model.Monitor;
+import com.datadog.api.client.v2.model.LogsMetricCreateRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A local stand-in for the few Datadog API v1 calls push.sh makes (list/create/update monitors and dashboards). It
+ * A local stand-in for the few Datadog API calls push.sh makes (list/create/update monitors and dashboards, create
+ * log-based metrics). It
  * checks the API key headers and validates every body with the client models and the strict walk, answering 400 like
  * the real API would for a body it cannot take.
  */
@@ -34,12 +36,14 @@ final class FakeDatadogApi implements AutoCloseable {
     private final HttpServer server;
     private final Map<Long, JsonNode> monitors = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> dashboards = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> logMetrics = new ConcurrentHashMap<>();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong ids = new AtomicLong(1000);
 
     FakeDatadogApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/v1/", this::handle);
+        server.createContext("/api/v2/logs/config/metrics", this::handleLogMetrics);
         server.start();
     }
 
@@ -55,18 +59,58 @@ final class FakeDatadogApi implements AutoCloseable {
         return Map.copyOf(dashboards);
     }
 
+    Map<String, JsonNode> logMetrics() {
+        return Map.copyOf(logMetrics);
+    }
+
     /** "METHOD /path" of every request, in order. */
     List<String> requests() {
         return List.copyOf(requests);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getPath();
-        requests.add(method + " " + path);
+    /** Records the request; answers 403 and returns false when the keys are wrong. */
+    private boolean accept(HttpExchange exchange) throws IOException {
+        requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
         if (!API_KEY.equals(exchange.getRequestHeaders().getFirst("DD-API-KEY"))
                 || !APP_KEY.equals(exchange.getRequestHeaders().getFirst("DD-APPLICATION-KEY"))) {
             respond(exchange, 403, "{\"errors\":[\"Forbidden\"]}");
+            return false;
+        }
+        return true;
+    }
+
+    /** GET .../metrics/{id} (200 or 404) and POST .../metrics (409 when the id exists). */
+    private void handleLogMetrics(HttpExchange exchange) throws IOException {
+        if (!accept(exchange)) {
+            return;
+        }
+        String id = exchange.getRequestURI().getPath().substring("/api/v2/logs/config/metrics".length())
+                .replaceFirst("^/", "");
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (exchange.getRequestMethod().equals("GET") && !id.isEmpty()) {
+            JsonNode metric = logMetrics.get(id);
+            respond(exchange, metric == null ? 404 : 200, metric == null ? "{\"errors\":[\"Not found\"]}"
+                    : metric.toString());
+        } else if (exchange.getRequestMethod().equals("POST") && id.isEmpty()) {
+            List<String> problems = StrictModelWalker.problems(body, LogsMetricCreateRequest.class);
+            JsonNode metric = JSON.readTree(body);
+            String metricId = metric.path("data").path("id").asText();
+            if (!problems.isEmpty()) {
+                respond(exchange, 400, JSON.writeValueAsString(Map.of("errors", problems)));
+            } else if (logMetrics.putIfAbsent(metricId, metric) != null) {
+                respond(exchange, 409, "{\"errors\":[\"Conflict\"]}");
+            } else {
+                respond(exchange, 200, metric.toString());
+            }
+        } else {
+            respond(exchange, 405, "{\"errors\":[\"Method not allowed\"]}");
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        if (!accept(exchange)) {
             return;
         }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

@@ -45,6 +45,7 @@ class PushScriptTest {
             assertThat(message).startsWith(NOTIFY + "\n");
             assertThat(AlarmIds.runbookLink(message)).isPresent();
         });
+        assertThat(api.logMetrics()).hasSize(ProjectFiles.jsonFiles(ProjectFiles.DATADOG_LOG_METRICS).size());
         JsonNode dashboard = api.dashboards().values().iterator().next();
         assertThat(dashboard.path("title").asText()).isEqualTo(DatadogDashboardFile.tree().path("title").asText());
 
@@ -53,7 +54,8 @@ class PushScriptTest {
         assertThat(api.monitors()).hasSize(monitorFiles);
         assertThat(api.dashboards()).hasSize(1);
         List<String> requests = api.requests();
-        assertThat(requests.stream().filter(r -> r.startsWith("POST"))).hasSize(monitorFiles + 1);
+        int logMetricFiles = api.logMetrics().size();
+        assertThat(requests.stream().filter(r -> r.startsWith("POST"))).hasSize(monitorFiles + 1 + logMetricFiles);
         assertThat(requests.stream().filter(r -> r.startsWith("PUT"))).hasSize(monitorFiles + 1);
     }
 
@@ -85,6 +87,7 @@ class PushScriptTest {
         env.put("DD_API_KEY", FakeDatadogApi.API_KEY);
         env.put("DD_APP_KEY", FakeDatadogApi.APP_KEY);
         env.put("DD_NOTIFY", notify);
+        env.put("DD_LOG_METRICS", "1");
         env.putAll(new HashMap<>(overrides));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
