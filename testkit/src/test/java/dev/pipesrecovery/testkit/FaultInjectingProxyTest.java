@@ -55,6 +55,23 @@ class FaultInjectingProxyTest {
     }
 
     @Test
+    void injectAfterLetsMatchesByBeforeFaulting() {
+        proxy = FaultInjectingProxy.inFrontOf(Emulators.s3());
+        try (S3Client s3 = LocalAws.configure(S3Client.builder(), proxy.endpoint())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+            s3.createBucket(b -> b.bucket("proxy-skip"));
+            s3.putObject(b -> b.bucket("proxy-skip").key("k"), RequestBody.fromString("body"));
+            proxy.injectAfter(RequestMatch.http("GET", "/proxy-skip/"), 1, 1, Fault.s3InternalError());
+
+            assertThat(s3.getObjectAsBytes(b -> b.bucket("proxy-skip").key("k")).asUtf8String()).isEqualTo("body");
+            assertThatThrownBy(() -> s3.getObjectAsBytes(b -> b.bucket("proxy-skip").key("k")))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+            assertThat(s3.getObjectAsBytes(b -> b.bucket("proxy-skip").key("k")).asUtf8String()).isEqualTo("body");
+        }
+        assertThat(proxy.requests()).extracting(ProxiedRequest::injected).containsExactly(false, false, false, true, false);
+    }
+
+    @Test
     void kinesisJsonErrorsArriveAsTypedExceptions() {
         assertThat(System.getProperty("aws.cborEnabled")).as("the build runs tests with the JSON protocol").isEqualTo("false");
         proxy = FaultInjectingProxy.inFrontOf(Emulators.kinesis());

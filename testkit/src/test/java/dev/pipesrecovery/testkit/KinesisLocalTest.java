@@ -1,10 +1,14 @@
 package dev.pipesrecovery.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
@@ -12,6 +16,19 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 class KinesisLocalTest {
+
+    @Test
+    void aMissingEmulatorModuleFailsWithHowToInstallIt(@TempDir Path root) throws Exception {
+        Files.writeString(root.resolve("package-lock.json"), "{}");
+        System.setProperty(RepoRoot.PROPERTY, root.toString());
+        try {
+            assertThatThrownBy(KinesisLocal::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("run `npm ci` in " + root)
+                    .hasMessageContaining("the Maven build does it in the testkit module");
+        } finally {
+            System.clearProperty(RepoRoot.PROPERTY);
+        }
+    }
 
     @Test
     void startsAnswersRealCallsAndStopsItsProcess() {

@@ -92,7 +92,7 @@ final class KinesisCalls {
     }
 
     private StreamReadException failed(String what, RuntimeException e) {
-        String why = KinesisErrors.isTransient(e)
+        String why = Thread.currentThread().isInterrupted() ? " interrupted" : KinesisErrors.isTransient(e)
                 ? " still failing after " + retry.policy().maxAttempts() + " attempts" : " failed";
         return new StreamReadException(what + why + ": " + KinesisErrors.describe(e), e);
     }

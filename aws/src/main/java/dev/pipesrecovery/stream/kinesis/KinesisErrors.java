@@ -4,6 +4,7 @@ import java.util.Locale;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
 import software.amazon.awssdk.services.kinesis.model.KinesisException;
+import software.amazon.awssdk.services.kinesis.model.KmsThrottlingException;
 import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
@@ -14,9 +15,13 @@ final class KinesisErrors {
     private KinesisErrors() {
     }
 
-    /** Throttling, a service-side 5xx, or a network/timeout error: worth another attempt after a backoff. */
+    /**
+     * Throttling (the shard's, or KMS's for an encrypted stream), a service-side 5xx, or a network/timeout error:
+     * worth another attempt after a backoff. Access denied and the other KMS errors are not: they need a human.
+     */
     static boolean isTransient(RuntimeException e) {
-        if (e instanceof ProvisionedThroughputExceededException || e instanceof LimitExceededException) {
+        if (e instanceof ProvisionedThroughputExceededException || e instanceof LimitExceededException
+                || e instanceof KmsThrottlingException) {
             return true;
         }
         if (e instanceof SdkClientException) {

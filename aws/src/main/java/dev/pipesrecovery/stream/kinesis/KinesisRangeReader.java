@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
@@ -30,14 +31,16 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  */
 public final class KinesisRangeReader implements StreamRangeReader {
 
+    private final KinesisClient kinesis;
     private final KinesisReaderSettings settings;
     private final KinesisCalls calls;
     private final Map<String, Integer> retentionHours = new ConcurrentHashMap<>();
 
     public KinesisRangeReader(KinesisClient kinesis, KinesisReaderSettings settings, Clock clock, Sleeper sleeper,
                               DoubleSupplier random) {
+        this.kinesis = Objects.requireNonNull(kinesis, "kinesis");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.calls = new KinesisCalls(Objects.requireNonNull(kinesis, "kinesis"),
+        this.calls = new KinesisCalls(kinesis,
                 new ShardRateLimiter(settings.minInterval(), clock, sleeper),
                 new Retrier(settings.backoff(), sleeper, random, RetryListener.NONE));
     }
@@ -50,6 +53,7 @@ public final class KinesisRangeReader implements StreamRangeReader {
 
     @Override
     public RangeRead read(ShardRange range) throws StreamReadException {
+        requireClientRegion(range.streamArn());
         RangeCollector collector = new RangeCollector(range);
         String iterator;
         try {
@@ -100,12 +104,26 @@ public final class KinesisRangeReader implements StreamRangeReader {
                 : calls.shardIterator(range, ShardIteratorType.AFTER_SEQUENCE_NUMBER, collector.lastSeen());
     }
 
+    /** A stream in another region than the client's is a configuration error, reported before any call. */
+    private void requireClientRegion(String streamArn) throws StreamReadException {
+        String[] parts = streamArn.split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn") || !parts[2].equals("kinesis") || !parts[5].startsWith("stream/")) {
+            throw new StreamReadException("not a Kinesis stream ARN: '" + streamArn + "'");
+        }
+        Region clientRegion = kinesis.serviceClientConfiguration().region();
+        if (clientRegion != null && !clientRegion.id().equals(parts[3])) {
+            throw new StreamReadException("stream " + streamArn + " is in " + parts[3] + " but the Kinesis client is "
+                    + "configured for " + clientRegion.id() + ": set AWS_REGION (or --region) to the stream's region");
+        }
+    }
+
     @Override
     public int retentionHours(String streamArn) throws StreamReadException {
         Integer cached = retentionHours.get(streamArn);
         if (cached != null) {
             return cached;
         }
+        requireClientRegion(streamArn);
         int hours = calls.describe(streamArn).retentionPeriodHours();
         retentionHours.put(streamArn, hours);
         return hours;

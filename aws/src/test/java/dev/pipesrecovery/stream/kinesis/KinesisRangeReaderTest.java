@@ -155,6 +155,20 @@ class KinesisRangeReaderTest {
     }
 
     @Test
+    void aStreamInAnotherRegionOrAMalformedArnIsAConfigurationErrorBeforeAnyCall() {
+        SequenceNumber seq = SequenceNumber.of("49680523228892169800332370192097553081111003436756762626");
+        long callsBefore = proxy.requests().size();
+
+        assertThatThrownBy(() -> reader(10_000).read(new ShardRange("arn:aws:kinesis:eu-west-1:123456789012:stream/orders",
+                "shardId-000000000000", seq, seq, 1)))
+                .isInstanceOf(StreamReadException.class).hasMessageContaining("eu-west-1").hasMessageContaining("us-east-1");
+        assertThatThrownBy(() -> reader(10_000).read(new ShardRange("arn:aws:sqs:us-east-1:123456789012:orders",
+                "shardId-000000000000", seq, seq, 1)))
+                .isInstanceOf(StreamReadException.class).hasMessageContaining("not a Kinesis stream ARN");
+        assertThat(proxy.requests()).hasSize((int) callsBefore);
+    }
+
+    @Test
     void retentionComesFromDescribeStreamSummaryOncePerStream() throws Exception {
         KinesisFixture stream = new KinesisFixture(kinesis);
         KinesisRangeReader reader = reader(10_000);
