@@ -8,11 +8,14 @@ import dev.pipesrecovery.testkit.Fault;
 import dev.pipesrecovery.testkit.FaultInjectingProxy;
 import dev.pipesrecovery.testkit.RequestMatch;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -26,7 +29,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 class AwsClientFactoryTest {
 
     private static final String[] PROPERTIES = {"aws.accessKeyId", "aws.secretAccessKey", "aws.region",
-            "aws.endpointUrl", "aws.endpointUrlS3", "aws.endpointUrlKinesis"};
+            "aws.endpointUrl", "aws.endpointUrlS3", "aws.endpointUrlKinesis", "aws.configFile", "aws.sharedCredentialsFile"};
 
     @BeforeEach
     void standardCredentialsAndRegion() {
@@ -72,6 +75,22 @@ class AwsClientFactoryTest {
         try (KinesisClient kinesis = AwsClientFactory.standard().kinesis()) {
             assertThat(kinesis.listStreams().hasStreamNames()).isTrue();
             assertThat(kinesis.serviceClientConfiguration().region().id()).isEqualTo("us-east-1");
+        }
+    }
+
+    @Test
+    void aProfileGivesCredentialsRegionAndEndpoint(@TempDir Path dir) throws Exception {
+        clearProperties(); // nothing from system properties: everything must come from the profile
+        Path config = Files.writeString(dir.resolve("config"), "[profile emu]\nregion = us-east-1\nendpoint_url = "
+                + Emulators.kinesis().endpoint() + "\n");
+        Path credentials = Files.writeString(dir.resolve("credentials"),
+                "[emu]\naws_access_key_id = test\naws_secret_access_key = test\n");
+        System.setProperty("aws.configFile", config.toString());
+        System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+
+        try (KinesisClient kinesis = new AwsClientFactory(AwsSettings.defaults().withProfile("emu")).kinesis()) {
+            assertThat(kinesis.serviceClientConfiguration().endpointOverride()).contains(Emulators.kinesis().endpoint());
+            assertThat(kinesis.listStreams().hasStreamNames()).isTrue();
         }
     }
 
