@@ -50,6 +50,7 @@ final class ReportFile {
         node.put("deliveredBytes", summary.deliveredBytes());
         node.put("skippedAlreadyDelivered", summary.alreadyDelivered());
         node.put("skippedMissing", summary.missing());
+        node.put("skippedOtherStatus", summary.otherStatus());
         node.put("failed", summary.failed());
         ObjectNode byCode = node.putObject("failedByCode");
         summary.failedByCode().forEach(byCode::put);

@@ -47,7 +47,12 @@ final class BatchDelivery {
         List<ReplayItem>[] remaining = new List[] {batch};
         try {
             retrier.<Void, Exception>call(() -> {
-                remaining[0] = attempt(remaining[0], started);
+                try {
+                    remaining[0] = attempt(remaining[0], started);
+                } catch (RetryableItems retry) {
+                    remaining[0] = retry.items; // the next attempt re-sends only these
+                    throw retry;
+                }
                 return null;
             }, failure -> failure instanceof RetryableItems && !context.breaker().isOpen(),
                     failure -> failure instanceof RetryableItems r ? Optional.ofNullable(r.retryAfter) : Optional.empty());

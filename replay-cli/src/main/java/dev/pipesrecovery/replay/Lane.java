@@ -7,6 +7,7 @@ import dev.pipesrecovery.archive.InvalidArchivedRecordException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,6 +24,9 @@ final class Lane implements Runnable {
     private static final ListedObject END = new ListedObject(
             new dev.pipesrecovery.archive.ArchiveObject("", 0, java.time.Instant.EPOCH),
             ListedObject.Kind.UNRECOGNIZED, null, null, "end of selection");
+
+    /** How long a batching target (PutEvents, PutRecords) waits for a batch to fill. */
+    static final long LINGER_NANOS = 50_000_000;
 
     private final ReplayContext context;
     private final BlockingQueue<ListedObject> queue;
@@ -97,9 +101,19 @@ final class Lane implements Runnable {
             bytes = batch.isEmpty() ? 0 : context.target().sizeOf(batch.get(0));
         }
         int max = context.target().maxBatchEntries();
+        long lingerUntil = System.nanoTime() + LINGER_NANOS;
         while (batch.size() < max && !context.breaker().isOpen()) {
             ListedObject next = queue.peek();
-            if (next == null || next == END || next.key() == null || keys.contains(partitionKeyOf(next))) {
+            if (next == null) {
+                // a batching target waits a moment for more records rather than sending a batch of one
+                long wait = lingerUntil - System.nanoTime();
+                if (max == 1 || wait <= 0) {
+                    break;
+                }
+                Thread.sleep(Math.min(2, wait / 1_000_000 + 1));
+                continue;
+            }
+            if (next == END || keys.contains(partitionKeyOf(next))) {
                 break;
             }
             queue.poll();
@@ -131,6 +145,20 @@ final class Lane implements Runnable {
             return Optional.empty();
         }
         String key = object.s3Key();
+        Map<String, String> tags = object.tags();
+        if (context.status().needsTags()) {
+            try {
+                tags = context.store().tags(key);
+            } catch (ArchiveException e) {
+                context.counters().failed("ArchiveReadFailed");
+                context.failureLog().failed(key, "ArchiveReadFailed", e.getMessage());
+                return Optional.empty();
+            }
+            if (!context.status().matches(tags)) {
+                context.counters().otherStatus.increment();
+                return Optional.empty();
+            }
+        }
         Optional<byte[]> body;
         try {
             body = context.store().get(key);
@@ -146,11 +174,11 @@ final class Lane implements Runnable {
         }
         try {
             ArchivedRecord record = ArchivedRecordCodec.decode(body.get());
-            return Optional.of(new ReplayItem(key, record, object.tags(), partitionKeyOf(object)));
+            return Optional.of(new ReplayItem(key, record, tags, partitionKeyOf(object)));
         } catch (InvalidArchivedRecordException | RuntimeException e) {
             context.counters().failed("CorruptArchiveObject");
             context.failureLog().failed(key, "CorruptArchiveObject", e.getMessage());
-            context.marker().failed(key, object.tags(), "CorruptArchiveObject");
+            context.marker().failed(key, tags, "CorruptArchiveObject");
             return Optional.empty();
         }
     }

@@ -15,6 +15,7 @@ record ReplayContext(
         ObjectMarker marker,
         FailureLog failureLog,
         ReplaySettings settings,
+        StatusFilter status,
         String runId,
         Sleeper sleeper,
         DoubleSupplier random) {

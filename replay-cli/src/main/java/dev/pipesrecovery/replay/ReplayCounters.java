@@ -17,6 +17,8 @@ final class ReplayCounters {
     final LongAdder notArchiveKeys = new LongAdder();
     final LongAdder lossMarkers = new LongAdder();
     final LongAdder notAttempted = new LongAdder();
+    /** Listed, but excluded by {@code --status} (read from the tags). */
+    final LongAdder otherStatus = new LongAdder();
     final LongAdder markFailures = new LongAdder();
     final LatencyHistogram latency = new LatencyHistogram();
     private final Map<String, LongAdder> failedByCode = new ConcurrentHashMap<>();
@@ -37,6 +39,6 @@ final class ReplayCounters {
 
     /** Items finished one way or another (for progress). */
     long done() {
-        return delivered.sum() + alreadyDelivered.sum() + missing.sum() + failed();
+        return delivered.sum() + alreadyDelivered.sum() + missing.sum() + otherStatus.sum() + failed();
     }
 }

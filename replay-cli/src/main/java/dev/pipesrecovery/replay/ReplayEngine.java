@@ -37,9 +37,7 @@ public final class ReplayEngine {
     /** Counts the selection (one listing, no tags, no bodies) and reads the journal. */
     public ReplayPlan plan(ReplayRequest request) {
         ReplayPlan.PlanCount count = new ReplayPlan.PlanCount();
-        Selection unfiltered = new Selection(request.selection().consumer(), request.selection().from(),
-                request.selection().to(), request.selection().partitionKey(), StatusFilter.ALL);
-        try (CloseableIterator<ListedObject> objects = selector.select(unfiltered)) {
+        try (CloseableIterator<ListedObject> objects = selector.select(unfiltered(request.selection()))) {
             while (objects.hasNext()) {
                 ListedObject object = objects.next();
                 switch (object.kind()) {
@@ -83,7 +81,8 @@ public final class ReplayEngine {
                     failureLog);
             ReplayContext context = new ReplayContext(store, request.target(), journal, counters, breaker,
                     new TokenBucket(settings.rate(), sleeper, nanoClock), marker, failureLog, settings,
-                    request.runId(), sleeper, () -> ThreadLocalRandom.current().nextDouble());
+                    request.selection().status(), request.runId(), sleeper,
+                    () -> ThreadLocalRandom.current().nextDouble());
             ticker.scheduleAtFixedRate(() -> progress.progress(counters.done(), plannedObjects,
                     counters.delivered.sum(), counters.failed(), (System.nanoTime() - startedNanos) / 1_000_000),
                     1, 1, TimeUnit.SECONDS);
@@ -96,12 +95,17 @@ public final class ReplayEngine {
         return new ReplaySummary(request.runId(), request.runIdentity(), request.target().describe(), startedAt,
                 millis, counters.listed.sum(), counters.delivered.sum(), counters.deliveredBytes.sum(),
                 counters.alreadyDelivered.sum(), counters.missing.sum(), counters.failed(), counters.failedByCode(),
-                counters.notAttempted.sum(), counters.notArchiveKeys.sum(), counters.lossMarkers.sum(),
+                counters.notAttempted.sum(), counters.otherStatus.sum(), counters.notArchiveKeys.sum(), counters.lossMarkers.sum(),
                 counters.markFailures.sum(), counters.requests.sum(), counters.delivered.sum() * 1000.0 / millis,
                 counters.latency.quantileMillis(0.50), counters.latency.quantileMillis(0.99), breaker.reason(),
                 request.journalFile().toString(),
                 counters.failed() + counters.missing.sum() + counters.markFailures.sum() > 0
                         ? request.failuresFile().toString() : null);
+    }
+
+    private static Selection unfiltered(Selection selection) {
+        return new Selection(selection.consumer(), selection.from(), selection.to(), selection.partitionKey(),
+                StatusFilter.ALL);
     }
 
     private void dispatch(Selection selection, ReplayContext context, ObjectMarker marker)
@@ -118,7 +122,8 @@ public final class ReplayEngine {
             thread.start();
         }
         ReplayCounters counters = context.counters();
-        try (CloseableIterator<ListedObject> objects = selector.select(selection)) {
+        // the status filter (one tag read per object) runs in the lanes, in parallel, not in this listing thread
+        try (CloseableIterator<ListedObject> objects = selector.select(unfiltered(selection))) {
             while (objects.hasNext() && !context.breaker().isOpen()) {
                 ListedObject object = objects.next();
                 switch (object.kind()) {
@@ -131,7 +136,9 @@ public final class ReplayEngine {
                         counters.listed.increment();
                         if (context.journal().wasDelivered(object.s3Key())) {
                             counters.alreadyDelivered.increment();
-                            marker.delivered(object.s3Key(), object.tags());
+                            if (selection.status() != StatusFilter.REPLAYED) {
+                                marker.delivered(object.s3Key(), null); // finish what the earlier run could not
+                            }
                         } else {
                             int lane = Math.floorMod(object.key().encodedPartitionKey().hashCode(), concurrency);
                             lanes.get(lane).put(object);

@@ -18,6 +18,7 @@ public record ReplaySummary(
         long failed,
         Map<String, Long> failedByCode,
         long notAttempted,
+        long otherStatus,
         long notArchiveKeys,
         long lossMarkers,
         long markFailures,

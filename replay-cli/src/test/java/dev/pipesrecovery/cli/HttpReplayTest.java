@@ -97,7 +97,16 @@ class HttpReplayTest {
         }
 
         Cli.Result again = replay();
-        assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCodes.NOTHING_MATCHED);
+        assertThat(again.exitCode()).as(again.toString()).isEqualTo(0);
+        assertThat(again.out()).contains("skipped:     3 already delivered");
+        assertThat(partner.received()).hasSize(3);
+
+        Cli.Result elsewhere = new Cli(state.resolve("other-machine"), "--bucket", archive.bucket(), "--endpoint-url",
+                archive.endpoint()).run("replay", "--consumer", "orders-api", "--target", "http", "--url",
+                partner.url("/orders"), "--yes");
+        assertThat(elsewhere.exitCode()).as("without the journal the tags exclude them")
+                .isEqualTo(ExitCodes.NOTHING_MATCHED);
+        assertThat(elsewhere.out()).contains("3 of another status");
         assertThat(partner.received()).hasSize(3);
 
         Cli.Result forced = replay("--status", "all");
