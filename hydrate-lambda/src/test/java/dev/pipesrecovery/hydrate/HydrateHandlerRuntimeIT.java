@@ -1,0 +1,90 @@
+package dev.pipesrecovery.hydrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipesrecovery.archive.ArchivedRecord;
+import dev.pipesrecovery.archive.ArchivedRecordCodec;
+import dev.pipesrecovery.hydrate.runtime.FakeRuntimeApi;
+import dev.pipesrecovery.hydrate.runtime.LambdaRuntimeProcess;
+import dev.pipesrecovery.testkit.Emulators;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The packaged artifact, started by the real Lambda runtime interface client against a local Runtime API: proves the
+ * handler string, the event deserialization, the init-phase wiring from environment variables (standard
+ * {@code AWS_ENDPOINT_URL_*} overrides, no test code path) and the artifact's contents work together.
+ */
+class HydrateHandlerRuntimeIT {
+
+    static final String HANDLER = "dev.pipesrecovery.hydrate.HydrateHandler::handleRequest";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theRuntimeInterfaceClientRunsThePackagedHandler() throws Exception {
+        HydrateFixture fixture = new HydrateFixture("runtime");
+        byte[] payload = "{\"orderId\":\"o-7\"}".getBytes(StandardCharsets.UTF_8);
+        List<HydrateFixture.Put> puts = fixture.put(List.of(new HydrateFixture.TestRecord("customer/7", payload)));
+        String dlq = HydrateFixture.queueArn("orders-api-dlq");
+        SqsEvents.Message good = SqsEvents.Message.of(DlqBodies.pipes("orders-api", fixture.batchOf(puts)), dlq);
+        SqsEvents.Message malformed = SqsEvents.Message.of("{\"not\":\"a DLQ record\"}", dlq);
+
+        try (FakeRuntimeApi runtimeApi = new FakeRuntimeApi();
+             LambdaRuntimeProcess function = LambdaRuntimeProcess.start(artifact(), ricClasspath(), HANDLER,
+                     runtimeApi.address(), functionEnvironment(fixture))) {
+            String requestId = runtimeApi.invoke(SqsEvents.json(List.of(good, malformed)), Duration.ofMinutes(1));
+            FakeRuntimeApi.Answer answer = runtimeApi.awaitAnswer(requestId, Duration.ofMinutes(2));
+
+            assertThat(answer.error()).as("function output:%n%s", function.output()).isFalse();
+            JsonNode response = JSON.readTree(answer.body());
+            assertThat(response.path("batchItemFailures")).hasSize(1);
+            assertThat(response.path("batchItemFailures").get(0).path("itemIdentifier").asText())
+                    .isEqualTo(malformed.messageId());
+            System.out.printf("cold start through the runtime interface client: %d ms (JVM start to first response)%n",
+                    Duration.ofNanos(answer.receivedAtNanos() - function.startedAtNanos()).toMillis());
+
+            String output = function.output();
+            assertThat(output).contains("\"CloudWatchMetrics\"", "\"Consumer\":\"orders-api\"",
+                    "\"message\":\"DLQ message hydrated\"");
+        }
+        List<S3Object> objects = fixture.objects(HydrateFixture.PREFIX + "/orders-api/");
+        assertThat(objects).hasSize(1);
+        ArchivedRecord archived = ArchivedRecordCodec.decode(fixture.object(objects.get(0).key()));
+        assertThat(archived.data()).isEqualTo(payload);
+        assertThat(archived.failure().dlqMessageId()).isEqualTo(good.messageId());
+    }
+
+    static Map<String, String> functionEnvironment(HydrateFixture fixture) {
+        return Map.of(
+                "AWS_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "test",
+                "AWS_SECRET_ACCESS_KEY", "test",
+                "AWS_ENDPOINT_URL_KINESIS", Emulators.kinesis().endpoint().toString(),
+                "AWS_ENDPOINT_URL_S3", Emulators.s3().endpoint().toString(),
+                // kinesis-local needs the JSON protocol for large records (emulators.md); real Kinesis does not.
+                "JAVA_TOOL_OPTIONS", "-Daws.cborEnabled=false",
+                HydrateConfig.ARCHIVE_BUCKET, fixture.bucket,
+                HydrateConfig.ARCHIVE_PREFIX, HydrateFixture.PREFIX);
+    }
+
+    static Path artifact() {
+        return Path.of(System.getProperty("hydrate.artifact", "target/pipes-recovery-hydrate-lambda-0.1.0-SNAPSHOT.jar"));
+    }
+
+    /** Written by maven-dependency-plugin (build-classpath) before the integration tests. */
+    static String ricClasspath() throws java.io.IOException {
+        Path file = Path.of(System.getProperty("ric.classpath.file", "target/ric.classpath"));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no " + file + ": run through `./mvnw -pl hydrate-lambda verify`");
+        }
+        return Files.readString(file).trim();
+    }
+}
