@@ -3,7 +3,12 @@ package dev.pipesrecovery.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datadog.api.client.v2.model.LogsMetricCreateRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipesrecovery.metrics.MetricName;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,8 +19,25 @@ import org.junit.jupiter.api.Test;
  */
 class LogMetricsTest {
     private final MetricCatalog catalog = MetricCatalog.load();
-    private final List<DatadogMonitorFile> files = ProjectFiles.jsonFiles(ProjectFiles.DATADOG_LOG_METRICS).stream()
-            .map(DatadogMonitorFile::read).toList();
+    private final List<LogMetricFile> files = ProjectFiles.jsonFiles(ProjectFiles.DATADOG_LOG_METRICS).stream()
+            .map(LogMetricFile::read).toList();
+
+    /** One definition file: its JSON as written and parsed. */
+    private record LogMetricFile(Path path, String json, JsonNode tree) {
+        static LogMetricFile read(Path path) {
+            String json = ProjectFiles.read(path);
+            try {
+                return new LogMetricFile(path, json, new ObjectMapper().readTree(json));
+            } catch (IOException e) {
+                throw new UncheckedIOException(path + " is not JSON", e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return path.getFileName().toString();
+        }
+    }
 
     @Test
     void everyDefinitionMatchesTheClientModelStrictly() {
