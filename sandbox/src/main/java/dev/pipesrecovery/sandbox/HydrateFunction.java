@@ -47,11 +47,12 @@ public final class HydrateFunction implements AutoCloseable {
      * @param log             where its log lines and EMF metrics go (stdout in Lambda)
      */
     public static HydrateFunction create(URI kinesisEndpoint, URI s3Endpoint, RecoveryTopology topology,
-                                         int kinesisReadsPerSecond, PrintStream log) {
+                                         int kinesisReadsPerSecond, int writeParallelism, PrintStream log) {
         Map<String, String> env = new HashMap<>();
         env.put(HydrateConfig.ARCHIVE_BUCKET, topology.bucket());
         env.put(HydrateConfig.ARCHIVE_PREFIX, topology.archivePrefix());
         env.put(HydrateConfig.KINESIS_MAX_READS_PER_SECOND, Integer.toString(kinesisReadsPerSecond));
+        env.put(HydrateConfig.WRITE_PARALLELISM, Integer.toString(writeParallelism));
         HydrateConfig config = HydrateConfig.fromEnv(env);
         AwsCollaborators.keepConnectionsAlive(config.writeParallelism() + HydrateHandler.MESSAGE_CONCURRENCY);
         KinesisClient kinesis = oneAttempt(LocalAws.configure(KinesisClient.builder(), kinesisEndpoint)).build();

@@ -26,7 +26,6 @@ import java.util.stream.IntStream;
  */
 public final class IncidentRehearsal implements AutoCloseable {
 
-    public static final String ARCHIVE_PREFIX = "archive";
     public static final String HYDRATE_FUNCTION = "pipes-recovery-hydrate";
 
     private final SandboxStack stack;
@@ -44,6 +43,8 @@ public final class IncidentRehearsal implements AutoCloseable {
     private PipesReplay replay;
     private ArchiveCensus census;
     private S3ArchiveStore archive;
+    private List<String> keys;
+    private EventProducer producer;
 
     public IncidentRehearsal(SandboxStack stack, RehearsalSettings settings, RehearsalTiming timing, PhaseLog log,
                              Path workDir) {
@@ -58,21 +59,21 @@ public final class IncidentRehearsal implements AutoCloseable {
     public IncidentRehearsal setUp(int shards) throws IOException {
         String consumer = settings.pipe().pipeName();
         topology = RecoveryTopology.create(stack, consumer, settings.pipe().streamName(), shards,
-                settings.dlqMaxReceiveCount(), ARCHIVE_PREFIX);
+                settings.dlqMaxReceiveCount(), settings.archivePrefix());
         archive = keep(S3ArchiveStore.create(stack.s3(), topology.bucket()));
         partner = keep(PartnerApi.start(0));
         Files.createDirectories(workDir);
         PrintStream hydrateLog = keep(new PrintStream(Files.newOutputStream(workDir.resolve("hydrate.log")), true,
                 java.nio.charset.StandardCharsets.UTF_8));
         hydrate = keep(HydrateFunction.create(stack.kinesisEndpoint(), stack.s3Endpoint(), topology,
-                timing.kinesisReadsPerSecond(), hydrateLog));
+                hydrateReadsPerSecond(), settings.writeParallelism(), hydrateLog));
         mapping = keep(new LocalSqsEventSourceMapping(stack.sqs(), topology.dlqUrl(), topology.dlqArn(),
                 LocalAws.REGION.id(), HYDRATE_FUNCTION, hydrate.handler(), timing.esm())
                 .start(settings.hydrateMaximumConcurrency()));
         pipe = keep(new LocalPipeStandIn(settings.pipe(), timing.pipe(), stack.kinesis(), stack.sqs(),
                 topology.dlqUrl(), partner.url(), LocalAws.REGION.id(), LocalAws.ACCOUNT_ID, Clock.systemUTC(),
                 Sleeper.SYSTEM).start());
-        replay = new PipesReplay(stack.s3Endpoint().toString(), topology.bucket(), ARCHIVE_PREFIX,
+        replay = new PipesReplay(stack.s3Endpoint().toString(), topology.bucket(), settings.archivePrefix(),
                 workDir.resolve("pipes-replay"));
         log.phase("set up", "stream " + topology.streamName() + " (" + shards + " shards), DLQ "
                 + queueName(topology.dlqUrl()) + " -> poison queue after " + settings.dlqMaxReceiveCount()
@@ -80,14 +81,24 @@ public final class IncidentRehearsal implements AutoCloseable {
         log.detail("LOCAL STAND-IN pipe '" + settings.pipe().pipeName() + "' (not the AWS service) polling "
                 + topology.streamName() + "; hydrate function " + HYDRATE_FUNCTION + " behind a local SQS event"
                 + " source mapping (batch " + timing.esm().batchSize() + ", " + settings.hydrateMaximumConcurrency()
-                + " concurrent)");
+                + " concurrent) reading " + hydrateReadsPerSecond() + " calls/s per shard");
         return this;
+    }
+
+    private int hydrateReadsPerSecond() {
+        return timing.kinesisReadsOverride() > 0 ? timing.kinesisReadsOverride() : settings.kinesisMaxReadsPerSecond();
     }
 
     /** The whole story; returns the verification table's numbers. */
     public Verification run(IncidentPlan plan) throws InterruptedException {
-        List<String> keys = IntStream.range(0, plan.partitionKeys()).mapToObj(i -> "customer-" + i).toList();
-        EventProducer producer = new EventProducer(stack.kinesis(), topology.streamName(), "evt");
+        runUntilArchived(plan);
+        return replayAndVerify(plan);
+    }
+
+    /** Phases 1-4: traffic, outage, hydrate; ends with the partner API healthy and the archive full. */
+    public void runUntilArchived(IncidentPlan plan) throws InterruptedException {
+        keys = IntStream.range(0, plan.partitionKeys()).mapToObj(i -> "customer-" + i).toList();
+        producer = new EventProducer(stack.kinesis(), topology.streamName(), "evt");
 
         log.phase("1 traffic", "partner API healthy; producing " + plan.eventsBefore() + " events over "
                 + keys.size() + " partition keys");
@@ -100,22 +111,26 @@ public final class IncidentRehearsal implements AutoCloseable {
         log.phase("2 outage", "partner API DOWN (503); producing " + plan.eventsDuringOutage() + " events");
         produced.addAll(producer.produce(plan.eventsDuringOutage(), keys, plan.paddingBytes()));
         awaitPipe(produced.size());
-        log.detail("pipe retried " + pipe.stats().customerErrors() + " failed calls (MaximumRetryAttempts="
-                + settings.pipe().maximumRetryAttempts() + " each, exponential backoff), then dead-lettered "
+        log.detail("pipe retried " + pipe.stats().customerErrors() + " failed calls (1 + MaximumRetryAttempts="
+                + settings.pipe().maximumRetryAttempts() + " per record, exponential backoff), then dead-lettered "
                 + pipe.stats().recordsDeadLettered() + " records in " + pipe.stats().deadLetters().size()
                 + " metadata-only DLQ messages");
 
-        log.phase("3 hydrate", "hydrate function re-reads each DLQ message's range from Kinesis into S3");
+        log.phase("3 hydrate", "hydrate function re-reads each DLQ message's range from Kinesis into S3 ("
+                + hydrateReadsPerSecond() + " reads/s per shard)");
         awaitHydrated();
         log.detail("archived " + census.records() + " records, loss markers " + census.lossMarkers().size()
                 + ", DLQ empty, poison queue " + QueueDepth.of(stack.sqs(), topology.poisonQueueUrl())
                 + " (hydrate invocations " + mapping.stats().invocations() + ")");
 
         partner.behave(PartnerBehaviour.healthy());
-        log.phase("4 recovered", "partner API healthy again; what the archive holds:");
+        log.phase("4 recovered", "partner API healthy again; what the archive holds (pipes-replay list):");
         PipesReplay.Result list = replay.run("list", "--consumer", settings.pipe().pipeName());
         list.out().lines().forEach(log::detail);
+    }
 
+    /** Phases 5-6 and the verification: replay, live traffic again, the table. */
+    public Verification replayAndVerify(IncidentPlan plan) throws InterruptedException {
         long replayFrom = partner.deliveries().size();
         log.phase("5 replay", "pipes-replay replay --target http --url " + partner.url() + " --consumer "
                 + settings.pipe().pipeName() + " --yes");
@@ -148,7 +163,7 @@ public final class IncidentRehearsal implements AutoCloseable {
 
     private void awaitHydrated() throws InterruptedException {
         long deadline = System.nanoTime() + timing.phaseTimeout().toNanos();
-        KeyLayout layout = new KeyLayout(ARCHIVE_PREFIX);
+        KeyLayout layout = new KeyLayout(settings.archivePrefix());
         while (true) {
             long depth = QueueDepth.of(stack.sqs(), topology.dlqUrl());
             if (depth == 0) {

@@ -10,11 +10,12 @@ import java.util.Objects;
  * visibility timeout would make a rehearsal last hours). The numbers that decide what happens (retry counts,
  * batch sizes, receive counts) still come from pipe.yaml.
  *
- * @param kinesisReadsPerSecond the hydrate function's {@code KINESIS_MAX_READS_PER_SECOND}
+ * @param kinesisReadsOverride  the hydrate function's {@code KINESIS_MAX_READS_PER_SECOND} instead of
+ *                              recovery.yaml's, or 0 to use the deployment's
  * @param phaseTimeout          how long a phase may take before the rehearsal gives up
  * @param replayRate            {@code pipes-replay replay --rate} (0 = unlimited)
  */
-public record RehearsalTiming(StandInOptions pipe, EsmSettings esm, int kinesisReadsPerSecond, Duration phaseTimeout,
+public record RehearsalTiming(StandInOptions pipe, EsmSettings esm, int kinesisReadsOverride, Duration phaseTimeout,
                               int replayRate) {
 
     public RehearsalTiming {
@@ -24,23 +25,24 @@ public record RehearsalTiming(StandInOptions pipe, EsmSettings esm, int kinesisR
     }
 
     /**
-     * The demo: the pipe polls each shard once a second and the hydrate function reads at 4 calls per second per
-     * shard, so together they stay within Kinesis' 5 reads per second per shard, as in production.
+     * The demo: the pipe polls each shard once a second and the hydrate function reads at the deployment's
+     * {@code KinesisMaxReadsPerSecond}, so together they stay within Kinesis' 5 reads per second per shard, as in
+     * production.
      */
     public static RehearsalTiming demo() {
         StandInOptions pipe = new StandInOptions(Duration.ofMillis(2), Duration.ofMillis(40), Duration.ofSeconds(1),
                 Duration.ofSeconds(5), StandInOptions.ClientErrorHandling.RETRY_AS_CUSTOMER_ERROR, true);
         EsmSettings esm = new EsmSettings(10, Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(1));
-        return new RehearsalTiming(pipe, esm, 4, Duration.ofMinutes(5), 200);
+        return new RehearsalTiming(pipe, esm, 0, Duration.ofMinutes(5), 200);
     }
 
-    /** Tests: faster polling, short visibility timeout for quick redelivery, unlimited replay rate. */
+    /** Tests: faster polling and reads (5/s), short visibility timeout for quick redelivery, unlimited replay rate. */
     public static RehearsalTiming test() {
         EsmSettings esm = new EsmSettings(10, Duration.ofSeconds(8), Duration.ofSeconds(8), Duration.ofSeconds(1));
         return new RehearsalTiming(StandInOptions.rehearsal(), esm, 5, Duration.ofSeconds(90), 0);
     }
 
     public RehearsalTiming withEsm(EsmSettings newEsm) {
-        return new RehearsalTiming(pipe, newEsm, kinesisReadsPerSecond, phaseTimeout, replayRate);
+        return new RehearsalTiming(pipe, newEsm, kinesisReadsOverride, phaseTimeout, replayRate);
     }
 }
