@@ -13,9 +13,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Runs a deployment artifact the way the Lambda {@code java21} runtime does: the jar is extracted into
- * {@code LAMBDA_TASK_ROOT} (Lambda unpacks a jar like a zip; the runtime loads classes from the task root and
- * {@code lib/*.jar}) and the real runtime interface client ({@code AWSLambda <handler>}) runs in a child JVM on its
+ * Runs a deployment artifact the way the Lambda {@code java21} runtime does: the jar is extracted into the task root
+ * (Lambda unpacks a jar like a zip into {@code /var/task}, the working directory; the client loads classes from there
+ * and its {@code lib/*.jar}) and the real runtime interface client ({@code AWSLambda <handler>}) runs in a child JVM on its
  * own classpath, polling the given Runtime API. Output goes to a log file the test can inspect.
  */
 public final class LambdaRuntimeProcess implements AutoCloseable {
@@ -51,6 +51,7 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", ricClasspath, RIC_MAIN, handler));
         ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(taskRoot.toFile()) // the client loads the function from user.dir, /var/task in Lambda
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().clear();
