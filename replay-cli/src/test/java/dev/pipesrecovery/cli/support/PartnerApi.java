@@ -39,6 +39,7 @@ public final class PartnerApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<String> tokenRequests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
     private volatile Answer defaultAnswer = Answer.of(204);
     private volatile long delayMillis;
@@ -47,6 +48,7 @@ public final class PartnerApi implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        server.createContext("/oauth/token", this::token);
         server.start();
     }
 
@@ -78,6 +80,24 @@ public final class PartnerApi implements AutoCloseable {
     /** Requests answered 2xx. */
     public List<Received> accepted() {
         return received.stream().filter(r -> r.status() / 100 == 2).toList();
+    }
+
+    /** Authorization headers the OAuth token endpoint saw. */
+    public List<String> tokenRequests() {
+        return new ArrayList<>(tokenRequests);
+    }
+
+    /** An OAuth client-credentials token endpoint: any client gets {@code token-N}. */
+    private void token(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            tokenRequests.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = ("{\"access_token\":\"token-" + tokenRequests.size() + "\",\"expires_in\":300}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -1,0 +1,155 @@
+package dev.pipesrecovery.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipesrecovery.cli.support.Archive;
+import dev.pipesrecovery.cli.support.Cli;
+import dev.pipesrecovery.cli.support.PartnerApi;
+import dev.pipesrecovery.cli.support.PartnerApi.Received;
+import dev.pipesrecovery.cli.support.ServiceEndpoints;
+import dev.pipesrecovery.testkit.Emulators;
+import dev.pipesrecovery.testkit.LocalAws;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.ConnectionAuthorizationType;
+import software.amazon.awssdk.services.pipes.PipesClient;
+
+/**
+ * replay --target http --pipe/--connection: the pipe, its API destination and the connection (with its Secrets
+ * Manager secret) are created on moto_server; the partner API is a real local server.
+ */
+class PipeLookupTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    private static final String TEMPLATE = "{\"order\": <$.data>, \"key\": \"<$.partitionKey>\", "
+            + "\"pipe\": \"<aws.pipes.pipe-name>\", \"seq\": \"<$.sequenceNumber>\"}";
+
+    private static ServiceEndpoints endpoints;
+    private static EventBridgeClient events;
+    private static PipesClient pipes;
+
+    @TempDir
+    Path state;
+    private Archive archive;
+    private PartnerApi partner;
+
+    @BeforeAll
+    static void emulators() {
+        endpoints = new ServiceEndpoints().put("S3", Emulators.s3().endpoint())
+                .put("EventBridge", Emulators.moto().endpoint()).put("Pipes", Emulators.moto().endpoint())
+                .put("SecretsManager", Emulators.moto().endpoint());
+        events = LocalAws.configure(EventBridgeClient.builder(), Emulators.moto().endpoint()).build();
+        pipes = LocalAws.configure(PipesClient.builder(), Emulators.moto().endpoint()).build();
+    }
+
+    @AfterAll
+    static void close() {
+        endpoints.close();
+        events.close();
+        pipes.close();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        archive = new Archive();
+        partner = new PartnerApi();
+    }
+
+    @AfterEach
+    void stop() {
+        partner.close();
+        archive.close();
+    }
+
+    /** A connection, an API destination on the partner and a pipe targeting it; returns the pipe name. */
+    private String pipeWithConnection(String connection, ConnectionAuthorizationType type) {
+        String name = "orders-api-" + NAMES.incrementAndGet();
+        String connectionArn = events.createConnection(b -> b.name(connection).authorizationType(type)
+                .authParameters(p -> {
+                    switch (type) {
+                        case API_KEY -> p.apiKeyAuthParameters(k -> k.apiKeyName("x-api-key").apiKeyValue("s3cr3t"));
+                        case OAUTH_CLIENT_CREDENTIALS -> p.oAuthParameters(o -> o
+                                .authorizationEndpoint(partner.url("/oauth/token")).httpMethod("POST")
+                                .clientParameters(c -> c.clientID("client-1").clientSecret("client-secret")));
+                        default -> p.basicAuthParameters(k -> k.username("user").password("pass"));
+                    }
+                })).connectionArn();
+        String destinationArn = events.createApiDestination(b -> b.name(name + "-dest").connectionArn(connectionArn)
+                .invocationEndpoint(partner.url("/orders/*")).httpMethod("PUT")).apiDestinationArn();
+        pipes.createPipe(b -> b.name(name).roleArn("arn:aws:iam::123456789012:role/" + name)
+                .source(Archive.STREAM_ARN).target(destinationArn)
+                .targetParameters(t -> t.inputTemplate(TEMPLATE).httpParameters(h -> h
+                        .pathParameterValues("v1").headerParameters(Map.of("X-Source", "pipe"))
+                        .queryStringParameters(Map.of("tenant", "acme")))));
+        return name;
+    }
+
+    private Cli.Result replay(String pipe, String connection) {
+        return new Cli(state).run("replay", "--bucket", archive.bucket(), "--consumer", "orders-api", "--target",
+                "http", "--pipe", pipe, "--connection", connection, "--rate", "0", "--yes");
+    }
+
+    @Test
+    void sendsWhatThePipeWouldSendWithTheApiKeyOfTheConnection() throws Exception {
+        archive.put("orders-api", "customer/42", Instant.parse("2026-11-21T22:15:03Z"), "{\"orderId\":\"o-1\"}");
+        String connection = "conn-" + NAMES.incrementAndGet();
+        String pipe = pipeWithConnection(connection, ConnectionAuthorizationType.API_KEY);
+
+        Cli.Result result = replay(pipe, connection);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+        Received request = partner.received().get(0);
+        assertThat(request.method()).isEqualTo("PUT");
+        assertThat(request.path()).isEqualTo("/orders/v1?tenant=acme");
+        assertThat(request.header("x-api-key")).isEqualTo("s3cr3t");
+        assertThat(request.header("X-Source")).isEqualTo("pipe");
+        JsonNode body = MAPPER.readTree(request.body());
+        assertThat(body.path("order").path("orderId").asText()).isEqualTo("o-1");
+        assertThat(body.path("key").asText()).isEqualTo("customer/42");
+        assertThat(body.path("pipe").asText()).isEqualTo(pipe);
+        assertThat(result.out()).contains("(pipe InputTemplate)", "connection " + connection + ", API_KEY")
+                .doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void oauthConnectionsFetchATokenWithTheClientCredentials() {
+        archive.put("orders-api", "k", Instant.parse("2026-11-21T22:15:03Z"), "{\"n\":1}");
+        archive.put("orders-api", "k", Instant.parse("2026-11-21T22:15:04Z"), "{\"n\":2}");
+        String connection = "conn-" + NAMES.incrementAndGet();
+        String pipe = pipeWithConnection(connection, ConnectionAuthorizationType.OAUTH_CLIENT_CREDENTIALS);
+
+        Cli.Result result = replay(pipe, connection);
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+        assertThat(partner.tokenRequests()).containsExactly("Basic " + Base64.getEncoder()
+                .encodeToString("client-1:client-secret".getBytes(StandardCharsets.UTF_8)));
+        assertThat(partner.received()).hasSize(2)
+                .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer token-1"));
+    }
+
+    @Test
+    void aPipeThatDoesNotExistIsOneClearLine() {
+        archive.put("orders-api", "k", Instant.parse("2026-11-21T22:15:03Z"), "{\"n\":1}");
+
+        Cli.Result result = new Cli(state).run("replay", "--bucket", archive.bucket(), "--consumer", "orders-api",
+                "--target", "http", "--pipe", "no-such-pipe", "--yes");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.UNEXPECTED);
+        assertThat(result.err()).startsWith("pipes-replay: cannot prepare the target:").contains("no-such-pipe")
+                .doesNotContain("\tat ");
+    }
+}
