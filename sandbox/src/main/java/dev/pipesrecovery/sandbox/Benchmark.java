@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * {@code bin/sandbox bench}: N events through stream → pipe (partner down) → DLQ → hydrate → archive → replay to
@@ -60,8 +61,9 @@ public final class Benchmark {
 
             partner.behave(PartnerBehaviour.down());
             start = System.nanoTime();
-            try (LocalPipeStandIn pipe = new LocalPipeStandIn(pipeSettings, RehearsalTiming.test().pipe(),
-                    stack.kinesis(), stack.sqs(), topology.dlqUrl(), partner.url(), LocalAws.REGION.id(),
+            try (KinesisClient pipeKinesis = OneAttemptClients.kinesis(stack.kinesisEndpoint());
+                 LocalPipeStandIn pipe = new LocalPipeStandIn(pipeSettings, RehearsalTiming.test().pipe(),
+                    pipeKinesis, stack.sqs(), topology.dlqUrl(), partner.url(), LocalAws.REGION.id(),
                     LocalAws.ACCOUNT_ID, Clock.systemUTC(), Sleeper.SYSTEM).start()) {
                 require(pipe.awaitDone(events, Duration.ofMinutes(30)), "pipe stage timed out");
                 stages.add(done(log, "pipe → DLQ", pipe.stats().recordsDeadLettered(), start));

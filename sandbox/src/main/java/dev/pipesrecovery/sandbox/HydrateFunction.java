@@ -7,14 +7,12 @@ import dev.pipesrecovery.hydrate.HydrateBatch;
 import dev.pipesrecovery.hydrate.HydrateConfig;
 import dev.pipesrecovery.hydrate.HydrateHandler;
 import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
-import dev.pipesrecovery.testkit.LocalAws;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -55,8 +53,8 @@ public final class HydrateFunction implements AutoCloseable {
         env.put(HydrateConfig.WRITE_PARALLELISM, Integer.toString(writeParallelism));
         HydrateConfig config = HydrateConfig.fromEnv(env);
         AwsCollaborators.keepConnectionsAlive(config.writeParallelism() + HydrateHandler.MESSAGE_CONCURRENCY);
-        KinesisClient kinesis = oneAttempt(LocalAws.configure(KinesisClient.builder(), kinesisEndpoint)).build();
-        S3Client s3 = oneAttempt(LocalAws.configure(S3Client.builder(), s3Endpoint)).build();
+        KinesisClient kinesis = OneAttemptClients.kinesis(kinesisEndpoint);
+        S3Client s3 = OneAttemptClients.s3(s3Endpoint);
         AwsCollaborators collaborators = AwsCollaborators.of(config, kinesis, s3);
         HydrateHandler handler = new HydrateHandler(collaborators.reader(), collaborators.store(), config,
                 Clock.systemUTC(), log, REHEARSAL_DEADLINE);
@@ -72,12 +70,5 @@ public final class HydrateFunction implements AutoCloseable {
         collaborators.close();
         kinesis.close();
         s3.close();
-    }
-
-    private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>> B oneAttempt(B builder) {
-        // replaces LocalAws' override configuration, so the API call timeout is set again
-        builder.overrideConfiguration(c -> c.apiCallTimeout(LocalAws.API_CALL_TIMEOUT)
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build()));
-        return builder;
     }
 }

@@ -23,7 +23,7 @@ public record IncidentPlan(int eventsBefore, int eventsDuringOutage, int eventsA
 
     /** The same story at test scale. */
     public static IncidentPlan small() {
-        return new IncidentPlan(30, 40, 20, 6, 2, 50);
+        return new IncidentPlan(24, 32, 16, 8, 4, 50);
     }
 
     public int total() {

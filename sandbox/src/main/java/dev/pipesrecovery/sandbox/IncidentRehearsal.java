@@ -70,7 +70,8 @@ public final class IncidentRehearsal implements AutoCloseable {
         mapping = keep(new LocalSqsEventSourceMapping(stack.sqs(), topology.dlqUrl(), topology.dlqArn(),
                 LocalAws.REGION.id(), HYDRATE_FUNCTION, hydrate.handler(), timing.esm())
                 .start(settings.hydrateMaximumConcurrency()));
-        pipe = keep(new LocalPipeStandIn(settings.pipe(), timing.pipe(), stack.kinesis(), stack.sqs(),
+        pipe = keep(new LocalPipeStandIn(settings.pipe(), timing.pipe(),
+                keep(OneAttemptClients.kinesis(stack.kinesisEndpoint())), stack.sqs(),
                 topology.dlqUrl(), partner.url(), LocalAws.REGION.id(), LocalAws.ACCOUNT_ID, Clock.systemUTC(),
                 Sleeper.SYSTEM).start());
         replay = new PipesReplay(stack.s3Endpoint().toString(), topology.bucket(), settings.archivePrefix(),

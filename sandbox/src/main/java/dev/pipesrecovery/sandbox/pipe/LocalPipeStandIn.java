@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * (aws-facts §2): one poller per shard, {@code InputTemplate}, retries with backoff up to
  * {@code MaximumRetryAttempts} / {@code MaximumRecordAgeInSeconds}, bisection, and the Pipes DLQ message sent by
  * SendMessage. Where AWS documents nothing (backoff timing, 4xx handling) it follows {@link StandInOptions}.
- * It reads the shards present at start (no resharding) and keeps its checkpoint in memory.
+ * It reads the shards present at start (no resharding) and keeps its checkpoint in memory. It retries Kinesis
+ * reads itself: give it a Kinesis client with one SDK attempt (see OneAttemptClients) so attempts do not multiply.
  */
 public final class LocalPipeStandIn implements AutoCloseable {
 
