@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param status         what the partner API answered
  * @param firstApplication true when this 2xx delivery was the first for its event id (the partner applied it);
  *                         false for failures and for repeats the partner recognised and ignored
+ * @param bodySha256       lowercase hex SHA-256 of the request body (to prove byte-exact replays; never the bytes)
  */
 public record Delivery(
         long index,
@@ -25,10 +26,12 @@ public record Delivery(
         long keySequence,
         String userAgent,
         int status,
-        boolean firstApplication) {
+        boolean firstApplication,
+        String bodySha256) {
 
     public Delivery {
         Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(bodySha256, "bodySha256");
     }
 
     public boolean accepted() {

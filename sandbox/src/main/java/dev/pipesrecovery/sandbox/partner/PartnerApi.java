@@ -91,7 +91,7 @@ public final class PartnerApi implements AutoCloseable {
             int status = identity.eventId() != null && rejectedEventIds.contains(identity.eventId()) ? 400
                     : now.status();
             log.record(identity, exchange.getRequestHeaders().getFirst(IDEMPOTENCY_KEY_HEADER),
-                    exchange.getRequestHeaders().getFirst("User-Agent"), status);
+                    exchange.getRequestHeaders().getFirst("User-Agent"), status, sha256(body));
             if (status == 429) {
                 long seconds = (now.retryAfter().toMillis() + 999) / 1000;
                 exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
@@ -103,6 +103,15 @@ public final class PartnerApi implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
+        }
+    }
+
+    /** Lowercase hex SHA-256, how tests compare replayed bytes with produced ones. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required on every JVM", e);
         }
     }
 

@@ -121,12 +121,15 @@ final class Scenario implements AutoCloseable {
         return new PipesReplay(s3Endpoint.toString(), topology.bucket(), PREFIX, stateDir);
     }
 
-    String[] replayArgs(Path stateDir, String... extra) {
-        List<String> args = new ArrayList<>(List.of("replay", "--target", "http", "--url", partner.url().toString(),
-                "--consumer", consumer, "--rate", "0", "--concurrency", "4", "--retry-base-millis", "5", "--yes",
-                "--state-dir", stateDir.toString()));
-        args.addAll(List.of(extra));
-        return args.toArray(String[]::new);
+    /** {@code replay} to this scenario's partner API, unlimited rate, 4 workers, short retry backoff. */
+    String[] replayArgs(Path stateDir) {
+        return replayArgs(stateDir, 0);
+    }
+
+    String[] replayArgs(Path stateDir, int rate) {
+        return new String[] {"replay", "--target", "http", "--url", partner.url().toString(), "--consumer", consumer,
+                "--rate", Integer.toString(rate), "--concurrency", "4", "--retry-base-millis", "5", "--yes",
+                "--state-dir", stateDir.toString()};
     }
 
     String hydrateLog() {
