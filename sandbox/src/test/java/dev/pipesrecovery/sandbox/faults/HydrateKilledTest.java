@@ -24,13 +24,13 @@ class HydrateKilledTest {
     @Test
     void messagesInFlightWhenTheProcessDiesAreRedeliveredAndArchivedOnce() throws Exception {
         try (Scenario scenario = Scenario.create("hydrate-killed", 2, 5)) {
-            List<ProducedEvent> events = scenario.produceAndDeadLetter(40, List.of("a", "b", "c", "d"), 100);
+            List<ProducedEvent> events = scenario.produceAndDeadLetter(30, List.of("a", "b", "c", "d"), 100);
             try (ChildJvm worker = ChildJvm.start(HydrateWorker.class, List.of(
                     scenario.stack.kinesisEndpoint().toString(), scenario.stack.s3Endpoint().toString(),
                     scenario.stack.sqsEndpoint().toString(), scenario.topology.bucket(), Scenario.PREFIX,
                     scenario.topology.dlqUrl(), scenario.topology.dlqArn()), Map.of(), dir.resolve("worker.log"))) {
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (scenario.census().records() < 5) {
+                while (scenario.census().records() < 4) {
                     assertThat(worker.isAlive()).as("worker died: %s", worker.output()).isTrue();
                     assertThat(System.nanoTime()).as("worker archived nothing: %s", worker.output()).isLessThan(deadline);
                     Thread.sleep(50);

@@ -27,9 +27,9 @@ class KinesisFaultsTest {
 
     @Test
     void hydrateReadsEveryRangeThroughThrottlingAndExpiredIterators() throws Exception {
-        try (Scenario scenario = Scenario.create("kinesis-hydrate", 2, 5);
+        try (Scenario scenario = Scenario.create("kinesis-hydrate", 3, 5);
              FaultInjectingProxy kinesis = FaultInjectingProxy.inFrontOf(scenario.stack.kinesisEndpoint())) {
-            List<ProducedEvent> events = scenario.produceAndDeadLetter(20, KEYS, 50);
+            List<ProducedEvent> events = scenario.produceAndDeadLetter(12, KEYS, 50);
             kinesis.inject(RequestMatch.kinesis("GetRecords"), 4, Fault.kinesisThroughputExceeded())
                     .injectAfter(RequestMatch.kinesis("GetRecords"), 3, 3, Fault.kinesisExpiredIterator())
                     .inject(RequestMatch.kinesis("GetShardIterator"), 2, Fault.kinesisThroughputExceeded());

@@ -25,9 +25,9 @@ class S3FaultsTest {
 
     @Test
     void hydrateArchivesEveryRecordOnceThroughS3ErrorsAndDroppedConnections() throws Exception {
-        try (Scenario scenario = Scenario.create("s3-hydrate", 2, 5);
+        try (Scenario scenario = Scenario.create("s3-hydrate", 4, 5);
              FaultInjectingProxy s3 = FaultInjectingProxy.inFrontOf(scenario.stack.s3Endpoint())) {
-            List<ProducedEvent> events = scenario.produceAndDeadLetter(30, KEYS, 100);
+            List<ProducedEvent> events = scenario.produceAndDeadLetter(20, KEYS, 100);
             RequestMatch puts = RequestMatch.http("PUT", "/" + scenario.topology.bucket() + "/");
             s3.inject(puts, 4, Fault.s3SlowDown())
                     .injectAfter(puts, 5, 4, Fault.s3InternalError())
@@ -36,7 +36,7 @@ class S3FaultsTest {
             scenario.hydrateAll(scenario.stack.kinesisEndpoint(), s3.endpoint(), Duration.ofSeconds(90));
 
             assertThat(s3.injectedCount()).isEqualTo(14);
-            assertThat(scenario.census().records()).isEqualTo(30);
+            assertThat(scenario.census().records()).isEqualTo(events.size());
             assertThat(scenario.census().lossMarkers()).isEmpty();
             assertThat(scenario.poisonDepth()).isZero();
             assertThat(Archived.records(scenario)).extracting(r -> r.sequenceNumber().value())
@@ -46,9 +46,9 @@ class S3FaultsTest {
 
     @Test
     void replayDeliversEveryRecordOnceThroughS3ErrorsAndDroppedConnections() throws Exception {
-        try (Scenario scenario = Scenario.create("s3-replay", 2, 5);
+        try (Scenario scenario = Scenario.create("s3-replay", 4, 5);
              FaultInjectingProxy s3 = FaultInjectingProxy.inFrontOf(scenario.stack.s3Endpoint())) {
-            List<ProducedEvent> events = scenario.produceAndDeadLetter(30, KEYS, 100);
+            List<ProducedEvent> events = scenario.produceAndDeadLetter(20, KEYS, 100);
             scenario.hydrateAll(scenario.stack.kinesisEndpoint(), scenario.stack.s3Endpoint(), Duration.ofSeconds(60));
             String objects = "/" + scenario.topology.bucket() + "/";
             s3.inject(RequestMatch.http("GET", objects), 3, Fault.s3SlowDown())

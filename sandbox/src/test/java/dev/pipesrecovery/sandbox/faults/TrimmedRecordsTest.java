@@ -31,8 +31,14 @@ class TrimmedRecordsTest {
             List<ProducedEvent> events = scenario.produceAndDeadLetter(4, List.of("a", "b"), 0);
             scenario.stack.kinesis().deleteStream(r -> r.streamName(scenario.consumer));
             awaitDeleted(scenario);
+            // kinesis-local derives sequence numbers from the shard's creation time in seconds: a stream recreated
+            // within the same second would hand out the very same numbers, which real Kinesis never does
+            Thread.sleep(1_100);
             KinesisLocal.createStream(scenario.stack.kinesis(), scenario.consumer, 1);
-            new EventProducer(scenario.stack.kinesis(), scenario.consumer, "after").produce(3, List.of("a"), 0);
+            List<ProducedEvent> after = new EventProducer(scenario.stack.kinesis(), scenario.consumer, "after")
+                    .produce(3, List.of("a"), 0);
+            assertThat(after).extracting(ProducedEvent::sequenceNumber).as("precondition: new sequence numbers")
+                    .doesNotContainAnyElementsOf(events.stream().map(ProducedEvent::sequenceNumber).toList());
 
             scenario.hydrateAll(scenario.stack.kinesisEndpoint(), scenario.stack.s3Endpoint(), Duration.ofSeconds(60));
 
