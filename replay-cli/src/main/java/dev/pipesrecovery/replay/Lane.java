@@ -1,17 +1,14 @@
 package dev.pipesrecovery.replay;
 
-import dev.pipesrecovery.archive.ArchiveException;
-import dev.pipesrecovery.archive.ArchivedRecord;
-import dev.pipesrecovery.archive.ArchivedRecordCodec;
-import dev.pipesrecovery.archive.InvalidArchivedRecordException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * One worker of a replay. Every partition key is routed to exactly one lane and a lane handles its queue in order,
@@ -21,26 +18,35 @@ import java.util.concurrent.BlockingQueue;
  */
 final class Lane implements Runnable {
 
-    private static final ListedObject END = new ListedObject(
-            new dev.pipesrecovery.archive.ArchiveObject("", 0, java.time.Instant.EPOCH),
-            ListedObject.Kind.UNRECOGNIZED, null, null, "end of selection");
+    /** A listed object whose body the {@link Fetcher} is reading. */
+    private record Pending(String orderingKey, int permits, Future<Optional<ReplayItem>> item) {
+    }
+
+    private static final Pending END = new Pending("", 0, null);
 
     /** How long a batching target (PutEvents, PutRecords) waits for a batch to fill. */
     static final long LINGER_NANOS = 50_000_000;
 
     private final ReplayContext context;
-    private final BlockingQueue<ListedObject> queue;
+    private final Fetcher fetcher;
+    private final BlockingQueue<Pending> queue;
     private final BatchDelivery delivery;
     private ReplayItem carried;
+    private int carriedPermits;
+    /** Fetch budget held by the records of the current batch. */
+    private int batchPermits;
 
-    Lane(ReplayContext context) {
+    Lane(ReplayContext context, Fetcher fetcher) {
         this.context = context;
+        this.fetcher = fetcher;
         this.queue = new ArrayBlockingQueue<>(context.settings().laneQueueCapacity());
         this.delivery = new BatchDelivery(context);
     }
 
-    void put(ListedObject object) throws InterruptedException {
-        queue.put(object);
+    /** Queues {@code object} (its read starts now); blocks while the lane is full. */
+    void put(ListedObject object, String orderingKey) throws InterruptedException {
+        int permits = fetcher.permitsFor(object);
+        queue.put(new Pending(orderingKey, permits, fetcher.fetch(object, orderingKey)));
     }
 
     void finish() throws InterruptedException {
@@ -60,6 +66,8 @@ final class Lane implements Runnable {
                 } else if (!batch.isEmpty()) {
                     deliverGuarded(batch);
                 }
+                fetcher.release(batchPermits);
+                batchPermits = 0;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -86,24 +94,23 @@ final class Lane implements Runnable {
         long bytes = 0;
         if (carried != null) {
             batch.add(carried);
-            keys.add(carried.orderingKey());
-            bytes = context.target().sizeOf(carried);
+            batchPermits += carriedPermits;
             carried = null;
         } else {
-            ListedObject first = queue.take();
+            Pending first = queue.take();
             if (first == END) {
                 return null;
             }
-            fetch(first).ifPresent(item -> {
-                batch.add(item);
-                keys.add(item.orderingKey());
-            });
-            bytes = batch.isEmpty() ? 0 : context.target().sizeOf(batch.get(0));
+            await(first).ifPresent(batch::add);
+        }
+        if (!batch.isEmpty()) {
+            keys.add(batch.get(0).orderingKey());
+            bytes = context.target().sizeOf(batch.get(0));
         }
         int max = context.target().maxBatchEntries();
         long lingerUntil = System.nanoTime() + LINGER_NANOS;
         while (batch.size() < max && !context.breaker().isOpen()) {
-            ListedObject next = queue.peek();
+            Pending next = queue.peek();
             if (next == null) {
                 // a batching target waits a moment for more records rather than sending a batch of one
                 long wait = lingerUntil - System.nanoTime();
@@ -113,17 +120,19 @@ final class Lane implements Runnable {
                 Thread.sleep(Math.min(2, wait / 1_000_000 + 1));
                 continue;
             }
-            if (next == END || keys.contains(partitionKeyOf(next))) {
+            if (next == END || keys.contains(next.orderingKey())) {
                 break;
             }
             queue.poll();
-            Optional<ReplayItem> item = fetch(next);
+            Optional<ReplayItem> item = await(next);
             if (item.isEmpty()) {
                 continue;
             }
             long size = context.target().sizeOf(item.get());
             if (bytes + size > context.target().maxBatchBytes() && !batch.isEmpty()) {
                 carried = item.get();
+                carriedPermits = next.permits();
+                batchPermits -= next.permits();
                 break;
             }
             batch.add(item.get());
@@ -133,53 +142,21 @@ final class Lane implements Runnable {
         return batch;
     }
 
-    private static String partitionKeyOf(ListedObject object) {
-        // the encoded key is unique per original key (a cut key carries a hash of the original)
-        return "encoded:" + object.key().encodedPartitionKey();
-    }
-
-    /** Reads and decodes the object; a missing or corrupt one is reported and skipped. */
-    private Optional<ReplayItem> fetch(ListedObject object) {
-        if (context.breaker().isOpen()) {
-            context.counters().notAttempted.increment();
-            return Optional.empty();
-        }
-        String key = object.s3Key();
-        Map<String, String> tags = object.tags();
-        if (context.status().needsTags()) {
-            try {
-                tags = context.store().tags(key);
-            } catch (ArchiveException e) {
-                context.counters().failed("ArchiveReadFailed");
-                context.failureLog().failed(key, "ArchiveReadFailed", e.getMessage());
-                return Optional.empty();
-            }
-            if (!context.status().matches(tags)) {
-                context.counters().otherStatus.increment();
-                return Optional.empty();
-            }
-        }
-        Optional<byte[]> body;
+    /** The fetched record; an empty result (skipped, reported by the fetcher) gives its budget back at once. */
+    private Optional<ReplayItem> await(Pending pending) throws InterruptedException {
+        Optional<ReplayItem> item;
         try {
-            body = context.store().get(key);
-        } catch (ArchiveException e) {
-            context.counters().failed("ArchiveReadFailed");
-            context.failureLog().failed(key, "ArchiveReadFailed", e.getMessage());
-            return Optional.empty();
+            item = pending.item().get();
+        } catch (ExecutionException e) {
+            context.counters().failed("UnexpectedError");
+            context.failureLog().failed(pending.orderingKey(), "UnexpectedError", String.valueOf(e.getCause()));
+            item = Optional.empty();
         }
-        if (body.isEmpty()) {
-            context.counters().missing.increment();
-            context.failureLog().skipped(key, "NoSuchKey", "deleted since it was listed");
-            return Optional.empty();
+        if (item.isEmpty()) {
+            fetcher.release(pending.permits());
+        } else {
+            batchPermits += pending.permits();
         }
-        try {
-            ArchivedRecord record = ArchivedRecordCodec.decode(body.get());
-            return Optional.of(new ReplayItem(key, record, tags, partitionKeyOf(object)));
-        } catch (InvalidArchivedRecordException | RuntimeException e) {
-            context.counters().failed("CorruptArchiveObject");
-            context.failureLog().failed(key, "CorruptArchiveObject", e.getMessage());
-            context.marker().failed(key, tags, "CorruptArchiveObject");
-            return Optional.empty();
-        }
+        return item;
     }
 }

@@ -113,8 +113,9 @@ public final class ReplayEngine {
         int concurrency = context.settings().concurrency();
         List<Lane> lanes = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        Fetcher fetcher = new Fetcher(context, concurrency);
         for (int i = 0; i < concurrency; i++) {
-            Lane lane = new Lane(context);
+            Lane lane = new Lane(context, fetcher);
             lanes.add(lane);
             Thread thread = new Thread(lane, "pipes-replay-lane-" + i);
             thread.setDaemon(true);
@@ -140,8 +141,8 @@ public final class ReplayEngine {
                                 marker.delivered(object.s3Key(), null); // finish what the earlier run could not
                             }
                         } else {
-                            int lane = Math.floorMod(object.key().encodedPartitionKey().hashCode(), concurrency);
-                            lanes.get(lane).put(object);
+                            String orderingKey = object.key().encodedPartitionKey();
+                            lanes.get(Math.floorMod(orderingKey.hashCode(), concurrency)).put(object, orderingKey);
                         }
                     }
                 }
@@ -153,6 +154,7 @@ public final class ReplayEngine {
             for (Thread thread : threads) {
                 thread.join();
             }
+            fetcher.close();
         }
     }
 }

@@ -38,8 +38,17 @@ public final class Archive implements AutoCloseable {
     private final KeyLayout layout = new KeyLayout("");
     private final AtomicLong sequence = new AtomicLong();
 
+    private final String endpoint;
+
+    /** A bucket on the JVM-wide S3Mock. */
     public Archive() {
-        s3 = LocalAws.s3(Emulators.s3());
+        this(Emulators.s3());
+    }
+
+    /** A bucket on any S3 emulator (the benchmark can use moto_server, whose lookups do not grow with the bucket). */
+    public Archive(dev.pipesrecovery.testkit.Emulator emulator) {
+        endpoint = emulator.endpoint().toString();
+        s3 = LocalAws.s3(emulator);
         bucket = "archive-" + ProcessHandle.current().pid() + "-" + BUCKETS.incrementAndGet();
         s3.createBucket(b -> b.bucket(bucket));
         store = S3ArchiveStore.create(s3, bucket);
@@ -50,7 +59,7 @@ public final class Archive implements AutoCloseable {
     }
 
     public String endpoint() {
-        return Emulators.s3().endpoint().toString();
+        return endpoint;
     }
 
     public S3ArchiveStore store() {
