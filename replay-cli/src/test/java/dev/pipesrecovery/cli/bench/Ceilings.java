@@ -35,6 +35,48 @@ final class Ceilings {
         return run(keys.size(), threads, i -> store.get(keys.get(i)).orElseThrow());
     }
 
+    /**
+     * Events/s of what a replay minimally asks of the archive: the listing (page by page) feeding GETs at the same
+     * concurrency. On an emulator whose listing is expensive this is the honest archive ceiling.
+     */
+    static double archiveListAndGet(ArchiveStore store, String prefix, int events, int threads) throws Exception {
+        java.util.concurrent.BlockingQueue<String> keys = new java.util.concurrent.ArrayBlockingQueue<>(1024);
+        String end = "";
+        Thread lister = new Thread(() -> {
+            try (java.util.stream.Stream<dev.pipesrecovery.archive.ArchiveObject> listing = store.list(prefix)) {
+                for (var it = listing.iterator(); it.hasNext(); ) {
+                    keys.put(it.next().key());
+                }
+                for (int t = 0; t < threads; t++) {
+                    keys.put(end);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        long started = System.nanoTime();
+        lister.start();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Object>> workers = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (String key = keys.take(); !key.isEmpty(); key = keys.take()) {
+                        store.get(key).orElseThrow();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Object> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        lister.join();
+        return events / ((System.nanoTime() - started) / 1e9);
+    }
+
     interface Step {
         void run(int index) throws Exception;
     }

@@ -42,13 +42,16 @@ public final class ReplayBenchmark {
                     List<String> keys = fill(archive, size, event);
                     double sinkAlone = Ceilings.sinkAlone(sink.url(), event, size, CONCURRENCY);
                     double archiveAlone = Ceilings.archiveAlone(archive.store(), keys, CONCURRENCY);
+                    double listAndGet = Ceilings.archiveListAndGet(archive.store(), "bench/", size, CONCURRENCY);
                     Run run = replay(archive, sink.url(), work.resolve("run-" + size));
                     double ceiling = Math.min(sinkAlone, archiveAlone);
                     System.out.printf(Locale.ROOT, "%n%,d events%n", size);
                     System.out.printf(Locale.ROOT, "  sink alone (POST loop)      %,10.0f events/s%n", sinkAlone);
                     System.out.printf(Locale.ROOT, "  archive alone (GETs only)   %,10.0f events/s%n", archiveAlone);
+                    System.out.printf(Locale.ROOT, "  archive listing + GETs      %,10.0f events/s%n", listAndGet);
                     System.out.printf(Locale.ROOT, "  replay (pipes-replay)       %,10.0f events/s  = %.0f %% of the "
-                            + "lower ceiling (bar: >= 70 %%)%n", run.perSecond, 100 * run.perSecond / ceiling);
+                            + "lower ceiling (bar: >= 70 %%), %.0f %% of min(sink, listing + GETs)%n", run.perSecond,
+                            100 * run.perSecond / ceiling, 100 * run.perSecond / Math.min(sinkAlone, listAndGet));
                     System.out.printf(Locale.ROOT, "  latency per event           p50 %.1f ms, p99 %.1f ms%n", run.p50,
                             run.p99);
                     System.out.printf(Locale.ROOT, "  replay JVM heap             peak used %.1f MB, peak live after GC "
