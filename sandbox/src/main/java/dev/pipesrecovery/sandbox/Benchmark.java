@@ -46,14 +46,15 @@ public final class Benchmark {
         List<String> keys = IntStream.range(0, 16).mapToObj(i -> "customer-" + i).toList();
         List<BenchmarkStage> stages = new ArrayList<>();
         Files.createDirectories(workDir);
-        try (SandboxStack stack = SandboxStack.startOwn(false);
+        try (SandboxStack stack = SandboxStack.startOwn(false, true);
              PartnerApi partner = PartnerApi.start(0);
              PrintStream hydrateLog = new PrintStream(Files.newOutputStream(workDir.resolve("bench-hydrate.log")),
                      true, StandardCharsets.UTF_8)) {
             RecoveryTopology topology = RecoveryTopology.create(stack, "bench", "bench", SHARDS,
                     deployed.dlqMaxReceiveCount(), deployed.archivePrefix());
             log.phase("bench", events + " events, " + SHARDS + " shards, pipe BatchSize 100, hydrate "
-                    + READS_PER_SECOND + " reads/s per shard, write parallelism " + deployed.writeParallelism());
+                    + READS_PER_SECOND + " reads/s per shard, write parallelism " + deployed.writeParallelism()
+                    + ", S3 on moto_server " + stack.s3Endpoint());
 
             long start = System.nanoTime();
             new EventProducer(stack.kinesis(), "bench", "bench").produce(events, keys, 200);
@@ -81,11 +82,12 @@ public final class Benchmark {
                 stages.add(done(log, "DLQ → hydrate → archive", events, start));
             }
 
-            long averageSize;
+            List<ArchiveObject> archived;
             try (S3ArchiveStore store = S3ArchiveStore.create(stack.s3(), topology.bucket());
                  Stream<ArchiveObject> objects = store.list(topology.archivePrefix() + "/")) {
-                averageSize = (long) objects.mapToLong(ArchiveObject::size).average().orElse(1024);
+                archived = objects.toList();
             }
+            long averageSize = (long) archived.stream().mapToLong(ArchiveObject::size).average().orElse(1024);
 
             partner.behave(PartnerBehaviour.healthy());
             PipesReplay replay = new PipesReplay(stack.s3Endpoint().toString(), topology.bucket(),
@@ -97,8 +99,8 @@ public final class Benchmark {
             stages.add(done(log, "archive → pipes-replay → API", partner.deliveries().acceptedCount() - before, start));
             require(result.exitCode() == 0, "pipes-replay exited " + result.exitCode() + ": " + result.err());
 
-            double ceiling = S3WriteCeiling.measure(stack.s3(), "bench-ceiling", events, (int) averageSize,
-                    deployed.writeParallelism());
+            double ceiling = S3WriteCeiling.measure(stack.s3(), "bench-ceiling",
+                    archived.stream().map(ArchiveObject::key).toList(), (int) averageSize, deployed.writeParallelism());
             log.raw(BenchmarkStage.table(stages, ceiling, averageSize));
         }
         return 0;

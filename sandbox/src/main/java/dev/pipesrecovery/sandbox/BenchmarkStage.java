@@ -32,7 +32,7 @@ public record BenchmarkStage(String name, long records, Duration elapsed) {
         out.append(String.format("slowest stage: %s (%.0f records/s)%n", slowest.name(), slowest.rate()));
         stages.stream().filter(s -> s.name().contains("hydrate")).findFirst().ifPresent(hydrate -> out.append(
                 String.format("hydrate vs. ceiling: %.0f records/s vs. %.0f conditional PUTs/s of %d-byte objects"
-                        + " straight into S3Mock = %.0f%% of what the emulator alone accepts%n",
+                        + " straight into the S3 emulator = %.0f%% of what the emulator alone accepts%n",
                         hydrate.rate(), ceilingPerSecond, objectBytes, 100 * hydrate.rate() / ceilingPerSecond)));
         return out.toString();
     }

@@ -9,8 +9,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The most the S3 emulator accepts: {@code count} conditional PutObjects ({@code If-None-Match: *}, like the
- * hydrate function's) of {@code bytes} each on {@code threads} threads, with nothing else around them.
+ * The most the S3 emulator accepts: the hydrate function's writes again (the same keys, bodies of the same average
+ * size, conditional {@code If-None-Match: *} PutObjects) into a fresh bucket on {@code threads} threads, with
+ * nothing else around them.
  */
 final class S3WriteCeiling {
 
@@ -18,23 +19,22 @@ final class S3WriteCeiling {
     }
 
     /** @return objects per second */
-    static double measure(S3Client s3, String bucket, int count, int bytes, int threads) throws Exception {
+    static double measure(S3Client s3, String bucket, List<String> keys, int bytes, int threads) throws Exception {
         s3.createBucket(r -> r.bucket(bucket));
         byte[] body = new byte[bytes];
         java.util.Arrays.fill(body, (byte) 'x');
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long start = System.nanoTime();
-            List<Future<?>> writes = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                String key = "ceiling/" + i + ".json";
+            List<Future<?>> writes = new ArrayList<>(keys.size());
+            for (String key : keys) {
                 writes.add(pool.submit(() -> s3.putObject(r -> r.bucket(bucket).key(key).ifNoneMatch("*")
                         .contentType("application/json"), RequestBody.fromBytes(body))));
             }
             for (Future<?> write : writes) {
                 write.get();
             }
-            return count / ((System.nanoTime() - start) / 1e9);
+            return keys.size() / ((System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdownNow();
         }

@@ -53,12 +53,21 @@ public final class SandboxStack implements AutoCloseable {
 
     /** Starts a stack of its own, the emulators in parallel (about 3 s in all). */
     public static SandboxStack startOwn(boolean withMoto) {
+        return startOwn(withMoto, false);
+    }
+
+    /**
+     * @param s3OnMoto serve S3 from moto_server instead of S3Mock: S3Mock rewrites a bucket's whole key list on
+     *                 every PutObject under a bucket-wide lock ({@code BucketStore.addKeyToBucket}), so its write
+     *                 rate falls as a bucket grows; the benchmark's tens of thousands of objects need a flat cost
+     */
+    public static SandboxStack startOwn(boolean withMoto, boolean s3OnMoto) {
         List<CompletableFuture<? extends Emulator>> starting = new ArrayList<>();
         CompletableFuture<KinesisLocal> kinesis = CompletableFuture.supplyAsync(KinesisLocal::start);
         CompletableFuture<ElasticMq> sqs = CompletableFuture.supplyAsync(ElasticMq::start);
-        CompletableFuture<S3MockServer> s3 = CompletableFuture.supplyAsync(S3MockServer::start);
-        CompletableFuture<MotoServer> moto = withMoto ? CompletableFuture.supplyAsync(MotoServer::start)
+        CompletableFuture<MotoServer> moto = withMoto || s3OnMoto ? CompletableFuture.supplyAsync(MotoServer::start)
                 : CompletableFuture.completedFuture(null);
+        CompletableFuture<? extends Emulator> s3 = s3OnMoto ? moto : CompletableFuture.supplyAsync(S3MockServer::start);
         starting.add(kinesis);
         starting.add(sqs);
         starting.add(s3);
@@ -133,6 +142,7 @@ public final class SandboxStack implements AutoCloseable {
     }
 
     private void stopEmulators() {
+        // closing is idempotent, so an emulator serving two services (moto) may appear twice
         for (Emulator emulator : new Emulator[] {motoEmulator, kinesisEmulator, s3Emulator, sqsEmulator}) {
             if (emulator != null) {
                 try {
