@@ -15,13 +15,16 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 
 /**
- * Writes sandbox events to the stream with PutRecords (500 per call, the API maximum), round-robin over the
- * partition keys, and retries the entries Kinesis rejected until all are in (PutRecords is not all-or-nothing).
+ * Writes sandbox events to the stream with PutRecords (100 per call, well under the API's 500, so one call stays
+ * quick on a busy machine), round-robin over the partition keys, and retries the entries Kinesis rejected until all
+ * are in (PutRecords is not all-or-nothing). A call that times out is not retried: it may have been written, and a
+ * second copy would show up as a duplicate.
  */
 public final class EventProducer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_ENTRIES = 500;
+    private static final int MAX_ENTRIES = 100;
+    private static final java.time.Duration CALL_TIMEOUT = java.time.Duration.ofMinutes(2);
 
     private final KinesisClient kinesis;
     private final String streamName;
@@ -91,7 +94,8 @@ public final class EventProducer {
                     .map(p -> PutRecordsRequestEntry.builder().partitionKey(p.key())
                             .data(SdkBytes.fromByteArrayUnsafe(p.data())).build())
                     .toList();
-            PutRecordsResponse response = kinesis.putRecords(r -> r.streamName(streamName).records(entries));
+            PutRecordsResponse response = kinesis.putRecords(r -> r.streamName(streamName).records(entries)
+                    .overrideConfiguration(c -> c.apiCallTimeout(CALL_TIMEOUT)));
             List<Integer> rejected = new ArrayList<>();
             for (int i = 0; i < todo.size(); i++) {
                 PutRecordsResultEntry result = response.records().get(i);

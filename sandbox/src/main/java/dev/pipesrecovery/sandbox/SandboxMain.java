@@ -45,6 +45,9 @@ public final class SandboxMain {
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("sandbox: " + e.getMessage());
             exit = 1;
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            System.err.println("sandbox: an emulator call failed: " + e.getMessage());
+            exit = 1;
         }
         System.exit(exit);
     }
@@ -56,12 +59,13 @@ public final class SandboxMain {
         log.phase("emulators", "starting kinesis-local, ElasticMQ and S3Mock on free ports");
         IncidentPlan plan = IncidentPlan.demo();
         try (SandboxStack stack = SandboxStack.startOwn(false);
-             IncidentRehearsal rehearsal = new IncidentRehearsal(stack, settings, RehearsalTiming.demo(), log,
-                     workDir).setUp(plan.shards())) {
+             LocalDeployment deployment = LocalDeployment.start(stack, settings, RehearsalTiming.demo(), workDir,
+                     plan.shards())) {
+            IncidentRehearsal rehearsal = new IncidentRehearsal(stack, deployment, log, workDir);
             log.detail("Kinesis " + stack.kinesisEndpoint() + "  SQS " + stack.sqsEndpoint() + "  S3 "
                     + stack.s3Endpoint());
-            List<String> exports = SandboxEnvironment.exports(stack, rehearsal.topology(),
-                    settings.pipe().pipeName(), rehearsal.partner().url().toString());
+            List<String> exports = SandboxEnvironment.exports(stack, deployment.topology(),
+                    settings.pipe().pipeName(), deployment.partner().url().toString());
             if (stayUp) {
                 rehearsal.runUntilArchived(plan);
                 SandboxEnvironment.writeStateFile(workDir.resolve("sandbox.env"), stack, exports);

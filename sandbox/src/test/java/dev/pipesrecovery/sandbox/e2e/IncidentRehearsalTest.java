@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipesrecovery.sandbox.IncidentPlan;
 import dev.pipesrecovery.sandbox.IncidentRehearsal;
+import dev.pipesrecovery.sandbox.LocalDeployment;
 import dev.pipesrecovery.sandbox.PhaseLog;
 import dev.pipesrecovery.sandbox.RehearsalSettings;
 import dev.pipesrecovery.sandbox.RehearsalTiming;
@@ -25,9 +26,10 @@ class IncidentRehearsalTest {
         RehearsalSettings settings = deployed.withPipe(deployed.pipe().forPipe("e2e-orders", "e2e-orders"));
         IncidentPlan plan = IncidentPlan.small();
         try (SandboxStack stack = SandboxStack.shared(false);
-             IncidentRehearsal rehearsal = new IncidentRehearsal(stack, settings, RehearsalTiming.test(),
-                     new PhaseLog(System.out), workDir).setUp(plan.shards())) {
-            Verification verification = rehearsal.run(plan);
+             LocalDeployment deployment = LocalDeployment.start(stack, settings, RehearsalTiming.test(), workDir,
+                     plan.shards())) {
+            Verification verification = new IncidentRehearsal(stack, deployment, new PhaseLog(System.out), workDir)
+                    .run(plan);
 
             assertThat(verification.produced()).isEqualTo(plan.total());
             assertThat(verification.failed()).isEqualTo(plan.eventsDuringOutage());
@@ -40,7 +42,7 @@ class IncidentRehearsalTest {
             assertThat(verification.unidentified()).isZero();
             assertThat(verification.passed()).isTrue();
             // the pipe used the deployment's retry count: 1 + MaximumRetryAttempts calls per failed record
-            assertThat(rehearsal.pipe().stats().customerErrors())
+            assertThat(deployment.pipe().stats().customerErrors())
                     .isEqualTo((long) plan.eventsDuringOutage() * (settings.pipe().maximumRetryAttempts() + 1));
         }
     }
