@@ -12,7 +12,7 @@ import java.time.Instant;
  * message and the Lambda ESM example from the AWS docs) with the {@code KinesisBatchInfo} pointed at records a test
  * put into kinesis-local.
  */
-final class DlqBodies {
+public final class DlqBodies {
 
     static final String PIPES_FIXTURE = "/dlq/pipes-kinesis-retry-exhausted.json";
     static final String ESM_FIXTURE = "/dlq/lambda-esm-kinesis-aws-docs-example.json";
@@ -22,18 +22,18 @@ final class DlqBodies {
     }
 
     /** The range of a batch as the pipe would report it. */
-    record Batch(String streamArn, String shardId, String startSequenceNumber, String endSequenceNumber,
+    public record Batch(String streamArn, String shardId, String startSequenceNumber, String endSequenceNumber,
                  Instant firstArrival, Instant lastArrival, int batchSize) {
     }
 
-    static String pipes(String pipeName, Batch batch) {
+    public static String pipes(String pipeName, Batch batch) {
         ObjectNode body = fixture(PIPES_FIXTURE);
         ((ObjectNode) body.get("context")).put("partnerResourceArn",
                 "arn:aws:pipes:us-east-1:123456789012:pipe/" + pipeName);
         return withBatch(body, batch);
     }
 
-    static String lambdaEsm(String functionName, Batch batch) {
+    public static String lambdaEsm(String functionName, Batch batch) {
         ObjectNode body = fixture(ESM_FIXTURE);
         ((ObjectNode) body.get("requestContext")).put("functionArn",
                 "arn:aws:lambda:us-east-1:123456789012:function:" + functionName);

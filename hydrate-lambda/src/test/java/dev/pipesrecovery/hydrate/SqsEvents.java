@@ -17,7 +17,7 @@ import java.util.UUID;
  * (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html), turned into {@link SQSEvent} by the same serializer
  * library the Java runtime uses, so tests go through the production deserialization path.
  */
-final class SqsEvents {
+public final class SqsEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -25,14 +25,14 @@ final class SqsEvents {
     }
 
     /** One message of an event: its id, body and the ARN of the queue it was received from. */
-    record Message(String messageId, String body, String queueArn, Map<String, String> attributes) {
+    public record Message(String messageId, String body, String queueArn, Map<String, String> attributes) {
 
-        static Message of(String body, String queueArn) {
+        public static Message of(String body, String queueArn) {
             return new Message(UUID.randomUUID().toString(), body, queueArn, Map.of());
         }
     }
 
-    static String json(List<Message> messages) {
+    public static String json(List<Message> messages) {
         ObjectNode event = JSON.createObjectNode();
         ArrayNode records = event.putArray("Records");
         for (Message message : messages) {
@@ -55,7 +55,7 @@ final class SqsEvents {
         return event.toString();
     }
 
-    static SQSEvent event(List<Message> messages) {
+    public static SQSEvent event(List<Message> messages) {
         return LambdaEventSerializers.serializerFor(SQSEvent.class, SqsEvents.class.getClassLoader())
                 .fromJson(json(messages));
     }

@@ -8,17 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** A Lambda {@link Context} whose deadline is {@code timeoutMillis} after it was created. */
-final class TestContext implements Context {
+public final class TestContext implements Context {
 
     private final long deadlineMillis;
     private final String requestId = UUID.randomUUID().toString();
 
-    TestContext(long timeoutMillis) {
+    public TestContext(long timeoutMillis) {
         this.deadlineMillis = System.currentTimeMillis() + timeoutMillis;
     }
 
     /** Five minutes: plenty for any test batch. */
-    static TestContext generous() {
+    public static TestContext generous() {
         return new TestContext(300_000);
     }
 
