@@ -1,6 +1,7 @@
 package dev.pipesrecovery.hydrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,6 +61,23 @@ class HydrateHandlerRuntimeIT {
         ArchivedRecord archived = ArchivedRecordCodec.decode(fixture.object(objects.get(0).key()));
         assertThat(archived.data()).isEqualTo(payload);
         assertThat(archived.failure().dlqMessageId()).isEqualTo(good.messageId());
+    }
+
+    @Test
+    void aMisconfiguredFunctionFailsItsInitPhaseNamingTheVariable() throws Exception {
+        Map<String, String> noBucket = Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test",
+                "AWS_SECRET_ACCESS_KEY", "test", HydrateConfig.WRITE_PARALLELISM, "16");
+        try (FakeRuntimeApi runtimeApi = new FakeRuntimeApi();
+             LambdaRuntimeProcess function = LambdaRuntimeProcess.start(artifact(), ricClasspath(), HANDLER,
+                     runtimeApi.address(), noBucket)) {
+            String requestId = runtimeApi.invoke(SqsEvents.json(List.of()), Duration.ofMinutes(1));
+
+            // Lambda reports an init error and never hands the batch to a half-configured function.
+            assertThatThrownBy(() -> runtimeApi.awaitAnswer(requestId, Duration.ofMinutes(2)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("failed to initialise")
+                    .hasMessageContaining("ARCHIVE_BUCKET is required");
+        }
     }
 
     static Map<String, String> functionEnvironment(HydrateFixture fixture) {

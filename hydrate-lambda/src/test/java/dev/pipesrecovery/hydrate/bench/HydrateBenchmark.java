@@ -56,6 +56,8 @@ public final class HydrateBenchmark {
         try {
             run();
             exitCode = 0;
+        } catch (Exception | Error e) {
+            e.printStackTrace();
         } finally {
             System.out.flush();
             // The in-process S3Mock keeps non-daemon threads; exiting runs testkit's hook that stops the emulators.
@@ -86,8 +88,10 @@ public final class HydrateBenchmark {
             String ceilingBucket = bucket(s3, stream, "ceiling");
             Duration ceiling = RawPutCeiling.put(s3, ceilingBucket,
                     RawPutCeiling.writes(workload.records(), streamArn, "archive"), WRITE_PARALLELISM);
+            System.out.printf("  ceiling done in %.1f s%n", seconds(ceiling));
             String handlerBucket = bucket(s3, stream, "handler");
             Duration handler = hydrate(kinesis, s3, handlerBucket, WRITE_PARALLELISM, workload, false);
+            System.out.printf("  handler done in %.1f s%n", seconds(handler));
             String sequentialBucket = bucket(s3, stream, "one-at-a-time");
             Duration oneAtATime = hydrate(kinesis, s3, sequentialBucket, 1, workload, true);
             for (String bucket : List.of(ceilingBucket, handlerBucket, sequentialBucket)) {
@@ -112,9 +116,13 @@ public final class HydrateBenchmark {
         }
     }
 
+    /**
+     * The production factory and SDK attempts, with long timeouts: S3Mock queues concurrent writes behind one lock,
+     * so on a busy machine a write can wait longer than the production 20 s attempt timeout.
+     */
     private static AwsClientFactory clients(URI endpoint) {
         return new AwsClientFactory(AwsSettings.defaults().withSdkMaxAttempts(1).withRegion("us-east-1")
-                .withEndpoint(endpoint));
+                .withEndpoint(endpoint).withTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(5)));
     }
 
     private static String bucket(S3Client s3, String stream, String run) {
