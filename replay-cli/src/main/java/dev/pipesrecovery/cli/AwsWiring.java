@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.Deque;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.pipes.PipesClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -80,8 +79,9 @@ final class AwsWiring {
         try {
             return switch (target.kind()) {
                 case http -> httpTarget(target);
-                case eventbridge -> new EventBridgeTarget(closeLater(targetClients.configure(EventBridgeClient.builder())
-                        .build()), target.eventBus(), target.source(), target.detailType());
+                case eventbridge -> new EventBridgeTarget(
+                        closeLater(targetClients.configure(EventBridgeClient.builder()).build()),
+                        target.eventBus(), target.source(), target.detailType());
                 case kinesis -> new dev.pipesrecovery.replay.kinesis.KinesisTarget(
                         closeLater(targetClients.kinesis()), target.stream());
             };
@@ -93,8 +93,9 @@ final class AwsWiring {
     }
 
     private ReplayTarget httpTarget(TargetOptions target) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // HTTP/1.1 like API destinations (no h2c upgrade headers on http:// partners); redirects are not followed
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
         ConnectionAuth auth = ConnectionAuth.NONE;
         EventBridgeClient events = null;
         if (target.connection() != null || target.pipe() != null) {

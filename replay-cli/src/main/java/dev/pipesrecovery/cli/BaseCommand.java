@@ -14,8 +14,6 @@ import picocli.CommandLine.ParentCommand;
 /** What every subcommand shares: the global options, the wiring and the output writers of picocli. */
 abstract class BaseCommand implements Callable<Integer> {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     @ParentCommand
     PipesReplayCommand parent;
 
@@ -61,7 +59,7 @@ abstract class BaseCommand implements Callable<Integer> {
     /** A JSON writer on stdout; closing it leaves stdout open. */
     final JsonGenerator jsonOut() {
         try {
-            JsonGenerator generator = JSON.createGenerator(out());
+            JsonGenerator generator = new JsonFactory().createGenerator(out()); // not static: --help loads no Jackson
             generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             return generator.useDefaultPrettyPrinter();
         } catch (IOException e) {

@@ -35,8 +35,8 @@ final class ListCommand extends BaseCommand {
             json.writeStartObject();
             json.writeArrayFieldStart("groups");
         } else {
-            out().printf("%-24s %-10s %s%10s %12s%n", "CONSUMER", "DATE", byKey ? String.format("%-32s ", "PARTITION KEY")
-                    : "", "RECORDS", "BYTES");
+            String keyColumn = byKey ? String.format("%-32s ", "PARTITION KEY") : "";
+            out().printf("%-24s %-10s %s%10s %12s%n", "CONSUMER", "DATE", keyColumn, "RECORDS", "BYTES");
         }
         try (CloseableIterator<ListedObject> objects = selector.select(chosen)) {
             while (objects.hasNext()) {

@@ -66,8 +66,8 @@ final class ReplayOutput {
         out.println("  sent:        " + summary.delivered() + " (" + BaseCommand.bytes(summary.deliveredBytes())
                 + ") in " + summary.requests() + " request(s)");
         out.println("  skipped:     " + summary.alreadyDelivered() + " already delivered, " + summary.otherStatus()
-                + " of another status, " + summary.missing() + " deleted since listed" + (summary.notAttempted() > 0 ? ", " + summary.notAttempted()
-                + " not attempted (breaker open)" : ""));
+                + " of another status, " + summary.missing() + " deleted since listed"
+                + (summary.notAttempted() > 0 ? ", " + summary.notAttempted() + " not attempted (breaker open)" : ""));
         out.println("  failed:      " + summary.failed() + (summary.failed() > 0 ? " " + summary.failedByCode() : ""));
         out.println("  duration:    " + formatDuration(summary.durationMillis()) + String.format(Locale.ROOT,
                 ", %.1f records/s, latency p50 %.1f ms p99 %.1f ms", summary.achievedPerSecond(),

@@ -38,7 +38,9 @@ final class Fetcher implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.budgetKib = BUDGET_KIB_PER_LANE * concurrency;
+        // never more than a quarter of the heap, so a small -Xmx and 1 MiB records still fit
+        long quarterHeapKib = Runtime.getRuntime().maxMemory() / 4 / 1024;
+        this.budgetKib = (int) Math.max(1024, Math.min((long) BUDGET_KIB_PER_LANE * concurrency, quarterHeapKib));
         this.bodies = new Semaphore(budgetKib);
     }
 

@@ -95,8 +95,8 @@ public final class ReplayEngine {
         return new ReplaySummary(request.runId(), request.runIdentity(), request.target().describe(), startedAt,
                 millis, counters.listed.sum(), counters.delivered.sum(), counters.deliveredBytes.sum(),
                 counters.alreadyDelivered.sum(), counters.missing.sum(), counters.failed(), counters.failedByCode(),
-                counters.notAttempted.sum(), counters.otherStatus.sum(), counters.notArchiveKeys.sum(), counters.lossMarkers.sum(),
-                counters.markFailures.sum(), counters.requests.sum(), counters.delivered.sum() * 1000.0 / millis,
+                counters.notAttempted.sum(), counters.otherStatus.sum(), counters.notArchiveKeys.sum(),
+                counters.lossMarkers.sum(), counters.markFailures.sum(), counters.requests.sum(), counters.delivered.sum() * 1000.0 / millis,
                 counters.latency.quantileMillis(0.50), counters.latency.quantileMillis(0.99), breaker.reason(),
                 request.journalFile().toString(),
                 counters.failed() + counters.missing.sum() + counters.markFailures.sum() > 0
