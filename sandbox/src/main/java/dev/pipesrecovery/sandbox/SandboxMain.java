@@ -35,7 +35,7 @@ public final class SandboxMain {
             exit = switch (args[0]) {
                 case "demo" -> demo(option(args, "--parameters", RehearsalSettings.DEFAULT_EXAMPLE), workDir, false);
                 case "up" -> demo(option(args, "--parameters", RehearsalSettings.DEFAULT_EXAMPLE), workDir, true);
-                case "bench" -> Benchmark.run(Integer.parseInt(option(args, "--events", "50000")), workDir,
+                case "bench" -> Benchmark.run(events(option(args, "--events", "50000")), workDir,
                         new PhaseLog(System.out));
                 default -> {
                     System.err.println("sandbox: unknown command '" + args[0] + "'\n" + USAGE);
@@ -91,6 +91,18 @@ public final class SandboxMain {
         }
         System.out.println("Press Enter to stop the sandbox ('bin/sandbox up' keeps one running in the background).");
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    }
+
+    private static int events(String value) {
+        try {
+            int events = Integer.parseInt(value);
+            if (events >= 1) {
+                return events;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--events must be a positive whole number, was '" + value + "'");
     }
 
     /** {@code --name value} pairs after the command; anything else is a usage error. */
