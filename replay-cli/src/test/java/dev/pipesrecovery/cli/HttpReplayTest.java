@@ -264,6 +264,12 @@ class HttpReplayTest {
         String failures = Files.readString(Path.of(summary.path("failuresFile").asText()));
         assertThat(failures).contains(notJson, wrongVersion);
         assertThat(archive.tags(notJson)).containsEntry(ReplayTags.STATUS, ReplayTags.FAILED);
+
+        Cli.Result export = cli().run("export", "--consumer", "orders-api", "--as", "jsonl");
+        assertThat(export.exitCode()).as(export.toString()).isEqualTo(ExitCodes.SOME_FAILED);
+        assertThat(export.out().lines()).hasSize(2);
+        assertThat(export.err()).contains("corrupt archive object skipped: " + notJson,
+                "corrupt archive object skipped: " + wrongVersion);
     }
 
     private static JsonNode parse(byte[] body) {

@@ -65,6 +65,16 @@ class ListShowExportTest {
     }
 
     @Test
+    void listWithoutAConsumerCoversTheWholeArchive() {
+        Cli.Result result = cli().run("list");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+        assertThat(result.out()).containsPattern("billing\\s+2026-11-21\\s+1\\s")
+                .containsPattern("orders-api\\s+2026-11-21\\s+3\\s").containsPattern("TOTAL\\s+5\\s")
+                .contains("1 LOSS MARKER(S)");
+    }
+
+    @Test
     void listOneDayByKeyAsJsonListsOnlyThatDaysPrefix() throws Exception {
         Cli.Result result = cli().run("list", "--consumer", "orders-api", "--from", "2026-11-21", "--to",
                 "2026-11-21", "--by-key", "--format", "json");
