@@ -32,11 +32,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             exitCode = ExitCodes.UNEXPECTED;
             message = "unexpected error: " + describe(e);
         }
-        commandLine.getErr().println("pipes-replay: " + message);
+        boolean hint = !stacktrace && exitCode == ExitCodes.UNEXPECTED;
+        commandLine.getErr().println("pipes-replay: " + message + (hint ? " (--stacktrace for details)" : ""));
         if (stacktrace) {
             e.printStackTrace(commandLine.getErr());
-        } else if (exitCode == ExitCodes.UNEXPECTED) {
-            commandLine.getErr().println("(run again with --stacktrace for details)");
         }
         commandLine.getErr().flush();
         return exitCode;

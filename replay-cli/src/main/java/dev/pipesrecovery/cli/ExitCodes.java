@@ -16,6 +16,10 @@ public final class ExitCodes {
     /** The circuit breaker stopped the replay because the target kept failing. */
     public static final int CIRCUIT_OPEN = 5;
 
+    /** For the help of each subcommand. */
+    public static final String SUMMARY = "Exit codes: 0 done, 1 unexpected error, 2 usage, 3 nothing matched, "
+            + "4 some failed, 5 stopped by the circuit breaker.";
+
     private ExitCodes() {
     }
 }

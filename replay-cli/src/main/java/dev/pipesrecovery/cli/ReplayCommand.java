@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  * {@code replay}: plan, confirm, send, mark, summarise. The work happens in {@link ReplayEngine}; this class turns
  * options into a request and results into output and an exit code.
  */
-@Command(name = "replay", description = "Re-send the selected records (default --status archived) to one target, in "
+@Command(name = "replay", mixinStandardHelpOptions = true, footer = {"", ExitCodes.SUMMARY},
+        description = "Re-send the selected records (default --status archived) to one target, in "
         + "order per partition key, rate-limited, with retries and a circuit breaker. Shows a plan first; resumable.")
 final class ReplayCommand extends BaseCommand {
 

@@ -48,6 +48,19 @@ class CommandLineSyntaxTest {
                 "4   some objects failed", "5   stopped by the circuit breaker", "1   unexpected error");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"list", "show", "export", "replay"})
+    void everySubcommandHasHelpWithTheExitCodes(String subcommand) {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = PipesReplayCommand.newCommandLine();
+        commandLine.setOut(new PrintWriter(out));
+
+        int exitCode = commandLine.execute(subcommand, "--help");
+
+        assertThat(exitCode).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("Usage: pipes-replay " + subcommand, "Exit codes: 0 done");
+    }
+
     @Test
     void anUnknownOptionIsAUsageErrorOfOneLinePlusAHint() {
         StringWriter err = new StringWriter();

@@ -148,9 +148,11 @@ class HttpReplayTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
         List<Long> times = partner.received().stream().map(Received::nanoTime).sorted().toList();
         assertThat(times).hasSize(21);
+        // sends are spaced 50 ms apart; the server's receive timestamps add scheduling jitter on a busy machine
+        assertThat((times.get(20) - times.get(0)) / 1e9).as("21 requests at 20/s span 1 s").isGreaterThan(0.9);
         for (int i = 0; i + 10 < times.size(); i++) {
             double window = (times.get(i + 10) - times.get(i)) / 1e9;
-            assertThat(window).as("11 requests at 20/s span at least 0.5 s").isGreaterThan(0.45);
+            assertThat(window).as("11 requests at 20/s span 0.5 s").isGreaterThan(0.4);
         }
     }
 
