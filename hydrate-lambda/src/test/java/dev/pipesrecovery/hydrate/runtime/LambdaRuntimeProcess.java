@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -23,11 +25,13 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
     public static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     private final Process process;
+    private final Path taskRoot;
     private final Path output;
     private final long startedAtNanos;
 
-    private LambdaRuntimeProcess(Process process, Path output, long startedAtNanos) {
+    private LambdaRuntimeProcess(Process process, Path taskRoot, Path output, long startedAtNanos) {
         this.process = process;
+        this.taskRoot = taskRoot;
         this.output = output;
         this.startedAtNanos = startedAtNanos;
     }
@@ -64,7 +68,7 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
         builder.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         builder.environment().putAll(environment);
         long startedAt = System.nanoTime();
-        return new LambdaRuntimeProcess(builder.start(), output, startedAt);
+        return new LambdaRuntimeProcess(builder.start(), taskRoot, output, startedAt);
     }
 
     /** When the child JVM was launched ({@link System#nanoTime()}), for the cold-start figure. */
@@ -101,9 +105,16 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the function's JVM and deletes its task root and output. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
+        try (Stream<Path> files = Files.walk(taskRoot)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(output);
     }
 }
