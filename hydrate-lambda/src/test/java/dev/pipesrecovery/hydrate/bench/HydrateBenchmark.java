@@ -16,6 +16,7 @@ import dev.pipesrecovery.hydrate.MessageOutcome;
 import dev.pipesrecovery.hydrate.SqsEvents;
 import dev.pipesrecovery.hydrate.TestContext;
 import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
+import dev.pipesrecovery.testkit.Emulator;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.KinesisLocal;
 import java.io.OutputStream;
@@ -31,10 +32,11 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Hydrates 10,000 records of 1 KiB from kinesis-local into S3Mock through the handler, and in the same run measures
- * the two references: the same records archived one write at a time, and raw parallel PutObject calls (the ceiling
- * this machine allows). Then the cold start through the runtime interface client. Not a test: it prints figures.
- * Run it with the command in the module README (section "Benchmark").
+ * Hydrates 10,000 records of 1 KiB from kinesis-local into S3Mock (or moto_server, {@code -Dbench.archive=moto})
+ * through the handler, and in the same run measures the two references: the same records archived one write at a
+ * time, and raw parallel PutObject calls (the ceiling this machine allows). Then the cold start through the runtime
+ * interface client. Not a test: it prints figures. Run it with the command in the module README (section
+ * "Benchmark").
  */
 public final class HydrateBenchmark {
 
@@ -45,6 +47,7 @@ public final class HydrateBenchmark {
     private static final int WRITE_PARALLELISM =
             Integer.getInteger("bench.writeParallelism", HydrateConfig.DEFAULT_WRITE_PARALLELISM);
     private static final int COLD_STARTS = Integer.getInteger("bench.coldStarts", 3);
+    private static final String ARCHIVE = System.getProperty("bench.archive", "s3mock");
     private static final String PIPE = "bench-pipe";
     private static final String QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:bench-pipe-dlq";
 
@@ -71,16 +74,17 @@ public final class HydrateBenchmark {
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
         URI kinesisEndpoint = Emulators.kinesis().endpoint();
-        URI s3Endpoint = Emulators.s3().endpoint();
+        URI s3Endpoint = archiveEmulator().endpoint();
         try (KinesisClient kinesis = clients(kinesisEndpoint).kinesis(); S3Client s3 = clients(s3Endpoint).s3()) {
             String stream = "bench-" + System.currentTimeMillis();
             String streamArn = KinesisLocal.createStream(kinesis, stream, SHARDS);
             BenchWorkload workload = BenchWorkload.create(kinesis, stream, streamArn, RECORDS, RECORD_BYTES,
                     RECORDS_PER_MESSAGE, PIPE, QUEUE_ARN);
             System.out.printf("Hydrate benchmark: %,d records x %,d bytes on %d shards; %d DLQ messages of <= %d "
-                            + "records; %d invocations of <= %d messages; %d cores%n", RECORDS, RECORD_BYTES, SHARDS,
-                    workload.messageCount(), RECORDS_PER_MESSAGE, workload.invocations().size(),
-                    BenchWorkload.MESSAGES_PER_INVOCATION, Runtime.getRuntime().availableProcessors());
+                            + "records; %d invocations of <= %d messages; %d cores; archive on %s%n", RECORDS,
+                    RECORD_BYTES, SHARDS, workload.messageCount(), RECORDS_PER_MESSAGE,
+                    workload.invocations().size(), BenchWorkload.MESSAGES_PER_INVOCATION,
+                    Runtime.getRuntime().availableProcessors(), ARCHIVE);
 
             // Each run writes into a bucket of its own: S3Mock's cost per write grows with the objects in the bucket.
             warmUp(kinesis, s3, bucket(s3, stream, "warm-up"), workload, streamArn);
@@ -114,6 +118,15 @@ public final class HydrateBenchmark {
             ColdStart.measure(COLD_STARTS, workload, streamArn, bucket(s3, stream, "cold-start"), kinesisEndpoint,
                     s3Endpoint);
         }
+    }
+
+    /** {@code -Dbench.archive=s3mock} (default) or {@code moto}, as in the replay benchmark. */
+    private static Emulator archiveEmulator() {
+        return switch (ARCHIVE) {
+            case "s3mock" -> Emulators.s3();
+            case "moto" -> Emulators.moto();
+            default -> throw new IllegalArgumentException("bench.archive must be s3mock or moto, not " + ARCHIVE);
+        };
     }
 
     /**
