@@ -1,5 +1,6 @@
 package dev.pipesrecovery.cloudformation;
 
+import dev.pipesrecovery.testkit.CloudFormationYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -33,9 +34,9 @@ class CfnLintTest {
         List<Path> files = new ArrayList<>();
         for (Path template : Templates.ALL) {
             Map<String, Object> packaged = Templates.packaged(template, "artifact-bucket", "hydrate/abc.jar");
-            assertThat(CfnYaml.dump(packaged)).doesNotContain("AWS::Include");
+            assertThat(CloudFormationYaml.dump(packaged)).doesNotContain("AWS::Include");
             Path file = dir.resolve("packaged-" + template.getFileName());
-            Files.writeString(file, CfnYaml.dump(packaged));
+            Files.writeString(file, CloudFormationYaml.dump(packaged));
             files.add(file);
         }
         CfnLint.Result result = CfnLint.lint(files);

@@ -1,5 +1,6 @@
 package dev.pipesrecovery.cloudformation;
 
+import dev.pipesrecovery.testkit.CloudFormationYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,7 @@ final class CreateOnlyProperties {
         if (!hash.find()) {
             throw new AssertionError("cfn-lint has no schema for " + resourceType);
         }
-        Map<String, Object> schema = CfnYaml.parse(Templates.read(dir.resolve("resources/" + hash.group(1) + ".json")));
+        Map<String, Object> schema = CloudFormationYaml.load(Templates.read(dir.resolve("resources/" + hash.group(1) + ".json")));
         Object createOnly = schema.get("createOnlyProperties");
         return createOnly == null ? List.of() : Cfn.oneOrMany(createOnly).stream().map(String::valueOf).toList();
     }

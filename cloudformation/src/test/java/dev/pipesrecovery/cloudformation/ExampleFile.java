@@ -1,5 +1,6 @@
 package dev.pipesrecovery.cloudformation;
 
+import dev.pipesrecovery.testkit.CloudFormationYaml;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,7 @@ final class ExampleFile {
     }
 
     static Map<String, String> read(Path file) {
-        Map<String, Object> doc = CfnYaml.parse(Templates.read(file)); // JSON is YAML
+        Map<String, Object> doc = CloudFormationYaml.load(Templates.read(file)); // JSON is YAML
         Map<String, String> values = new LinkedHashMap<>();
         Cfn.map(doc.get("Parameters")).forEach((k, v) -> {
             if (!(v instanceof String)) {

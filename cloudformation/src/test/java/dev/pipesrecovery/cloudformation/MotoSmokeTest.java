@@ -1,5 +1,6 @@
 package dev.pipesrecovery.cloudformation;
 
+import dev.pipesrecovery.testkit.CloudFormationYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipesrecovery.testkit.LocalAws;
@@ -87,7 +88,7 @@ class MotoSmokeTest {
 
     private static Stack create(String name, java.nio.file.Path template, Map<String, String> parameters)
             throws InterruptedException {
-        String body = CfnYaml.dump(MotoCompatible.of(Templates.packaged(template, "artifacts", "hydrate/code.jar")));
+        String body = CloudFormationYaml.dump(MotoCompatible.of(Templates.packaged(template, "artifacts", "hydrate/code.jar")));
         cloudFormation.createStack(b -> b.stackName(name).templateBody(body)
                 .capabilities(Capability.CAPABILITY_IAM)
                 .parameters(parameters.entrySet().stream()

@@ -1,5 +1,6 @@
 package dev.pipesrecovery.cloudformation;
 
+import dev.pipesrecovery.testkit.CloudFormationYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ final class Templates {
     }
 
     static Map<String, Object> load(Path template) {
-        return CfnYaml.parse(read(template));
+        return CloudFormationYaml.load(read(template));
     }
 
     /**
@@ -64,7 +65,7 @@ final class Templates {
                 if (!Files.isRegularFile(snippet)) {
                     throw new IllegalStateException("AWS::Include location " + location + " does not exist: " + snippet);
                 }
-                return expandIncludes(CfnYaml.parse(read(snippet)), snippet.getParent());
+                return expandIncludes(CloudFormationYaml.load(read(snippet)), snippet.getParent());
             }
             Map<String, Object> copy = new LinkedHashMap<>();
             ((Map<String, Object>) map).forEach((k, v) -> copy.put(k, expandIncludes(v, baseDir)));

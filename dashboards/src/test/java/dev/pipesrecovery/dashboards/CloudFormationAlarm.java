@@ -1,5 +1,6 @@
 package dev.pipesrecovery.dashboards;
 
+import dev.pipesrecovery.testkit.CloudFormationYaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.pipesrecovery.dashboards;
 
+import dev.pipesrecovery.testkit.CloudFormationYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,8 +1,9 @@
-package dev.pipesrecovery.cloudformation;
+package dev.pipesrecovery.testkit;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -17,27 +18,38 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads CloudFormation YAML into plain maps and lists, turning the short-form tags ({@code !Sub x}) into their long
- * form ({@code {Fn::Sub: x}}) so tests see one shape, and writes long-form YAML back (for cfn-lint and moto).
+ * Reads CloudFormation YAML into plain (mutable, ordered) maps and lists, turning the short-form intrinsic tags into
+ * their long form ({@code !Sub x} becomes {@code {Fn::Sub: x}}, {@code !GetAtt A.B} becomes {@code {Fn::GetAtt: [A, B]}})
+ * so readers see one shape whichever form a template uses, and writes long-form YAML back (for cfn-lint and moto).
  * Timestamps are not resolved: CloudFormation keeps {@code 2024-01-01} a string.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html
  */
-final class CfnYaml {
+public final class CloudFormationYaml {
 
     private static final List<String> FUNCTIONS = List.of("And", "Base64", "Cidr", "Contains", "EachMemberEquals",
             "EachMemberIn", "Equals", "FindInMap", "GetAZs", "If", "ImportValue", "Join", "Length", "Not", "Or",
             "RefAll", "Select", "Split", "Sub", "ToJsonString", "Transform", "ValueOf", "ValueOfAll", "GetAtt");
+    private static final int MAX_TEMPLATE_CODE_POINTS = 10 * 1024 * 1024;
 
-    private CfnYaml() {
+    private CloudFormationYaml() {
     }
 
-    static Map<String, Object> parse(String yaml) {
+    /** @throws IllegalArgumentException when the document is not a YAML mapping */
+    public static Map<String, Object> load(String yaml) {
+        LoaderOptions loaderOptions = new LoaderOptions();
+        loaderOptions.setCodePointLimit(MAX_TEMPLATE_CODE_POINTS);
+        Object loaded = new Yaml(new IntrinsicConstructor(loaderOptions), new Representer(dumperOptions()),
+                dumperOptions(), loaderOptions, new NoTimestampResolver()).load(yaml);
+        if (!(loaded instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("the template is not a YAML mapping");
+        }
         @SuppressWarnings("unchecked")
-        Map<String, Object> doc = (Map<String, Object>) new Yaml(new TagConstructor(), new Representer(dumperOptions()),
-                dumperOptions(), new LoaderOptions(), new NoTimestampResolver()).load(yaml);
-        return doc;
+        Map<String, Object> template = (Map<String, Object>) loaded;
+        return template;
     }
 
-    static String dump(Object document) {
+    /** Long-form YAML of a document read by {@link #load}. */
+    public static String dump(Object document) {
         return new Yaml(dumperOptions()).dump(document);
     }
 
@@ -48,9 +60,9 @@ final class CfnYaml {
         return options;
     }
 
-    private static final class TagConstructor extends SafeConstructor {
-        TagConstructor() {
-            super(new LoaderOptions());
+    private static final class IntrinsicConstructor extends SafeConstructor {
+        IntrinsicConstructor(LoaderOptions options) {
+            super(options);
             yamlConstructors.put(new Tag("!Ref"), new Intrinsic("Ref"));
             yamlConstructors.put(new Tag("!Condition"), new Intrinsic("Condition"));
             for (String function : FUNCTIONS) {
@@ -87,7 +99,7 @@ final class CfnYaml {
     /** The YAML 1.1 resolver without implicit timestamps. */
     private static final class NoTimestampResolver extends Resolver {
         @Override
-        public void addImplicitResolver(Tag tag, java.util.regex.Pattern regexp, String first, int limit) {
+        public void addImplicitResolver(Tag tag, Pattern regexp, String first, int limit) {
             if (!Tag.TIMESTAMP.equals(tag)) {
                 super.addImplicitResolver(tag, regexp, first, limit);
             }
