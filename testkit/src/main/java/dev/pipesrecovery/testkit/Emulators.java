@@ -50,6 +50,21 @@ public final class Emulators {
         return moto;
     }
 
+    /**
+     * An S3-speaking emulator chosen by name, for benchmarks: {@code s3mock} (S3Mock, what the tests use) or
+     * {@code moto} (moto_server). S3Mock 4.12 serialises every PutObject behind one lock and rewrites its key index on
+     * each write, so it slows as a bucket grows; moto keeps its rate, which large benchmark runs need.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static Emulator s3Backend(String name) {
+        return switch (name) {
+            case "s3mock" -> s3();
+            case "moto" -> moto();
+            default -> throw new IllegalArgumentException("S3 backend must be s3mock or moto, not '" + name + "'");
+        };
+    }
+
     private static <E extends Emulator> E register(Supplier<E> starter) {
         if (!hookInstalled) {
             Runtime.getRuntime().addShutdownHook(new Thread(Emulators::stopAll, "testkit-emulators-stop"));

@@ -16,7 +16,6 @@ import dev.pipesrecovery.hydrate.MessageOutcome;
 import dev.pipesrecovery.hydrate.SqsEvents;
 import dev.pipesrecovery.hydrate.TestContext;
 import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
-import dev.pipesrecovery.testkit.Emulator;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.KinesisLocal;
 import java.io.OutputStream;
@@ -74,7 +73,7 @@ public final class HydrateBenchmark {
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
         URI kinesisEndpoint = Emulators.kinesis().endpoint();
-        URI s3Endpoint = archiveEmulator().endpoint();
+        URI s3Endpoint = Emulators.s3Backend(ARCHIVE).endpoint();
         try (KinesisClient kinesis = clients(kinesisEndpoint).kinesis(); S3Client s3 = clients(s3Endpoint).s3()) {
             String stream = "bench-" + System.currentTimeMillis();
             String streamArn = KinesisLocal.createStream(kinesis, stream, SHARDS);
@@ -120,14 +119,6 @@ public final class HydrateBenchmark {
         }
     }
 
-    /** {@code -Dbench.archive=s3mock} (default) or {@code moto}, as in the replay benchmark. */
-    private static Emulator archiveEmulator() {
-        return switch (ARCHIVE) {
-            case "s3mock" -> Emulators.s3();
-            case "moto" -> Emulators.moto();
-            default -> throw new IllegalArgumentException("bench.archive must be s3mock or moto, not " + ARCHIVE);
-        };
-    }
 
     /**
      * The production factory and SDK attempts, with long timeouts: S3Mock queues concurrent writes behind one lock,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipesrecovery.cli.PipesReplayCommand;
 import dev.pipesrecovery.cli.support.Archive;
+import dev.pipesrecovery.testkit.Emulators;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,6 +24,9 @@ import java.util.regex.Pattern;
  */
 public final class ReplayBenchmark {
 
+    /** {@code -Dbench.archive=s3mock} (default) or {@code moto}: see {@link Emulators#s3Backend}. */
+    private static final String ARCHIVE = System.getProperty("bench.archive", "s3mock");
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
     private static final int CONCURRENCY = 8;
@@ -35,10 +39,10 @@ public final class ReplayBenchmark {
         byte[] event = event();
         System.out.printf(Locale.ROOT, "pipes-replay benchmark: %d and %d events of %d bytes, %d partition keys, "
                 + "concurrency %d, no rate limit, --on-success keep --status all, archive on %s%n", small, large,
-                event.length, KEYS, CONCURRENCY, System.getProperty("bench.archive", "s3mock"));
+                event.length, KEYS, CONCURRENCY, ARCHIVE);
         try (Sink sink = new Sink()) {
             for (int size : new int[] {small, large}) {
-                try (Archive archive = new Archive(archiveEmulator())) {
+                try (Archive archive = new Archive(Emulators.s3Backend(ARCHIVE))) {
                     List<String> keys = fill(archive, size, event);
                     double sinkAlone = Ceilings.sinkAlone(sink.url(), event, size, CONCURRENCY);
                     double archiveAlone = Ceilings.archiveAlone(archive.store(), keys, CONCURRENCY);
@@ -65,11 +69,6 @@ public final class ReplayBenchmark {
         helpWallTime();
     }
 
-    /** {@code -Dbench.archive=s3mock} (default) or {@code moto}. */
-    private static dev.pipesrecovery.testkit.Emulator archiveEmulator() {
-        return "moto".equals(System.getProperty("bench.archive")) ? dev.pipesrecovery.testkit.Emulators.moto()
-                : dev.pipesrecovery.testkit.Emulators.s3();
-    }
 
     private static byte[] event() {
         StringBuilder json = new StringBuilder("{\"type\":\"OrderPlaced\",\"pad\":\"");
