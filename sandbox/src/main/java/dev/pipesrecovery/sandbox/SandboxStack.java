@@ -45,7 +45,7 @@ public final class SandboxStack implements AutoCloseable {
         this.kinesis = LocalAws.kinesis(kinesis);
         this.sqs = LocalAws.sqs(sqs);
         this.s3 = LocalAws.s3(s3);
-        this.stopOnExit = owned ? new Thread(this::stopEmulators, "sandbox-stack-stop") : null;
+        this.stopOnExit = owned ? new Thread(() -> stopEmulators(true), "sandbox-stack-stop") : null;
         if (owned) {
             Runtime.getRuntime().addShutdownHook(stopOnExit);
         }
@@ -132,7 +132,7 @@ public final class SandboxStack implements AutoCloseable {
         sqs.close();
         s3.close();
         if (owned) {
-            stopEmulators();
+            stopEmulators(false);
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
             } catch (IllegalStateException exiting) {
@@ -141,16 +141,39 @@ public final class SandboxStack implements AutoCloseable {
         }
     }
 
-    private void stopEmulators() {
+    /**
+     * @param exiting called from the shutdown hook (Ctrl-C): S3Mock's Spring context has a hook of its own that
+     *                stops it, and closing it a second time fails (with a stack trace) before its temporary root
+     *                is deleted, so then only the root is deleted
+     */
+    private void stopEmulators(boolean exiting) {
         // closing is idempotent, so an emulator serving two services (moto) may appear twice
         for (Emulator emulator : new Emulator[] {motoEmulator, kinesisEmulator, s3Emulator, sqsEmulator}) {
-            if (emulator != null) {
-                try {
-                    emulator.close();
-                } catch (RuntimeException e) {
+            if (emulator == null) {
+                continue;
+            }
+            if (exiting && emulator instanceof S3MockServer s3Mock) {
+                deleteTree(s3Mock.root());
+                continue;
+            }
+            try {
+                emulator.close();
+            } catch (RuntimeException e) {
+                if (emulator instanceof S3MockServer s3Mock) {
+                    deleteTree(s3Mock.root());
+                }
+                if (!exiting) {
                     System.err.println("sandbox: could not stop " + emulator + ": " + e);
                 }
             }
+        }
+    }
+
+    private static void deleteTree(java.nio.file.Path root) {
+        try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException gone) {
+            // already (partly) deleted: nothing else to do
         }
     }
 }
