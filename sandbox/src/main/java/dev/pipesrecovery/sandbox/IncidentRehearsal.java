@@ -124,20 +124,12 @@ public final class IncidentRehearsal {
     }
 
     private void awaitHydrated() throws InterruptedException {
-        long deadline = System.nanoTime() + timing.phaseTimeout().toNanos();
-        KeyLayout layout = new KeyLayout(settings.archivePrefix());
-        while (true) {
-            long depth = QueueDepth.of(stack.sqs(), topology.dlqUrl());
-            if (depth == 0) {
-                census = ArchiveCensus.take(deployment.archive(), layout, settings.pipe().pipeName());
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the DLQ still holds " + depth + " messages after "
-                        + timing.phaseTimeout());
-            }
-            Thread.sleep(250);
+        if (!QueueDepth.awaitEmpty(stack.sqs(), topology.dlqUrl(), timing.phaseTimeout())) {
+            throw new IllegalStateException("the DLQ still holds " + QueueDepth.of(stack.sqs(), topology.dlqUrl())
+                    + " messages after " + timing.phaseTimeout());
         }
+        census = ArchiveCensus.take(deployment.archive(), new KeyLayout(settings.archivePrefix()),
+                settings.pipe().pipeName());
     }
 
     public List<ProducedEvent> produced() {

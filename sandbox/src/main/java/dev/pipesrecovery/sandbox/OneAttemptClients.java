@@ -1,15 +1,17 @@
 package dev.pipesrecovery.sandbox;
 
+import dev.pipesrecovery.aws.AwsClientFactory;
+import dev.pipesrecovery.aws.AwsSettings;
 import dev.pipesrecovery.testkit.LocalAws;
 import java.net.URI;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * SDK clients for components that retry by themselves (the hydrate function's reader and store, the pipe
- * stand-in): one SDK attempt per call, so the component's retries and the SDK's do not multiply.
+ * stand-in), built by the production {@link AwsClientFactory} as the hydrate function builds them: one SDK attempt
+ * per call, so the component's retries and the SDK's do not multiply; the emulator's endpoint; credentials from the
+ * default chain, which {@link LocalCredentials} feeds.
  */
 public final class OneAttemptClients {
 
@@ -17,17 +19,16 @@ public final class OneAttemptClients {
     }
 
     public static KinesisClient kinesis(URI endpoint) {
-        return oneAttempt(LocalAws.configure(KinesisClient.builder(), endpoint)).build();
+        return factory(endpoint).kinesis();
     }
 
     public static S3Client s3(URI endpoint) {
-        return oneAttempt(LocalAws.configure(S3Client.builder(), endpoint)).build();
+        return factory(endpoint).s3();
     }
 
-    private static <B extends AwsClientBuilder<B, ?>> B oneAttempt(B builder) {
-        // replaces LocalAws' override configuration, so the API call timeout is set again
-        builder.overrideConfiguration(c -> c.apiCallTimeout(LocalAws.API_CALL_TIMEOUT)
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(1).build()));
-        return builder;
+    private static AwsClientFactory factory(URI endpoint) {
+        LocalCredentials.install();
+        return new AwsClientFactory(AwsSettings.defaults().withEndpoint(endpoint).withRegion(LocalAws.REGION.id())
+                .withSdkMaxAttempts(1));
     }
 }

@@ -46,7 +46,7 @@ public final class SandboxEnvironment {
     }
 
     /** Writes the state file {@code bin/sandbox down} reads: the JVM's and the emulators' pids, then the exports. */
-    public static void writeStateFile(Path file, SandboxStack stack, List<String> exports) throws IOException {
+    public static void writeStateFile(Path file, List<String> exports) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("# written by bin/sandbox up; source it to use the sandbox, bin/sandbox down stops it");
         lines.add("SANDBOX_PID=" + ProcessHandle.current().pid());

@@ -68,7 +68,7 @@ public final class SandboxMain {
                     settings.pipe().pipeName(), deployment.partner().url().toString());
             if (stayUp) {
                 rehearsal.runUntilArchived(plan);
-                SandboxEnvironment.writeStateFile(workDir.resolve("sandbox.env"), stack, exports);
+                SandboxEnvironment.writeStateFile(workDir.resolve("sandbox.env"), exports);
                 log.phase("up", "the sandbox keeps running until 'bin/sandbox down'; the archive waits for a replay");
                 new CountDownLatch(1).await(); // until SIGTERM: the shutdown hooks stop the emulators
                 return 0;
