@@ -1,6 +1,7 @@
 package dev.pipesrecovery.sandbox.pipe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipesrecovery.replay.http.InputTemplate;
 import dev.pipesrecovery.retry.BackoffPolicy;
 import dev.pipesrecovery.retry.Sleeper;
 import java.time.Clock;
@@ -50,7 +51,8 @@ final class BatchDelivery {
         this.options = options;
         this.identity = identity;
         this.target = target;
-        this.template = new InputTemplate(settings.inputTemplate());
+        // pipes-replay's renderer: the stand-in and a replay with --pipe build the same body from the same record
+        this.template = settings.inputTemplate().isBlank() ? null : new InputTemplate(settings.inputTemplate());
         this.sqs = sqs;
         this.dlqUrl = dlqUrl;
         this.stats = stats;
@@ -119,7 +121,8 @@ final class BatchDelivery {
             ObjectNode event = KinesisSourceEvent.of(record, shardId, identity.streamArn(), identity.region(),
                     identity.roleArn());
             ObjectNode transformable = KinesisSourceEvent.forTransformation(event, record);
-            String body = template.render(transformable, identity.reserved());
+            // no template: the target gets the event itself, data in base64
+            String body = template == null ? event.toString() : template.render(transformable, identity.reserved());
             stats.targetCall();
             last = target.invoke(body, headerValue(settings.idempotencyKeyHeaderValue(), transformable));
             if (last.kind() != TargetResult.Kind.SUCCESS) {
@@ -134,8 +137,8 @@ final class BatchDelivery {
         if (!value.startsWith("$.")) {
             return value;
         }
-        com.fasterxml.jackson.databind.JsonNode found = InputTemplate.resolve(event, value);
-        return found == null || found.isNull() ? null : found.isValueNode() ? found.asText() : found.toString();
+        String resolved = new InputTemplate("<" + value + ">").render(event, Map.of());
+        return resolved.equals("null") ? null : resolved;
     }
 
     private boolean tooOld(List<Record> batch) {
