@@ -2,6 +2,7 @@ package dev.pipesrecovery.sandbox.pipe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipesrecovery.testkit.CloudFormationYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
