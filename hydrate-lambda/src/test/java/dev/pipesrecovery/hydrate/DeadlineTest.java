@@ -26,7 +26,7 @@ class DeadlineTest {
                 HydrateFixture.S3)) {
             // 5 s left, and HydrateHandler.DEADLINE starts nothing with less than 20 s left.
             response = fixture.handler(aws, output)
-                    .handleRequest(SqsEvents.event(List.of(one, two)), new TestContext(5_000));
+                    .handleRequest(SqsEvents.event(List.of(one, two)), TestContext.withTimeout(5_000));
         }
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)

@@ -167,7 +167,7 @@ public final class HydrateBenchmark {
                     require(outcomes.stream().noneMatch(MessageOutcome::retry), "one-at-a-time run into " + bucket);
                 } else {
                     SQSBatchResponse response = handler.handleRequest(SqsEvents.event(invocation),
-                            new TestContext(900_000));
+                            TestContext.withTimeout(900_000));
                     require(response.getBatchItemFailures().isEmpty(), "handler run into " + bucket);
                 }
             }

@@ -3,6 +3,7 @@ package dev.pipesrecovery.sandbox.esm;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.pipesrecovery.testkit.LocalLambdaContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.pipesrecovery.sandbox.esm;
+package dev.pipesrecovery.testkit;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -7,8 +7,12 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The Lambda {@link Context} of one local invocation: a request id, a deadline and a logger to stderr. */
-final class LocalLambdaContext implements Context {
+/**
+ * The Lambda {@link Context} of one local invocation (tests, the sandbox's event source mapping, benchmarks): a request
+ * id, a deadline {@code timeoutMillis} after creation that {@link #getRemainingTimeInMillis} counts down to, and a
+ * logger to stderr.
+ */
+public final class LocalLambdaContext implements Context {
 
     private static final LambdaLogger STDERR = new LambdaLogger() {
         @Override
@@ -27,7 +31,7 @@ final class LocalLambdaContext implements Context {
     private final String functionArn;
     private final long deadlineMillis;
 
-    LocalLambdaContext(String functionName, String functionArn, long timeoutMillis) {
+    public LocalLambdaContext(String functionName, String functionArn, long timeoutMillis) {
         this.functionName = functionName;
         this.functionArn = functionArn;
         this.deadlineMillis = System.currentTimeMillis() + timeoutMillis;
