@@ -25,15 +25,7 @@ public final class LossMarkerCodec {
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeNumberField("version", LossMarker.CURRENT_VERSION);
-            json.writeStringField("consumer", marker.consumer());
-            json.writeStringField("streamArn", marker.streamArn());
-            json.writeStringField("shardId", marker.shardId());
-            json.writeStringField("startSequenceNumber", marker.start().value());
-            json.writeStringField("endSequenceNumber", marker.end().value());
-            json.writeNumberField("expectedCount", marker.expectedCount());
-            json.writeNumberField("lostCount", marker.lostCount());
-            json.writeStringField("reason", marker.reason());
-            json.writeStringField("dlqMessageId", marker.dlqMessageId());
+            writeWhatWasLost(json, marker);
             json.writeStringField("dlqMessageBody", marker.dlqMessageBody());
             json.writeStringField("detectedAt", JsonTimestamps.format(marker.detectedAt()));
             json.writeEndObject();
@@ -41,6 +33,22 @@ public final class LossMarkerCodec {
             throw new UncheckedIOException("writing JSON to memory failed", e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Writes the fields that say what was lost and why (consumer, stream, shard, range, counts, reason, DLQ message id)
+     * into the object {@code json} is in; the marker file and {@code pipes-replay list --format json} both use it.
+     */
+    public static void writeWhatWasLost(JsonGenerator json, LossMarker marker) throws IOException {
+        json.writeStringField("consumer", marker.consumer());
+        json.writeStringField("streamArn", marker.streamArn());
+        json.writeStringField("shardId", marker.shardId());
+        json.writeStringField("startSequenceNumber", marker.start().value());
+        json.writeStringField("endSequenceNumber", marker.end().value());
+        json.writeNumberField("expectedCount", marker.expectedCount());
+        json.writeNumberField("lostCount", marker.lostCount());
+        json.writeStringField("reason", marker.reason());
+        json.writeStringField("dlqMessageId", marker.dlqMessageId());
     }
 
     /** @throws InvalidArchivedRecordException when the bytes are not JSON, miss a field or have an unknown version */

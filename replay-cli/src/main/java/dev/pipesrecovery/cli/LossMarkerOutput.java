@@ -2,6 +2,7 @@ package dev.pipesrecovery.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pipesrecovery.archive.LossMarker;
+import dev.pipesrecovery.archive.LossMarkerCodec;
 import java.io.IOException;
 import java.io.PrintWriter;
 
@@ -48,15 +49,7 @@ final class LossMarkerOutput {
             if (marker == null) {
                 json.writeStringField("problem", shown.problem());
             } else {
-                json.writeStringField("consumer", marker.consumer());
-                json.writeStringField("streamArn", marker.streamArn());
-                json.writeStringField("shardId", marker.shardId());
-                json.writeStringField("startSequenceNumber", marker.start().value());
-                json.writeStringField("endSequenceNumber", marker.end().value());
-                json.writeNumberField("expectedCount", marker.expectedCount());
-                json.writeNumberField("lostCount", marker.lostCount());
-                json.writeStringField("reason", marker.reason());
-                json.writeStringField("dlqMessageId", marker.dlqMessageId());
+                LossMarkerCodec.writeWhatWasLost(json, marker);
                 json.writeStringField("detectedAt", marker.detectedAt().toString());
             }
             json.writeEndObject();
