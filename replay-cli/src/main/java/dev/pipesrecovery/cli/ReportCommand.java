@@ -19,10 +19,10 @@ import picocli.CommandLine.Option;
 
 /** {@code report}: one self-contained HTML page for the post-mortem of an incident. */
 @Command(name = "report", mixinStandardHelpOptions = true, footer = {"", ExitCodes.SUMMARY},
-        description = {"Writes one self-contained HTML page (no script, nothing fetched: it opens offline and can be "
-                + "attached to a ticket) for the post-mortem: dead-lettered and lost records per minute by condition, "
-                + "the top partition keys and shards, every loss marker with its range and reason, and each replay "
-                + "run of the consumer with its outcome (from the run reports in --state-dir).",
+        description = {"Writes one self-contained HTML page for the post-mortem (no script, nothing fetched: it "
+                + "opens offline and can be attached to a ticket): dead-lettered and lost records per minute by "
+                + "condition, the top partition keys and shards, every loss marker with its range and reason, and "
+                + "each replay run of the consumer with its outcome (from the run reports in --state-dir).",
                 "",
                 "Cost: the counts, keys, shards and times come from listing the selection (one LIST request per "
                 + "1,000 objects). GETs: one per loss marker (up to " + IncidentScan.MAX_MARKER_READS + ") and one per "
@@ -75,10 +75,11 @@ final class ReportCommand extends BaseCommand {
         }
         byte[] page = IncidentPage.render(report, Version.text()).getBytes(StandardCharsets.UTF_8);
         write(file, page);
-        out().printf("wrote %s (%s): %s record(s) archived, %s lost (%s loss marker(s)), %d replay run(s); "
-                        + "read %d record(s) and %d loss marker(s)%n", file, ByteSize.format(page.length),
+        out().printf("wrote %s (%s): %s record(s) archived, %s lost (%s loss marker(s)), %s replay run(s); "
+                        + "read %s record(s) and %s loss marker(s)%n", file, ByteSize.format(page.length),
                 Html.count(report.records()), Html.count(report.lostRecords()), Html.count(report.lossMarkers()),
-                report.runs().runs().size(), report.costs().recordReads(), report.costs().markerReads());
+                Html.count(report.runs().runs().size()), Html.count(report.costs().recordReads()),
+                Html.count(report.costs().markerReads()));
         out().flush();
         return ExitCodes.OK;
     }
