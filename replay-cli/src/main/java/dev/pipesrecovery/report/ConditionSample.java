@@ -70,20 +70,23 @@ public final class ConditionSample {
         return conditions.size() == seen;
     }
 
-    /** Condition → reads among the picks that arrived in [from, to). */
-    public Map<String, Long> between(Instant from, Instant to) {
-        Map<String, Long> counts = new HashMap<>();
+    /** Bucket index (epoch minutes / {@code widthMinutes}) → condition → reads, in one pass over the picks. */
+    public Map<Long, Map<String, Long>> perBucket(int widthMinutes) {
+        Map<Long, Map<String, Long>> buckets = new HashMap<>();
         for (Pick pick : picks) {
             String condition = conditions.get(pick.key());
-            if (condition != null && !pick.arrival().isBefore(from) && pick.arrival().isBefore(to)) {
-                counts.merge(condition, 1L, Long::sum);
+            if (condition != null) {
+                long bucket = Math.floorDiv(Math.floorDiv(pick.arrival().getEpochSecond(), 60), widthMinutes);
+                buckets.computeIfAbsent(bucket, b -> new HashMap<>()).merge(condition, 1L, Long::sum);
             }
         }
-        return counts;
+        return buckets;
     }
 
     /** Condition → reads, over all picks. */
     public Map<String, Long> overall() {
-        return between(Instant.MIN, Instant.MAX);
+        Map<String, Long> counts = new HashMap<>();
+        conditions.values().forEach(condition -> counts.merge(condition, 1L, Long::sum));
+        return counts;
     }
 }

@@ -3,6 +3,7 @@ package dev.pipesrecovery.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -65,21 +66,22 @@ public record Timeline(int bucketMinutes, List<Bucket> buckets, List<Series> ser
         }
         int width = bucketMinutes > 0 ? bucketMinutes : autoBucketMinutes(counts.firstMinute(), counts.lastMinute());
         SortedMap<Long, long[]> archived = new TreeMap<>();
-        counts.archived().forEach((minute, n) -> archived.computeIfAbsent(Math.floorDiv(minute, width), b -> new long[1])[0] += n);
+        counts.archived().forEach((minute, n) ->
+                archived.computeIfAbsent(Math.floorDiv(minute, width), b -> new long[1])[0] += n);
         SortedMap<Long, Map<Series, Long>> byBucket = new TreeMap<>();
         counts.lost().forEach((minute, lost) -> lost.forEach((condition, n) -> byBucket
-                .computeIfAbsent(Math.floorDiv(minute, width), b -> new java.util.HashMap<>())
+                .computeIfAbsent(Math.floorDiv(minute, width), b -> new HashMap<>())
                 .merge(new Series(condition, true), n, Long::sum)));
         Map<String, Long> overall = sample.overall();
+        Map<Long, Map<String, Long>> read = sample.perBucket(width);
         archived.forEach((bucket, n) -> {
-            Instant from = Instant.ofEpochSecond(bucket * width * 60);
-            Map<String, Long> weights = sample.between(from, from.plus(Duration.ofMinutes(width)));
-            apportion(n[0], weights.isEmpty() ? overall : weights).forEach((condition, share) -> byBucket
-                    .computeIfAbsent(bucket, b -> new java.util.HashMap<>())
+            Map<String, Long> weights = read.getOrDefault(bucket, overall);
+            apportion(n[0], weights).forEach((condition, share) -> byBucket
+                    .computeIfAbsent(bucket, b -> new HashMap<>())
                     .merge(new Series(condition, false), share, Long::sum));
         });
         List<Bucket> buckets = new ArrayList<>();
-        Map<Series, Long> totals = new java.util.HashMap<>();
+        Map<Series, Long> totals = new HashMap<>();
         byBucket.forEach((bucket, stack) -> {
             buckets.add(new Bucket(Instant.ofEpochSecond(bucket * width * 60), stack));
             stack.forEach((s, n) -> totals.merge(s, n, Long::sum));

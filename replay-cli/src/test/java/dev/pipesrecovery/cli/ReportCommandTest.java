@@ -118,7 +118,8 @@ class ReportCommandTest {
         Path file = out.resolve("none.html");
         Cli.Result result = report(archive.endpoint(), "--output", file.toString(), "--max-reads", "0");
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(Files.readString(file)).contains(">condition not read (" + IncidentArchive.RECORDS + ")<");
+        assertThat(Files.readString(file)).contains(">condition not read (" + IncidentArchive.RECORDS + ")<")
+                .contains("No record was read for its condition (--max-reads 0)");
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class IncidentPage {
 
-    private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+    private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
     private IncidentPage() {
     }
@@ -37,7 +37,7 @@ public final class IncidentPage {
         page.append("<header><h1>").append(Html.text(title)).append("</h1><p>")
                 .append(Html.text(Text.scope(report))).append("</p></header>\n");
         cards(page, report);
-        timeline(page, report.timeline());
+        timeline(page, report);
         page.append("<div class=\"columns\"><section>");
         ReportTables.topKeys(page, report);
         page.append("</section><section>");
@@ -77,7 +77,8 @@ public final class IncidentPage {
                 .append(Html.text(detail)).append("</div></div>");
     }
 
-    private static void timeline(StringBuilder page, Timeline timeline) {
+    private static void timeline(StringBuilder page, IncidentReport report) {
+        Timeline timeline = report.timeline();
         String per = timeline.bucketMinutes() == 1 ? "minute" : timeline.bucketMinutes() + " minutes";
         page.append("<h2>Dead-lettered and lost records per ").append(per).append(", by condition</h2>\n");
         if (timeline.buckets().isEmpty()) {
@@ -93,7 +94,7 @@ public final class IncidentPage {
                     .append("\"></span>").append(Html.text(series.label())).append(" (")
                     .append(Html.count(totals.getOrDefault(series, 0L))).append(")</li>");
         }
-        page.append("</ul>\n<p class=\"note\">").append(Html.text(Text.timelineNote(timeline))).append("</p>\n");
+        page.append("</ul>\n<p class=\"note\">").append(Html.text(Text.timelineNote(report))).append("</p>\n");
     }
 
     private static String css() {

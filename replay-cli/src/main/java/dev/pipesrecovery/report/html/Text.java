@@ -46,11 +46,13 @@ final class Text {
         return d.toHours() > 0 ? d.toHours() + " h " + d.toMinutesPart() + " min" : d.toMinutes() + " min";
     }
 
-    static String timelineNote(Timeline timeline) {
-        String split = timeline.estimated()
-                ? "The split by condition is estimated from the records read for it (see below); each bar's total is "
-                        + "an exact count."
-                : "Exact counts: every record's condition was read.";
+    static String timelineNote(IncidentReport report) {
+        Timeline timeline = report.timeline();
+        String split = !timeline.estimated() ? "Exact counts: every record's condition was read."
+                : report.costs().recordReads() == 0 ? "No record was read for its condition (--max-reads 0): the bars "
+                        + "are exact totals."
+                : "The split by condition is estimated from the records read for it (see below); each bar's total is "
+                        + "an exact count.";
         return "By the records' arrival in the stream (ApproximateArrivalTimestamp). Lost records are placed at the "
                 + "arrival of the first record of their DLQ message. Empty stretches had no dead-lettered record. "
                 + split;
