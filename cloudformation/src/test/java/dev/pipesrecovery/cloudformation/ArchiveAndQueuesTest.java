@@ -67,8 +67,8 @@ class ArchiveAndQueuesTest {
                 for (Map.Entry<String, Map<String, Object>> resource : Cfn.resourcesOfType(template, type).entrySet()) {
                     assertThat(resource.getValue().get("DeletionPolicy")).as(resource.getKey() + " DeletionPolicy")
                             .isEqualTo("RetainExceptOnCreate");
-                    assertThat(resource.getValue().get("UpdateReplacePolicy")).as(resource.getKey() + " UpdateReplacePolicy")
-                            .isEqualTo("Retain");
+                    assertThat(resource.getValue().get("UpdateReplacePolicy"))
+                            .as(resource.getKey() + " UpdateReplacePolicy").isEqualTo("Retain");
                     checked++;
                 }
             }

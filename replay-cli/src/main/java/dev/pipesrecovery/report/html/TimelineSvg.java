@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The timeline as an inline SVG bar chart drawn here (no script, no library, nothing fetched): x is arrival time in
@@ -46,9 +45,10 @@ final class TimelineSvg {
         yAxis(svg, yMax, plotWidth, plotHeight);
         xAxis(svg, start, end, plotWidth, plotHeight);
         for (Timeline.Bucket bucket : buckets) {
-            double x = LEFT + plotWidth * (bucket.start().getEpochSecond() - start) / (end - start) + (slot - barWidth) / 2;
-            svg.append(String.format(Locale.ROOT, "<g class=\"bucket\" data-start=\"%s\" data-total=\"%d\"><title>%s</title>",
-                    bucket.start(), bucket.total(), tooltip(bucket, timeline)));
+            double x = LEFT + plotWidth * (bucket.start().getEpochSecond() - start) / (end - start)
+                    + (slot - barWidth) / 2;
+            svg.append(String.format(Locale.ROOT, "<g class=\"bucket\" data-start=\"%s\" data-total=\"%d\">"
+                    + "<title>%s</title>", bucket.start(), bucket.total(), tooltip(bucket, timeline)));
             double y = TOP + plotHeight;
             for (Series series : timeline.series()) {
                 long n = bucket.counts().getOrDefault(series, 0L);
@@ -110,8 +110,11 @@ final class TimelineSvg {
             text.append(" + ").append(timeline.bucketMinutes()).append(" min");
         }
         text.append(": ").append(Html.count(bucket.total())).append(" record(s)");
-        for (Map.Entry<Series, Long> entry : bucket.counts().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-            text.append("\n  ").append(Html.text(entry.getKey().label())).append(": ").append(Html.count(entry.getValue()));
+        for (Series series : timeline.series()) {
+            Long n = bucket.counts().get(series);
+            if (n != null) {
+                text.append("\n  ").append(Html.text(series.label())).append(": ").append(Html.count(n));
+            }
         }
         return text.toString();
     }

@@ -57,7 +57,8 @@ public final class IncidentArchive {
         int n = 0;
         for (int minute = 0; minute < 90; minute++) {
             double wave = Math.sin(Math.PI * minute / 90);
-            int records = minute % 19 == 18 ? 0 : (int) Math.round(4 * wave * wave) + (minute >= 38 && minute < 46 ? 4 : 0);
+            int surge = minute >= 38 && minute < 46 ? 4 : 0;
+            int records = minute % 19 == 18 ? 0 : (int) Math.round(4 * wave * wave) + surge;
             for (int i = 0; i < records; i++, n++) {
                 Instant at = Instant.parse("2026-11-21T22:00:00Z").plusSeconds(minute * 60L + i * 7L);
                 String key = "customer-" + (n % 7 == 0 ? 42 : n % 13);
