@@ -31,6 +31,9 @@ import picocli.CommandLine.Option;
                 + "each record's tags."})
 final class ReportCommand extends BaseCommand {
 
+    /** Concurrent GETs for the conditions: a few overlap S3's latency without a burst the bucket would notice. */
+    private static final int READ_PARALLELISM = 8;
+
     @Mixin
     SelectionOptions selection;
 
@@ -66,7 +69,7 @@ final class ReportCommand extends BaseCommand {
         Path state = stateDir != null ? stateDir : wiring().defaultStateDir();
         RunHistory runs = RunHistory.read(state.resolve("runs"), chosen.consumer(), layout());
         IncidentScan scan = new IncidentScan(selector(), archive(), wiring().clock(),
-                new ReportSettings(maxReads, bucketMinutes, top, 8));
+                new ReportSettings(maxReads, bucketMinutes, top, READ_PARALLELISM));
         IncidentReport report = scan.scan(chosen, aws().bucket(), runs);
         if (report.empty()) {
             err().println("pipes-replay: nothing matched the selection (no archived record, no loss marker); "
