@@ -6,7 +6,10 @@
 #
 #   DD_API_KEY=... DD_APP_KEY=... DD_NOTIFY="@pagerduty-sre @slack-ops" dashboards/datadog/push.sh
 #
-# DD_SITE (default datadoghq.com; e.g. datadoghq.eu, us5.datadoghq.com) picks the API host; DD_API_URL overrides it.
+# DD_SITE (default datadoghq.com; e.g. datadoghq.eu, us5.datadoghq.com) picks the API host; DD_API_URL overrides it
+# and must be https:// (plain http:// only to a loopback address, for a local test endpoint or proxy).
+# The keys never appear on a command line (where `ps` shows them to every local user): each curl reads them as
+# headers from its standard input (-H @-), written there by a shell builtin.
 # DD_NOTIFY is required: it is put at the top of every monitor message, and a monitor without a handle notifies nobody.
 # DD_LOG_METRICS=1 also creates the log-based metrics of log-metrics/ (the pipesrecovery.* metrics computed from the
 # hydrate function's EMF log lines; see dashboards/README.md); an existing one is left as it is.
@@ -21,18 +24,35 @@ for tool in curl jq; do
 done
 [[ -n "${DD_API_KEY:-}" ]] || die "set DD_API_KEY"
 [[ -n "${DD_APP_KEY:-}" ]] || die "set DD_APP_KEY"
+# A key is one header value: a space, a line break or a control character would end it and start another header.
+[[ "$DD_API_KEY" =~ ^[[:graph:]]+$ ]] || die "DD_API_KEY holds spaces, line breaks or control characters"
+[[ "$DD_APP_KEY" =~ ^[[:graph:]]+$ ]] || die "DD_APP_KEY holds spaces, line breaks or control characters"
 [[ "${DD_NOTIFY:-}" =~ ^@[^[:space:]]+([[:space:]]@[^[:space:]]+)*$ ]] \
   || die "set DD_NOTIFY to the @-handles to notify, e.g. DD_NOTIFY='@pagerduty-sre @slack-ops'"
+[[ "${DD_SITE:-datadoghq.com}" =~ ^[a-z0-9.-]+$ ]] || die "DD_SITE must be a host name such as datadoghq.eu"
 api="${DD_API_URL:-https://api.${DD_SITE:-datadoghq.com}}"
+# The keys go to whatever this names: TLS only, except to this machine itself (nothing crosses a network).
+if [[ "$api" =~ ^https://[A-Za-z0-9.-]+(:[0-9]+)?(/.*)?$ ]]; then
+  protocol='=https'
+elif [[ "$api" =~ ^http://(localhost|127(\.[0-9]{1,3}){3}|\[::1\])(:[0-9]+)?(/.*)?$ ]]; then
+  protocol='=http'
+else
+  die "DD_API_URL must be https://<host>[:port] (plain http:// only to localhost, 127.x.x.x or [::1]); got: $api"
+fi
+api="${api%/}"
+
+# The two key headers, for `curl -H @-`. printf is a bash builtin: no process is started with the keys as arguments.
+keys() {
+  printf 'DD-API-KEY: %s\nDD-APPLICATION-KEY: %s\n' "$DD_API_KEY" "$DD_APP_KEY"
+}
 
 # call METHOD PATH [BODY_FILE]: prints the response body; fails with the body on any status but 2xx.
 # `Expect:` stops curl from waiting a second for a 100-continue before each body.
 call() {
   local out status
   out="$(mktemp)"
-  status="$(curl -sS -o "$out" -w '%{http_code}' -X "$1" "$api$2" \
-    -H "DD-API-KEY: $DD_API_KEY" -H "DD-APPLICATION-KEY: $DD_APP_KEY" -H 'Content-Type: application/json' \
-    -H 'Expect:' ${3:+--data-binary "@$3"})"
+  status="$(keys | curl -sS --proto "$protocol" -o "$out" -w '%{http_code}' -X "$1" "$api$2" \
+    -H @- -H 'Content-Type: application/json' -H 'Expect:' ${3:+--data-binary "@$3"})"
   if [[ "$status" != 2* ]]; then
     echo "push.sh: $1 $2 -> HTTP $status: $(cat "$out")" >&2
     rm -f "$out"
@@ -46,8 +66,7 @@ call() {
 exists() {
   local out status
   out="$(mktemp)"
-  status="$(curl -sS -o "$out" -w '%{http_code}' "$api$1" \
-    -H "DD-API-KEY: $DD_API_KEY" -H "DD-APPLICATION-KEY: $DD_APP_KEY")"
+  status="$(keys | curl -sS --proto "$protocol" -o "$out" -w '%{http_code}' "$api$1" -H @-)"
   case "$status" in
     200) rm -f "$out"; return 0 ;;
     404) rm -f "$out"; return 1 ;;

@@ -54,6 +54,28 @@ class ArchiveAndQueuesTest {
         assertThat(Cfn.resourcesOfType(recovery, "AWS::SQS::Queue")).containsOnlyKeys("PoisonQueue");
     }
 
+    /**
+     * A DLQ or poison queue message is the only pointer to records not yet archived, and the log groups hold the
+     * reasons: deleting a stack or replacing the resource must not delete them. A stack that fails its first
+     * creation may remove them (nothing was dead-lettered yet, and a retry must not collide with leftovers).
+     */
+    @Test
+    void queuesAndLogGroupsOutliveTheirStackAndTheirReplacement() {
+        int checked = 0;
+        for (Map<String, Object> template : List.of(recovery, pipe)) {
+            for (String type : List.of("AWS::SQS::Queue", "AWS::Logs::LogGroup")) {
+                for (Map.Entry<String, Map<String, Object>> resource : Cfn.resourcesOfType(template, type).entrySet()) {
+                    assertThat(resource.getValue().get("DeletionPolicy")).as(resource.getKey() + " DeletionPolicy")
+                            .isEqualTo("RetainExceptOnCreate");
+                    assertThat(resource.getValue().get("UpdateReplacePolicy"))
+                            .as(resource.getKey() + " UpdateReplacePolicy").isEqualTo("Retain");
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("DeadLetterQueue, PipeLogGroup, PoisonQueue, HydrateLogGroup").isEqualTo(4);
+    }
+
     @Test
     void deadLetterQueueKeepsMessages14DaysAndRedrivesToThePoisonQueue() {
         Map<String, Object> dlq = Cfn.properties(Cfn.resource(pipe, "DeadLetterQueue"));

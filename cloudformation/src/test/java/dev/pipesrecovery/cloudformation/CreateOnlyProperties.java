@@ -1,5 +1,6 @@
 package dev.pipesrecovery.cloudformation;
 
+import dev.pipesrecovery.testkit.CfnLint;
 import dev.pipesrecovery.testkit.CloudFormationYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;

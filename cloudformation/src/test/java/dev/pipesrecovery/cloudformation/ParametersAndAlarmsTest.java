@@ -1,5 +1,6 @@
 package dev.pipesrecovery.cloudformation;
 
+import dev.pipesrecovery.testkit.AlarmIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -7,19 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Parameters explain and constrain themselves; every alarm notifies and says what to do. */
 class ParametersAndAlarmsTest {
-
-    /** The shared alarm ids (docs/runbook.md has a section for each). */
-    static final List<String> RUNBOOK_IDS = List.of("dlq-has-messages", "dlq-oldest-message-near-retention",
-            "pipe-execution-failed", "pipe-target-stage-failed", "pipe-not-running", "stream-iterator-age-high",
-            "hydrate-errors", "hydrate-throttles", "poison-queue-not-empty", "records-lost", "retention-headroom-low");
-
-    private static final Pattern RUNBOOK_LINK = Pattern.compile("Runbook: docs/runbook\\.md#([a-z-]+)$");
 
     @Test
     void everyParameterHasADescriptionAndAConstraint() {
@@ -58,19 +50,16 @@ class ParametersAndAlarmsTest {
                 assertThat(Cfn.oneOrMany(properties.get("AlarmActions"))).as(logicalId + " actions").isNotEmpty();
                 assertThat(properties.get("TreatMissingData")).as(logicalId).isIn("notBreaching", "breaching", "ignore", "missing");
                 String description = textOf(properties.get("AlarmDescription"));
-                Matcher link = RUNBOOK_LINK.matcher(description.strip());
-                assertThat(link.find()).as(logicalId + " description ends with a runbook link: " + description).isTrue();
-                String id = link.group(1);
-                assertThat(RUNBOOK_IDS).as(logicalId).contains(id);
+                String id = AlarmIds.runbookLink(description).orElse("");
+                assertThat(id).as(logicalId + " description ends with a runbook link: " + description).isNotEmpty();
+                assertThat(AlarmIds.ALL).as(logicalId).contains(id);
                 assertThat(description.length()).as(logicalId + " says what happened and what to do").isGreaterThan(120);
                 String name = textOf(properties.get("AlarmName"));
                 assertThat(name).as(logicalId + " name").isIn("${PipeName}-" + id, "${AWS::StackName}-" + id);
                 assertThat(ids.add(id)).as("one alarm per id: " + id).isTrue();
             });
         }
-        // pipe-not-running has no metric: a stopped pipe stops reading, which stream-iterator-age-high catches
-        // (missing data is breaching); the runbook covers the state check.
-        assertThat(ids).containsExactlyInAnyOrderElementsOf(RUNBOOK_IDS.stream().filter(i -> !i.equals("pipe-not-running")).toList());
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(AlarmIds.alarmable());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.pipesrecovery.dashboards;
 
+import dev.pipesrecovery.testkit.AlarmIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datadog.api.client.v1.model.Dashboard;
@@ -70,7 +71,7 @@ class DatadogModelTest {
     @Test
     void everyAlarmableIdHasAMonitor() {
         List<String> ids = DatadogMonitorFile.all().stream().map(DatadogMonitorFile::runbookId).toList();
-        assertThat(ids).containsAll(AlarmIds.ALL.stream().filter(id -> !AlarmIds.RUNBOOK_ONLY.contains(id)).toList());
+        assertThat(ids).containsAll(AlarmIds.alarmable());
     }
 
     @Test

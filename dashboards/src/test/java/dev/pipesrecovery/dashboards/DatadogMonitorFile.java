@@ -1,5 +1,6 @@
 package dev.pipesrecovery.dashboards;
 
+import dev.pipesrecovery.testkit.AlarmIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -14,11 +14,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,12 +28,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * A local stand-in for the few Datadog API calls push.sh makes (list/create/update monitors and dashboards, create
  * log-based metrics). It
  * checks the API key headers and validates every body with the client models and the strict walk, answering 400 like
- * the real API would for a body it cannot take.
+ * the real API would for a body it cannot take. While it answers a request (the client is still running), it also
+ * looks at every process's arguments, as {@code ps} would, for the keys.
  */
 final class FakeDatadogApi implements AutoCloseable {
-    static final String API_KEY = "test-api-key";
-    static final String APP_KEY = "test-app-key";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Fresh per instance, so that no other process on the machine can hold the same text by chance. */
+    private final String apiKey = "api" + UUID.randomUUID().toString().replace("-", "");
+    private final String appKey = "app" + UUID.randomUUID().toString().replace("-", "");
 
     private final HttpServer server;
     private final Map<Long, JsonNode> monitors = new ConcurrentHashMap<>();
@@ -39,12 +44,32 @@ final class FakeDatadogApi implements AutoCloseable {
     private final Map<String, JsonNode> logMetrics = new ConcurrentHashMap<>();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong ids = new AtomicLong(1000);
+    private final List<List<String>> curlArguments = Collections.synchronizedList(new ArrayList<>());
+    private final List<List<String>> argumentsWithAKey = Collections.synchronizedList(new ArrayList<>());
 
     FakeDatadogApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/v1/", this::handle);
         server.createContext("/api/v2/logs/config/metrics", this::handleLogMetrics);
         server.start();
+    }
+
+    String apiKey() {
+        return apiKey;
+    }
+
+    String appKey() {
+        return appKey;
+    }
+
+    /** The arguments of every curl process running while a request was answered. */
+    List<List<String>> curlArguments() {
+        return List.copyOf(curlArguments);
+    }
+
+    /** The arguments of every process, seen while a request was answered, that held either key. */
+    List<List<String>> argumentsWithAKey() {
+        return List.copyOf(argumentsWithAKey);
     }
 
     String url() {
@@ -68,11 +93,19 @@ final class FakeDatadogApi implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    /** Records the request; answers 403 and returns false when the keys are wrong. */
+    /** Records the request and who could see the keys; answers 403 and returns false when the keys are wrong. */
     private boolean accept(HttpExchange exchange) throws IOException {
         requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-        if (!API_KEY.equals(exchange.getRequestHeaders().getFirst("DD-API-KEY"))
-                || !APP_KEY.equals(exchange.getRequestHeaders().getFirst("DD-APPLICATION-KEY"))) {
+        for (List<String> arguments : ProcessArguments.all()) {
+            if (Path.of(arguments.get(0)).getFileName().toString().equals("curl")) {
+                curlArguments.add(arguments);
+            }
+            if (arguments.stream().anyMatch(a -> a.contains(apiKey) || a.contains(appKey))) {
+                argumentsWithAKey.add(arguments);
+            }
+        }
+        if (!apiKey.equals(exchange.getRequestHeaders().getFirst("DD-API-KEY"))
+                || !appKey.equals(exchange.getRequestHeaders().getFirst("DD-APPLICATION-KEY"))) {
             respond(exchange, 403, "{\"errors\":[\"Forbidden\"]}");
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.pipesrecovery.dashboards;
 
+import dev.pipesrecovery.testkit.AlarmIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,8 +13,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Runs datadog/push.sh (bash, curl, jq) against {@link FakeDatadogApi}: create, then update in place. */
+/**
+ * Runs datadog/push.sh (bash, curl, jq) against {@link FakeDatadogApi}: create, then update in place; the keys never
+ * on a command line; only https (or a loopback address) as the API.
+ */
 class PushScriptTest {
     private static final String NOTIFY = "@pagerduty-sre @slack-ops";
 
@@ -59,6 +65,45 @@ class PushScriptTest {
         assertThat(requests.stream().filter(r -> r.startsWith("PUT"))).hasSize(monitorFiles + 1);
     }
 
+    /** Arguments are world-readable (ps, /proc/<pid>/cmdline): the keys must reach the API some other way. */
+    @Test
+    void theKeysReachTheApiWithoutAppearingInAnyProcesssArguments() throws Exception {
+        Run run = push(NOTIFY);
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(api.monitors()).as("every call was authorised").isNotEmpty();
+        // the check could see curl while it waited for each answer, so an empty list below is a real finding
+        assertThat(api.curlArguments()).hasSizeGreaterThanOrEqualTo(api.requests().size());
+        assertThat(api.curlArguments())
+                .allSatisfy(arguments -> assertThat(arguments).anyMatch(a -> a.startsWith(api.url())));
+        assertThat(api.argumentsWithAKey()).as("processes whose arguments hold a Datadog key").isEmpty();
+        assertThat(run.output()).doesNotContain(api.apiKey()).doesNotContain(api.appKey());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://api.datadoghq.com", "http://127.0.0.1.example.com", "http://localhost.example.com:80",
+            "ftp://127.0.0.1", "api.datadoghq.com", "https://user@api.datadoghq.com"})
+    void refusesAnApiUrlThatIsNotHttpsUnlessItIsLoopback(String url) throws Exception {
+        Run run = push(NOTIFY, Map.of("DD_API_URL", url));
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("DD_API_URL").contains("https://");
+        assertThat(api.requests()).isEmpty();
+    }
+
+    @Test
+    void acceptsPlainHttpOnALoopbackName() throws Exception {
+        Run run = push(NOTIFY, Map.of("DD_API_URL", api.url().replace("127.0.0.1", "localhost")));
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(api.monitors()).isNotEmpty();
+    }
+
+    @Test
+    void refusesAKeyThatWouldAddAHeader() throws Exception {
+        Run run = push(NOTIFY, Map.of("DD_APP_KEY", "abc\nX-Injected: 1"));
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("DD_APP_KEY");
+        assertThat(api.requests()).isEmpty();
+    }
+
     @Test
     void refusesToCreateMonitorsThatNotifyNobody() throws Exception {
         Run run = push("");
@@ -84,8 +129,8 @@ class PushScriptTest {
                 .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("DD_API_URL", api.url());
-        env.put("DD_API_KEY", FakeDatadogApi.API_KEY);
-        env.put("DD_APP_KEY", FakeDatadogApi.APP_KEY);
+        env.put("DD_API_KEY", api.apiKey());
+        env.put("DD_APP_KEY", api.appKey());
         env.put("DD_NOTIFY", notify);
         env.put("DD_LOG_METRICS", "1");
         env.putAll(new HashMap<>(overrides));

@@ -1,5 +1,6 @@
 package dev.pipesrecovery.dashboards;
 
+import dev.pipesrecovery.testkit.AlarmIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipesrecovery.cli.PipesReplayCommand;

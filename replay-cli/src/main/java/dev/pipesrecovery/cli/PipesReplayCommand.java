@@ -10,11 +10,11 @@ import picocli.CommandLine.Spec;
  * {@code pipes-replay}: list, inspect, export and replay the records pipes-recovery archived. One wiring factory,
  * {@link #commandLine(Wiring)}, is used by {@link #main} and by the tests.
  */
-@Command(name = "pipes-replay", mixinStandardHelpOptions = true, version = "pipes-replay 0.1.0",
+@Command(name = "pipes-replay", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "List, inspect, export and replay the events pipes-recovery archived when an EventBridge Pipe "
                 + "could not deliver them.",
         subcommands = {ListCommand.class, ShowCommand.class, ExportCommand.class, ReplayCommand.class,
-                CommandLine.HelpCommand.class},
+                ReportCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -65,7 +65,8 @@ public final class PipesReplayCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: list, show, export or replay");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing command: list, show, export, replay or report");
     }
 
     Wiring wiring() {

@@ -42,6 +42,8 @@ public final class SandboxEnvironment {
                 prefix + " list --consumer \"$SANDBOX_CONSUMER\" --status all",
                 prefix + " show --consumer \"$SANDBOX_CONSUMER\" --limit 2",
                 prefix + " replay --target http --url \"$SANDBOX_PARTNER_API_URL\" --consumer \"$SANDBOX_CONSUMER\" --yes",
+                prefix + " report --consumer \"$SANDBOX_CONSUMER\" --output sandbox-state/incident.html"
+                        + "   # then open it in a browser",
                 "aws --endpoint-url \"$AWS_ENDPOINT_URL_S3\" s3 ls --recursive \"s3://$PIPES_REPLAY_BUCKET/\" | head");
     }
 

@@ -68,12 +68,18 @@ public final class Archive implements AutoCloseable {
 
     /** Archives a record and returns its key; sequence numbers increase with every call. */
     public String put(String consumer, String partitionKey, Instant arrival, byte[] data) {
+        return put(consumer, partitionKey, arrival, "shardId-000000000001", "RetryAttemptsExhausted", data);
+    }
+
+    /** Archives a record of {@code shardId}, dead-lettered with {@code condition}. */
+    public String put(String consumer, String partitionKey, Instant arrival, String shardId, String condition,
+                      byte[] data) {
         SequenceNumber seq = SequenceNumber.of(FIRST_SEQUENCE.add(BigInteger.valueOf(sequence.incrementAndGet()))
                 .toString());
         ArchivedRecord record = new ArchivedRecord(ArchivedRecord.CURRENT_VERSION, consumer, STREAM_ARN,
-                "shardId-000000000001", seq, null, partitionKey, arrival, data,
+                shardId, seq, null, partitionKey, arrival, data,
                 new ArchivedRecord.FailureInfo("arn:aws:pipes:us-east-1:123456789012:pipe/" + consumer,
-                        "RetryAttemptsExhausted", "dlq-message-1", arrival.plusSeconds(60),
+                        condition, "dlq-message-1", arrival.plusSeconds(60),
                         new ArchivedRecord.BatchRef(seq, seq, 1), arrival.plusSeconds(61)));
         String key = layout.format(ArchiveKey.of(consumer, partitionKey, arrival, record.shardId(), seq, null));
         store.putIfAbsent(new ArchiveWrite(key, ArchivedRecordCodec.encode(record)));
@@ -94,10 +100,16 @@ public final class Archive implements AutoCloseable {
     }
 
     public String putLossMarker(String consumer, LocalDate date, String reason) {
-        SequenceNumber start = SequenceNumber.of("49656859871234567890123456789012345678901234500001");
-        SequenceNumber end = SequenceNumber.of("49656859871234567890123456789012345678901234500009");
-        LossMarker marker = new LossMarker(consumer, STREAM_ARN, "shardId-000000000002", start, end, 3, 3, reason,
-                "dlq-message-lost", "{\"KinesisBatchInfo\":{}}", date.atStartOfDay(ZoneOffset.UTC).toInstant());
+        return putLossMarker(consumer, date, reason, "{\"KinesisBatchInfo\":{}}", 3);
+    }
+
+    /** A loss marker of {@code lost} records whose stored DLQ message body is {@code dlqBody}; each on its own range. */
+    public String putLossMarker(String consumer, LocalDate date, String reason, String dlqBody, int lost) {
+        BigInteger first = FIRST_SEQUENCE.add(BigInteger.valueOf(sequence.addAndGet(lost)));
+        SequenceNumber start = SequenceNumber.of(first.toString());
+        SequenceNumber end = SequenceNumber.of(first.add(BigInteger.valueOf(lost - 1L)).toString());
+        LossMarker marker = new LossMarker(consumer, STREAM_ARN, "shardId-000000000002", start, end, lost, lost,
+                reason, "dlq-message-lost", dlqBody, date.atStartOfDay(ZoneOffset.UTC).toInstant());
         String key = layout.lossMarkerKey(consumer, date, "shardId-000000000002", start, end);
         store.putIfAbsent(new ArchiveWrite(key, LossMarkerCodec.encode(marker)));
         return key;
