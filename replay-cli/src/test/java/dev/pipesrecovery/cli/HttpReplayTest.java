@@ -138,6 +138,33 @@ class HttpReplayTest {
     }
 
     @Test
+    void sendsTheUserRecordsOfAKplAggregateInSubSequenceOrderWhateverTheKeyForm() {
+        List<String> older = archive.putAggregate("orders-api", "old", T0, numbered("old", 12), true);
+        archive.putAggregate("orders-api", "new", T0, numbered("new", 12), false);
+        assertThat(older.get(10)).as("an older key lists before sub-sequence 2").endsWith("-10.json")
+                .isLessThan(older.get(2));
+
+        Cli.Result result = replay("--concurrency", "2");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+        Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+        for (Received request : partner.received()) {
+            JsonNode body = parse(request.body());
+            byKey.computeIfAbsent(body.path("key").asText(), k -> new ArrayList<>()).add(body.path("n").asInt());
+        }
+        assertThat(byKey).containsOnlyKeys("old", "new").allSatisfy((key, order) -> assertThat(order)
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11));
+    }
+
+    private static List<String> numbered(String key, int count) {
+        List<String> data = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            data.add("{\"key\":\"" + key + "\",\"n\":" + i + "}");
+        }
+        return data;
+    }
+
+    @Test
     void rateLimitHoldsOnMeasuredRequestTimes() {
         for (int i = 0; i < 21; i++) {
             archive.put("orders-api", "k" + (i % 3), T0.plusMillis(i), "{\"n\":" + i + "}");
