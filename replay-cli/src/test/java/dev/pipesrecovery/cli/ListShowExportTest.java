@@ -142,6 +142,23 @@ class ListShowExportTest {
     }
 
     @Test
+    void exportJsonLinesWritesTheWholeEnvelopeAsArchived() throws Exception {
+        Cli.Result result = cli().run("export", "--consumer", "orders-api", "--as", "jsonl");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+        JsonNode line = result.out().lines().map(this::parse).filter(n -> n.path("key").asText().equals(jsonKey))
+                .findFirst().orElseThrow();
+        JsonNode archived = MAPPER.readTree(archive.store().get(jsonKey).orElseThrow());
+        archived.fieldNames().forEachRemaining(field -> assertThat(line.get(field)).as(field)
+                .isEqualTo(archived.get(field)));
+        assertThat(line.path("version").asInt()).isEqualTo(1);
+        assertThat(line.has("subSequenceNumber")).as("a null sub-sequence number is written, as archived").isTrue();
+        assertThat(line.path("failure").path("batch").path("batchSize").asInt()).isEqualTo(1);
+        assertThat(line.path("payload").path("orderId").asText()).isEqualTo("o-1");
+        assertThat(line.path("dataBytes").asInt()).isEqualTo("{\"orderId\":\"o-1\",\"amount\":42}".length());
+    }
+
+    @Test
     void exportCsvQuotesPayloadsWithCommasAndQuotes() {
         Cli.Result result = cli().run("export", "--consumer", "orders-api", "--to", "2026-11-21", "--as", "csv");
 
