@@ -67,8 +67,8 @@ final class ExportCommand extends BaseCommand {
                     record = ArchivedRecordCodec.decode(body.get());
                 } catch (InvalidArchivedRecordException e) {
                     corrupt++;
-                    err().println("pipes-replay: corrupt archive object skipped: " + object.s3Key() + ": "
-                            + e.getMessage());
+                    err().println("pipes-replay: corrupt archive object skipped: "
+                            + TerminalText.field(object.s3Key() + ": " + e.getMessage()));
                     continue;
                 }
                 if (format == Format.csv) {

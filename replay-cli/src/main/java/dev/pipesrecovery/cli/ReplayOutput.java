@@ -49,7 +49,7 @@ final class ReplayOutput {
             out.println("  !!! " + plan.lossMarkers() + " loss marker(s): records that could not be hydrated "
                     + "cannot be replayed (pipes-replay list shows them)");
         }
-        plan.sample().forEach(key -> out.println("  sample:      " + key));
+        plan.sample().forEach(key -> out.println("  sample:      " + TerminalText.field(key)));
         out.flush();
     }
 
@@ -68,7 +68,8 @@ final class ReplayOutput {
         out.println("  skipped:     " + summary.alreadyDelivered() + " already delivered, " + summary.otherStatus()
                 + " of another status, " + summary.missing() + " deleted since listed"
                 + (summary.notAttempted() > 0 ? ", " + summary.notAttempted() + " not attempted (breaker open)" : ""));
-        out.println("  failed:      " + summary.failed() + (summary.failed() > 0 ? " " + summary.failedByCode() : ""));
+        out.println("  failed:      " + summary.failed() + (summary.failed() > 0 ? " "
+                + TerminalText.field(summary.failedByCode()) : ""));
         out.println("  duration:    " + formatDuration(summary.durationMillis()) + String.format(Locale.ROOT,
                 ", %.1f records/s, latency p50 %.1f ms p99 %.1f ms", summary.achievedPerSecond(),
                 summary.latencyP50Millis(), summary.latencyP99Millis()));

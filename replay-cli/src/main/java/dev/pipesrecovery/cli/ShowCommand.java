@@ -91,7 +91,8 @@ final class ShowCommand extends BaseCommand {
             record = ArchivedRecordCodec.decode(body);
         } catch (InvalidArchivedRecordException e) {
             corrupt++;
-            err().println("pipes-replay: corrupt archive object " + objectKey + ": " + e.getMessage());
+            err().println("pipes-replay: corrupt archive object " + TerminalText.field(objectKey + ": "
+                    + e.getMessage()));
             return;
         }
         shown++;
@@ -107,21 +108,26 @@ final class ShowCommand extends BaseCommand {
         }
     }
 
+    /** Every field and the payload through {@link TerminalText}: they hold whatever the producer wrote. */
     private void printText(String objectKey, ArchivedRecord record) {
         var failure = record.failure();
-        out().println("key:                 " + objectKey);
-        out().println("consumer:            " + record.consumer());
-        out().println("stream:              " + record.streamArn());
-        out().println("shard / sequence:    " + record.shardId() + " / " + record.sequenceNumber()
+        line("key:                 ", objectKey);
+        line("consumer:            ", record.consumer());
+        line("stream:              ", record.streamArn());
+        line("shard / sequence:    ", record.shardId() + " / " + record.sequenceNumber()
                 + (record.subSequenceNumber() == null ? "" : " / sub " + record.subSequenceNumber()));
-        out().println("partition key:       " + record.partitionKey());
-        out().println("arrived:             " + record.approximateArrivalTimestamp());
-        out().println("failed:              " + failure.condition() + " (" + failure.source() + ")");
-        out().println("dead-lettered:       " + failure.dlqTimestamp() + " message " + failure.dlqMessageId());
-        out().println("hydrated:            " + failure.hydratedAt());
+        line("partition key:       ", record.partitionKey());
+        line("arrived:             ", record.approximateArrivalTimestamp());
+        line("failed:              ", failure.condition() + " (" + failure.source() + ")");
+        line("dead-lettered:       ", failure.dlqTimestamp() + " message " + failure.dlqMessageId());
+        line("hydrated:            ", failure.hydratedAt());
         Payload payload = Payload.of(record.data());
-        out().println("payload:             " + record.data().length + " bytes, " + payload.kind().name().toLowerCase());
-        out().println(payload.display());
+        line("payload:             ", record.data().length + " bytes, " + payload.kind().name().toLowerCase());
+        out().println(TerminalText.block(payload.display()));
         out().println();
+    }
+
+    private void line(String label, Object value) {
+        out().println(label + TerminalText.field(value));
     }
 }
