@@ -95,6 +95,6 @@ final class ExportCommand extends BaseCommand {
         if (corrupt > 0) {
             return ExitCodes.SOME_FAILED;
         }
-        return exported == 0 ? ExitCodes.NOTHING_MATCHED : ExitCodes.OK;
+        return exported == 0 ? nothingMatched(chosen) : ExitCodes.OK;
     }
 }

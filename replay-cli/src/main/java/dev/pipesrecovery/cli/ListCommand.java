@@ -75,7 +75,7 @@ final class ListCommand extends BaseCommand {
             }
         }
         out().flush();
-        return grouper.totalRecords() + markers.count() == 0 ? ExitCodes.NOTHING_MATCHED : ExitCodes.OK;
+        return grouper.totalRecords() + markers.count() == 0 ? nothingMatched(chosen) : ExitCodes.OK;
     }
 
     private void printRow(ListingGrouper.Row row) {

@@ -83,9 +83,11 @@ final class ReplayCommand extends BaseCommand {
             ReplayOutput output = new ReplayOutput(out(), output().json());
             output.plan(plan, dryRun);
             if (plan.objects() == 0) {
-                err().println("pipes-replay: nothing matched the selection" + (plan.lossMarkers() > 0
-                        ? " (but " + plan.lossMarkers() + " loss marker(s): see pipes-replay list)" : ""));
-                return ExitCodes.NOTHING_MATCHED;
+                if (plan.lossMarkers() > 0) {
+                    err().println("pipes-replay: " + plan.lossMarkers() + " loss marker(s) in the selection: records "
+                            + "that could not be hydrated (pipes-replay list shows them)");
+                }
+                return nothingMatched(chosen);
             }
             if (dryRun) {
                 return ExitCodes.OK;

@@ -7,6 +7,7 @@ import dev.pipesrecovery.archive.InvalidArchivedRecordException;
 import dev.pipesrecovery.replay.CloseableIterator;
 import dev.pipesrecovery.replay.ListedObject;
 import dev.pipesrecovery.replay.Payload;
+import dev.pipesrecovery.replay.Selection;
 import dev.pipesrecovery.replay.StatusFilter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,6 +47,7 @@ final class ShowCommand extends BaseCommand {
             throw CliException.usage("give a KEY, or --consumer C [--limit N] to show the first records");
         }
         JsonGenerator json = output().json() && !raw ? jsonOut() : null;
+        Selection chosen = null;
         if (json != null) {
             json.writeStartArray();
         }
@@ -56,7 +58,8 @@ final class ShowCommand extends BaseCommand {
             }
             show(key, body.get(), json);
         } else {
-            try (CloseableIterator<ListedObject> objects = selector().select(selection.toSelection(StatusFilter.ALL))) {
+            chosen = selection.toSelection(StatusFilter.ALL);
+            try (CloseableIterator<ListedObject> objects = selector().select(chosen)) {
                 while (objects.hasNext() && shown + corrupt < limit) {
                     ListedObject object = objects.next();
                     if (object.kind() == ListedObject.Kind.RECORD) {
@@ -74,7 +77,10 @@ final class ShowCommand extends BaseCommand {
         if (corrupt > 0) {
             return ExitCodes.SOME_FAILED;
         }
-        return shown == 0 ? ExitCodes.NOTHING_MATCHED : ExitCodes.OK;
+        if (shown == 0) {
+            return chosen == null ? ExitCodes.NOTHING_MATCHED : nothingMatched(chosen);
+        }
+        return ExitCodes.OK;
     }
 
     private void showUnchecked(String objectKey, byte[] body, JsonGenerator json) {

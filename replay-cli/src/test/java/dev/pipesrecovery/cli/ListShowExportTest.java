@@ -171,10 +171,24 @@ class ListShowExportTest {
     }
 
     @Test
-    void unknownConsumerExitsThree() {
-        Cli.Result result = cli().run("list", "--consumer", "nobody");
+    void anEmptySelectionExitsThreeSayingWhatWasLookedFor() {
+        Cli.Result list = cli().run("list", "--consumer", "nobody");
+        Cli.Result days = cli().run("list", "--consumer", "orders-api", "--from", "2026-12-01", "--to", "2026-12-03");
+        Cli.Result show = cli().run("show", "--consumer", "orders-api", "--partition-key", "customer/99");
+        Cli.Result export = cli().run("export", "--consumer", "orders-api", "--status", "failed");
 
-        assertThat(result.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
+        assertThat(list.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
+        assertThat(list.err().lines().toList()).containsExactly("pipes-replay: nothing matched the selection: no "
+                + "archived record of consumer nobody (any arrival time, any status) under s3://" + archive.bucket()
+                + "/nobody/ (check --consumer, --from/--to, --status, --prefix and --bucket)");
+        assertThat(days.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
+        assertThat(days.err()).contains("arriving 2026-12-01T00:00:00Z to 2026-12-03T23:59:59.999Z",
+                "under s3://" + archive.bucket() + "/orders-api/2026-12-01/ and 3 more prefix(es)");
+        assertThat(show.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
+        assertThat(show.err()).contains("nothing matched the selection: no archived record of consumer orders-api, "
+                + "partition key customer/99 (any arrival time, any status)");
+        assertThat(export.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
+        assertThat(export.err()).contains("(any arrival time, status failed)");
     }
 
     @Test
