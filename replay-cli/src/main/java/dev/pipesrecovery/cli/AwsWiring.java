@@ -86,7 +86,9 @@ final class AwsWiring {
                         closeLater(targetClients.kinesis()), target.stream());
             };
         } catch (SdkException e) {
-            throw new CliException(ExitCodes.UNEXPECTED, "cannot prepare the target: " + e.getMessage(), e);
+            CliException misconfigured = AwsErrorMessages.misconfiguration(e);
+            throw misconfigured != null ? misconfigured
+                    : new CliException(ExitCodes.UNEXPECTED, "cannot prepare the target: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }

@@ -7,7 +7,10 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** An unexpected error (a bug, or an AWS failure that is not the user's input). */
     public static final int UNEXPECTED = 1;
-    /** Bad command line or input: wrong option, bad date, bad URL, missing bucket. */
+    /**
+     * Bad command line, input or configuration: wrong option, bad date or URL, missing bucket, no AWS region, missing,
+     * expired or rejected credentials, credentials refused over plain HTTP.
+     */
     public static final int USAGE = 2;
     /** The selection matched no archived object. */
     public static final int NOTHING_MATCHED = 3;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
                 ExitCodes.OK + ":all done",
                 ExitCodes.UNEXPECTED + ":unexpected error",
-                ExitCodes.USAGE + ":usage (bad option, date, URL, missing bucket; confirmation declined)",
+                ExitCodes.USAGE + ":usage or misconfiguration (bad option, date, URL, missing bucket, no region, "
+                        + "missing or expired credentials; confirmation declined)",
                 ExitCodes.NOTHING_MATCHED + ":nothing matched the selection",
                 ExitCodes.SOME_FAILED + ":some objects failed (see the report)",
                 ExitCodes.CIRCUIT_OPEN + ":stopped by the circuit breaker (the target kept failing)"},
