@@ -14,7 +14,9 @@ import dev.pipesrecovery.testkit.LocalAws;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -139,6 +141,47 @@ class PipeLookupTest {
                 .encodeToString("client-1:client-secret".getBytes(StandardCharsets.UTF_8)));
         assertThat(partner.received()).hasSize(2)
                 .allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer token-1"));
+    }
+
+    @Test
+    void refusesToSendConnectionCredentialsOverPlainHttpExceptToLoopback() {
+        archive.put("orders-api", "k", Instant.parse("2026-11-21T22:15:03Z"), "{\"n\":1}");
+        String connection = "conn-" + NAMES.incrementAndGet();
+        String pipe = pipeWithConnection(connection, ConnectionAuthorizationType.API_KEY);
+        String plainPipe = "plain-" + NAMES.incrementAndGet();
+        String destinationArn = events.createApiDestination(b -> b.name(plainPipe + "-dest")
+                .connectionArn(events.describeConnection(c -> c.name(connection)).connectionArn())
+                .invocationEndpoint("http://partner.invalid/orders").httpMethod("POST")).apiDestinationArn();
+        pipes.createPipe(b -> b.name(plainPipe).roleArn("arn:aws:iam::123456789012:role/x").source(Archive.STREAM_ARN)
+                .target(destinationArn));
+        String oauth = "conn-" + NAMES.incrementAndGet();
+        events.createConnection(b -> b.name(oauth).authorizationType(ConnectionAuthorizationType.OAUTH_CLIENT_CREDENTIALS)
+                .authParameters(p -> p.oAuthParameters(o -> o.authorizationEndpoint("http://idp.invalid/token")
+                        .httpMethod("POST").clientParameters(c -> c.clientID("id").clientSecret("secret")))));
+
+        Cli.Result url = replayWith("--url", "http://partner.invalid/orders", "--connection", connection);
+        Cli.Result destination = replayWith("--pipe", plainPipe, "--connection", connection);
+        Cli.Result tokenEndpoint = replayWith("--url", partner.url("/orders"), "--connection", oauth);
+        Cli.Result loopback = replayWith("--pipe", pipe, "--connection", connection, "--url", partner.url("/o"));
+
+        assertThat(url.exitCode()).as(url.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(url.err().lines().toList()).containsExactly("pipes-replay: refusing to send the credentials of "
+                + "connection " + connection + " over plain HTTP to partner.invalid: use an https:// URL (plain http "
+                + "only to a loopback address such as 127.0.0.1 or localhost)");
+        assertThat(destination.exitCode()).as(destination.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(destination.err()).contains("over plain HTTP to partner.invalid");
+        assertThat(tokenEndpoint.exitCode()).as(tokenEndpoint.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(tokenEndpoint.err()).contains("refusing to send the credentials of connection " + oauth
+                + " over plain HTTP to idp.invalid");
+        assertThat(loopback.exitCode()).as(loopback.toString()).isEqualTo(0);
+        assertThat(partner.received()).hasSize(1);
+    }
+
+    private Cli.Result replayWith(String... target) {
+        List<String> args = new ArrayList<>(List.of("replay", "--bucket", archive.bucket(), "--consumer", "orders-api",
+                "--target", "http", "--rate", "0", "--max-attempts", "1", "--yes"));
+        args.addAll(List.of(target));
+        return new Cli(state.resolve("run-" + NAMES.incrementAndGet())).run(args.toArray(String[]::new));
     }
 
     @Test
