@@ -128,6 +128,36 @@ class PipeLookupTest {
     }
 
     @Test
+    void aPipeThatSetsIdempotencyKeyGetsExactlyThatOneHeader() {
+        String key = archive.put("orders-api", "k", Instant.parse("2026-11-21T22:15:03Z"), "{\"n\":1}");
+        String name = "idem-" + NAMES.incrementAndGet();
+        String destinationArn = events.createApiDestination(b -> b.name(name + "-dest")
+                .connectionArn(events.createConnection(c -> c.name(name).authorizationType(
+                        ConnectionAuthorizationType.API_KEY).authParameters(p -> p.apiKeyAuthParameters(k -> k
+                        .apiKeyName("x-api-key").apiKeyValue("s3cr3t")))).connectionArn())
+                .invocationEndpoint(partner.url("/orders")).httpMethod("POST")).apiDestinationArn();
+        // as cloudformation/pipe.yaml does with IdempotencyKeyHeaderValue: $.eventID
+        pipes.createPipe(b -> b.name(name).roleArn("arn:aws:iam::123456789012:role/" + name).source(Archive.STREAM_ARN)
+                .target(destinationArn).targetParameters(t -> t.httpParameters(h -> h
+                        .headerParameters(Map.of("Idempotency-Key", "$.eventID")))));
+
+        Cli.Result result = new Cli(state).run("replay", "--bucket", archive.bucket(), "--consumer", "orders-api",
+                "--target", "http", "--pipe", name, "--rate", "0", "--yes", "--header", "X-Team: sre",
+                "--header", "x-team: oncall");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+        Received request = partner.received().get(0);
+        assertThat(values(request, "Idempotency-Key")).containsExactly("shardId-000000000001:"
+                + key.replaceAll(".*-(\\d+)\\.json$", "$1"));
+        assertThat(values(request, "X-Team")).as("a later --header replaces an earlier one").containsExactly("oncall");
+    }
+
+    private static List<String> values(Received request, String header) {
+        return request.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(header))
+                .flatMap(e -> e.getValue().stream()).toList();
+    }
+
+    @Test
     void oauthConnectionsFetchATokenWithTheClientCredentials() {
         archive.put("orders-api", "k", Instant.parse("2026-11-21T22:15:03Z"), "{\"n\":1}");
         archive.put("orders-api", "k", Instant.parse("2026-11-21T22:15:04Z"), "{\"n\":2}");
