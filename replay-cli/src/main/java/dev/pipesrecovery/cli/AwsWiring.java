@@ -82,7 +82,7 @@ final class AwsWiring {
                 case eventbridge -> new EventBridgeTarget(
                         closeLater(targetClients.configure(EventBridgeClient.builder()).build()),
                         target.eventBus(), target.source(), target.detailType());
-                case kinesis -> new dev.pipesrecovery.replay.kinesis.KinesisTarget(
+                case kinesis -> dev.pipesrecovery.replay.kinesis.KinesisTarget.open(
                         closeLater(targetClients.kinesis()), target.stream());
             };
         } catch (SdkException e) {
