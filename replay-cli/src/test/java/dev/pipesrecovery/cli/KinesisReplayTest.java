@@ -148,6 +148,28 @@ class KinesisReplayTest {
     }
 
     @Test
+    void anObjectWithForeignTagsIsDeliveredOnceAndNoOtherRecordOfItsRequestIsSentAgain() {
+        String tagged = archive.put("orders-api", "a", T0, "{\"n\":1}");
+        archive.put("orders-api", "b", T0.plusMillis(1), "{\"n\":2}");
+        archive.put("orders-api", "c", T0.plusMillis(2), "{\"n\":3}");
+        Map<String, String> foreign = new LinkedHashMap<>();
+        for (int i = 1; i <= 9; i++) {
+            foreign.put("compliance:tag-" + i, "v" + i);
+        }
+        archive.store().putTags(tagged, foreign);
+
+        Cli.Result first = replay("--concurrency", "1");
+        Cli.Result again = replay("--concurrency", "1");
+
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(0);
+        assertThat(again.exitCode()).as(again.toString()).isEqualTo(0);
+        Map<String, List<byte[]>> read = readStream();
+        assertThat(read).containsOnlyKeys("a", "b", "c").allSatisfy((key, records) -> assertThat(records).hasSize(1));
+        assertThat(archive.tags(tagged)).containsAllEntriesOf(foreign).containsEntry(ReplayTags.STATUS,
+                ReplayTags.REPLAYED).hasSize(10);
+    }
+
+    @Test
     void aStreamThatDoesNotExistIsOneLineBeforeAnythingIsSent() {
         archive.put("orders-api", "a", T0, "{\"n\":1}");
         long requestsBefore = proxy.count(PUT_RECORDS);
