@@ -30,7 +30,8 @@ public final class ReplayJournal implements AutoCloseable {
 
     private static final String MARKED = "\tmarked";
 
-    private record Pending(String line, CompletableFuture<Void> done) {
+    /** Lines to append; {@code durable}: fsync before {@code done} completes. */
+    private record Pending(String line, boolean durable, CompletableFuture<Void> done) {
     }
 
     private final Path file;
@@ -103,7 +104,7 @@ public final class ReplayJournal implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("journal closed");
         }
-        Pending pending = new Pending(String.join("\n", keys), new CompletableFuture<>());
+        Pending pending = new Pending(String.join("\n", keys), true, new CompletableFuture<>());
         queue.add(pending);
         try {
             pending.done().get();
@@ -119,7 +120,7 @@ public final class ReplayJournal implements AutoCloseable {
      */
     public void recordMarked(String key) {
         if (!closed) {
-            queue.add(new Pending(key + MARKED, new CompletableFuture<>()));
+            queue.add(new Pending(key + MARKED, false, new CompletableFuture<>()));
         }
     }
 
@@ -139,7 +140,9 @@ public final class ReplayJournal implements AutoCloseable {
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(false);
+                if (batch.stream().anyMatch(Pending::durable)) {
+                    channel.force(false); // marks alone ride on the next fsync (or the close)
+                }
                 batch.forEach(p -> p.done().complete(null));
             } catch (IOException e) {
                 batch.forEach(p -> p.done().completeExceptionally(e));
