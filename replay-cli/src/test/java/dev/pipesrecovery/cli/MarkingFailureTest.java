@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.cli.support.Cli;
-import dev.pipesrecovery.cli.support.PartnerApi;
+import dev.pipesrecovery.cli.support.PartnerReplay;
 import dev.pipesrecovery.replay.ReplayTags;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,42 +33,28 @@ class MarkingFailureTest {
 
     @TempDir
     Path state;
-    private Archive archive;
-    private PartnerApi partner;
-
-    @BeforeEach
-    void start() throws Exception {
-        archive = new Archive();
-        partner = new PartnerApi();
-    }
-
-    @AfterEach
-    void stop() {
-        partner.close();
-        archive.close();
-    }
+    @RegisterExtension
+    final PartnerReplay fixture = new PartnerReplay();
 
     private Cli.Result replay(String... extra) {
-        List<String> args = new ArrayList<>(List.of("replay", "--bucket", archive.bucket(), "--endpoint-url",
-                archive.endpoint(), "--consumer", "orders-api", "--target", "http", "--url", partner.url("/orders"),
-                "--rate", "0", "--concurrency", "1", "--yes", "--format", "json"));
+        List<String> args = new ArrayList<>(List.of("--concurrency", "1", "--format", "json"));
         args.addAll(List.of(extra));
-        return new Cli(state).run(args.toArray(String[]::new));
+        return fixture.replay(state, args.toArray(String[]::new));
     }
 
     @Test
     void tenForeignTagsLoseOneWithAWarningRatherThanTheStatusThatPreventsAReSend() throws Exception {
-        String key = archive.put("orders-api", "k", T0, "{\"n\":1}");
+        String key = fixture.archive().put("orders-api", "k", T0, "{\"n\":1}");
         Map<String, String> foreign = new LinkedHashMap<>();
         for (int i = 0; i < 10; i++) {
             foreign.put("team:tag-" + i, "v" + i);
         }
-        archive.store().putTags(key, foreign);
+        fixture.archive().store().putTags(key, foreign);
 
         Cli.Result result = replay();
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
-        Map<String, String> tags = archive.tags(key);
+        Map<String, String> tags = fixture.archive().tags(key);
         assertThat(tags).hasSize(10).containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED)
                 .doesNotContainKey("team:tag-9");
         foreign.remove("team:tag-9");
@@ -86,7 +70,7 @@ class MarkingFailureTest {
         assertThat(FULL_DISK).as("this test needs Linux's /dev/full").exists();
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            keys.add(archive.put("orders-api", "k", T0.plusMillis(i), "{\"n\":" + i + "}"));
+            keys.add(fixture.archive().put("orders-api", "k", T0.plusMillis(i), "{\"n\":" + i + "}"));
         }
         Path journal = Path.of(MAPPER.readTree(replay("--dry-run").out()).path("plan").path("journal").asText());
         Files.createDirectories(journal.getParent());
@@ -96,14 +80,15 @@ class MarkingFailureTest {
 
         assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCodes.CIRCUIT_OPEN);
         assertThat(stopped.err()).contains("the replay journal could not be written");
-        assertThat(partner.received()).as("nothing more is sent once deliveries cannot be journaled").hasSize(1);
-        assertThat(archive.tags(keys.get(0))).containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED);
+        assertThat(fixture.partner().received()).as("nothing more is sent once deliveries cannot be journaled")
+                .hasSize(1);
+        assertThat(fixture.archive().tags(keys.get(0))).containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED);
 
         Files.delete(journal);
         Cli.Result rerun = replay();
 
         assertThat(rerun.exitCode()).as(rerun.toString()).isEqualTo(0);
-        Map<String, Long> deliveries = partner.accepted().stream()
+        Map<String, Long> deliveries = fixture.partner().accepted().stream()
                 .collect(Collectors.groupingBy(r -> r.header("Idempotency-Key"), Collectors.counting()));
         assertThat(deliveries).hasSize(5).allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
     }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.cli.support.Cli;
-import dev.pipesrecovery.cli.support.PartnerApi;
+import dev.pipesrecovery.cli.support.PartnerReplay;
 import dev.pipesrecovery.cli.support.PartnerApi.Answer;
 import dev.pipesrecovery.replay.ReplayTags;
 import dev.pipesrecovery.testkit.FaultInjectingProxy;
@@ -18,9 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,46 +32,30 @@ class ReRunTest {
 
     @TempDir
     Path state;
-    private Archive archive;
-    private PartnerApi partner;
-    private String s3Endpoint;
-
-    @BeforeEach
-    void start() throws Exception {
-        archive = new Archive();
-        partner = new PartnerApi();
-        s3Endpoint = archive.endpoint();
-    }
-
-    @AfterEach
-    void stop() {
-        partner.close();
-        archive.close();
-    }
+    @RegisterExtension
+    final PartnerReplay fixture = new PartnerReplay();
 
     private Cli.Result replay(String... extra) {
-        List<String> args = new ArrayList<>(List.of("replay", "--bucket", archive.bucket(), "--endpoint-url",
-                s3Endpoint, "--consumer", "orders-api", "--target", "http", "--url", partner.url("/orders"),
-                "--rate", "0", "--yes", "--format", "json"));
+        List<String> args = new ArrayList<>(List.of("--format", "json"));
         args.addAll(List.of(extra));
-        return new Cli(state).run(args.toArray(String[]::new));
+        return fixture.replay(state, args.toArray(String[]::new));
     }
 
     /** Keys a0..a4 then b0..b2 (listing order); the partner accepts a0, rejects a1 with 400, then accepts all. */
     private List<String> twoKeysWithTheSecondRecordOfTheFirstRejected() {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            keys.add(archive.put("orders-api", "a", T0.plusMillis(i), "a" + i));
+            keys.add(fixture.archive().put("orders-api", "a", T0.plusMillis(i), "a" + i));
         }
         for (int i = 0; i < 3; i++) {
-            keys.add(archive.put("orders-api", "b", T0.plusMillis(i), "b" + i));
+            keys.add(fixture.archive().put("orders-api", "b", T0.plusMillis(i), "b" + i));
         }
-        partner.then(Answer.of(204), 1).then(Answer.of(400), 1);
+        fixture.partner().then(Answer.of(204), 1).then(Answer.of(400), 1);
         return keys;
     }
 
     private List<String> bodies() {
-        return partner.received().stream().map(r -> new String(r.body())).toList();
+        return fixture.partner().received().stream().map(r -> new String(r.body())).toList();
     }
 
     @Test
@@ -89,20 +71,21 @@ class ReRunTest {
         assertThat(summary.path("blockedKeys").get(0).path("partitionKey").asText()).isEqualTo("a");
         assertThat(summary.path("blockedKeys").get(0).path("cause").asText()).isEqualTo("HTTP 400");
         assertThat(summary.path("blockedKeys").get(0).path("heldBack").asLong()).isEqualTo(3);
-        assertThat(archive.tags(keys.get(1))).containsEntry(ReplayTags.STATUS, ReplayTags.FAILED);
-        assertThat(keys.subList(2, 5)).allSatisfy(key -> assertThat(archive.tags(key)).as("held: untouched").isEmpty());
+        assertThat(fixture.archive().tags(keys.get(1))).containsEntry(ReplayTags.STATUS, ReplayTags.FAILED);
+        assertThat(keys.subList(2, 5)).allSatisfy(key -> assertThat(fixture.archive().tags(key)).as("held: untouched")
+                .isEmpty());
 
         Cli.Result archivedOnly = replay("--concurrency", "1", "--status", "archived");
         assertThat(archivedOnly.exitCode()).as("a2..a4 wait for a1, which --status archived leaves out")
                 .isEqualTo(ExitCodes.SOME_FAILED);
         assertThat(MAPPER.readTree(archivedOnly.out()).path("summary").path("blocked").asLong()).isEqualTo(3);
-        assertThat(partner.received()).hasSize(5);
+        assertThat(fixture.partner().received()).hasSize(5);
 
         Cli.Result again = replay("--concurrency", "1");
 
         assertThat(again.exitCode()).as(again.toString()).isEqualTo(0);
         assertThat(bodies().subList(5, bodies().size())).containsExactly("a1", "a2", "a3", "a4");
-        assertThat(keys).allSatisfy(key -> assertThat(archive.tags(key))
+        assertThat(keys).allSatisfy(key -> assertThat(fixture.archive().tags(key))
                 .containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED));
     }
 
@@ -120,21 +103,22 @@ class ReRunTest {
     void afterTheBreakerTheSameCommandDeliversWhatWasLeftFailed() {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            keys.add(archive.put("orders-api", "k" + i, T0.plusMillis(i), "{\"n\":" + i + "}"));
+            keys.add(fixture.archive().put("orders-api", "k" + i, T0.plusMillis(i), "{\"n\":" + i + "}"));
         }
-        partner.always(Answer.of(400));
+        fixture.partner().always(Answer.of(400));
 
         Cli.Result stopped = replay("--concurrency", "2", "--breaker-threshold", "5");
 
         assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCodes.CIRCUIT_OPEN);
-        assertThat(keys.stream().filter(k -> ReplayTags.FAILED.equals(archive.tags(k).get(ReplayTags.STATUS))))
+        assertThat(keys.stream().filter(k -> ReplayTags.FAILED.equals(fixture.archive().tags(k)
+                .get(ReplayTags.STATUS))))
                 .hasSizeBetween(5, 7);
 
-        partner.always(Answer.of(200));
+        fixture.partner().always(Answer.of(200));
         Cli.Result rerun = replay("--concurrency", "2", "--breaker-threshold", "5");
 
         assertThat(rerun.exitCode()).as(rerun.toString()).isEqualTo(0);
-        Map<String, Long> accepted = partner.accepted().stream()
+        Map<String, Long> accepted = fixture.partner().accepted().stream()
                 .collect(Collectors.groupingBy(r -> r.header("Idempotency-Key"), Collectors.counting()));
         assertThat(accepted).as("every record, the ones tagged failed included, once").hasSize(30)
                 .allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
@@ -144,28 +128,30 @@ class ReRunTest {
     void aResumedRunTagsOnlyWhatItsJournalHasNotTaggedYet() throws Exception {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            keys.add(archive.put("orders-api", "k" + i, T0.plusMillis(i), "{\"n\":" + i + "}"));
+            keys.add(fixture.archive().put("orders-api", "k" + i, T0.plusMillis(i), "{\"n\":" + i + "}"));
         }
-        try (FaultInjectingProxy s3 = FaultInjectingProxy.inFrontOf(URI.create(archive.endpoint()))) {
-            RequestMatch tagging = RequestMatch.http("PUT", "/" + archive.bucket() + "/");
-            s3Endpoint = s3.endpoint().toString(); // every S3 call through the proxy, which counts them
+        try (FaultInjectingProxy s3 = FaultInjectingProxy.inFrontOf(URI.create(fixture.archive().endpoint()))) {
+            RequestMatch tagging = RequestMatch.http("PUT", "/" + fixture.archive().bucket() + "/");
+            fixture.s3Endpoint(s3.endpoint().toString()); // every S3 call through the proxy, which counts them
             Cli.Result kept = replay("--on-success", "keep");
             assertThat(kept.exitCode()).as(kept.toString()).isEqualTo(0);
-            assertThat(keys).allSatisfy(key -> assertThat(archive.tags(key)).isEmpty());
+            assertThat(keys).allSatisfy(key -> assertThat(fixture.archive().tags(key)).isEmpty());
 
             Cli.Result tagged = replay();
             String runId = MAPPER.readTree(tagged.out()).path("summary").path("runId").asText();
             assertThat(tagged.exitCode()).as(tagged.toString()).isEqualTo(0);
-            assertThat(partner.received()).as("journaled: not sent again").hasSize(3);
-            assertThat(keys).allSatisfy(key -> assertThat(archive.tags(key)).containsEntry(ReplayTags.RUN_ID, runId));
+            assertThat(fixture.partner().received()).as("journaled: not sent again").hasSize(3);
+            assertThat(keys).allSatisfy(key -> assertThat(fixture.archive().tags(key))
+                    .containsEntry(ReplayTags.RUN_ID, runId));
             long taggingCalls = s3.count(tagging);
 
             Cli.Result resumed = replay();
 
             assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(0);
             assertThat(s3.count(tagging)).as("no tagging call for what is tagged already").isEqualTo(taggingCalls);
-            assertThat(keys).allSatisfy(key -> assertThat(archive.tags(key)).containsEntry(ReplayTags.RUN_ID, runId));
-            assertThat(partner.received()).hasSize(3);
+            assertThat(keys).allSatisfy(key -> assertThat(fixture.archive().tags(key))
+                    .containsEntry(ReplayTags.RUN_ID, runId));
+            assertThat(fixture.partner().received()).hasSize(3);
         }
     }
 
