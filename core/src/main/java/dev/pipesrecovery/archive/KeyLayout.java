@@ -11,8 +11,10 @@ import java.util.Optional;
 /**
  * The archive key layout (DESIGN.md "Archive key layout"), under an optional prefix:
  * {@code [<prefix>/]<consumer>/<yyyy-MM-dd>/<partitionKey>/<yyyyMMdd'T'HHmmssSSS'Z'>/<shardId>-<seq>[-<subSeq>].json}
+ * (the sub-sequence number zero-padded to 19 digits, so that the records of a KPL aggregate list in aggregate order)
  * and loss markers at {@code [<prefix>/]<consumer>/_lost/<yyyy-MM-dd>/<shardId>-<start>-<end>.json}.
- * Immutable; {@link #format} and {@link #parse} round-trip.
+ * Immutable; {@link #format} and {@link #parse} round-trip. {@link #parse} also reads keys written before the
+ * sub-sequence number was padded ({@code -12.json}).
  *
  * <p>Key length, worst case (S3 allows 1,024 UTF-8 bytes, https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html):
  * consumer 64 + date 10 + encoded partition key 512 (longer ones are cut to at most 497) + timestamp 19 + shard id 128
@@ -49,7 +51,7 @@ public final class KeyLayout {
         String formatted = datePrefix(key.consumer(), LocalDate.ofInstant(key.arrival(), ZoneOffset.UTC))
                 + key.encodedPartitionKey() + '/' + KeyParts.timestamp(key.arrival()) + '/'
                 + key.shardId() + '-' + key.sequenceNumber().value()
-                + (key.subSequenceNumber() == null ? "" : "-" + key.subSequenceNumber()) + SUFFIX;
+                + (key.subSequenceNumber() == null ? "" : "-" + KeyParts.subSequence(key.subSequenceNumber())) + SUFFIX;
         int bytes = formatted.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_KEY_BYTES) {
             throw new IllegalArgumentException("archive key would be " + bytes + " bytes, S3 allows " + MAX_KEY_BYTES

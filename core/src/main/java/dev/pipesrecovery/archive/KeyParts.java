@@ -66,6 +66,18 @@ final class KeyParts {
         return subSequenceNumber;
     }
 
+    /**
+     * Digits of a padded sub-sequence number: every {@code long} fits, so the key space (and the worst-case key length)
+     * is that of the unpadded form while lexicographic order becomes numeric order.
+     */
+    static final int SUB_SEQUENCE_DIGITS = 19;
+
+    /** The sub-sequence number zero-padded to {@link #SUB_SEQUENCE_DIGITS} digits. */
+    static String subSequence(long subSequenceNumber) {
+        String digits = Long.toString(requireSubSequence(subSequenceNumber));
+        return "0".repeat(SUB_SEQUENCE_DIGITS - digits.length()) + digits;
+    }
+
     static String date(LocalDate date) {
         if (date.getYear() < 0 || date.getYear() > 9999) {
             throw new IllegalArgumentException("date must be within years 0000-9999: " + date);

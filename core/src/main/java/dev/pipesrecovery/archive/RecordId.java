@@ -34,10 +34,16 @@ record RecordId(String shardId, SequenceNumber sequenceNumber, Long subSequenceN
         return new RecordId(shardId, SequenceNumber.of(parts[sequenceIndex]), subSequence);
     }
 
+    /**
+     * The padded form ({@link KeyParts#SUB_SEQUENCE_DIGITS} digits) or, as written before padding, the plain decimal
+     * without leading zeros; nothing else, so that one sub-sequence number has one padded and one older key.
+     */
     private static Long parseSubSequence(String text, String segment) {
-        if ((text.length() > 1 && text.charAt(0) == '0') || text.length() > 19) {
-            throw new IllegalArgumentException("sub-sequence number must be a decimal long without leading zeros: '"
-                    + segment + "'");
+        boolean padded = text.length() == KeyParts.SUB_SEQUENCE_DIGITS;
+        boolean older = text.length() < KeyParts.SUB_SEQUENCE_DIGITS && (text.length() == 1 || text.charAt(0) != '0');
+        if (!padded && !older) {
+            throw new IllegalArgumentException("sub-sequence number must be " + KeyParts.SUB_SEQUENCE_DIGITS
+                    + " digits (or, in older keys, a decimal without leading zeros): '" + segment + "'");
         }
         try {
             return Long.parseLong(text);

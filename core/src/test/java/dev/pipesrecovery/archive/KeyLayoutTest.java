@@ -7,6 +7,8 @@ import dev.pipesrecovery.stream.SequenceNumber;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,7 +36,8 @@ class KeyLayoutTest {
         KeyLayout layout = new KeyLayout("/archive/v1/");
         assertThat(layout.prefix()).isEqualTo("archive/v1");
         String formatted = layout.format(key("a b~😀", 3L));
-        assertThat(formatted).isEqualTo("archive/v1/orders-api/2026-11-21/a%20b%7E%F0%9F%98%80" + NAME + "-3.json");
+        assertThat(formatted).isEqualTo("archive/v1/orders-api/2026-11-21/a%20b%7E%F0%9F%98%80" + NAME
+                + "-0000000000000000003.json");
         assertThat(layout.parse(formatted)).isEqualTo(key("a b~😀", 3L));
         assertThat(layout.parse(formatted).arrival()).isEqualTo(Instant.parse("2026-11-21T22:15:03.123Z"));
     }
@@ -46,6 +49,36 @@ class KeyLayoutTest {
         String formatted = layout.format(cut);
         assertThat(layout.parse(formatted)).isEqualTo(cut);
         assertThat(KeyLayout.decodePartitionKey(layout.parse(formatted).encodedPartitionKey())).isEmpty();
+    }
+
+    @Test
+    void subSequenceNumbersAreFixedWidthSoKeyOrderIsAggregateOrder() {
+        KeyLayout layout = new KeyLayout("");
+        List<String> keys = new ArrayList<>();
+        for (long sub : new long[] {0, 1, 2, 9, 10, 11, 100, 1234567, Long.MAX_VALUE}) {
+            keys.add(layout.format(key("k", sub)));
+        }
+
+        assertThat(keys).isSorted();
+        assertThat(keys.get(3)).endsWith("-0000000000000000009.json");
+        assertThat(keys.get(8)).endsWith("-" + Long.MAX_VALUE + ".json");
+    }
+
+    @Test
+    void parseStillAcceptsTheOlderUnpaddedSubSequence() {
+        KeyLayout layout = new KeyLayout("archive");
+        String older = "archive/orders-api/2026-11-21/k" + NAME + "-12.json";
+
+        assertThat(layout.parse(older)).isEqualTo(key("k", 12L));
+        assertThat(layout.parse("archive/orders-api/2026-11-21/k" + NAME + "-0.json")).isEqualTo(key("k", 0L));
+        assertThat(layout.format(layout.parse(older))).endsWith("-0000000000000000012.json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-012", "-00", "-00000000000000000012", "-000000000000000012"})
+    void rejectsSubSequencesThatAreNeitherFixedWidthNorCanonical(String suffix) {
+        assertThatThrownBy(() -> new KeyLayout("").parse("orders-api/2026-11-21/k" + NAME + suffix + ".json"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sub-sequence");
     }
 
     @Test

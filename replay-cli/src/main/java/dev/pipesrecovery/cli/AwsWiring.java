@@ -6,8 +6,8 @@ import dev.pipesrecovery.aws.AwsClientFactory;
 import dev.pipesrecovery.aws.AwsSettings;
 import dev.pipesrecovery.replay.ReplayTarget;
 import dev.pipesrecovery.replay.eventbridge.EventBridgeTarget;
-import dev.pipesrecovery.replay.http.ConnectionAuth;
 import dev.pipesrecovery.replay.http.ConnectionAuthLookup;
+import dev.pipesrecovery.replay.http.CredentialTransport;
 import dev.pipesrecovery.replay.http.HttpTarget;
 import dev.pipesrecovery.replay.http.HttpTargetConfig;
 import dev.pipesrecovery.replay.http.PipeDestinationLookup;
@@ -82,11 +82,13 @@ final class AwsWiring {
                 case eventbridge -> new EventBridgeTarget(
                         closeLater(targetClients.configure(EventBridgeClient.builder()).build()),
                         target.eventBus(), target.source(), target.detailType());
-                case kinesis -> new dev.pipesrecovery.replay.kinesis.KinesisTarget(
+                case kinesis -> dev.pipesrecovery.replay.kinesis.KinesisTarget.open(
                         closeLater(targetClients.kinesis()), target.stream());
             };
         } catch (SdkException e) {
-            throw new CliException(ExitCodes.UNEXPECTED, "cannot prepare the target: " + e.getMessage(), e);
+            CliException misconfigured = AwsErrorMessages.misconfiguration(e);
+            throw misconfigured != null ? misconfigured
+                    : new CliException(ExitCodes.UNEXPECTED, "cannot prepare the target: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
@@ -96,24 +98,24 @@ final class AwsWiring {
         // HTTP/1.1 like API destinations (no h2c upgrade headers on http:// partners); redirects are not followed
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
-        ConnectionAuth auth = ConnectionAuth.NONE;
         EventBridgeClient events = null;
         if (target.connection() != null || target.pipe() != null) {
             events = closeLater(archiveClients.configure(EventBridgeClient.builder()).build());
-        }
-        if (target.connection() != null) {
-            SecretsManagerClient secrets = closeLater(archiveClients.configure(SecretsManagerClient.builder()).build());
-            auth = new ConnectionAuthLookup(events, secrets, http, clock).authFor(target.connection());
         }
         HttpTargetConfig config;
         if (target.pipe() != null) {
             PipesClient pipes = closeLater(archiveClients.configure(PipesClient.builder()).build());
             config = new PipeDestinationLookup(pipes, events, clock).configFor(target.pipe(), target.url(),
-                    target.headers(), auth);
+                    target.headers());
         } else {
-            HttpTargetConfig plain = HttpTargetConfig.plain(target.url(), target.headers());
-            config = new HttpTargetConfig(plain.method(), plain.url(), plain.headers(), plain.queryParameters(), null,
-                    plain.templateVariables(), null, auth);
+            config = HttpTargetConfig.plain(target.url(), target.headers());
+        }
+        if (target.connection() != null) {
+            // before the secret is even read: credentials never go over plain HTTP to another host
+            CredentialTransport.requireSafe(config.url(), CredentialTransport.ofConnection(target.connection()));
+            SecretsManagerClient secrets = closeLater(archiveClients.configure(SecretsManagerClient.builder()).build());
+            config = config.withAuth(new ConnectionAuthLookup(events, secrets, http, clock)
+                    .authFor(target.connection()));
         }
         return new HttpTarget(config, http, clock);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pipesrecovery.archive.ArchiveStore;
 import dev.pipesrecovery.archive.KeyLayout;
 import dev.pipesrecovery.replay.ArchiveSelector;
+import dev.pipesrecovery.replay.Selection;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -65,6 +66,13 @@ abstract class BaseCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Says on stderr what an empty {@code selection} looked for (see {@link NothingMatched}); returns exit code 3. */
+    final int nothingMatched(Selection selection) {
+        err().println("pipes-replay: " + TerminalText.field(NothingMatched.message(aws().bucket(), selection,
+                selector().prefixes(selection))));
+        return ExitCodes.NOTHING_MATCHED;
     }
 
     final void verbose(String message) {

@@ -33,7 +33,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             message = "unexpected error: " + describe(e);
         }
         boolean hint = !stacktrace && exitCode == ExitCodes.UNEXPECTED;
-        commandLine.getErr().println("pipes-replay: " + message + (hint ? " (--stacktrace for details)" : ""));
+        // one line, whatever the message quotes (an S3 key, a field of an archived record)
+        commandLine.getErr().println("pipes-replay: " + TerminalText.field(message)
+                + (hint ? " (--stacktrace for details)" : ""));
         if (stacktrace) {
             e.printStackTrace(commandLine.getErr());
         }

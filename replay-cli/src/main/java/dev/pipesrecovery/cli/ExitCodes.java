@@ -3,22 +3,29 @@ package dev.pipesrecovery.cli;
 /** The command's exit codes; listed in {@code --help} (scripts and runbooks rely on them). */
 public final class ExitCodes {
 
-    /** Everything selected was done. */
+    /** Everything selected was done: nothing selected is left undelivered. */
     public static final int OK = 0;
     /** An unexpected error (a bug, or an AWS failure that is not the user's input). */
     public static final int UNEXPECTED = 1;
-    /** Bad command line or input: wrong option, bad date, bad URL, missing bucket. */
+    /**
+     * Bad command line, input or configuration: wrong option, bad date or URL, missing bucket, no AWS region, missing,
+     * expired or rejected credentials, credentials refused over plain HTTP.
+     */
     public static final int USAGE = 2;
     /** The selection matched no archived object. */
     public static final int NOTHING_MATCHED = 3;
-    /** Some objects failed (delivery, corrupt archive object); see the report. */
+    /**
+     * Some objects failed (delivery, corrupt archive object) or were held back behind an undelivered record of their
+     * partition key; see the report. Running the same command again sends them, in order.
+     */
     public static final int SOME_FAILED = 4;
-    /** The circuit breaker stopped the replay because the target kept failing. */
+    /** The replay stopped early: the circuit breaker (the target kept failing), or the journal could not be written. */
     public static final int CIRCUIT_OPEN = 5;
 
     /** For the help of each subcommand. */
-    public static final String SUMMARY = "Exit codes: 0 done, 1 unexpected error, 2 usage, 3 nothing matched, "
-            + "4 some failed, 5 stopped by the circuit breaker.";
+    public static final String SUMMARY = "Exit codes: 0 done (nothing left undelivered), 1 unexpected error, 2 usage "
+            + "or misconfiguration, 3 nothing matched, 4 some failed or held back, 5 stopped early (circuit breaker, "
+            + "journal).";
 
     private ExitCodes() {
     }

@@ -67,8 +67,8 @@ final class ExportCommand extends BaseCommand {
                     record = ArchivedRecordCodec.decode(body.get());
                 } catch (InvalidArchivedRecordException e) {
                     corrupt++;
-                    err().println("pipes-replay: corrupt archive object skipped: " + object.s3Key() + ": "
-                            + e.getMessage());
+                    err().println("pipes-replay: corrupt archive object skipped: "
+                            + TerminalText.field(object.s3Key() + ": " + e.getMessage()));
                     continue;
                 }
                 if (format == Format.csv) {
@@ -95,6 +95,6 @@ final class ExportCommand extends BaseCommand {
         if (corrupt > 0) {
             return ExitCodes.SOME_FAILED;
         }
-        return exported == 0 ? ExitCodes.NOTHING_MATCHED : ExitCodes.OK;
+        return exported == 0 ? nothingMatched(chosen) : ExitCodes.OK;
     }
 }

@@ -47,7 +47,8 @@ final class ListCommand extends BaseCommand {
                     case LOSS_MARKER -> markers.add(object.s3Key());
                     case UNRECOGNIZED -> {
                         notArchiveKeys++;
-                        verbose("not an archive key, skipped: " + object.s3Key() + " (" + object.problem() + ")");
+                        verbose("not an archive key, skipped: " + TerminalText.field(object.s3Key() + " ("
+                                + object.problem() + ")"));
                     }
                 }
             }
@@ -74,12 +75,13 @@ final class ListCommand extends BaseCommand {
             }
         }
         out().flush();
-        return grouper.totalRecords() + markers.count() == 0 ? ExitCodes.NOTHING_MATCHED : ExitCodes.OK;
+        return grouper.totalRecords() + markers.count() == 0 ? nothingMatched(chosen) : ExitCodes.OK;
     }
 
     private void printRow(ListingGrouper.Row row) {
         out().printf(Locale.ROOT, "%-24s %-10s %s%10d %12s%n", row.consumer(), row.date(),
-                byKey ? String.format("%-32s ", row.partitionKey()) : "", row.records(), bytes(row.bytes()));
+                byKey ? String.format("%-32s ", TerminalText.field(row.partitionKey())) : "", row.records(),
+                bytes(row.bytes()));
     }
 
     private static void writeRow(JsonGenerator json, ListingGrouper.Row row) {

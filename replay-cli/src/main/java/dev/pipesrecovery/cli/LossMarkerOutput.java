@@ -22,13 +22,15 @@ final class LossMarkerOutput {
                 + "stream before they were archived) !!!");
         for (LossMarkers.Shown shown : markers.shown()) {
             LossMarker marker = shown.marker();
+            // a marker's reason and DLQ message id come from a message anyone allowed to send to the DLQ wrote
             if (marker == null) {
-                out.println("  " + shown.key() + "  (unreadable: " + shown.problem() + ")");
+                out.println("  " + TerminalText.field(shown.key() + "  (unreadable: " + shown.problem() + ")"));
             } else {
-                out.println("  " + marker.consumer() + " " + marker.shardId() + " " + marker.start() + ".."
-                        + marker.end() + "  lost " + marker.lostCount() + " of " + marker.expectedCount()
-                        + "  detected " + marker.detectedAt() + "  reason: " + marker.reason());
-                out.println("    key: " + shown.key() + "  dlqMessageId: " + marker.dlqMessageId());
+                out.println("  " + TerminalText.field(marker.consumer() + " " + marker.shardId() + " " + marker.start()
+                        + ".." + marker.end() + "  lost " + marker.lostCount() + " of " + marker.expectedCount()
+                        + "  detected " + marker.detectedAt() + "  reason: " + marker.reason()));
+                out.println("    " + TerminalText.field("key: " + shown.key() + "  dlqMessageId: "
+                        + marker.dlqMessageId()));
             }
         }
         if (markers.count() > markers.shown().size()) {

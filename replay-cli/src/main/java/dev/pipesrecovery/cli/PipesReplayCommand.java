@@ -18,12 +18,15 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                ExitCodes.OK + ":all done",
+                ExitCodes.OK + ":all done (nothing selected is left undelivered)",
                 ExitCodes.UNEXPECTED + ":unexpected error",
-                ExitCodes.USAGE + ":usage (bad option, date, URL, missing bucket; confirmation declined)",
+                ExitCodes.USAGE + ":usage or misconfiguration (bad option, date, URL, missing bucket, no region, "
+                        + "missing or expired credentials; confirmation declined)",
                 ExitCodes.NOTHING_MATCHED + ":nothing matched the selection",
-                ExitCodes.SOME_FAILED + ":some objects failed (see the report)",
-                ExitCodes.CIRCUIT_OPEN + ":stopped by the circuit breaker (the target kept failing)"},
+                ExitCodes.SOME_FAILED + ":some objects failed or were held back behind a failed record of their key "
+                        + "(see the report; the same command sends them next time)",
+                ExitCodes.CIRCUIT_OPEN + ":stopped early: the circuit breaker (the target kept failing) or the "
+                        + "journal could not be written"},
         footer = {"", "Endpoints: --endpoint-url, or AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> as in the AWS CLI."})
 public final class PipesReplayCommand implements Runnable {
 

@@ -2,13 +2,18 @@ package dev.pipesrecovery.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipesrecovery.archive.ArchivedRecord;
+import dev.pipesrecovery.archive.ArchivedRecordCodec;
 import dev.pipesrecovery.replay.Payload;
 import java.io.IOException;
 
 /**
- * An archived record as JSON for people and documents: the envelope's fields, {@code data} in base64 (byte-exact)
- * and, for reading, {@code payload} (the parsed JSON) or {@code text} (UTF-8) when the bytes are either.
+ * An archived record as JSON for people and documents: {@code key}, then the whole envelope as core's
+ * {@link ArchivedRecordCodec} writes it (so every envelope field, today's and those added later, comes through:
+ * {@code version}, {@code data} in base64, a null {@code subSequenceNumber}, {@code failure.batch} ...), then
+ * {@code dataBytes} and, for reading, {@code payload} (the parsed JSON) or {@code text} (UTF-8) when the bytes are
+ * either.
  */
 final class RecordJson {
 
@@ -18,34 +23,16 @@ final class RecordJson {
     }
 
     static void write(JsonGenerator json, String key, ArchivedRecord record) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("key", key);
-        json.writeStringField("consumer", record.consumer());
-        json.writeStringField("streamArn", record.streamArn());
-        json.writeStringField("shardId", record.shardId());
-        json.writeStringField("sequenceNumber", record.sequenceNumber().value());
-        if (record.subSequenceNumber() != null) {
-            json.writeNumberField("subSequenceNumber", record.subSequenceNumber());
-        }
-        json.writeStringField("partitionKey", record.partitionKey());
-        json.writeStringField("approximateArrivalTimestamp", record.approximateArrivalTimestamp().toString());
-        ArchivedRecord.FailureInfo failure = record.failure();
-        json.writeObjectFieldStart("failure");
-        json.writeStringField("source", failure.source());
-        json.writeStringField("condition", failure.condition());
-        json.writeStringField("dlqMessageId", failure.dlqMessageId());
-        json.writeStringField("dlqTimestamp", failure.dlqTimestamp().toString());
-        json.writeStringField("hydratedAt", failure.hydratedAt().toString());
-        json.writeEndObject();
+        ObjectNode line = MAPPER.createObjectNode();
+        line.put("key", key);
+        line.setAll((ObjectNode) MAPPER.readTree(ArchivedRecordCodec.encode(record)));
+        line.put("dataBytes", record.data().length);
         Payload payload = Payload.of(record.data());
-        json.writeNumberField("dataBytes", record.data().length);
-        json.writeStringField("data", payload.base64());
         if (payload.json().isPresent()) {
-            json.writeFieldName("payload");
-            MAPPER.writeTree(json, payload.json().get());
+            line.set("payload", payload.json().get());
         } else if (payload.text().isPresent()) {
-            json.writeStringField("text", payload.text().get());
+            line.put("text", payload.text().get());
         }
-        json.writeEndObject();
+        MAPPER.writeTree(json, line);
     }
 }

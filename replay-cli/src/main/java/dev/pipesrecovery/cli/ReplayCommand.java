@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
  * options into a request and results into output and an exit code.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, footer = {"", ExitCodes.SUMMARY},
-        description = "Re-send the selected records (default --status archived) to one target, in "
-        + "order per partition key, rate-limited, with retries and a circuit breaker. Shows a plan first; resumable.")
+        description = "Re-send the selected records (default --status pending: not delivered yet) to one target, in "
+        + "order per partition key, rate-limited, with retries and a circuit breaker. Shows a plan first. Running "
+        + "the same command again resumes and finishes the job.")
 final class ReplayCommand extends BaseCommand {
 
     @Mixin
@@ -52,6 +53,11 @@ final class ReplayCommand extends BaseCommand {
             description = "Stop after N consecutive failed records (default: ${DEFAULT-VALUE}).")
     int breakerThreshold;
 
+    @Option(names = "--send-after-failure", description = "Send a partition key's later records even after one of "
+            + "its records failed for good (for targets that do not care about order). Default: the key sends "
+            + "nothing more in this run, and the next run sends it from the failed record on, in order.")
+    boolean sendAfterFailure;
+
     @Option(names = "--retry-base-millis", hidden = true, defaultValue = "200",
             description = "First backoff step; doubles per retry up to 20 s, full jitter.")
     long retryBaseMillis;
@@ -68,7 +74,7 @@ final class ReplayCommand extends BaseCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        Selection chosen = selection.toSelection(StatusFilter.ARCHIVED);
+        Selection chosen = selection.toSelection(StatusFilter.PENDING);
         target.validate();
         ReplaySettings settings = settings();
         var selector = selector();
@@ -83,9 +89,11 @@ final class ReplayCommand extends BaseCommand {
             ReplayOutput output = new ReplayOutput(out(), output().json());
             output.plan(plan, dryRun);
             if (plan.objects() == 0) {
-                err().println("pipes-replay: nothing matched the selection" + (plan.lossMarkers() > 0
-                        ? " (but " + plan.lossMarkers() + " loss marker(s): see pipes-replay list)" : ""));
-                return ExitCodes.NOTHING_MATCHED;
+                if (plan.lossMarkers() > 0) {
+                    err().println("pipes-replay: " + plan.lossMarkers() + " loss marker(s) in the selection: records "
+                            + "that could not be hydrated (pipes-replay list shows them)");
+                }
+                return nothingMatched(chosen);
             }
             if (dryRun) {
                 return ExitCodes.OK;
@@ -95,16 +103,26 @@ final class ReplayCommand extends BaseCommand {
                     new ProgressPrinter(err(), wiring().terminal().interactive()));
             ReportFile.write(request.reportFile(), plan, summary);
             output.summary(summary, request.reportFile());
-            if (summary.circuitOpen()) {
-                err().println("pipes-replay: stopped by the circuit breaker: the target kept failing ("
-                        + summary.circuitBreaker() + "). Fix the target, then run the same command again.");
-                return ExitCodes.CIRCUIT_OPEN;
-            }
-            if (summary.failed() > 0) {
-                return ExitCodes.SOME_FAILED;
-            }
-            return summary.nothingMatched() ? ExitCodes.NOTHING_MATCHED : ExitCodes.OK;
+            return exitCode(summary, chosen);
         }
+    }
+
+    /** 0 only when nothing selected is left undelivered; otherwise one line on stderr says what to do. */
+    private int exitCode(ReplaySummary summary, Selection chosen) {
+        if (summary.circuitOpen()) {
+            err().println("pipes-replay: stopped: " + TerminalText.field(summary.circuitBreaker()) + ". Fix that, "
+                    + "then run the same command again: it sends what is left, in order.");
+            return ExitCodes.CIRCUIT_OPEN;
+        }
+        if (!summary.complete()) {
+            err().println("pipes-replay: not everything was delivered: " + summary.failed() + " failed, "
+                    + summary.blocked() + " held back behind an undelivered earlier record of their partition key "
+                    + "(see the report). Fix the cause, then run the same command again: it sends what is left, in "
+                    + "order" + (summary.otherStatusUndelivered() > 0 ? " (records --status left out hold their "
+                    + "keys: --status pending selects them)" : "") + ".");
+            return ExitCodes.SOME_FAILED;
+        }
+        return summary.nothingMatched() ? nothingMatched(chosen) : ExitCodes.OK;
     }
 
     private ReplaySettings settings() {
@@ -117,7 +135,7 @@ final class ReplayCommand extends BaseCommand {
         try {
             BackoffPolicy backoff = new BackoffPolicy(Duration.ofMillis(retryBaseMillis), Duration.ofSeconds(20),
                     maxAttempts);
-            return new ReplaySettings(rate, concurrency, backoff, breakerThreshold, onSuccess, 256);
+            return new ReplaySettings(rate, concurrency, backoff, breakerThreshold, onSuccess, 256, !sendAfterFailure);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }

@@ -12,6 +12,9 @@ import java.util.Locale;
 /** The plan and the summary of a replay on stdout, as text or (one JSON document per run) JSON. */
 final class ReplayOutput {
 
+    /** Blocked keys listed in the text summary (the report lists more). */
+    private static final int BLOCKED_KEYS_SHOWN = 10;
+
     private final PrintWriter out;
     private final boolean json;
     private ObjectNode planJson;
@@ -45,11 +48,12 @@ final class ReplayOutput {
             out.println("  resuming:    " + plan.previouslyDelivered() + " already delivered by an earlier run of "
                     + "this replay (skipped)");
         }
+        out.println("  journal:     " + plan.journal());
         if (plan.lossMarkers() > 0) {
             out.println("  !!! " + plan.lossMarkers() + " loss marker(s): records that could not be hydrated "
                     + "cannot be replayed (pipes-replay list shows them)");
         }
-        plan.sample().forEach(key -> out.println("  sample:      " + key));
+        plan.sample().forEach(key -> out.println("  sample:      " + TerminalText.field(key)));
         out.flush();
     }
 
@@ -66,15 +70,37 @@ final class ReplayOutput {
         out.println("  sent:        " + summary.delivered() + " (" + BaseCommand.bytes(summary.deliveredBytes())
                 + ") in " + summary.requests() + " request(s)");
         out.println("  skipped:     " + summary.alreadyDelivered() + " already delivered, " + summary.otherStatus()
-                + " of another status, " + summary.missing() + " deleted since listed"
-                + (summary.notAttempted() > 0 ? ", " + summary.notAttempted() + " not attempted (breaker open)" : ""));
-        out.println("  failed:      " + summary.failed() + (summary.failed() > 0 ? " " + summary.failedByCode() : ""));
+                + " of another status" + (summary.otherStatusUndelivered() > 0 ? " (" + summary.otherStatusUndelivered()
+                + " of them not delivered yet)" : "") + ", " + summary.missing() + " deleted since listed"
+                + (summary.notAttempted() > 0 ? ", " + summary.notAttempted() + " not attempted (run stopped)" : ""));
+        out.println("  failed:      " + summary.failed() + (summary.failed() > 0 ? " "
+                + TerminalText.field(summary.failedByCode()) : ""));
+        if (summary.blocked() > 0) {
+            out.println("  held back:   " + summary.blocked() + " record(s) of " + summary.blockedKeyCount()
+                    + " partition key(s), behind an earlier record of their key that was not delivered (order "
+                    + "kept; the same command sends them next time):");
+            summary.blockedKeys().stream().limit(BLOCKED_KEYS_SHOWN).forEach(key -> out.println("               "
+                    + TerminalText.field(key.partitionKey() + ": " + key.heldBack() + " held, after " + key.cause())));
+            if (summary.blockedKeyCount() > BLOCKED_KEYS_SHOWN) {
+                out.println("               ... and " + (summary.blockedKeyCount() - BLOCKED_KEYS_SHOWN)
+                        + " more key(s) (the report lists " + summary.blockedKeys().size() + ", the failures file "
+                        + "every held record)");
+            }
+        }
         out.println("  duration:    " + formatDuration(summary.durationMillis()) + String.format(Locale.ROOT,
                 ", %.1f records/s, latency p50 %.1f ms p99 %.1f ms", summary.achievedPerSecond(),
                 summary.latencyP50Millis(), summary.latencyP99Millis()));
         if (summary.markFailures() > 0) {
             out.println("  warning:     " + summary.markFailures() + " object(s) could not be tagged (the journal "
                     + "still prevents re-sending them with this command)");
+        }
+        if (summary.foreignTagsDropped() > 0) {
+            out.println("  warning:     " + summary.foreignTagsDropped() + " object(s) had more tags of their own "
+                    + "than S3's 10 leave room for: the last ones were dropped for the replay status (see the "
+                    + "failures file)");
+        }
+        if (summary.failuresFileProblem() != null) {
+            out.println("  warning:     " + TerminalText.field(summary.failuresFileProblem()));
         }
         out.println("  report:      " + reportFile + (summary.failuresFile() == null ? ""
                 : " (failures: " + summary.failuresFile() + ")"));

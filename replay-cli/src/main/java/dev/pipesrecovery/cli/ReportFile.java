@@ -2,6 +2,7 @@ package dev.pipesrecovery.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pipesrecovery.replay.ReplayPlan;
 import dev.pipesrecovery.replay.ReplaySummary;
@@ -35,6 +36,7 @@ final class ReportFile {
         node.put("lossMarkers", plan.lossMarkers());
         node.put("notArchiveKeys", plan.notArchiveKeys());
         node.put("previouslyDelivered", plan.previouslyDelivered());
+        node.put("journal", plan.journal());
         plan.sample().forEach(node.putArray("sample")::add);
         return node;
     }
@@ -55,9 +57,16 @@ final class ReportFile {
         ObjectNode byCode = node.putObject("failedByCode");
         summary.failedByCode().forEach(byCode::put);
         node.put("notAttempted", summary.notAttempted());
+        node.put("skippedOtherStatusUndelivered", summary.otherStatusUndelivered());
+        node.put("blocked", summary.blocked());
+        node.put("blockedKeyCount", summary.blockedKeyCount());
+        ArrayNode blockedKeys = node.putArray("blockedKeys");
+        summary.blockedKeys().forEach(key -> blockedKeys.addObject().put("partitionKey", key.partitionKey())
+                .put("cause", key.cause()).put("failedKey", key.failedKey()).put("heldBack", key.heldBack()));
         node.put("notArchiveKeys", summary.notArchiveKeys());
         node.put("lossMarkers", summary.lossMarkers());
         node.put("markFailures", summary.markFailures());
+        node.put("foreignTagsDropped", summary.foreignTagsDropped());
         node.put("requests", summary.requests());
         node.put("achievedPerSecond", Math.round(summary.achievedPerSecond() * 10) / 10.0);
         node.put("latencyP50Millis", summary.latencyP50Millis());
@@ -69,6 +78,10 @@ final class ReportFile {
         if (summary.failuresFile() != null) {
             node.put("failuresFile", summary.failuresFile());
         }
+        if (summary.failuresFileProblem() != null) {
+            node.put("failuresFileProblem", summary.failuresFileProblem());
+        }
+        node.put("complete", summary.complete());
         return node;
     }
 

@@ -30,8 +30,10 @@ public final class SelectionOptions {
     @Option(names = "--partition-key", paramLabel = "K", description = "Only this partition key (needs --consumer).")
     String partitionKey;
 
-    @Option(names = "--status", paramLabel = "archived|replayed|failed|all",
-            description = "By replay state (reads each object's tags unless 'all').")
+    @Option(names = "--status", paramLabel = "pending|archived|replayed|failed|all",
+            description = "By replay state: pending (not delivered yet: archived or failed; replay's default), "
+                    + "archived (never replayed), replayed, failed, all (list/show/export default). Reads each "
+                    + "object's tags unless 'all'.")
     String status;
 
     /** The selection; {@code defaultStatus} applies when {@code --status} is absent. */

@@ -7,6 +7,7 @@ import dev.pipesrecovery.archive.InvalidArchivedRecordException;
 import dev.pipesrecovery.replay.CloseableIterator;
 import dev.pipesrecovery.replay.ListedObject;
 import dev.pipesrecovery.replay.Payload;
+import dev.pipesrecovery.replay.Selection;
 import dev.pipesrecovery.replay.StatusFilter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,6 +47,7 @@ final class ShowCommand extends BaseCommand {
             throw CliException.usage("give a KEY, or --consumer C [--limit N] to show the first records");
         }
         JsonGenerator json = output().json() && !raw ? jsonOut() : null;
+        Selection chosen = null;
         if (json != null) {
             json.writeStartArray();
         }
@@ -56,7 +58,8 @@ final class ShowCommand extends BaseCommand {
             }
             show(key, body.get(), json);
         } else {
-            try (CloseableIterator<ListedObject> objects = selector().select(selection.toSelection(StatusFilter.ALL))) {
+            chosen = selection.toSelection(StatusFilter.ALL);
+            try (CloseableIterator<ListedObject> objects = selector().select(chosen)) {
                 while (objects.hasNext() && shown + corrupt < limit) {
                     ListedObject object = objects.next();
                     if (object.kind() == ListedObject.Kind.RECORD) {
@@ -74,7 +77,10 @@ final class ShowCommand extends BaseCommand {
         if (corrupt > 0) {
             return ExitCodes.SOME_FAILED;
         }
-        return shown == 0 ? ExitCodes.NOTHING_MATCHED : ExitCodes.OK;
+        if (shown == 0) {
+            return chosen == null ? ExitCodes.NOTHING_MATCHED : nothingMatched(chosen);
+        }
+        return ExitCodes.OK;
     }
 
     private void showUnchecked(String objectKey, byte[] body, JsonGenerator json) {
@@ -91,7 +97,8 @@ final class ShowCommand extends BaseCommand {
             record = ArchivedRecordCodec.decode(body);
         } catch (InvalidArchivedRecordException e) {
             corrupt++;
-            err().println("pipes-replay: corrupt archive object " + objectKey + ": " + e.getMessage());
+            err().println("pipes-replay: corrupt archive object " + TerminalText.field(objectKey + ": "
+                    + e.getMessage()));
             return;
         }
         shown++;
@@ -107,21 +114,26 @@ final class ShowCommand extends BaseCommand {
         }
     }
 
+    /** Every field and the payload through {@link TerminalText}: they hold whatever the producer wrote. */
     private void printText(String objectKey, ArchivedRecord record) {
         var failure = record.failure();
-        out().println("key:                 " + objectKey);
-        out().println("consumer:            " + record.consumer());
-        out().println("stream:              " + record.streamArn());
-        out().println("shard / sequence:    " + record.shardId() + " / " + record.sequenceNumber()
+        line("key:                 ", objectKey);
+        line("consumer:            ", record.consumer());
+        line("stream:              ", record.streamArn());
+        line("shard / sequence:    ", record.shardId() + " / " + record.sequenceNumber()
                 + (record.subSequenceNumber() == null ? "" : " / sub " + record.subSequenceNumber()));
-        out().println("partition key:       " + record.partitionKey());
-        out().println("arrived:             " + record.approximateArrivalTimestamp());
-        out().println("failed:              " + failure.condition() + " (" + failure.source() + ")");
-        out().println("dead-lettered:       " + failure.dlqTimestamp() + " message " + failure.dlqMessageId());
-        out().println("hydrated:            " + failure.hydratedAt());
+        line("partition key:       ", record.partitionKey());
+        line("arrived:             ", record.approximateArrivalTimestamp());
+        line("failed:              ", failure.condition() + " (" + failure.source() + ")");
+        line("dead-lettered:       ", failure.dlqTimestamp() + " message " + failure.dlqMessageId());
+        line("hydrated:            ", failure.hydratedAt());
         Payload payload = Payload.of(record.data());
-        out().println("payload:             " + record.data().length + " bytes, " + payload.kind().name().toLowerCase());
-        out().println(payload.display());
+        line("payload:             ", record.data().length + " bytes, " + payload.kind().name().toLowerCase());
+        out().println(TerminalText.block(payload.display()));
         out().println();
+    }
+
+    private void line(String label, Object value) {
+        out().println(label + TerminalText.field(value));
     }
 }

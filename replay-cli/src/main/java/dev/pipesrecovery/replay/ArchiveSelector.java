@@ -15,7 +15,7 @@ import java.util.NoSuchElementException;
 
 /**
  * Streams a {@link Selection} out of the archive in key order (so each partition key's records come in arrival
- * order), listing only the prefixes it needs: the consumer's day prefixes (or one partition key's prefix per day)
+ * order; the user records of a KPL aggregate in sub-sequence order, {@link SubSequenceOrder}), listing only the prefixes it needs: the consumer's day prefixes (or one partition key's prefix per day)
  * when a start date is given, the consumer's prefix otherwise. Tags are read only when the status filter needs them.
  */
 public final class ArchiveSelector {
@@ -67,7 +67,7 @@ public final class ArchiveSelector {
     public CloseableIterator<ListedObject> select(Selection selection) {
         PrefixChain chain = new PrefixChain(store, prefixes(selection));
         String encodedKey = selection.partitionKey() == null ? null : KeyLayout.encodePartitionKey(selection.partitionKey());
-        return new CloseableIterator<>() {
+        return new SubSequenceOrder(new CloseableIterator<>() {
             private ListedObject next;
 
             @Override
@@ -92,7 +92,7 @@ public final class ArchiveSelector {
             public void close() {
                 chain.close();
             }
-        };
+        });
     }
 
     /** The listed object, or null when the selection excludes it. */

@@ -1,17 +1,24 @@
 package dev.pipesrecovery.replay;
 
 import dev.pipesrecovery.retry.Retrier;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Sends one batch to the target until every item is delivered or failed, with core's {@link Retrier}: retryable
  * items (429, 5xx, connection errors, {@code ThrottlingException}, {@code InternalFailure}) are re-sent after the
  * backoff delay, or the server's {@code Retry-After} when longer, up to {@code --max-attempts}; the rest are final at
- * once. Every request waits for the rate limiter. A delivered key goes to the journal (fsync) before its object is
- * tagged.
+ * once. Every request waits for the rate limiter.
+ *
+ * <p>After each request, every delivered item of it goes to the journal first (one write + fsync for all of them),
+ * and only then are objects marked — marking never throws ({@link ObjectMarker}), so nothing that happens to one
+ * object can leave another delivered item unjournaled and sent again. If the journal cannot be written, the
+ * delivered objects are still tagged (the tags keep a later run from selecting them) and the run is stopped.
+ * Items that fail for good are handed to {@code onFinalFailure} (the lane holds their key).
  */
 final class BatchDelivery {
 
@@ -34,9 +41,11 @@ final class BatchDelivery {
 
     private final ReplayContext context;
     private final Retrier retrier;
+    private final BiConsumer<ReplayItem, String> onFinalFailure;
 
-    BatchDelivery(ReplayContext context) {
+    BatchDelivery(ReplayContext context, BiConsumer<ReplayItem, String> onFinalFailure) {
         this.context = context;
+        this.onFinalFailure = onFinalFailure;
         this.retrier = new Retrier(context.settings().backoff(), context.sleeper(), context.random(),
                 (attempt, failure, delay) -> { });
     }
@@ -80,12 +89,13 @@ final class BatchDelivery {
             throw new IllegalStateException("target returned " + results.size() + " results for " + items.size());
         }
         List<ReplayItem> retry = new ArrayList<>();
+        List<ReplayItem> delivered = new ArrayList<>();
         DeliveryResult lastRetryable = null;
         Duration retryAfter = null;
         for (int i = 0; i < items.size(); i++) {
             DeliveryResult result = results.get(i);
             switch (result.outcome()) {
-                case DELIVERED -> delivered(items.get(i), startedNanos);
+                case DELIVERED -> delivered.add(items.get(i));
                 case FAILED -> failed(items.get(i), result);
                 case RETRYABLE -> {
                     retry.add(items.get(i));
@@ -96,6 +106,7 @@ final class BatchDelivery {
                 }
             }
         }
+        delivered(delivered, startedNanos);
         if (retry.isEmpty()) {
             return List.of();
         }
@@ -105,13 +116,24 @@ final class BatchDelivery {
         throw new RetryableItems(retry, lastRetryable, retryAfter);
     }
 
-    private void delivered(ReplayItem item, long startedNanos) throws InterruptedException {
-        context.journal().recordDelivered(item.s3Key());
-        context.counters().delivered.increment();
-        context.counters().deliveredBytes.add(item.record().data().length);
-        context.counters().latency.record(System.nanoTime() - startedNanos);
-        context.breaker().recordSuccess();
-        context.marker().delivered(item.s3Key(), item.tags());
+    /** Journals all of {@code items} first, then counts and marks each. */
+    private void delivered(List<ReplayItem> items, long startedNanos) throws InterruptedException {
+        if (items.isEmpty()) {
+            return;
+        }
+        try {
+            context.journal().recordDelivered(items.stream().map(ReplayItem::s3Key).toList());
+        } catch (UncheckedIOException e) {
+            context.breaker().trip("the replay journal could not be written (" + e.getCause().getMessage() + ": "
+                    + context.journal().file() + ")");
+        }
+        for (ReplayItem item : items) {
+            context.counters().delivered.increment();
+            context.counters().deliveredBytes.add(item.record().data().length);
+            context.counters().latency.record(System.nanoTime() - startedNanos);
+            context.breaker().recordSuccess();
+            context.marker().delivered(item.s3Key(), item.tags());
+        }
     }
 
     private void failed(ReplayItem item, DeliveryResult result) {
@@ -119,5 +141,6 @@ final class BatchDelivery {
         context.breaker().recordFailure(result.code());
         context.failureLog().failed(item.s3Key(), result.code(), result.message());
         context.marker().failed(item.s3Key(), item.tags(), result.code());
+        onFinalFailure.accept(item, result.code());
     }
 }

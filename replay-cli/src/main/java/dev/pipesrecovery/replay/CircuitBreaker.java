@@ -3,7 +3,8 @@ package dev.pipesrecovery.replay;
 /**
  * Stops a replay when the target keeps failing (e.g. every request answers 400, or 503 after every retry) instead
  * of hammering it with the rest of the selection: {@code threshold} consecutive failed items with no delivery in
- * between open it for good. Thread-safe.
+ * between open it for good. {@link #trip} opens it for another reason that makes going on unsafe (the journal cannot
+ * be written). Thread-safe.
  */
 public final class CircuitBreaker {
 
@@ -27,7 +28,15 @@ public final class CircuitBreaker {
     public synchronized void recordFailure(String code) {
         consecutiveFailures++;
         if (reason == null && consecutiveFailures >= threshold) {
-            reason = consecutiveFailures + " consecutive failures, the last one " + code;
+            reason = "the circuit breaker opened: the target kept failing (" + consecutiveFailures
+                    + " consecutive failures, the last one " + code + ")";
+        }
+    }
+
+    /** Opens the breaker now, for {@code why} (kept if it was open already). */
+    public synchronized void trip(String why) {
+        if (reason == null) {
+            reason = why;
         }
     }
 

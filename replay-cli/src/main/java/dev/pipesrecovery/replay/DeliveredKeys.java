@@ -7,8 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
- * The keys a journal says were delivered, held as 128-bit hashes (16 bytes per key instead of a ~150-byte string):
- * a million delivered keys cost 16 MB. A false "delivered" needs a 128-bit collision (p &lt; 1e-26 for 1e6 keys).
+ * A set of archive keys (those a journal says were delivered, or marked), held as 128-bit hashes (16 bytes per key
+ * instead of a ~150-byte string): a million delivered keys cost 16 MB. A false "delivered" needs a 128-bit collision (p &lt; 1e-26 for 1e6 keys).
  * Built once, read-only afterwards (sorted pairs, binary search).
  */
 final class DeliveredKeys {
@@ -70,6 +70,25 @@ final class DeliveredKeys {
 
     int size() {
         return pairs.length / 2;
+    }
+
+    /** The keys of this set that {@code other} does not hold (one merge pass over both sorted arrays). */
+    DeliveredKeys minus(DeliveredKeys other) {
+        long[] kept = new long[pairs.length];
+        int size = 0;
+        int j = 0;
+        for (int i = 0; i < pairs.length; i += 2) {
+            while (j < other.pairs.length && compare(other.pairs[j], other.pairs[j + 1], pairs[i], pairs[i + 1]) < 0) {
+                j += 2;
+            }
+            boolean inOther = j < other.pairs.length
+                    && compare(other.pairs[j], other.pairs[j + 1], pairs[i], pairs[i + 1]) == 0;
+            if (!inOther) {
+                kept[size++] = pairs[i];
+                kept[size++] = pairs[i + 1];
+            }
+        }
+        return new DeliveredKeys(Arrays.copyOf(kept, size));
     }
 
     private static int compare(long hiA, long loA, long hiB, long loB) {

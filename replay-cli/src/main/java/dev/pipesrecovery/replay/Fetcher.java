@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code concurrency} reads at a time, and at most {@link #BUDGET_KIB_PER_LANE} KiB of listed object size per lane
  * fetched and not yet done with (taken before a read, given back when the lane is done with the record), so memory
  * stays bounded whatever the records' size. Checks the status filter (one tag read) and decodes; a missing or
- * corrupt object is reported and comes back empty.
+ * corrupt object is reported and comes back with nothing to send ({@link Fetched}), saying whether its key must wait.
  */
 final class Fetcher implements AutoCloseable {
 
@@ -50,7 +50,7 @@ final class Fetcher implements AutoCloseable {
     }
 
     /** Starts reading {@code object}; blocks while the fetched bodies waiting for their lane use the budget. */
-    Future<Optional<ReplayItem>> fetch(ListedObject object, String orderingKey) throws InterruptedException {
+    Future<Fetched> fetch(ListedObject object, String orderingKey) throws InterruptedException {
         int permits = permitsFor(object);
         bodies.acquire(permits);
         try {
@@ -66,10 +66,10 @@ final class Fetcher implements AutoCloseable {
         bodies.release(permits);
     }
 
-    private Optional<ReplayItem> read(ListedObject object, String orderingKey) {
+    private Fetched read(ListedObject object, String orderingKey) {
         if (context.breaker().isOpen()) {
             context.counters().notAttempted.increment();
-            return Optional.empty();
+            return Fetched.skipped();
         }
         String key = object.s3Key();
         try {
@@ -78,28 +78,33 @@ final class Fetcher implements AutoCloseable {
                 tags = context.store().tags(key);
                 if (!context.status().matches(tags)) {
                     context.counters().otherStatus.increment();
-                    return Optional.empty();
+                    if (!StatusFilter.undelivered(tags)) {
+                        return Fetched.skipped();
+                    }
+                    context.counters().otherStatusUndelivered.increment();
+                    return Fetched.holding("not selected by --status, "
+                            + (tags.get(ReplayTags.STATUS) == null ? "never replayed" : "tagged failed"), key);
                 }
             }
             Optional<byte[]> body = context.store().get(key);
             if (body.isEmpty()) {
                 context.counters().missing.increment();
                 context.failureLog().skipped(key, "NoSuchKey", "deleted since it was listed");
-                return Optional.empty();
+                return Fetched.skipped();
             }
             try {
                 ArchivedRecord record = ArchivedRecordCodec.decode(body.get());
-                return Optional.of(new ReplayItem(key, record, tags, orderingKey));
+                return Fetched.of(new ReplayItem(key, record, tags, orderingKey));
             } catch (InvalidArchivedRecordException | RuntimeException e) {
                 context.counters().failed("CorruptArchiveObject");
                 context.failureLog().failed(key, "CorruptArchiveObject", e.getMessage());
                 context.marker().failed(key, tags, "CorruptArchiveObject");
-                return Optional.empty();
+                return Fetched.holding("CorruptArchiveObject", key);
             }
         } catch (ArchiveException e) {
             context.counters().failed("ArchiveReadFailed");
             context.failureLog().failed(key, "ArchiveReadFailed", e.getMessage());
-            return Optional.empty();
+            return Fetched.holding("ArchiveReadFailed", key);
         }
     }
 

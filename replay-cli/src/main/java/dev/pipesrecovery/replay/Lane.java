@@ -14,12 +14,13 @@ import java.util.concurrent.Future;
  * One worker of a replay. Every partition key is routed to exactly one lane and a lane handles its queue in order,
  * so each key's records reach the target in arrival order while other keys go in parallel. The queue is bounded:
  * the listing waits rather than piling keys up in memory. A batch never holds two records of one key, so a partial
- * failure retried later cannot overtake a later record of the same key.
+ * failure retried later cannot overtake a later record of the same key, and a key whose record was not delivered
+ * sends nothing more in this run ({@link KeyHolds}).
  */
 final class Lane implements Runnable {
 
     /** A listed object whose body the {@link Fetcher} is reading. */
-    private record Pending(String orderingKey, int permits, Future<Optional<ReplayItem>> item) {
+    private record Pending(String orderingKey, int permits, Future<Fetched> item) {
     }
 
     private static final Pending END = new Pending("", 0, null);
@@ -31,6 +32,7 @@ final class Lane implements Runnable {
     private final Fetcher fetcher;
     private final BlockingQueue<Pending> queue;
     private final BatchDelivery delivery;
+    private final KeyHolds holds;
     private ReplayItem carried;
     private int carriedPermits;
     /** Fetch budget held by the records of the current batch. */
@@ -40,7 +42,14 @@ final class Lane implements Runnable {
         this.context = context;
         this.fetcher = fetcher;
         this.queue = new ArrayBlockingQueue<>(context.settings().laneQueueCapacity());
-        this.delivery = new BatchDelivery(context);
+        this.holds = new KeyHolds(context.settings().holdKeyAfterFailure(), context.counters(), context.failureLog());
+        this.delivery = new BatchDelivery(context,
+                (item, code) -> holds.hold(item.orderingKey(), code, item.s3Key()));
+    }
+
+    /** The keys this lane held back after a failure (read once the lane has finished). */
+    List<BlockedKey> blockedKeys() {
+        return holds.blockedKeys();
     }
 
     /** Queues {@code object} (its read starts now); blocks while the lane is full. */
@@ -83,6 +92,7 @@ final class Lane implements Runnable {
                 context.counters().failed("UnexpectedError");
                 context.breaker().recordFailure("UnexpectedError");
                 context.failureLog().failed(item.s3Key(), "UnexpectedError", String.valueOf(e));
+                holds.hold(item.orderingKey(), "UnexpectedError", item.s3Key());
             }
         }
     }
@@ -142,16 +152,23 @@ final class Lane implements Runnable {
         return batch;
     }
 
-    /** The fetched record; an empty result (skipped, reported by the fetcher) gives its budget back at once. */
+    /**
+     * The fetched record, unless there is nothing to send: skipped (reported by the fetcher), or held back behind an
+     * earlier undelivered record of its key. Nothing to send gives its budget back at once.
+     */
     private Optional<ReplayItem> await(Pending pending) throws InterruptedException {
-        Optional<ReplayItem> item;
+        Fetched fetched;
         try {
-            item = pending.item().get();
+            fetched = pending.item().get();
         } catch (ExecutionException e) {
             context.counters().failed("UnexpectedError");
             context.failureLog().failed(pending.orderingKey(), "UnexpectedError", String.valueOf(e.getCause()));
-            item = Optional.empty();
+            fetched = Fetched.holding("UnexpectedError", pending.orderingKey());
         }
+        if (fetched.holdCause() != null) {
+            holds.hold(pending.orderingKey(), fetched.holdCause(), fetched.heldBy());
+        }
+        Optional<ReplayItem> item = Optional.ofNullable(fetched.item()).filter(i -> !holds.holdsBack(i));
         if (item.isEmpty()) {
             fetcher.release(pending.permits());
         } else {

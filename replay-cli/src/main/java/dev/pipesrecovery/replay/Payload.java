@@ -1,6 +1,7 @@
 package dev.pipesrecovery.replay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,7 +15,9 @@ import java.util.Optional;
 /** A record's payload bytes, seen as JSON, as UTF-8 text, or as opaque binary (shown in base64). */
 public final class Payload {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Strict: a document followed by anything but whitespace is text, not JSON. */
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public enum Kind { JSON, TEXT, BINARY }
 

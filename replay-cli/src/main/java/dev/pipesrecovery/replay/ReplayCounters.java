@@ -19,7 +19,13 @@ final class ReplayCounters {
     final LongAdder notAttempted = new LongAdder();
     /** Listed, but excluded by {@code --status} (read from the tags). */
     final LongAdder otherStatus = new LongAdder();
+    /** Of {@link #otherStatus}: not delivered yet (archived or failed), so its key's later records were held. */
+    final LongAdder otherStatusUndelivered = new LongAdder();
+    /** Not sent because an earlier record of their partition key was not delivered in this run. */
+    final LongAdder blocked = new LongAdder();
     final LongAdder markFailures = new LongAdder();
+    /** Objects that lost foreign tags to make room for the replay status. */
+    final LongAdder foreignTagsDropped = new LongAdder();
     final LatencyHistogram latency = new LatencyHistogram();
     private final Map<String, LongAdder> failedByCode = new ConcurrentHashMap<>();
 
@@ -39,6 +45,6 @@ final class ReplayCounters {
 
     /** Items finished one way or another (for progress). */
     long done() {
-        return delivered.sum() + alreadyDelivered.sum() + missing.sum() + otherStatus.sum() + failed();
+        return delivered.sum() + alreadyDelivered.sum() + missing.sum() + otherStatus.sum() + failed() + blocked.sum();
     }
 }

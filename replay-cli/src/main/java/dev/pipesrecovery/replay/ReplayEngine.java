@@ -5,6 +5,7 @@ import dev.pipesrecovery.retry.Sleeper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * Replays a selection to one target. The listing streams through bounded per-key lanes ({@code --concurrency}
  * workers; a partition key always goes to the same lane, so its records stay in order), each request waits for the
  * shared rate limiter, retries follow the backoff policy, and the circuit breaker stops the whole run when the
- * target keeps failing. Objects the run's journal lists as delivered are skipped (and marked, if they were not yet).
+ * target keeps failing. Objects the run's journal lists as delivered are skipped (and marked, if an earlier run
+ * could not). A partition key whose record is not delivered holds its later records back ({@link KeyHolds}).
  */
 public final class ReplayEngine {
 
@@ -60,7 +62,7 @@ public final class ReplayEngine {
             }
         }
         return ReplayPlan.of(count, request.target().describe(), request.settings(), request.selection().status(),
-                previously);
+                previously, request.journalFile().toString());
     }
 
     public ReplaySummary run(ReplayRequest request, long plannedObjects, ProgressListener progress)
@@ -75,10 +77,11 @@ public final class ReplayEngine {
             thread.setDaemon(true);
             return thread;
         });
-        try (ReplayJournal journal = ReplayJournal.open(request.journalFile());
-             FailureLog failureLog = new FailureLog(request.failuresFile())) {
+        FailureLog failureLog = new FailureLog(request.failuresFile());
+        List<BlockedKey> blockedKeys;
+        try (ReplayJournal journal = ReplayJournal.open(request.journalFile()); failureLog) {
             ObjectMarker marker = new ObjectMarker(store, settings.onSuccess(), request.runId(), clock, counters,
-                    failureLog);
+                    failureLog, journal);
             ReplayContext context = new ReplayContext(store, request.target(), journal, counters, breaker,
                     new TokenBucket(settings.rate(), sleeper, nanoClock), marker, failureLog, settings,
                     request.selection().status(), request.runId(), sleeper,
@@ -86,21 +89,25 @@ public final class ReplayEngine {
             ticker.scheduleAtFixedRate(() -> progress.progress(counters.done(), plannedObjects,
                     counters.delivered.sum(), counters.failed(), (System.nanoTime() - startedNanos) / 1_000_000),
                     1, 1, TimeUnit.SECONDS);
-            dispatch(request.selection(), context, marker);
+            blockedKeys = dispatch(request.selection(), context, marker);
         } finally {
             ticker.shutdownNow();
             progress.finished();
         }
         long millis = Math.max(1, (System.nanoTime() - startedNanos) / 1_000_000);
+        boolean anyLine = counters.failed() + counters.missing.sum() + counters.markFailures.sum()
+                + counters.blocked.sum() + counters.foreignTagsDropped.sum() + counters.notArchiveKeys.sum() > 0;
         return new ReplaySummary(request.runId(), request.runIdentity(), request.target().describe(), startedAt,
                 millis, counters.listed.sum(), counters.delivered.sum(), counters.deliveredBytes.sum(),
                 counters.alreadyDelivered.sum(), counters.missing.sum(), counters.failed(), counters.failedByCode(),
-                counters.notAttempted.sum(), counters.otherStatus.sum(), counters.notArchiveKeys.sum(),
-                counters.lossMarkers.sum(), counters.markFailures.sum(), counters.requests.sum(), counters.delivered.sum() * 1000.0 / millis,
+                counters.notAttempted.sum(), counters.otherStatus.sum(), counters.otherStatusUndelivered.sum(),
+                counters.blocked.sum(), blockedKeys.subList(0, Math.min(blockedKeys.size(),
+                ReplaySummary.BLOCKED_KEYS_LISTED)), blockedKeys.size(), counters.notArchiveKeys.sum(),
+                counters.lossMarkers.sum(), counters.markFailures.sum(), counters.foreignTagsDropped.sum(),
+                counters.requests.sum(), counters.delivered.sum() * 1000.0 / millis,
                 counters.latency.quantileMillis(0.50), counters.latency.quantileMillis(0.99), breaker.reason(),
-                request.journalFile().toString(),
-                counters.failed() + counters.missing.sum() + counters.markFailures.sum() > 0
-                        ? request.failuresFile().toString() : null);
+                request.journalFile().toString(), anyLine ? request.failuresFile().toString() : null,
+                failureLog.problem());
     }
 
     private static Selection unfiltered(Selection selection) {
@@ -108,7 +115,8 @@ public final class ReplayEngine {
                 StatusFilter.ALL);
     }
 
-    private void dispatch(Selection selection, ReplayContext context, ObjectMarker marker)
+    /** Runs the lanes over the selection; returns the keys they held back, in key order. */
+    private List<BlockedKey> dispatch(Selection selection, ReplayContext context, ObjectMarker marker)
             throws InterruptedException {
         int concurrency = context.settings().concurrency();
         List<Lane> lanes = new ArrayList<>();
@@ -137,7 +145,7 @@ public final class ReplayEngine {
                         counters.listed.increment();
                         if (context.journal().wasDelivered(object.s3Key())) {
                             counters.alreadyDelivered.increment();
-                            if (selection.status() != StatusFilter.REPLAYED) {
+                            if (context.journal().needsMarking(object.s3Key())) {
                                 marker.delivered(object.s3Key(), null); // finish what the earlier run could not
                             }
                         } else {
@@ -156,5 +164,9 @@ public final class ReplayEngine {
             }
             fetcher.close();
         }
+        List<BlockedKey> blocked = new ArrayList<>();
+        lanes.forEach(lane -> blocked.addAll(lane.blockedKeys()));
+        blocked.sort(Comparator.comparing(BlockedKey::partitionKey));
+        return blocked;
     }
 }

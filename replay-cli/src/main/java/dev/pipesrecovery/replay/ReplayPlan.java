@@ -10,18 +10,18 @@ import java.util.List;
  */
 public record ReplayPlan(long objects, long bytes, long lossMarkers, long notArchiveKeys, List<String> sample,
                          String target, double rate, int concurrency, Duration estimatedDuration,
-                         StatusFilter status, int previouslyDelivered) {
+                         StatusFilter status, int previouslyDelivered, String journal) {
 
     public ReplayPlan {
         sample = List.copyOf(sample);
     }
 
     static ReplayPlan of(PlanCount count, String target, ReplaySettings settings, StatusFilter status,
-                         int previouslyDelivered) {
+                         int previouslyDelivered, String journal) {
         Duration estimate = settings.rate() == 0 ? null
                 : Duration.ofMillis((long) Math.ceil(count.objects * 1000.0 / settings.rate()));
         return new ReplayPlan(count.objects, count.bytes, count.lossMarkers, count.notArchiveKeys, count.sample,
-                target, settings.rate(), settings.concurrency(), estimate, status, previouslyDelivered);
+                target, settings.rate(), settings.concurrency(), estimate, status, previouslyDelivered, journal);
     }
 
     /** Running totals of the planning pass. */

@@ -5,10 +5,12 @@ import java.util.Objects;
 
 /**
  * How a replay runs: {@code rate} requests per second (0 = unlimited), {@code concurrency} partition-key lanes,
- * the backoff (its {@code maxAttempts} is {@code --max-attempts}), the breaker threshold and what to do on success.
+ * the backoff (its {@code maxAttempts} is {@code --max-attempts}), the breaker threshold, what to do on success, and
+ * whether a key whose record was not delivered holds its later records back ({@link KeyHolds}; off with
+ * {@code --send-after-failure}).
  */
 public record ReplaySettings(double rate, int concurrency, BackoffPolicy backoff, int breakerThreshold,
-                             OnSuccess onSuccess, int laneQueueCapacity) {
+                             OnSuccess onSuccess, int laneQueueCapacity, boolean holdKeyAfterFailure) {
 
     public ReplaySettings {
         Objects.requireNonNull(backoff, "backoff");

@@ -1,13 +1,18 @@
 package dev.pipesrecovery.replay;
 
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The S3 object tags a replay writes (so {@code --status} can select by them). S3 allows 10 tags per object, keys
- * up to 128 and values up to 256 characters (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-tagging.html);
- * tags not written by pipes-replay are kept.
+ * up to 128 and values up to 256 characters (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-tagging.html).
+ * Tags not written by pipes-replay ("foreign" tags) are kept. When they leave too little room, the run id and time
+ * are left out first; only if even the status (and error code) would not fit are foreign tags dropped, the last ones
+ * in key order first, and reported — the status is what keeps a record from being selected and sent again.
  */
 public final class ReplayTags {
 
@@ -19,36 +24,59 @@ public final class ReplayTags {
     public static final String REPLAYED = "replayed";
     public static final String FAILED = "failed";
 
+    static final int MAX_TAGS = 10;
     private static final int MAX_VALUE_CHARS = 256;
+
+    /** The tags to write, and the foreign tags that had to go to make room for the status. */
+    public record TagSet(Map<String, String> tags, List<String> droppedForeignKeys) {
+
+        public TagSet {
+            tags = Map.copyOf(tags);
+            droppedForeignKeys = List.copyOf(droppedForeignKeys);
+        }
+    }
 
     private ReplayTags() {
     }
 
-    public static Map<String, String> replayed(Map<String, String> existing, String runId, Instant at) {
-        Map<String, String> tags = withoutOurs(existing);
-        tags.put(STATUS, REPLAYED);
-        tags.put(RUN_ID, runId);
-        tags.put(REPLAYED_AT, at.toString());
-        return tags;
+    public static TagSet replayed(Map<String, String> existing, String runId, Instant at) {
+        return compose(existing, Map.of(STATUS, REPLAYED), optional(RUN_ID, runId, REPLAYED_AT, at));
     }
 
-    public static Map<String, String> failed(Map<String, String> existing, String runId, Instant at, String errorCode) {
-        Map<String, String> tags = withoutOurs(existing);
-        tags.put(STATUS, FAILED);
-        tags.put(RUN_ID, runId);
-        tags.put(FAILED_AT, at.toString());
-        tags.put(ERROR, tagValue(errorCode));
-        return tags;
+    public static TagSet failed(Map<String, String> existing, String runId, Instant at, String errorCode) {
+        Map<String, String> required = new LinkedHashMap<>();
+        required.put(STATUS, FAILED);
+        required.put(ERROR, tagValue(errorCode));
+        return compose(existing, required, optional(RUN_ID, runId, FAILED_AT, at));
     }
 
-    private static Map<String, String> withoutOurs(Map<String, String> existing) {
-        Map<String, String> tags = new HashMap<>();
+    private static Map<String, String> optional(String runIdKey, String runId, String atKey, Instant at) {
+        Map<String, String> optional = new LinkedHashMap<>();
+        optional.put(runIdKey, runId);
+        optional.put(atKey, at.toString());
+        return optional;
+    }
+
+    private static TagSet compose(Map<String, String> existing, Map<String, String> required,
+                                  Map<String, String> optional) {
+        TreeMap<String, String> foreign = new TreeMap<>();
         existing.forEach((key, value) -> {
             if (!key.startsWith("pipes-replay:")) {
+                foreign.put(key, value);
+            }
+        });
+        List<String> dropped = new ArrayList<>();
+        while (foreign.size() + required.size() > MAX_TAGS) {
+            dropped.add(0, foreign.pollLastEntry().getKey());
+        }
+        Map<String, String> tags = new LinkedHashMap<>(foreign);
+        tags.putAll(required);
+        optional.forEach((key, value) -> {
+            if (tags.size() < MAX_TAGS) {
                 tags.put(key, value);
             }
         });
-        return tags;
+        return new TagSet(tags, dropped);
     }
 
     /** Tag values allow letters, digits, spaces and {@code + - = . _ : / @}; anything else becomes {@code _}. */

@@ -22,7 +22,7 @@ class CommandLineSyntaxTest {
         "show --bucket b --consumer c --limit 5",
         "export --bucket b --consumer c --status all --as csv --output out.csv",
         "replay --bucket b --consumer c --from 2026-11-21 --target http --pipe p --connection conn --rate 10 "
-                + "--concurrency 4 --max-attempts 5 --on-success tag --yes",
+                + "--concurrency 4 --max-attempts 5 --on-success tag --send-after-failure --yes",
         "replay --bucket b --consumer c --target http --url https://api.example.com/x --header K:V --header A:B "
                 + "--dry-run",
         "replay --bucket b --consumer c --target eventbridge --event-bus bus --source s --detail-type d --on-success "
@@ -45,7 +45,7 @@ class CommandLineSyntaxTest {
 
         assertThat(exitCode).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("Exit codes:", "0   all done", "2   usage", "3   nothing matched",
-                "4   some objects failed", "5   stopped by the circuit breaker", "1   unexpected error");
+                "4   some objects failed", "5   stopped early: the circuit breaker", "1   unexpected error");
     }
 
     @ParameterizedTest

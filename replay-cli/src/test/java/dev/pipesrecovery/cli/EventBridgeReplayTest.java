@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipesrecovery.archive.ArchivedRecordCodec;
 import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.cli.support.Cli;
 import dev.pipesrecovery.cli.support.ServiceEndpoints;
+import dev.pipesrecovery.replay.IdempotencyKeys;
 import dev.pipesrecovery.replay.ReplayTags;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.Fault;
@@ -97,10 +100,12 @@ class EventBridgeReplayTest {
     @Test
     void putsEveryRecordOnTheBusInBatchesOfTenWithThePayloadAsDetail() throws Exception {
         byte[] binary = {0x01, (byte) 0xFE, 0x7F};
+        List<String> keys = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
-            archive.put("orders-api", "key-" + i, T0.plusMillis(i), "{\"orderId\":\"o-" + i + "\",\"n\":" + i + "}");
+            keys.add(archive.put("orders-api", "key-" + i, T0.plusMillis(i), "{\"orderId\":\"o-" + i + "\",\"n\":" + i
+                    + "}"));
         }
-        archive.put("orders-api", "key-binary", T0.plusSeconds(1), binary);
+        keys.add(archive.put("orders-api", "key-binary", T0.plusSeconds(1), binary));
         long before = proxy.count(PUT_EVENTS);
 
         Cli.Result result = replay("--concurrency", "1");
@@ -110,12 +115,15 @@ class EventBridgeReplayTest {
         List<JsonNode> delivered = receive(12);
         assertThat(delivered).hasSize(12);
         for (int i = 0; i < 11; i++) {
-            String expected = "{\"orderId\":\"o-" + i + "\",\"n\":" + i + "}";
-            assertThat(delivered).anySatisfy(e -> assertThat(e.path("detail")).isEqualTo(MAPPER.readTree(expected)));
+            ObjectNode expected = (ObjectNode) MAPPER.readTree("{\"orderId\":\"o-" + i + "\",\"n\":" + i + "}");
+            expected.putObject("pipesReplay").put("idempotencyKey", idempotencyKey(keys.get(i)));
+            assertThat(delivered).anySatisfy(e -> assertThat(e.path("detail")).isEqualTo(expected));
         }
         JsonNode wrapped = delivered.stream().filter(e -> e.path("detail").has("dataEncoding")).findFirst()
                 .orElseThrow();
         assertThat(Base64.getDecoder().decode(wrapped.path("detail").path("data").asText())).isEqualTo(binary);
+        assertThat(wrapped.path("detail").path("pipesReplay").path("idempotencyKey").asText())
+                .isEqualTo(idempotencyKey(keys.get(11)));
         assertThat(delivered).allSatisfy(e -> {
             assertThat(e.path("source").asText()).isEqualTo("pipes-replay.test");
             assertThat(e.path("detail-type").asText()).isEqualTo("OrderPlaced");
@@ -148,6 +156,35 @@ class EventBridgeReplayTest {
         assertThat(archive.tags(second)).containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED);
         assertThat(archive.tags(third)).containsEntry(ReplayTags.STATUS, ReplayTags.FAILED)
                 .containsEntry(ReplayTags.ERROR, "AccessDeniedException");
+    }
+
+    @Test
+    void thePayloadKeepsItsMembersBesideTheAddedIdempotencyKeyAndItsOwnMemberOfThatName() throws Exception {
+        String spaced = "{ \"amount\" : 12.5 ,\n \"big\": 123456789012345678901234567890 }";
+        String key = archive.put("orders-api", "a", T0, spaced);
+        archive.put("orders-api", "b", T0.plusMillis(1), "{\"pipesReplay\":\"the producer's own\"}");
+        archive.put("orders-api", "c", T0.plusMillis(2), "{}");
+
+        Cli.Result result = replay("--concurrency", "1");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+        List<JsonNode> delivered = receive(3);
+        assertThat(delivered).hasSize(3);
+        JsonNode first = delivered.stream().filter(e -> e.path("detail").has("amount")).findFirst().orElseThrow();
+        assertThat(first.path("detail").path("amount").decimalValue()).isEqualByComparingTo("12.5");
+        assertThat(first.path("detail").path("big").bigIntegerValue()).isEqualTo("123456789012345678901234567890");
+        assertThat(first.path("detail").path("pipesReplay").path("idempotencyKey").asText())
+                .isEqualTo(idempotencyKey(key));
+        assertThat(delivered).anySatisfy(e -> assertThat(e.path("detail").path("pipesReplay").asText())
+                .isEqualTo("the producer's own"));
+        assertThat(delivered).anySatisfy(e -> assertThat(e.path("detail").size()).isEqualTo(1)
+                .satisfies(n -> assertThat(e.path("detail").path("pipesReplay").path("idempotencyKey").asText())
+                        .hasSize(64)));
+    }
+
+    /** The Idempotency-Key the HTTP target sends for the record archived at {@code key}. */
+    private String idempotencyKey(String key) throws Exception {
+        return IdempotencyKeys.of(ArchivedRecordCodec.decode(archive.store().get(key).orElseThrow()));
     }
 
     private List<JsonNode> receive(int expected) throws Exception {

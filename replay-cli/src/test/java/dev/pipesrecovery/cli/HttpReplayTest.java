@@ -138,6 +138,33 @@ class HttpReplayTest {
     }
 
     @Test
+    void sendsTheUserRecordsOfAKplAggregateInSubSequenceOrderWhateverTheKeyForm() {
+        List<String> older = archive.putAggregate("orders-api", "old", T0, numbered("old", 12), true);
+        archive.putAggregate("orders-api", "new", T0, numbered("new", 12), false);
+        assertThat(older.get(10)).as("an older key lists before sub-sequence 2").endsWith("-10.json")
+                .isLessThan(older.get(2));
+
+        Cli.Result result = replay("--concurrency", "2");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+        Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+        for (Received request : partner.received()) {
+            JsonNode body = parse(request.body());
+            byKey.computeIfAbsent(body.path("key").asText(), k -> new ArrayList<>()).add(body.path("n").asInt());
+        }
+        assertThat(byKey).containsOnlyKeys("old", "new").allSatisfy((key, order) -> assertThat(order)
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11));
+    }
+
+    private static List<String> numbered(String key, int count) {
+        List<String> data = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            data.add("{\"key\":\"" + key + "\",\"n\":" + i + "}");
+        }
+        return data;
+    }
+
+    @Test
     void rateLimitHoldsOnMeasuredRequestTimes() {
         for (int i = 0; i < 21; i++) {
             archive.put("orders-api", "k" + (i % 3), T0.plusMillis(i), "{\"n\":" + i + "}");
@@ -184,7 +211,8 @@ class HttpReplayTest {
         Cli.Result result = replay("--concurrency", "2", "--breaker-threshold", "5");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.CIRCUIT_OPEN);
-        assertThat(result.err()).contains("stopped by the circuit breaker", "HTTP 400");
+        assertThat(result.err()).contains("stopped: the circuit breaker opened", "HTTP 400",
+                "run the same command again");
         assertThat(partner.received().size()).as("stops instead of hammering").isBetween(5, 7);
         long failedTagged = keys.stream().filter(k -> ReplayTags.FAILED.equals(archive.tags(k).get(ReplayTags.STATUS)))
                 .count();
@@ -250,26 +278,30 @@ class HttpReplayTest {
     }
 
     @Test
-    void corruptObjectsAreReportedAndSkippedWhileTheRunGoesOn() throws Exception {
+    void corruptObjectsAreReportedAndSkippedWhileTheRunGoesOnForOtherKeys() throws Exception {
         archive.put("orders-api", "k", T0, "{\"n\":1}");
         String notJson = archive.putRaw("orders-api", "k", T0.plusSeconds(1), "not json".getBytes());
-        String wrongVersion = archive.putRaw("orders-api", "k", T0.plusSeconds(2),
+        String wrongVersion = archive.putRaw("orders-api", "m", T0.plusSeconds(2),
                 "{\"version\":99,\"consumer\":\"orders-api\"}".getBytes());
-        archive.put("orders-api", "k", T0.plusSeconds(3), "{\"n\":2}");
+        String behindCorrupt = archive.put("orders-api", "k", T0.plusSeconds(3), "{\"n\":3}");
+        archive.put("orders-api", "x", T0.plusSeconds(3), "{\"n\":2}");
 
         Cli.Result result = replay("--format", "json");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.SOME_FAILED);
-        assertThat(partner.received()).hasSize(2);
+        assertThat(partner.received()).extracting(r -> new String(r.body()))
+                .containsExactlyInAnyOrder("{\"n\":1}", "{\"n\":2}");
         JsonNode summary = MAPPER.readTree(result.out()).path("summary");
         assertThat(summary.path("failedByCode").path("CorruptArchiveObject").asLong()).isEqualTo(2);
+        assertThat(summary.path("blocked").asLong()).as("k's next record waits for the corrupt one").isEqualTo(1);
+        assertThat(archive.tags(behindCorrupt)).isEmpty();
         String failures = Files.readString(Path.of(summary.path("failuresFile").asText()));
         assertThat(failures).contains(notJson, wrongVersion);
         assertThat(archive.tags(notJson)).containsEntry(ReplayTags.STATUS, ReplayTags.FAILED);
 
         Cli.Result export = cli().run("export", "--consumer", "orders-api", "--as", "jsonl");
         assertThat(export.exitCode()).as(export.toString()).isEqualTo(ExitCodes.SOME_FAILED);
-        assertThat(export.out().lines()).hasSize(2);
+        assertThat(export.out().lines()).hasSize(3);
         assertThat(export.err()).contains("corrupt archive object skipped: " + notJson,
                 "corrupt archive object skipped: " + wrongVersion);
     }

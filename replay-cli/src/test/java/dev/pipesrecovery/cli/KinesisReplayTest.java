@@ -126,6 +126,63 @@ class KinesisReplayTest {
         assertThat(archive.tags(second)).containsEntry(ReplayTags.ERROR, "KMSAccessDeniedException");
     }
 
+    @Test
+    void anOversizedRecordFailsAloneWithoutCostingTheOthersOfItsRequest() throws Exception {
+        String before = archive.put("orders-api", "a", T0, "{\"n\":1}");
+        byte[] tooLarge = new byte[1024 * 1024]; // + the partition key: one byte over the 1 MiB a record may hold
+        String big = archive.put("orders-api", "b", T0.plusMillis(1), tooLarge);
+        String after = archive.put("orders-api", "c", T0.plusMillis(2), "{\"n\":3}");
+        long requestsBefore = proxy.count(PUT_RECORDS);
+
+        Cli.Result result = replay("--concurrency", "1", "--format", "json");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.SOME_FAILED);
+        assertThat(proxy.count(PUT_RECORDS) - requestsBefore).as("one request, without the oversized record")
+                .isEqualTo(1);
+        assertThat(readStream()).containsOnlyKeys("a", "c");
+        JsonNode summary = MAPPER.readTree(result.out()).path("summary");
+        assertThat(summary.path("failedByCode").path("RecordTooLarge").asLong()).isEqualTo(1);
+        assertThat(archive.tags(big)).containsEntry(ReplayTags.ERROR, "RecordTooLarge");
+        assertThat(archive.tags(before)).containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED);
+        assertThat(archive.tags(after)).containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED);
+    }
+
+    @Test
+    void anObjectWithForeignTagsIsDeliveredOnceAndNoOtherRecordOfItsRequestIsSentAgain() {
+        String tagged = archive.put("orders-api", "a", T0, "{\"n\":1}");
+        archive.put("orders-api", "b", T0.plusMillis(1), "{\"n\":2}");
+        archive.put("orders-api", "c", T0.plusMillis(2), "{\"n\":3}");
+        Map<String, String> foreign = new LinkedHashMap<>();
+        for (int i = 1; i <= 9; i++) {
+            foreign.put("compliance:tag-" + i, "v" + i);
+        }
+        archive.store().putTags(tagged, foreign);
+
+        Cli.Result first = replay("--concurrency", "1");
+        Cli.Result again = replay("--concurrency", "1");
+
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(0);
+        assertThat(again.exitCode()).as(again.toString()).isEqualTo(0);
+        Map<String, List<byte[]>> read = readStream();
+        assertThat(read).containsOnlyKeys("a", "b", "c").allSatisfy((key, records) -> assertThat(records).hasSize(1));
+        assertThat(archive.tags(tagged)).containsAllEntriesOf(foreign).containsEntry(ReplayTags.STATUS,
+                ReplayTags.REPLAYED).hasSize(10);
+    }
+
+    @Test
+    void aStreamThatDoesNotExistIsOneLineBeforeAnythingIsSent() {
+        archive.put("orders-api", "a", T0, "{\"n\":1}");
+        long requestsBefore = proxy.count(PUT_RECORDS);
+
+        Cli.Result result = new Cli(state).run("replay", "--bucket", archive.bucket(), "--consumer", "orders-api",
+                "--target", "kinesis", "--stream", "no-such-stream", "--yes");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err().lines().toList()).containsExactly("pipes-replay: stream no-such-stream does not "
+                + "exist (check --stream, --region and --endpoint-url)");
+        assertThat(proxy.count(PUT_RECORDS)).isEqualTo(requestsBefore);
+    }
+
     private Map<String, List<byte[]>> readStream() {
         String shard = kinesis.listShards(b -> b.streamARN(streamArn)).shards().get(0).shardId();
         String iterator = kinesis.getShardIterator(b -> b.streamARN(streamArn).shardId(shard)

@@ -142,6 +142,23 @@ class ListShowExportTest {
     }
 
     @Test
+    void exportJsonLinesWritesTheWholeEnvelopeAsArchived() throws Exception {
+        Cli.Result result = cli().run("export", "--consumer", "orders-api", "--as", "jsonl");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+        JsonNode line = result.out().lines().map(this::parse).filter(n -> n.path("key").asText().equals(jsonKey))
+                .findFirst().orElseThrow();
+        JsonNode archived = MAPPER.readTree(archive.store().get(jsonKey).orElseThrow());
+        archived.fieldNames().forEachRemaining(field -> assertThat(line.get(field)).as(field)
+                .isEqualTo(archived.get(field)));
+        assertThat(line.path("version").asInt()).isEqualTo(1);
+        assertThat(line.has("subSequenceNumber")).as("a null sub-sequence number is written, as archived").isTrue();
+        assertThat(line.path("failure").path("batch").path("batchSize").asInt()).isEqualTo(1);
+        assertThat(line.path("payload").path("orderId").asText()).isEqualTo("o-1");
+        assertThat(line.path("dataBytes").asInt()).isEqualTo("{\"orderId\":\"o-1\",\"amount\":42}".length());
+    }
+
+    @Test
     void exportCsvQuotesPayloadsWithCommasAndQuotes() {
         Cli.Result result = cli().run("export", "--consumer", "orders-api", "--to", "2026-11-21", "--as", "csv");
 
@@ -154,10 +171,24 @@ class ListShowExportTest {
     }
 
     @Test
-    void unknownConsumerExitsThree() {
-        Cli.Result result = cli().run("list", "--consumer", "nobody");
+    void anEmptySelectionExitsThreeSayingWhatWasLookedFor() {
+        Cli.Result list = cli().run("list", "--consumer", "nobody");
+        Cli.Result days = cli().run("list", "--consumer", "orders-api", "--from", "2026-12-01", "--to", "2026-12-03");
+        Cli.Result show = cli().run("show", "--consumer", "orders-api", "--partition-key", "customer/99");
+        Cli.Result export = cli().run("export", "--consumer", "orders-api", "--status", "failed");
 
-        assertThat(result.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
+        assertThat(list.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
+        assertThat(list.err().lines().toList()).containsExactly("pipes-replay: nothing matched the selection: no "
+                + "archived record of consumer nobody (any arrival time, any status) under s3://" + archive.bucket()
+                + "/nobody/ (check --consumer, --from/--to, --status, --prefix and --bucket)");
+        assertThat(days.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
+        assertThat(days.err()).contains("arriving 2026-12-01T00:00:00Z to 2026-12-03T23:59:59.999Z",
+                "under s3://" + archive.bucket() + "/orders-api/2026-12-01/ and 3 more prefix(es)");
+        assertThat(show.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
+        assertThat(show.err()).contains("nothing matched the selection: no archived record of consumer orders-api, "
+                + "partition key customer/99 (any arrival time, any status)");
+        assertThat(export.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
+        assertThat(export.err()).contains("(any arrival time, status failed)");
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +62,8 @@ class ReplayMechanicsTest {
         breaker.recordFailure("HTTP 400");
 
         assertThat(breaker.isOpen()).isTrue();
-        assertThat(breaker.reason()).isEqualTo("3 consecutive failures, the last one HTTP 400");
+        assertThat(breaker.reason()).isEqualTo("the circuit breaker opened: the target kept failing (3 consecutive "
+                + "failures, the last one HTTP 400)");
         breaker.recordSuccess();
         assertThat(breaker.isOpen()).isTrue();
     }
@@ -69,8 +72,8 @@ class ReplayMechanicsTest {
     void journalSurvivesReopeningAndDropsATornLastLine() throws Exception {
         Path file = dir.resolve("journals/run.journal");
         try (ReplayJournal journal = ReplayJournal.open(file)) {
-            journal.recordDelivered("a/1.json");
-            journal.recordDelivered("a/2.json");
+            journal.recordDelivered(List.of("a/1.json"));
+            journal.recordDelivered(List.of("a/2.json"));
         }
         Files.writeString(file, "a/3.js", StandardCharsets.UTF_8, StandardOpenOption.APPEND); // killed mid-write
 
@@ -79,10 +82,73 @@ class ReplayMechanicsTest {
             assertThat(journal.wasDelivered("a/2.json")).isTrue();
             assertThat(journal.wasDelivered("a/3.js")).isFalse();
             assertThat(journal.wasDelivered("a/3.json")).isFalse();
-            journal.recordDelivered("a/3.json");
+            journal.recordDelivered(List.of("a/3.json"));
         }
 
         assertThat(Files.readAllLines(file)).containsExactly("a/1.json", "a/2.json", "a/3.json");
+    }
+
+    @Test
+    void journalRemembersWhichDeliveredObjectsWereMarked() throws Exception {
+        Path file = dir.resolve("journals/marks.journal");
+        try (ReplayJournal journal = ReplayJournal.open(file)) {
+            journal.recordDelivered(List.of("a/1.json", "a/2.json", "a/3.json"));
+            journal.recordMarked("a/1.json");
+            journal.recordMarked("a/3.json");
+        }
+
+        try (ReplayJournal journal = ReplayJournal.open(file)) {
+            assertThat(journal.previouslyDelivered()).isEqualTo(3);
+            assertThat(journal.wasDelivered("a/1.json")).isTrue();
+            assertThat(journal.needsMarking("a/1.json")).isFalse();
+            assertThat(journal.needsMarking("a/2.json")).isTrue();
+            assertThat(journal.needsMarking("a/3.json")).isFalse();
+            assertThat(journal.needsMarking("a/4.json")).as("never delivered").isFalse();
+        }
+    }
+
+    @Test
+    void replayTagsKeepForeignTagsAndDropTheLastOnesOnlyToMakeRoomForTheStatus() {
+        Map<String, String> nine = new TreeMap<>();
+        for (int i = 0; i < 9; i++) {
+            nine.put("t" + i, "v");
+        }
+        Instant at = Instant.parse("2026-11-21T22:00:00Z");
+
+        ReplayTags.TagSet replayed = ReplayTags.replayed(nine, "run-1", at);
+        assertThat(replayed.tags()).hasSize(10).containsAllEntriesOf(nine)
+                .containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED).doesNotContainKey(ReplayTags.RUN_ID);
+        assertThat(replayed.droppedForeignKeys()).isEmpty();
+
+        ReplayTags.TagSet failed = ReplayTags.failed(nine, "run-1", at, "HTTP 400");
+        assertThat(failed.tags()).hasSize(10).containsEntry(ReplayTags.ERROR, "HTTP 400")
+                .containsEntry(ReplayTags.STATUS, ReplayTags.FAILED).doesNotContainKey("t8");
+        assertThat(failed.droppedForeignKeys()).containsExactly("t8");
+
+        Map<String, String> earlier = new TreeMap<>(Map.of("owner", "sre", ReplayTags.STATUS, ReplayTags.FAILED,
+                ReplayTags.ERROR, "HTTP 500"));
+        assertThat(ReplayTags.replayed(earlier, "run-2", at).tags()).containsOnlyKeys("owner", ReplayTags.STATUS,
+                ReplayTags.RUN_ID, ReplayTags.REPLAYED_AT);
+    }
+
+    @Test
+    void deliveredKeysMinusAnotherSetKeepsOnlyItsOwnKeys() {
+        DeliveredKeys.Builder all = new DeliveredKeys.Builder();
+        DeliveredKeys.Builder some = new DeliveredKeys.Builder();
+        for (int i = 0; i < 1000; i++) {
+            all.add("key-" + i);
+            if (i % 3 == 0) {
+                some.add("key-" + i);
+            }
+        }
+        some.add("elsewhere");
+
+        DeliveredKeys rest = all.build().minus(some.build());
+
+        assertThat(rest.size()).isEqualTo(666);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(rest.contains("key-" + i)).isEqualTo(i % 3 != 0);
+        }
     }
 
     @Test

@@ -20,7 +20,11 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * Puts records on an event bus with PutEvents: at most 10 entries and 256 KB per request (entry size = UTF-8 bytes
  * of Source, DetailType and Detail; https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html).
  * {@code Detail} is the payload itself when it is a JSON object (EventBridge requires an object), else
- * {@code {"data":"<base64>","dataEncoding":"base64"}}. {@code FailedEntryCount} is read entry by entry:
+ * {@code {"data":"<base64>","dataEncoding":"base64"}}; either way with a {@code pipesReplay} member holding the
+ * record's {@code idempotencyKey} (the HTTP target's {@code Idempotency-Key}), so a consumer or a rule can drop a
+ * record that a crash made the replay send twice. The payload's own text is kept around that member (inserted before
+ * its closing brace: no re-serialisation, so numbers keep their digits); a payload that already has a top-level
+ * {@code pipesReplay} member is sent as it is. {@code FailedEntryCount} is read entry by entry:
  * {@code InternalFailure} and {@code ThrottlingException} are retried, other codes are final
  * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevents.html).
  */
@@ -29,6 +33,8 @@ public final class EventBridgeTarget implements ReplayTarget {
     static final Set<String> RETRYABLE_CODES = Set.of("InternalFailure", "ThrottlingException");
     private static final int MAX_ENTRIES = 10;
     private static final long MAX_REQUEST_BYTES = 256 * 1024;
+    /** The top-level member of {@code Detail} that carries the record's identity. */
+    public static final String IDENTITY_MEMBER = "pipesReplay";
 
     private final EventBridgeClient client;
     private final String eventBus;
@@ -96,10 +102,16 @@ public final class EventBridgeTarget implements ReplayTarget {
 
     static String detail(ReplayItem item) {
         Payload payload = Payload.of(item.record().data());
+        String identity = "\"" + IDENTITY_MEMBER + "\":{\"idempotencyKey\":\"" + item.idempotencyKey() + "\"}";
         if (payload.json().isPresent() && payload.json().get().isObject()) {
-            return payload.text().orElseThrow();
+            String object = payload.text().orElseThrow().strip();
+            if (payload.json().get().has(IDENTITY_MEMBER)) {
+                return object; // the producer's own member of that name wins
+            }
+            int close = object.lastIndexOf('}');
+            return object.substring(0, close) + (payload.json().get().isEmpty() ? "" : ",") + identity + "}";
         }
-        return "{\"data\":\"" + payload.base64() + "\",\"dataEncoding\":\"base64\"}";
+        return "{\"data\":\"" + payload.base64() + "\",\"dataEncoding\":\"base64\"," + identity + "}";
     }
 
     private static long utf8Length(String text) {

@@ -59,7 +59,9 @@ public final class ConnectionAuthLookup {
             case "OAUTH_CLIENT_CREDENTIALS" -> {
                 JsonNode client = find(secret, "clientparameters");
                 JsonNode clientNode = client == null ? secret : client;
-                return new OAuthClientCredentials(description, URI.create(text(secret, "authorizationendpoint")),
+                URI tokenEndpoint = URI.create(text(secret, "authorizationendpoint"));
+                CredentialTransport.requireSafe(tokenEndpoint, CredentialTransport.ofConnection(connectionName));
+                return new OAuthClientCredentials(description, tokenEndpoint,
                         find(secret, "httpmethod") == null ? "POST" : text(secret, "httpmethod"),
                         text(clientNode, "clientid"), text(clientNode, "clientsecret"), headers, http, clock);
             }

@@ -15,15 +15,17 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Sends each record to the partner API as one request, like an API destination: the body is the record's bytes
  * (or the pipe's {@code InputTemplate} applied to the pipe event), with an {@code Idempotency-Key} derived from the
- * record's stream position and an {@code X-Pipes-Replay-Run-Id}. Status handling follows what API destinations
- * retry (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-api-destinations.html): 429, 5xx and
+ * record's stream position (unless the pipe or {@code --header} sets one) and an {@code X-Pipes-Replay-Run-Id}.
+ * Status handling follows what API destinations retry (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-api-destinations.html): 429, 5xx and
  * connection errors are retryable (honouring {@code Retry-After}); 401/407 refresh an OAuth token once; any
  * other status outside 2xx is final.
  */
@@ -106,23 +108,30 @@ public final class HttpTarget implements ReplayTarget {
         return DeliveryResult.failed(code, "the partner API answered " + status);
     }
 
+    /**
+     * One value per header name (case-insensitive): the pipe's parameters, then {@code --header}s, then the
+     * connection's (which take precedence, as in EventBridge). {@code Content-Type} and {@code Idempotency-Key} are
+     * added only when none of those set them, so a pipe's own {@code Idempotency-Key} is the one sent.
+     */
     private HttpRequest request(ReplayItem item, String runId, byte[] body, JsonNode event, boolean refreshAuth) {
+        Map<String, HttpHeader> headers = new LinkedHashMap<>();
+        for (HttpHeader header : config.headers()) {
+            put(headers, new HttpHeader(header.name(), resolve(header.value(), event)));
+        }
+        config.auth().headers(refreshAuth).forEach(header -> put(headers, header));
+        headers.putIfAbsent("content-type", new HttpHeader("Content-Type", "application/json; charset=utf-8"));
+        headers.putIfAbsent(IDEMPOTENCY_KEY.toLowerCase(Locale.ROOT),
+                new HttpHeader(IDEMPOTENCY_KEY, item.idempotencyKey()));
+        put(headers, new HttpHeader(RUN_ID_HEADER, runId));
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(event)).timeout(REQUEST_TIMEOUT)
                 .method(config.method(), HttpRequest.BodyPublishers.ofByteArray(body));
-        boolean contentType = false;
-        for (HttpHeader header : config.headers()) {
-            builder.header(header.name(), resolve(header.value(), event));
-            contentType |= header.name().equalsIgnoreCase("Content-Type");
-        }
-        for (HttpHeader header : config.auth().headers(refreshAuth)) {
-            builder.header(header.name(), header.value());
-        }
-        if (!contentType) {
-            builder.header("Content-Type", "application/json; charset=utf-8"); // what API destinations send
-        }
-        builder.header(IDEMPOTENCY_KEY, item.idempotencyKey());
-        builder.header(RUN_ID_HEADER, runId);
+        headers.values().forEach(header -> builder.header(header.name(), header.value()));
         return builder.build();
+    }
+
+    private static void put(Map<String, HttpHeader> headers, HttpHeader header) {
+        headers.remove(header.name().toLowerCase(Locale.ROOT)); // a replaced header moves to the end, as re-added
+        headers.put(header.name().toLowerCase(Locale.ROOT), header);
     }
 
     private URI uri(JsonNode event) {

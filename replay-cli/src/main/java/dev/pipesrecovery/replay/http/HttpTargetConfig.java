@@ -26,6 +26,15 @@ public record HttpTargetConfig(String method, URI url, List<HttpHeader> headers,
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
             throw new IllegalArgumentException("the URL must be an absolute http(s) URL, not '" + url + "'");
         }
+        if (auth != ConnectionAuth.NONE) {
+            CredentialTransport.requireSafe(url, "the credentials of " + auth.describe());
+        }
+    }
+
+    /** The same target with {@code connectionAuth}'s credentials on every request. */
+    public HttpTargetConfig withAuth(ConnectionAuth connectionAuth) {
+        return new HttpTargetConfig(method, url, headers, queryParameters, inputTemplate, templateVariables,
+                pipeRoleArn, connectionAuth);
     }
 
     /** A plain target: POST the record's bytes to {@code url}. */

@@ -33,8 +33,9 @@ public final class PipeDestinationLookup {
     /**
      * @param url     {@code --url}, which wins over the destination's endpoint when given
      * @param headers {@code --header}s, added after the pipe's own
+     * @return the target without credentials ({@link HttpTargetConfig#withAuth} adds a connection's)
      */
-    public HttpTargetConfig configFor(String pipeName, URI url, List<HttpHeader> headers, ConnectionAuth auth) {
+    public HttpTargetConfig configFor(String pipeName, URI url, List<HttpHeader> headers) {
         DescribePipeResponse pipe = pipes.describePipe(b -> b.name(pipeName));
         String targetArn = pipe.target();
         if (targetArn == null || !targetArn.contains(":api-destination/")) {
@@ -70,6 +71,6 @@ public final class PipeDestinationLookup {
         String method = destination.httpMethodAsString() == null ? "POST" : destination.httpMethodAsString();
         return new HttpTargetConfig(method, url != null ? url : URI.create(endpoint), allHeaders, query,
                 template == null || template.isEmpty() ? null : new InputTemplate(template), variables,
-                pipe.roleArn(), auth);
+                pipe.roleArn(), ConnectionAuth.NONE);
     }
 }

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -77,13 +79,43 @@ public final class Archive implements AutoCloseable {
         SequenceNumber seq = SequenceNumber.of(FIRST_SEQUENCE.add(BigInteger.valueOf(sequence.incrementAndGet()))
                 .toString());
         ArchivedRecord record = new ArchivedRecord(ArchivedRecord.CURRENT_VERSION, consumer, STREAM_ARN,
-                shardId, seq, null, partitionKey, arrival, data,
-                new ArchivedRecord.FailureInfo("arn:aws:pipes:us-east-1:123456789012:pipe/" + consumer,
-                        condition, "dlq-message-1", arrival.plusSeconds(60),
-                        new ArchivedRecord.BatchRef(seq, seq, 1), arrival.plusSeconds(61)));
+                shardId, seq, null, partitionKey, arrival, data, failure(consumer, condition, arrival, seq));
         String key = layout.format(ArchiveKey.of(consumer, partitionKey, arrival, record.shardId(), seq, null));
         store.putIfAbsent(new ArchiveWrite(key, ArchivedRecordCodec.encode(record)));
         return key;
+    }
+
+    /**
+     * Archives the user records of one KPL aggregate (one stream record, sub-sequence numbers 0..n-1), all with
+     * {@code partitionKey}; with {@code olderKeys}, under the unpadded keys written before sub-sequence numbers were
+     * padded ({@code -12.json}). Returns the keys in sub-sequence order.
+     */
+    public List<String> putAggregate(String consumer, String partitionKey, Instant arrival, List<String> data,
+                                     boolean olderKeys) {
+        SequenceNumber seq = SequenceNumber.of(FIRST_SEQUENCE.add(BigInteger.valueOf(sequence.incrementAndGet()))
+                .toString());
+        List<String> keys = new ArrayList<>();
+        for (int sub = 0; sub < data.size(); sub++) {
+            ArchivedRecord record = new ArchivedRecord(ArchivedRecord.CURRENT_VERSION, consumer, STREAM_ARN,
+                    "shardId-000000000001", seq, (long) sub, partitionKey, arrival,
+                    data.get(sub).getBytes(StandardCharsets.UTF_8),
+                    failure(consumer, "RetryAttemptsExhausted", arrival, seq));
+            String key = layout.format(ArchiveKey.of(consumer, partitionKey, arrival, record.shardId(), seq,
+                    (long) sub));
+            if (olderKeys) {
+                key = key.replaceFirst("-0*(\\d+)\\.json$", "-$1.json");
+            }
+            store.putIfAbsent(new ArchiveWrite(key, ArchivedRecordCodec.encode(record)));
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    private static ArchivedRecord.FailureInfo failure(String consumer, String condition, Instant arrival,
+                                                      SequenceNumber seq) {
+        return new ArchivedRecord.FailureInfo("arn:aws:pipes:us-east-1:123456789012:pipe/" + consumer,
+                condition, "dlq-message-1", arrival.plusSeconds(60),
+                new ArchivedRecord.BatchRef(seq, seq, 1), arrival.plusSeconds(61));
     }
 
     public String put(String consumer, String partitionKey, Instant arrival, String data) {
