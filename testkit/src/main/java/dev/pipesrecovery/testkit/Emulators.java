@@ -13,6 +13,7 @@ public final class Emulators {
 
     private static final Deque<Emulator> STARTED = new ArrayDeque<>();
     private static KinesisLocal kinesis;
+    private static Kinesalite kinesalite;
     private static S3MockServer s3;
     private static ElasticMq sqs;
     private static MotoServer moto;
@@ -26,6 +27,17 @@ public final class Emulators {
             kinesis = register(KinesisLocal::start);
         }
         return kinesis;
+    }
+
+    /**
+     * kinesalite: the Kinesis emulator for the hydrate side (the range reader, the hydrate function, the sandbox and the
+     * benchmarks), which reads thousands of records per test. Callers must name streams by {@code StreamName}.
+     */
+    public static synchronized Kinesalite kinesalite() {
+        if (kinesalite == null) {
+            kinesalite = register(Kinesalite::start);
+        }
+        return kinesalite;
     }
 
     public static synchronized S3MockServer s3() {
