@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * The archive key layout (DESIGN.md "Archive key layout"), under an optional prefix:
  * {@code [<prefix>/]<consumer>/<yyyy-MM-dd>/<partitionKey>/<yyyyMMdd'T'HHmmssSSS'Z'>/<shardId>-<seq>[-<subSeq>].json}
- * and loss markers at {@code [<prefix>/]<consumer>/_lost/<yyyy-MM-dd>/<shardId>-<start>-<end>.json}.
+ * and loss markers at {@code [<prefix>/]<consumer>/_lost/<yyyy-MM-dd>/<shardId>-<start>-<end>.json} (wide-range
+ * notices beside them under {@code _wide/}: {@link WideRangeNotice}).
  * Immutable; {@link #format} and {@link #parse} round-trip.
  *
  * <p>Key length, worst case (S3 allows 1,024 UTF-8 bytes, https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html):
@@ -59,11 +60,14 @@ public final class KeyLayout {
         return formatted;
     }
 
-    /** @throws IllegalArgumentException naming what does not match the layout (also for loss-marker keys) */
+    /** @throws IllegalArgumentException naming what does not match the layout (also for loss markers and notices) */
     public ArchiveKey parse(String key) {
         String[] parts = splitUnderPrefix(key);
         if (parts.length >= 2 && parts[1].equals(KeyParts.LOST_SEGMENT)) {
             throw new IllegalArgumentException("key is a loss marker, not an archived record: '" + key + "'");
+        }
+        if (parts.length >= 2 && parts[1].equals(WideRangeNotice.SEGMENT)) {
+            throw new IllegalArgumentException("key is a wide-range notice, not an archived record: '" + key + "'");
         }
         if (parts.length != 5) {
             throw new IllegalArgumentException("key must have 5 segments <consumer>/<date>/<partitionKey>/<timestamp>/"
