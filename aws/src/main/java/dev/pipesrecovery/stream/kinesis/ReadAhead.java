@@ -28,15 +28,23 @@ final class ReadAhead {
         this.maxRecordsPerCall = maxRecordsPerCall;
     }
 
-    /** {@code Limit} for the next {@code GetRecords} of {@code span}. */
+    /**
+     * {@code Limit} for the next {@code GetRecords} of {@code span}: what the ranges already reached still need, plus,
+     * while gaps are worth reading, the next ranges' batches spread as far as the records seen so far were — and then
+     * never less than a gap worth reading, so that holes in a backlog (messages of other invocations) do not shrink
+     * the pages call after call.
+     */
     int limit(SpanCollector span) {
         long need = span.hasActive() ? span.activeNeed() : span.openExpected(true);
-        long ahead = 0;
+        long records = need;
         if (gapWorthReading(span)) {
             long openAfterNext = span.openExpected(false) - (span.hasActive() ? 0 : span.openExpected(true));
-            ahead = openAfterNext * recordsReadPerKept(span);
+            records += openAfterNext * recordsReadPerKept(span);
+            if (span.recordsSeen() > 0) {
+                records = Math.max(records, GAP_WORTH_READING_BYTES / recordBytes(span));
+            }
         }
-        return (int) Math.max(1, Math.min(maxRecordsPerCall, need + ahead));
+        return (int) Math.max(1, Math.min(maxRecordsPerCall, records));
     }
 
     /**
@@ -49,8 +57,11 @@ final class ReadAhead {
 
     private boolean gapWorthReading(SpanCollector span) {
         long gapRecords = Math.max(recordsReadPerKept(span), span.recordsSinceKept());
-        long recordBytes = span.recordsSeen() == 0 ? 1 : Math.max(1, span.bytesSeen() / span.recordsSeen());
-        return gapRecords * recordBytes <= GAP_WORTH_READING_BYTES;
+        return gapRecords * recordBytes(span) <= GAP_WORTH_READING_BYTES;
+    }
+
+    private static long recordBytes(SpanCollector span) {
+        return span.recordsSeen() == 0 ? 1 : Math.max(1, span.bytesSeen() / span.recordsSeen());
     }
 
     private static long recordsReadPerKept(SpanCollector span) {

@@ -131,8 +131,9 @@ class SpanCollectorTest {
         SpanCollector sparse = span(range(0, 0, 1), range(100, 100, 1), range(200, 200, 1), range(300, 300, 1));
         sparse.accept(records(java.util.stream.IntStream.rangeClosed(0, 150).toArray()));
         assertThat(readAhead.reposition(sparse, false)).as("a 100-record gap of 6-byte records is worth reading").isFalse();
-        assertThat(readAhead.limit(sparse)).as("the next range, and 151 read / 2 kept = 76 per kept for the one after")
-                .isEqualTo(1 + 76);
+        assertThat(readAhead.limit(sparse)).as("1 MiB of 6-byte records, at most 10,000: a gap worth reading")
+                .isEqualTo(10_000);
+        assertThat(new ReadAhead(50).limit(sparse)).as("never above the maximum").isEqualTo(50);
         assertThat(readAhead.reposition(sparse, true)).as("a page that kept nothing ends the read-through").isTrue();
     }
 }

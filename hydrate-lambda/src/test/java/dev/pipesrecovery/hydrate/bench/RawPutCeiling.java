@@ -25,17 +25,24 @@ final class RawPutCeiling {
     private RawPutCeiling() {
     }
 
-    static List<ArchiveWrite> writes(List<BenchWorkload.PutRecord> records, String streamArn, String prefix) {
+    /** Objects per second for the same objects the handler writes for {@code records}, with {@code threads} calls. */
+    static double rate(S3Client s3, String bucket, List<BenchStream.PutRecord> records, String streamArn, int threads)
+            throws Exception {
+        Duration elapsed = put(s3, bucket, writes(records, streamArn, "archive"), threads);
+        return records.size() / (elapsed.toNanos() / 1e9);
+    }
+
+    static List<ArchiveWrite> writes(List<BenchStream.PutRecord> records, String streamArn, String prefix) {
         KeyLayout layout = new KeyLayout(prefix);
         Instant now = Instant.now();
         List<ArchiveWrite> writes = new ArrayList<>();
-        for (BenchWorkload.PutRecord record : records) {
+        for (BenchStream.PutRecord record : records) {
             SequenceNumber sequence = SequenceNumber.of(record.sequenceNumber());
             ArchivedRecord envelope = new ArchivedRecord(ArchivedRecord.CURRENT_VERSION, "bench-pipe", streamArn,
                     record.shardId(), sequence, null, record.partitionKey(), record.putAt(), record.data(),
                     new ArchivedRecord.FailureInfo("arn:aws:pipes:us-east-1:123456789012:pipe/bench-pipe",
                             "RetryAttemptsExhausted", "bench", now,
-                            new ArchivedRecord.BatchRef(sequence, sequence, 1), now));
+                            new ArchivedRecord.BatchRef(sequence, sequence, 1, 1), now));
             String key = layout.format(ArchiveKey.of("bench-pipe", record.partitionKey(), record.putAt(),
                     record.shardId(), sequence, null));
             writes.add(new ArchiveWrite(key, ArchivedRecordCodec.encode(envelope)));
