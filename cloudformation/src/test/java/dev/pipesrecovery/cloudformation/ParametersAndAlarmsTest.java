@@ -17,7 +17,8 @@ class ParametersAndAlarmsTest {
     /** The shared alarm ids (docs/runbook.md has a section for each). */
     static final List<String> RUNBOOK_IDS = List.of("dlq-has-messages", "dlq-oldest-message-near-retention",
             "pipe-execution-failed", "pipe-target-stage-failed", "pipe-not-running", "stream-iterator-age-high",
-            "hydrate-errors", "hydrate-throttles", "poison-queue-not-empty", "records-lost", "retention-headroom-low");
+            "hydrate-errors", "hydrate-throttles", "poison-queue-not-empty", "records-lost", "retention-headroom-low",
+            "wide-dlq-ranges");
 
     private static final Pattern RUNBOOK_LINK = Pattern.compile("Runbook: docs/runbook\\.md#([a-z-]+)$");
 

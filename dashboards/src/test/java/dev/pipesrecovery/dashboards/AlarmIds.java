@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 final class AlarmIds {
     static final List<String> ALL = List.of("dlq-has-messages", "dlq-oldest-message-near-retention",
             "pipe-execution-failed", "pipe-target-stage-failed", "pipe-not-running", "stream-iterator-age-high",
-            "hydrate-errors", "hydrate-throttles", "poison-queue-not-empty", "records-lost", "retention-headroom-low");
+            "hydrate-errors", "hydrate-throttles", "poison-queue-not-empty", "records-lost", "retention-headroom-low",
+            "wide-dlq-ranges");
 
     /**
      * Checked by hand in the runbook: no CloudWatch metric carries a pipe's state (aws-facts §2.2/§4.1), so neither
