@@ -21,6 +21,14 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 public final class Kinesalite implements Emulator {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * kinesalite throws from a request's 'error' handler, so a client that drops a connection mid-request (a test's
+     * fault proxy, a poller stopped mid-call) kills the whole emulator with ECONNRESET. This survives exactly that
+     * and still dies, loudly, on anything else.
+     */
+    private static final String SURVIVE_ABORTED_REQUESTS = "process.on('uncaughtException', e => {"
+            + " if (e && e.code === 'ECONNRESET') { console.error('kinesalite: a client aborted a request'); return; }"
+            + " console.error(e); process.exit(1); });";
 
     private final ChildProcess process;
     private final URI endpoint;
@@ -43,7 +51,9 @@ public final class Kinesalite implements Emulator {
         int port = FreePorts.next();
         // same account and region as the other emulators, whatever the caller's environment says
         Map<String, String> env = Map.of("AWS_ACCOUNT_ID", LocalAws.ACCOUNT_ID, "AWS_REGION", LocalAws.REGION.id());
-        ChildProcess process = ChildProcess.start("kinesalite", List.of(node, cli.toString(), "--port",
+        // node -e "<guard>; require(cli)" kinesalite --port ...: cli.js reads its options from process.argv.slice(2)
+        String script = SURVIVE_ABORTED_REQUESTS + " require(" + jsString(cli.toString()) + ");";
+        ChildProcess process = ChildProcess.start("kinesalite", List.of(node, "-e", script, "kinesalite", "--port",
                 Integer.toString(port), "--createStreamMs", "50", "--deleteStreamMs", "50", "--updateStreamMs", "50",
                 "--shardLimit", "1000"), env, root, port, START_TIMEOUT);
         Kinesalite emulator = new Kinesalite(process, URI.create("http://127.0.0.1:" + port));
@@ -77,6 +87,10 @@ public final class Kinesalite implements Emulator {
         }
         String earlier = hex.substring(0, 11) + String.format("%016x", counter - records) + hex.substring(27);
         return new BigInteger(earlier, 16).toString();
+    }
+
+    private static String jsString(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     @Override

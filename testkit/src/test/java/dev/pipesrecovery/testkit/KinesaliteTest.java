@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,24 @@ class KinesaliteTest {
                     .hasMessageContaining("kinesalite is not installed: run `npm ci` in " + root);
         } finally {
             System.clearProperty(RepoRoot.PROPERTY);
+        }
+    }
+
+    /** A client dropping a connection mid-request (a fault proxy, a stopped poller) must not kill the emulator. */
+    @Test
+    void survivesAClientThatAbortsARequest() throws Exception {
+        Kinesalite emulator = Kinesalite.start();
+        try (KinesisClient kinesis = LocalAws.kinesis(emulator)) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", emulator.endpoint().getPort())) {
+                socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n"
+                        + "X-Amz-Target: Kinesis_20131202.ListStreams\r\n\r\n{\"Lim").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            }
+            Thread.sleep(300);
+            assertThat(emulator.processHandle().isAlive()).isTrue();
+            assertThat(kinesis.listStreams().streamNames()).isNotNull();
+        } finally {
+            emulator.close();
         }
     }
 
