@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * kinesalite 3.3.3 (npm, in-memory) as a {@code node} child process on a free port: the Kinesis emulator for volume.
@@ -18,7 +16,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
  * it predates {@code StreamARN} (every call must name the stream by {@code StreamName} as well), and it speaks only
  * the JSON protocol, so every JVM that talks to it needs {@code -Daws.cborEnabled=false} (the build sets it).
  */
-public final class Kinesalite implements Emulator {
+public final class Kinesalite extends KinesisProcess {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     /**
@@ -30,13 +28,8 @@ public final class Kinesalite implements Emulator {
             + " if (e && e.code === 'ECONNRESET') { console.error('kinesalite: a client aborted a request'); return; }"
             + " console.error(e); process.exit(1); });";
 
-    private final ChildProcess process;
-    private final URI endpoint;
-    private volatile boolean closed;
-
     private Kinesalite(ChildProcess process, URI endpoint) {
-        this.process = process;
-        this.endpoint = endpoint;
+        super("kinesalite", process, endpoint);
     }
 
     /** Starts kinesalite and returns once a real {@code ListStreams} succeeds. */
@@ -56,14 +49,7 @@ public final class Kinesalite implements Emulator {
         ChildProcess process = ChildProcess.start("kinesalite", List.of(node, "-e", script, "kinesalite", "--port",
                 Integer.toString(port), "--createStreamMs", "50", "--deleteStreamMs", "50", "--updateStreamMs", "50",
                 "--shardLimit", "1000"), env, root, port, START_TIMEOUT);
-        Kinesalite emulator = new Kinesalite(process, URI.create("http://127.0.0.1:" + port));
-        try {
-            emulator.awaitListStreams();
-            return emulator;
-        } catch (RuntimeException e) {
-            emulator.close();
-            throw e;
-        }
+        return awaitListStreams(new Kinesalite(process, URI.create("http://127.0.0.1:" + port)), START_TIMEOUT);
     }
 
     /**
@@ -91,46 +77,5 @@ public final class Kinesalite implements Emulator {
 
     private static String jsString(String text) {
         return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-
-    @Override
-    public URI endpoint() {
-        return endpoint;
-    }
-
-    /** The emulator's process (tests check it is gone after {@link #close()}). */
-    public ProcessHandle processHandle() {
-        return process.handle();
-    }
-
-    private void awaitListStreams() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        try (KinesisClient kinesis = LocalAws.kinesis(endpoint)) {
-            while (true) {
-                try {
-                    kinesis.listStreams();
-                    return;
-                } catch (SdkException notYet) {
-                    if (System.nanoTime() > deadline || !process.isAlive()) {
-                        throw new IllegalStateException("kinesalite on " + endpoint + " does not answer ListStreams:\n"
-                                + process.logTail(), notYet);
-                    }
-                    ChildProcess.pause(100);
-                }
-            }
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            process.stop(true);
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "Kinesalite[" + endpoint + ", " + process + "]";
     }
 }

@@ -115,7 +115,7 @@ public final class KinesisRangeReader implements StreamRangeReader {
                 }
                 continue;
             }
-            long keptBefore = span.recordsKept();
+            long keptBefore = span.seen().kept();
             span.accept(page.records());
             iterator = page.nextShardIterator();
             if (iterator == null) {
@@ -137,7 +137,7 @@ public final class KinesisRangeReader implements StreamRangeReader {
             } else {
                 continue;
             }
-            if (readAhead.reposition(span, span.recordsKept() == keptBefore)) {
+            if (readAhead.reposition(span, span.seen().kept() == keptBefore)) {
                 return;
             }
         }

@@ -21,6 +21,8 @@ final class ReadAhead {
 
     /** Reading a gap of up to ~1 MiB (0.5 s of a shard's 2 MiB/s) is cheaper than two calls (0.4 s at 5/s) plus risk. */
     static final long GAP_WORTH_READING_BYTES = 1024 * 1024;
+    /** While reading through, a page is never smaller than this, so that holes do not shrink pages call after call. */
+    static final long MIN_PAGE_BYTES = 256 * 1024;
 
     private final int maxRecordsPerCall;
 
@@ -31,7 +33,7 @@ final class ReadAhead {
     /**
      * {@code Limit} for the next {@code GetRecords} of {@code span}: what the ranges already reached still need, plus,
      * while gaps are worth reading, the next ranges' batches spread as far as the records seen so far were — and then
-     * never less than a gap worth reading, so that holes in a backlog (messages of other invocations) do not shrink
+     * never less than {@link #MIN_PAGE_BYTES}, so that holes in a backlog (messages of other invocations) do not shrink
      * the pages call after call.
      */
     int limit(SpanCollector span) {
@@ -40,8 +42,8 @@ final class ReadAhead {
         if (gapWorthReading(span)) {
             long openAfterNext = span.openExpected(false) - (span.hasActive() ? 0 : span.openExpected(true));
             records += openAfterNext * recordsReadPerKept(span);
-            if (span.recordsSeen() > 0) {
-                records = Math.max(records, GAP_WORTH_READING_BYTES / recordBytes(span));
+            if (span.seen().records() > 0) {
+                records = Math.max(records, MIN_PAGE_BYTES / recordBytes(span));
             }
         }
         return (int) Math.max(1, Math.min(maxRecordsPerCall, records));
@@ -56,15 +58,17 @@ final class ReadAhead {
     }
 
     private boolean gapWorthReading(SpanCollector span) {
-        long gapRecords = Math.max(recordsReadPerKept(span), span.recordsSinceKept());
+        long gapRecords = Math.max(recordsReadPerKept(span), span.seen().sinceKept());
         return gapRecords * recordBytes(span) <= GAP_WORTH_READING_BYTES;
     }
 
     private static long recordBytes(SpanCollector span) {
-        return span.recordsSeen() == 0 ? 1 : Math.max(1, span.bytesSeen() / span.recordsSeen());
+        SpanCollector.Seen seen = span.seen();
+        return seen.records() == 0 ? 1 : Math.max(1, seen.bytes() / seen.records());
     }
 
     private static long recordsReadPerKept(SpanCollector span) {
-        return Math.max(1, Math.round((double) span.recordsSeen() / Math.max(1, span.recordsKept())));
+        SpanCollector.Seen seen = span.seen();
+        return Math.max(1, Math.round((double) seen.records() / Math.max(1, seen.kept())));
     }
 }

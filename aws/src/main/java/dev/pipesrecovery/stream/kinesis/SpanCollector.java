@@ -209,20 +209,14 @@ final class SpanCollector {
         return lastSeen;
     }
 
-    long recordsSeen() {
-        return recordsSeen;
+    /**
+     * What the span's reads returned so far: records, those a range kept, those since the last kept one (a lower
+     * bound of the gap being read through), and bytes.
+     */
+    record Seen(long records, long kept, long sinceKept, long bytes) {
     }
 
-    long recordsKept() {
-        return recordsKept;
-    }
-
-    /** Records read since the last one a range kept: a lower bound of the gap being read through. */
-    long recordsSinceKept() {
-        return recordsSinceKept;
-    }
-
-    long bytesSeen() {
-        return bytesSeen;
+    Seen seen() {
+        return new Seen(recordsSeen, recordsKept, recordsSinceKept, bytesSeen);
     }
 }

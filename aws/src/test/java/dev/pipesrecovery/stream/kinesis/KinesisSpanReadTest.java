@@ -116,7 +116,7 @@ class KinesisSpanReadTest {
         KinesisCallCounts.Count calls = reader.counts().total();
         // two per range, as one read per message costs, once a page or two found nothing in the gaps (17 here)
         assertThat(calls.calls()).as("%s", calls).isLessThanOrEqualTo(3 * 7);
-        // at most 1 MiB is read into a gap before the read gives up on it and re-positions
+        // a page or two of at most 1 MiB are read into a gap before the read gives up on it and re-positions
         assertThat(calls.records()).as("the 12,000 records of the gaps are not read through: %s", calls).isLessThan(8_000);
     }
 

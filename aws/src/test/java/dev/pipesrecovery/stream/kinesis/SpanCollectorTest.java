@@ -78,7 +78,7 @@ class SpanCollectorTest {
         assertThat(seqs(judgedRange(10))).containsExactly(seq(10), seq(12), seq(20), seq(22), seq(25));
         assertThat(seqs(judgedRange(20))).containsExactly(seq(20), seq(22), seq(25), seq(27));
         assertThat(judged).allMatch(r -> r.status() == RangeStatus.COMPLETE);
-        assertThat(span.recordsKept()).isEqualTo(6);
+        assertThat(span.seen().kept()).isEqualTo(6);
     }
 
     @Test
@@ -131,7 +131,7 @@ class SpanCollectorTest {
         SpanCollector sparse = span(range(0, 0, 1), range(100, 100, 1), range(200, 200, 1), range(300, 300, 1));
         sparse.accept(records(java.util.stream.IntStream.rangeClosed(0, 150).toArray()));
         assertThat(readAhead.reposition(sparse, false)).as("a 100-record gap of 6-byte records is worth reading").isFalse();
-        assertThat(readAhead.limit(sparse)).as("1 MiB of 6-byte records, at most 10,000: a gap worth reading")
+        assertThat(readAhead.limit(sparse)).as("at least 256 KiB of 6-byte records, at most 10,000")
                 .isEqualTo(10_000);
         assertThat(new ReadAhead(50).limit(sparse)).as("never above the maximum").isEqualTo(50);
         assertThat(readAhead.reposition(sparse, true)).as("a page that kept nothing ends the read-through").isTrue();

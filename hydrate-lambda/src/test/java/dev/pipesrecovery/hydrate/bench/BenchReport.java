@@ -10,8 +10,9 @@ final class BenchReport {
     private BenchReport() {
     }
 
-    static void print(HydrateBenchmark.Result dense, HydrateBenchmark.Result sparse, double ceiling,
-                      BenchStream denseStream, int writeParallelism) {
+    static void print(HydrateBenchmark.Result dense, HydrateBenchmark.Result sparse, BenchStream denseStream,
+                      int writeParallelism) {
+        double ceiling = dense.ceilingRate();
         Map<String, KinesisCallCounts.Count> perShard = dense.counts().perShard();
         double modelled = KinesisModel.seconds(perShard);
         Map.Entry<String, Long> busiest = denseStream.records().stream()
@@ -28,8 +29,8 @@ final class BenchReport {
         System.out.printf("  sparse (1 in 100, %,d records):           %8.0f records/s; %5.2f Kinesis calls per "
                 + "1,000 records (%s)%n", sparse.archived(), sparse.rate(), sparse.callsPerThousand(),
                 sparse.counts().total());
-        System.out.printf("  ceiling: raw parallel conditional PutObject of the same objects (%d threads), mean of "
-                + "before and after: %.0f/s%n", writeParallelism, ceiling);
+        System.out.printf("  ceiling: raw parallel conditional PutObject of the same objects (%d threads), before each "
+                + "invocation: %.0f/s%n", writeParallelism, ceiling);
         System.out.printf("  modelled Kinesis time on AWS for the dense backlog (per shard max(calls / 5, bytes / "
                 + "2 MiB), slowest shard %s): %.1f s; one iterator and one GetRecords per message: %.0f s (%.1f h)%n",
                 perShard.entrySet().stream().max(Comparator.comparingDouble(e -> Math.max(e.getValue().calls() / 5.0,

@@ -23,32 +23,35 @@ final class EsmBatches {
     private EsmBatches() {
     }
 
-    static List<List<SqsEvents.Message>> of(BenchStream stream, List<BenchStream.PutRecord> deadLettered,
-                                            String pipeName, String queueArn, int batchSize) {
-        List<SqsEvents.Message> messages = new ArrayList<>(deadLettered.size());
-        for (BenchStream.PutRecord record : deadLettered) {
+    /** One invocation: its DLQ messages, and the records they name. */
+    record Batch(List<SqsEvents.Message> messages, List<BenchStream.PutRecord> records) {
+    }
+
+    static List<Batch> of(BenchStream stream, List<BenchStream.PutRecord> deadLettered, String pipeName,
+                          String queueArn, int batchSize) {
+        List<BenchStream.PutRecord> records = new ArrayList<>(deadLettered);
+        Random random = new Random(7);
+        for (int from = 0; from < records.size(); from += DISORDER) {
+            Collections.shuffle(records.subList(from, Math.min(records.size(), from + DISORDER)), random);
+        }
+        List<Batch> batches = new ArrayList<>();
+        Batch batch = new Batch(new ArrayList<>(), new ArrayList<>());
+        long bytes = 0;
+        for (BenchStream.PutRecord record : records) {
             DlqBodies.Batch one = new DlqBodies.Batch(stream.streamArn(), record.shardId(), record.sequenceNumber(),
                     record.sequenceNumber(), record.putAt(), record.putAt(), 1);
-            messages.add(SqsEvents.Message.of(DlqBodies.pipes(pipeName, one), queueArn));
-        }
-        Random random = new Random(7);
-        for (int from = 0; from < messages.size(); from += DISORDER) {
-            Collections.shuffle(messages.subList(from, Math.min(messages.size(), from + DISORDER)), random);
-        }
-        List<List<SqsEvents.Message>> batches = new ArrayList<>();
-        List<SqsEvents.Message> batch = new ArrayList<>();
-        long bytes = 0;
-        for (SqsEvents.Message message : messages) {
+            SqsEvents.Message message = SqsEvents.Message.of(DlqBodies.pipes(pipeName, one), queueArn);
             long size = SqsEvents.json(List.of(message)).getBytes(StandardCharsets.UTF_8).length;
-            if (batch.size() == batchSize || bytes + size > PAYLOAD_LIMIT_BYTES) {
+            if (batch.messages().size() == batchSize || bytes + size > PAYLOAD_LIMIT_BYTES) {
                 batches.add(batch);
-                batch = new ArrayList<>();
+                batch = new Batch(new ArrayList<>(), new ArrayList<>());
                 bytes = 0;
             }
-            batch.add(message);
+            batch.messages().add(message);
+            batch.records().add(record);
             bytes += size;
         }
-        if (!batch.isEmpty()) {
+        if (!batch.messages().isEmpty()) {
             batches.add(batch);
         }
         return batches;

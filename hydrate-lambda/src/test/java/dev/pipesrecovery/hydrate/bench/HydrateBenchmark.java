@@ -63,11 +63,15 @@ public final class HydrateBenchmark {
         }
     }
 
-    /** What one case measured. */
-    record Result(int archived, Duration elapsed, KinesisCallCounts counts) {
+    /** What one case measured; {@code ceiling} is null when none was measured alongside. */
+    record Result(int archived, Duration elapsed, KinesisCallCounts counts, Duration ceiling) {
 
         double rate() {
             return archived / (elapsed.toNanos() / 1e9);
+        }
+
+        double ceilingRate() {
+            return archived / (ceiling.toNanos() / 1e9);
         }
 
         double callsPerThousand() {
@@ -89,18 +93,11 @@ public final class HydrateBenchmark {
                     ARCHIVE.equals("locals3") ? " (throughput only: LocalS3 does not enforce If-None-Match)" : "",
                     WRITE_PARALLELISM, HydrateHandler.SPAN_CONCURRENCY, BATCH_SIZE);
             BenchStream dense = stream(kinesis, "dense", MESSAGES);
-            hydrate(kinesis, s3, dense, dense.records().subList(0, Math.min(2_000, MESSAGES)), "warm-up");
-            // the ceiling before and after the handler, on a machine whose load varies: their mean is the reference
-            double before = RawPutCeiling.rate(s3, bucket(s3, "ceiling-before"), dense.records(), dense.streamArn(),
-                    WRITE_PARALLELISM);
-            Result denseResult = hydrate(kinesis, s3, dense, dense.everyNth(1), "dense");
-            double after = RawPutCeiling.rate(s3, bucket(s3, "ceiling-after"), dense.records(), dense.streamArn(),
-                    WRITE_PARALLELISM);
-            System.out.printf("  ceiling: %.0f/s before the dense run, %.0f/s after%n", before, after);
-            double ceiling = (before + after) / 2;
+            hydrate(kinesis, s3, dense, dense.records().subList(0, Math.min(2_000, MESSAGES)), "warm-up", true);
+            Result denseResult = hydrate(kinesis, s3, dense, dense.everyNth(1), "dense", true);
             BenchStream sparse = stream(kinesis, "sparse", SPARSE_RECORDS);
-            Result sparseResult = hydrate(kinesis, s3, sparse, sparse.everyNth(100), "sparse");
-            BenchReport.print(denseResult, sparseResult, ceiling, dense, WRITE_PARALLELISM);
+            Result sparseResult = hydrate(kinesis, s3, sparse, sparse.everyNth(100), "sparse", false);
+            BenchReport.print(denseResult, sparseResult, dense, WRITE_PARALLELISM);
             ColdStart.measure(COLD_STARTS, dense, bucket(s3, "cold-start"), kinesisEndpoint, s3Endpoint, QUEUE_ARN, PIPE);
         }
     }
@@ -114,12 +111,20 @@ public final class HydrateBenchmark {
         return stream;
     }
 
-    /** The handler with the production wiring, driven through the invocations the mapping would make. */
+    /**
+     * The handler with the production wiring, driven through the invocations the mapping would make; with
+     * {@code ceiling}, each invocation is preceded by the ceiling for its records — their objects written with raw
+     * parallel conditional PutObject calls into a bucket of their own — so that both see the same machine load.
+     */
     private static Result hydrate(KinesisClient kinesis, S3Client s3, BenchStream stream,
-                                  List<BenchStream.PutRecord> deadLettered, String name) {
+                                  List<BenchStream.PutRecord> deadLettered, String name, boolean ceiling)
+            throws Exception {
+        List<EsmBatches.Batch> batches = EsmBatches.of(stream, deadLettered, PIPE, QUEUE_ARN, BATCH_SIZE);
         // the events are built beforehand: the Lambda runtime deserializes them before the handler's clock starts
-        List<SQSEvent> invocations = EsmBatches.of(stream, deadLettered, PIPE, QUEUE_ARN, BATCH_SIZE).stream()
-                .map(SqsEvents::event).toList();
+        List<SQSEvent> invocations = batches.stream().map(b -> SqsEvents.event(b.messages())).toList();
+        String ceilingBucket = ceiling ? bucket(s3, name + "-ceiling") : null;
+        long ceilingNanos = 0;
+        long handlerNanos = 0;
         HydrateConfig config = HydrateConfig.fromEnv(Map.of(HydrateConfig.ARCHIVE_BUCKET, bucket(s3, name),
                 HydrateConfig.ARCHIVE_PREFIX, "archive", HydrateConfig.CONSUMER_BY_QUEUE_ARN, QUEUE_ARN + "=" + PIPE,
                 HydrateConfig.WRITE_PARALLELISM, Integer.toString(WRITE_PARALLELISM),
@@ -128,15 +133,20 @@ public final class HydrateBenchmark {
         try (AwsCollaborators aws = AwsCollaborators.of(config, kinesis, s3, QueueRegistry.NONE)) {
             HydrateHandler handler = new HydrateHandler(aws.reader(), aws.store(), aws.registry(), config,
                     Clock.systemUTC(), quiet, HydrateHandler.DEADLINE);
-            long start = System.nanoTime();
-            for (SQSEvent invocation : invocations) {
-                SQSBatchResponse response = handler.handleRequest(invocation, TestContext.withTimeout(900_000));
+            for (int i = 0; i < invocations.size(); i++) {
+                if (ceiling) {
+                    ceilingNanos += RawPutCeiling.put(s3, ceilingBucket, RawPutCeiling.writes(batches.get(i).records(),
+                            stream.streamArn(), "archive"), WRITE_PARALLELISM).toNanos();
+                }
+                long start = System.nanoTime();
+                SQSBatchResponse response = handler.handleRequest(invocations.get(i), TestContext.withTimeout(900_000));
+                handlerNanos += System.nanoTime() - start;
                 if (!response.getBatchItemFailures().isEmpty()) {
                     throw new IllegalStateException(name + ": " + response.getBatchItemFailures().size()
                             + " messages failed");
                 }
             }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Duration elapsed = Duration.ofNanos(handlerNanos);
             long objects = s3.listObjectsV2Paginator(r -> r.bucket(config.archiveBucket())).contents().stream().count();
             if (objects != deadLettered.size()) {
                 throw new IllegalStateException(name + ": " + objects + " objects archived, expected "
@@ -144,7 +154,8 @@ public final class HydrateBenchmark {
             }
             System.out.printf("  %s: %,d messages in %d invocations hydrated in %.1f s%n", name, deadLettered.size(),
                     invocations.size(), elapsed.toNanos() / 1e9);
-            return new Result(deadLettered.size(), elapsed, aws.reader().counts());
+            return new Result(deadLettered.size(), elapsed, aws.reader().counts(),
+                    ceiling ? Duration.ofNanos(ceilingNanos) : null);
         }
     }
 

@@ -25,13 +25,6 @@ final class RawPutCeiling {
     private RawPutCeiling() {
     }
 
-    /** Objects per second for the same objects the handler writes for {@code records}, with {@code threads} calls. */
-    static double rate(S3Client s3, String bucket, List<BenchStream.PutRecord> records, String streamArn, int threads)
-            throws Exception {
-        Duration elapsed = put(s3, bucket, writes(records, streamArn, "archive"), threads);
-        return records.size() / (elapsed.toNanos() / 1e9);
-    }
-
     static List<ArchiveWrite> writes(List<BenchStream.PutRecord> records, String streamArn, String prefix) {
         KeyLayout layout = new KeyLayout(prefix);
         Instant now = Instant.now();
