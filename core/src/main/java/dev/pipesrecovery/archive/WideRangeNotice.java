@@ -37,9 +37,10 @@ public record WideRangeNotice(String consumer, String streamArn, String shardId,
         Objects.requireNonNull(dlqMessageId, "dlqMessageId");
         Objects.requireNonNull(detectedAt, "detectedAt");
         KeyParts.requireShardId(shardId);
-        if (batchSize < 1 || recordsInRange <= batchSize || archivedRecords < recordsInRange) {
+        // archivedRecords counts KPL user records: usually >= recordsInRange, fewer only for empty aggregates
+        if (batchSize < 1 || recordsInRange <= batchSize || archivedRecords < 0) {
             throw new IllegalArgumentException("a wide range holds more records than its batch (1 <= batchSize "
-                    + batchSize + " < recordsInRange " + recordsInRange + " <= archivedRecords " + archivedRecords + ")");
+                    + batchSize + " < recordsInRange " + recordsInRange + "), archivedRecords " + archivedRecords);
         }
     }
 

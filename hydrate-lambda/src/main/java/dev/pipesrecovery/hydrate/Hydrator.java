@@ -107,14 +107,20 @@ public final class Hydrator {
             }
         }
 
+        /** Writes the chunk; an unexpected error fails its messages only, and the span reads on. */
         void flush() {
             if (judged.isEmpty()) {
                 return;
             }
-            List<RecordArchiver.Written> written = archiver.write(judged, clock.instant());
-            for (int i = 0; i < written.size(); i++) {
-                done.accept(report.outcome(written.get(i), extras.get(i),
-                        headroom(retentionSeconds, written.get(i).judged().parsed())));
+            try {
+                List<RecordArchiver.Written> written = archiver.write(judged, clock.instant());
+                for (int i = 0; i < written.size(); i++) {
+                    done.accept(report.outcome(written.get(i), extras.get(i),
+                            headroom(retentionSeconds, written.get(i).judged().parsed())));
+                }
+            } catch (RuntimeException e) {
+                judged.forEach(j -> done.accept(report.unexpected(j.parsed(),
+                        headroom(retentionSeconds, j.parsed()), e)));
             }
             judged.clear();
             extras.clear();

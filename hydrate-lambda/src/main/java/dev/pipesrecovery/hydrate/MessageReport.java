@@ -86,6 +86,12 @@ final class MessageReport {
                 "stream range could not be read, will retry: " + error.getMessage());
     }
 
+    /** Writing the message's objects failed unexpectedly (a defect): it stays in the queue, with its chunk only. */
+    MessageOutcome unexpected(ParsedDelivery parsed, Long headroom, RuntimeException error) {
+        entry(log.error("unexpected error while archiving; the message stays in the queue"), parsed).error(error).write();
+        return failed(parsed, RecordArchiver.Tally.EMPTY, headroom, "unexpected: " + error);
+    }
+
     private static MessageOutcome failed(ParsedDelivery parsed, RecordArchiver.Tally tally, Long headroom,
                                          String reason) {
         return new MessageOutcome(parsed.messageId(), parsed.consumer(), MessageOutcome.Status.FAILED,
