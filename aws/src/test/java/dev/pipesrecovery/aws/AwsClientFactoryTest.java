@@ -71,7 +71,7 @@ class AwsClientFactoryTest {
 
     @Test
     void theGlobalEndpointSettingIsHonouredForKinesis() {
-        System.setProperty("aws.endpointUrl", Emulators.kinesis().endpoint().toString());
+        System.setProperty("aws.endpointUrl", Emulators.kinesalite().endpoint().toString());
         try (KinesisClient kinesis = AwsClientFactory.standard().kinesis()) {
             assertThat(kinesis.listStreams().hasStreamNames()).isTrue();
             assertThat(kinesis.serviceClientConfiguration().region().id()).isEqualTo("us-east-1");
@@ -82,14 +82,14 @@ class AwsClientFactoryTest {
     void aProfileGivesCredentialsRegionAndEndpoint(@TempDir Path dir) throws Exception {
         clearProperties(); // nothing from system properties: everything must come from the profile
         Path config = Files.writeString(dir.resolve("config"), "[profile emu]\nregion = us-east-1\nendpoint_url = "
-                + Emulators.kinesis().endpoint() + "\n");
+                + Emulators.kinesalite().endpoint() + "\n");
         Path credentials = Files.writeString(dir.resolve("credentials"),
                 "[emu]\naws_access_key_id = test\naws_secret_access_key = test\n");
         System.setProperty("aws.configFile", config.toString());
         System.setProperty("aws.sharedCredentialsFile", credentials.toString());
 
         try (KinesisClient kinesis = new AwsClientFactory(AwsSettings.defaults().withProfile("emu")).kinesis()) {
-            assertThat(kinesis.serviceClientConfiguration().endpointOverride()).contains(Emulators.kinesis().endpoint());
+            assertThat(kinesis.serviceClientConfiguration().endpointOverride()).contains(Emulators.kinesalite().endpoint());
             assertThat(kinesis.listStreams().hasStreamNames()).isTrue();
         }
     }

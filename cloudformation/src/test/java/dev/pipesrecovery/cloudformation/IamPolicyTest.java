@@ -16,8 +16,10 @@ class IamPolicyTest {
      * - the archive bucket's TLS-only statement denies every S3 action ("s3:*") on the bucket and its objects; a Deny
      *   widens nothing.
      * - the hydrate role writes objects anywhere under the archive prefix ("<bucket>/<prefix>/*"): keys are per record.
+     * - each DLQ's TLS-only statement denies every SQS action ("sqs:*") on the queue; a Deny widens nothing.
      */
     private static final List<String> ALLOWED_WILDCARDS = List.of(
+            "pipe.yaml: Deny sqs:* -> sqs:*",
             "recovery.yaml: Deny s3:* -> s3:*",
             "recovery.yaml: Deny s3:* -> ${ArchiveBucket.Arn}/*",
             "recovery.yaml: Allow s3:PutObject -> ${ArchiveBucket.Arn}/${ArchivePrefix}/*");
@@ -43,6 +45,26 @@ class IamPolicyTest {
             }
         }
         assertThat(wildcards).containsExactlyInAnyOrderElementsOf(ALLOWED_WILDCARDS);
+    }
+
+    /** Issue 10 item 13: whoever may send to a DLQ decides which stream is read into which consumer's archive. */
+    @Test
+    void onlyThePipeRoleOrTheNamedRedriveRoleMaySendToTheDlq() {
+        Map<String, Object> template = Templates.load(Templates.PIPE);
+        Map<String, Object> policy = Cfn.properties(Cfn.resource(template, "DeadLetterQueuePolicy"));
+        assertThat(Cfn.oneOrMany(policy.get("Queues"))).containsExactly(Map.of("Ref", "DeadLetterQueue"));
+        Map<String, Object> onlyPipe = statements(Map.of("Resources", Map.of("P", Cfn.resource(template,
+                "DeadLetterQueuePolicy")))).stream().filter(s -> "OnlyThePipeSends".equals(s.get("Sid"))).findFirst()
+                .orElseThrow();
+        assertThat(onlyPipe.get("Effect")).isEqualTo("Deny");
+        assertThat(onlyPipe.get("Principal")).isEqualTo("*");
+        assertThat(onlyPipe.get("Action")).isEqualTo("sqs:SendMessage");
+        assertThat(onlyPipe.get("Resource")).isEqualTo(Cfn.getAtt("DeadLetterQueue", "Arn"));
+        String allowed = Cfn.map(Cfn.map(onlyPipe.get("Condition")).get("ArnNotEquals")).get("aws:PrincipalArn").toString();
+        assertThat(allowed).contains("PipeRole, Arn").contains("DlqRedriveRoleArn").doesNotContain("Hydrate");
+        List<Object> tags = Cfn.oneOrMany(Cfn.properties(Cfn.resource(template, "DeadLetterQueue")).get("Tags"));
+        assertThat(tags.toString()).contains("pipes-recovery:consumer").contains("{Ref=PipeName}")
+                .contains("pipes-recovery:stream");
     }
 
     @Test
@@ -76,7 +98,7 @@ class IamPolicyTest {
                 Map.of("Type", "AWS::IAM::Policy", "Properties", policy))));
         Map<String, Object> sqs = statements.stream().filter(s -> s.get("Action").toString().contains("sqs:")).findFirst().orElseThrow();
         assertThat(Cfn.oneOrMany(sqs.get("Action"))).containsExactlyInAnyOrder("sqs:ReceiveMessage", "sqs:DeleteMessage",
-                "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility");
+                "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:ListQueueTags");
         assertThat(sqs.get("Resource")).isEqualTo(Cfn.getAtt("DeadLetterQueue", "Arn"));
         Map<String, Object> kinesis = statements.stream().filter(s -> s.get("Action").toString().contains("kinesis:")).findFirst().orElseThrow();
         assertThat(Cfn.oneOrMany(kinesis.get("Action"))).containsExactlyInAnyOrder("kinesis:GetRecords",

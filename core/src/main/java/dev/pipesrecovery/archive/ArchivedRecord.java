@@ -61,12 +61,32 @@ public record ArchivedRecord(
         }
     }
 
-    /** The DLQ message's range. */
-    public record BatchRef(SequenceNumber startSequenceNumber, SequenceNumber endSequenceNumber, int batchSize) {
+    /**
+     * The DLQ message's range.
+     *
+     * @param recordsInRange how many records of the shard the range held when hydrated (null in records archived
+     *                       before the field existed). More than {@code batchSize} means the batch was not contiguous
+     *                       (ParallelizationFactor > 1, filters): the pipe may have delivered some of those records.
+     */
+    public record BatchRef(SequenceNumber startSequenceNumber, SequenceNumber endSequenceNumber, int batchSize,
+                           Integer recordsInRange) {
 
         public BatchRef {
             Objects.requireNonNull(startSequenceNumber, "startSequenceNumber");
             Objects.requireNonNull(endSequenceNumber, "endSequenceNumber");
+            if (recordsInRange != null && recordsInRange < 0) {
+                throw new IllegalArgumentException("recordsInRange must be >= 0, was " + recordsInRange);
+            }
+        }
+
+        /** A range whose record count is unknown (an envelope written before {@code recordsInRange} existed). */
+        public BatchRef(SequenceNumber startSequenceNumber, SequenceNumber endSequenceNumber, int batchSize) {
+            this(startSequenceNumber, endSequenceNumber, batchSize, null);
+        }
+
+        /** True when the range held more records than the batch: some of them may have been delivered. */
+        public boolean widerThanBatch() {
+            return recordsInRange != null && recordsInRange > batchSize;
         }
     }
 

@@ -89,6 +89,9 @@ public final class ArchivedRecordCodec {
         json.writeStringField("startSequenceNumber", failure.batch().startSequenceNumber().value());
         json.writeStringField("endSequenceNumber", failure.batch().endSequenceNumber().value());
         json.writeNumberField("batchSize", failure.batch().batchSize());
+        if (failure.batch().recordsInRange() != null) {
+            json.writeNumberField("recordsInRange", failure.batch().recordsInRange());
+        }
         json.writeEndObject();
         json.writeStringField("hydratedAt", JsonTimestamps.format(failure.hydratedAt()));
         json.writeEndObject();
@@ -102,8 +105,18 @@ public final class ArchivedRecordCodec {
                 failure.text("dlqMessageId"),
                 failure.timestamp("dlqTimestamp"),
                 new ArchivedRecord.BatchRef(batch.sequenceNumber("startSequenceNumber"),
-                        batch.sequenceNumber("endSequenceNumber"), batch.integer("batchSize")),
+                        batch.sequenceNumber("endSequenceNumber"), batch.integer("batchSize"),
+                        optionalInteger(batch, "recordsInRange")),
                 failure.timestamp("hydratedAt"));
+    }
+
+    /** A field added after version 1 was first written: absent in older envelopes. */
+    private static Integer optionalInteger(JsonObjectReader object, String name) {
+        Long value = nonNegative(object, name);
+        if (value != null && value > Integer.MAX_VALUE) {
+            throw object.problem(name, "must fit an int, was " + value);
+        }
+        return value == null ? null : value.intValue();
     }
 
     private static Long nonNegative(JsonObjectReader record, String name) {

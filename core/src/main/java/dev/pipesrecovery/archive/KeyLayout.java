@@ -12,7 +12,8 @@ import java.util.Optional;
  * The archive key layout (DESIGN.md "Archive key layout"), under an optional prefix:
  * {@code [<prefix>/]<consumer>/<yyyy-MM-dd>/<partitionKey>/<yyyyMMdd'T'HHmmssSSS'Z'>/<shardId>-<seq>[-<subSeq>].json}
  * (the sub-sequence number zero-padded to 19 digits, so that the records of a KPL aggregate list in aggregate order)
- * and loss markers at {@code [<prefix>/]<consumer>/_lost/<yyyy-MM-dd>/<shardId>-<start>-<end>.json}.
+ * and loss markers at {@code [<prefix>/]<consumer>/_lost/<yyyy-MM-dd>/<shardId>-<start>-<end>.json} (wide-range
+ * notices beside them under {@code _wide/}: {@link WideRangeNotice}).
  * Immutable; {@link #format} and {@link #parse} round-trip. {@link #parse} also reads keys written before the
  * sub-sequence number was padded ({@code -12.json}).
  *
@@ -61,11 +62,14 @@ public final class KeyLayout {
         return formatted;
     }
 
-    /** @throws IllegalArgumentException naming what does not match the layout (also for loss-marker keys) */
+    /** @throws IllegalArgumentException naming what does not match the layout (also for loss markers and notices) */
     public ArchiveKey parse(String key) {
         String[] parts = splitUnderPrefix(key);
         if (parts.length >= 2 && parts[1].equals(KeyParts.LOST_SEGMENT)) {
             throw new IllegalArgumentException("key is a loss marker, not an archived record: '" + key + "'");
+        }
+        if (parts.length >= 2 && parts[1].equals(WideRangeNotice.SEGMENT)) {
+            throw new IllegalArgumentException("key is a wide-range notice, not an archived record: '" + key + "'");
         }
         if (parts.length != 5) {
             throw new IllegalArgumentException("key must have 5 segments <consumer>/<date>/<partitionKey>/<timestamp>/"

@@ -11,6 +11,11 @@ public enum MetricName {
     RECORDS_ALREADY_ARCHIVED("RecordsAlreadyArchived", Unit.COUNT),
     RECORDS_LOST("RecordsLost", Unit.COUNT),
     HYDRATE_FAILURES("HydrateFailures", Unit.COUNT),
+    /**
+     * Records archived from DLQ ranges that held more records than their batch (ParallelizationFactor > 1, filters):
+     * the pipe may have delivered some of them, so a replay can deliver those twice. Each range has a notice.
+     */
+    RECORDS_FROM_WIDE_RANGES("RecordsFromWideRanges", Unit.COUNT),
     /** Stream retention minus the age of the oldest record in the message: how long until the data would be gone. */
     RETENTION_HEADROOM_SECONDS("RetentionHeadroomSeconds", Unit.SECONDS),
     ARCHIVE_BYTES("ArchiveBytes", Unit.BYTES);

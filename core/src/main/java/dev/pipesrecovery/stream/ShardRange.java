@@ -3,8 +3,9 @@ package dev.pipesrecovery.stream;
 import java.util.Objects;
 
 /**
- * The records a DLQ message points at: {@code [start, end]} (inclusive) on one shard, {@code expectedCount} of them
- * ({@code batchSize} in the DLQ message).
+ * The records a DLQ message points at: every record of one shard in {@code [start, end]} (inclusive).
+ * {@code expectedCount} is the message's {@code batchSize}: at least that many, and more when the batch was not one
+ * contiguous run of the shard (docs/aws-facts.md §11.1) — it never cuts the range short.
  */
 public record ShardRange(String streamArn, String shardId, SequenceNumber start, SequenceNumber end, int expectedCount) {
 

@@ -21,7 +21,7 @@ class ArchivedRecordCodecTest {
                 Instant.parse("2026-11-21T22:15:03.123Z"), data,
                 new ArchivedRecord.FailureInfo("arn:aws:pipes:eu-west-1:123456789012:pipe/orders-api",
                         "RetryAttemptsExhausted", "msg-1", Instant.parse("2026-11-21T22:41:07.314Z"),
-                        new ArchivedRecord.BatchRef(SequenceNumber.of(SEQ), SequenceNumber.of(SEQ), 1),
+                        new ArchivedRecord.BatchRef(SequenceNumber.of(SEQ), SequenceNumber.of(SEQ), 1, 1),
                         Instant.parse("2026-11-21T22:41:08Z")));
     }
 
@@ -35,7 +35,7 @@ class ArchivedRecordCodecTest {
                 + "\"condition\":\"RetryAttemptsExhausted\",\"dlqMessageId\":\"msg-1\","
                 + "\"dlqTimestamp\":\"2026-11-21T22:41:07.314Z\","
                 + "\"batch\":{\"startSequenceNumber\":\"" + SEQ + "\",\"endSequenceNumber\":\"" + SEQ + "\","
-                + "\"batchSize\":1},\"hydratedAt\":\"2026-11-21T22:41:08.000Z\"}}";
+                + "\"batchSize\":1,\"recordsInRange\":1},\"hydratedAt\":\"2026-11-21T22:41:08.000Z\"}}";
     }
 
     @Test
@@ -72,10 +72,34 @@ class ArchivedRecordCodecTest {
         String json = expectedJson("AAE=", "null")
                 .replace("\"subSequenceNumber\":null,", "")
                 .replace("{\"version\":1,", "{\"version\":1,\"future\":{\"a\":[1,2]},")
-                .replace("\"batchSize\":1}", "\"batchSize\":1,\"more\":true}");
+                .replace("\"recordsInRange\":1}", "\"recordsInRange\":1,\"more\":true}");
         ArchivedRecord decoded = ArchivedRecordCodec.decode(json.getBytes(StandardCharsets.UTF_8));
         assertThat(decoded.subSequenceNumber()).isNull();
         assertThat(decoded.data()).containsExactly(0, 1);
+    }
+
+    @Test
+    void readsRecordsInRangeAndEnvelopesWrittenBeforeItExisted() throws Exception {
+        String wide = expectedJson("AAE=", "null").replace("\"batchSize\":1,\"recordsInRange\":1}",
+                "\"batchSize\":2,\"recordsInRange\":5}");
+        ArchivedRecord.BatchRef batch = ArchivedRecordCodec.decode(utf8(wide)).failure().batch();
+        assertThat(batch.recordsInRange()).isEqualTo(5);
+        assertThat(batch.widerThanBatch()).isTrue();
+
+        String older = expectedJson("AAE=", "null").replace(",\"recordsInRange\":1", "");
+        ArchivedRecord.BatchRef unknown = ArchivedRecordCodec.decode(utf8(older)).failure().batch();
+        assertThat(unknown.recordsInRange()).isNull();
+        assertThat(unknown.widerThanBatch()).isFalse();
+        assertThat(new String(ArchivedRecordCodec.encode(ArchivedRecordCodec.decode(utf8(older))), StandardCharsets.UTF_8))
+                .as("an unknown count is not made up when written again").isEqualTo(older);
+
+        String negative = expectedJson("AAE=", "null").replace("\"recordsInRange\":1", "\"recordsInRange\":-1");
+        assertThatThrownBy(() -> ArchivedRecordCodec.decode(utf8(negative)))
+                .isInstanceOf(InvalidArchivedRecordException.class).hasMessageContaining("recordsInRange");
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

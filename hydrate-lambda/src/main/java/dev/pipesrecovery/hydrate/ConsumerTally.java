@@ -6,9 +6,9 @@ import java.util.Map;
 
 /** The metric values of one consumer in one invocation; {@code minHeadroomSeconds} is null when no message had one. */
 record ConsumerTally(long messages, long archived, long alreadyArchived, long lost, long failures, long archiveBytes,
-                     Long minHeadroomSeconds) {
+                     long fromWideRanges, Long minHeadroomSeconds) {
 
-    static final ConsumerTally EMPTY = new ConsumerTally(0, 0, 0, 0, 0, 0, null);
+    static final ConsumerTally EMPTY = new ConsumerTally(0, 0, 0, 0, 0, 0, 0, null);
 
     ConsumerTally plus(MessageOutcome outcome) {
         Long min = minHeadroomSeconds;
@@ -18,7 +18,8 @@ record ConsumerTally(long messages, long archived, long alreadyArchived, long lo
         }
         return new ConsumerTally(messages + 1, archived + outcome.recordsArchived(),
                 alreadyArchived + outcome.recordsAlreadyArchived(), lost + outcome.recordsLost(),
-                failures + (outcome.retry() ? 1 : 0), archiveBytes + outcome.archiveBytes(), min);
+                failures + (outcome.retry() ? 1 : 0), archiveBytes + outcome.archiveBytes(),
+                fromWideRanges + outcome.recordsFromWideRanges(), min);
     }
 
     /**
@@ -33,6 +34,7 @@ record ConsumerTally(long messages, long archived, long alreadyArchived, long lo
         values.put(MetricName.RECORDS_LOST, lost);
         values.put(MetricName.HYDRATE_FAILURES, failures);
         values.put(MetricName.ARCHIVE_BYTES, archiveBytes);
+        values.put(MetricName.RECORDS_FROM_WIDE_RANGES, fromWideRanges);
         if (minHeadroomSeconds != null) {
             values.put(MetricName.RETENTION_HEADROOM_SECONDS, minHeadroomSeconds);
         }

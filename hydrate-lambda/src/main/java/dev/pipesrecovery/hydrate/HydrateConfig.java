@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * variable, so a misconfigured function never starts consuming (and deleting) DLQ messages.
  *
  * @param archivePrefix             "" when there is none
- * @param consumerByQueueArn        explicit consumer per DLQ ARN; wins over the one derived from the message
+ * @param consumerByQueueArn        DLQs registered here to their consumer (wins over the queue's tags); a body must
+ *                                  name that consumer's pipe or function
  * @param writeParallelism          concurrent S3 writes
  * @param kinesisMaxReadsPerSecond  GetRecords/GetShardIterator calls per second per shard
  */

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.pipesrecovery.archive.ArchiveStore;
 import dev.pipesrecovery.archive.KeyLayout;
+import dev.pipesrecovery.dlq.QueueRegistry;
 import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
 import dev.pipesrecovery.stream.StreamRangeReader;
 import java.io.PrintStream;
@@ -30,9 +31,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HydrateHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
-    /** DLQ messages hydrated at the same time; reads of one shard are still rate-limited by the reader. */
-    public static final int MESSAGE_CONCURRENCY = 4;
-    /** No message starts with less than this left, so a started one can finish (reads are paced at 2-5/s). */
+    /** Spans (one shard's messages each) hydrated at the same time; one shard's reads are rate-limited by the reader. */
+    public static final int SPAN_CONCURRENCY = 4;
+    /**
+     * No read starts with less than this left, so that what a read returns (up to 10,000 records) is written before
+     * the deadline; the answer goes out 2 s before it. The stacks keep the function timeout well above (recovery.yaml).
+     */
     public static final HydrateBatch.Deadline DEADLINE =
             new HydrateBatch.Deadline(Duration.ofSeconds(20), Duration.ofSeconds(2));
 
@@ -44,16 +48,16 @@ public final class HydrateHandler implements RequestHandler<SQSEvent, SQSBatchRe
     }
 
     private HydrateHandler(AwsCollaborators aws) {
-        this(aws.reader(), aws.store(), aws.config(), Clock.systemUTC(), System.out, DEADLINE);
+        this(aws.reader(), aws.store(), aws.registry(), aws.config(), Clock.systemUTC(), System.out, DEADLINE);
     }
 
     /** Wiring with given collaborators (tests, the sandbox): the same orchestration as in production. */
-    public HydrateHandler(StreamRangeReader reader, ArchiveStore store, HydrateConfig config, Clock clock,
-                          PrintStream out, HydrateBatch.Deadline deadline) {
+    public HydrateHandler(StreamRangeReader reader, ArchiveStore store, QueueRegistry registry, HydrateConfig config,
+                          Clock clock, PrintStream out, HydrateBatch.Deadline deadline) {
         HydrateLog log = new HydrateLog(out, clock);
         Hydrator hydrator = new Hydrator(reader, store, new KeyLayout(config.archivePrefix()), clock, log);
-        this.batch = new HydrateBatch(hydrator, new ConsumerResolver(config.consumerByQueueArn()),
-                messageExecutor(MESSAGE_CONCURRENCY), deadline, log, new InvocationMetrics(log, clock));
+        this.batch = new HydrateBatch(hydrator, new ConsumerResolver(config.consumerByQueueArn(), registry),
+                spanExecutor(SPAN_CONCURRENCY), deadline, log, new InvocationMetrics(log, clock));
     }
 
     @Override
@@ -71,10 +75,10 @@ public final class HydrateHandler implements RequestHandler<SQSEvent, SQSBatchRe
         return new SQSBatchResponse(failures);
     }
 
-    private static ExecutorService messageExecutor(int threads) {
+    private static ExecutorService spanExecutor(int threads) {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, "hydrate-message-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, "hydrate-span-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -1,138 +1,173 @@
 package dev.pipesrecovery.hydrate;
 
-import dev.pipesrecovery.archive.ArchiveException;
 import dev.pipesrecovery.archive.ArchiveStore;
 import dev.pipesrecovery.archive.ArchiveWrite;
 import dev.pipesrecovery.archive.KeyLayout;
 import dev.pipesrecovery.archive.LossMarker;
 import dev.pipesrecovery.archive.LossMarkerCodec;
-import dev.pipesrecovery.archive.WriteOutcome;
-import dev.pipesrecovery.dlq.DlqMessage;
+import dev.pipesrecovery.archive.WideRangeNotice;
+import dev.pipesrecovery.dlq.KinesisBatchInfo;
 import dev.pipesrecovery.stream.RangeRead;
 import dev.pipesrecovery.stream.RangeStatus;
+import dev.pipesrecovery.stream.ShardRange;
+import dev.pipesrecovery.stream.SpanListener;
 import dev.pipesrecovery.stream.StreamRangeReader;
 import dev.pipesrecovery.stream.StreamReadException;
-import dev.pipesrecovery.stream.StreamRecord;
-import dev.pipesrecovery.stream.kpl.KplDeaggregator;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
- * Hydrates one DLQ message: re-reads its range from the stream, opens KPL aggregates, archives one object per user
- * record with a conditional write, and turns a range that can no longer be read into a durable loss marker. Never
- * reads from another position to make up for missing records (the reader port guarantees it) and never throws for a
- * failure that may pass: that becomes a {@link MessageOutcome.Status#FAILED} outcome so the message is retried.
+ * Hydrates a span: the DLQ messages of one shard in an invocation, read together by the {@link StreamRangeReader}.
+ * As the reader judges each message's range, its records are archived (in chunks of up to {@value
+ * RecordArchiver#CHUNK_RECORDS} records written in parallel) and its outcome is handed over at once: archived, lost
+ * (a durable loss marker first) or failed. A range wider than its batch is archived whole and noted. Messages the read
+ * did not reach (it failed, or the invocation neared its deadline) fail on their own: the rest of the span stands.
  */
 public final class Hydrator {
 
     private final StreamRangeReader reader;
-    private final ArchiveStore store;
     private final KeyLayout layout;
     private final Clock clock;
-    private final HydrateLog log;
     private final RecordArchiver archiver;
+    private final MessageReport report;
 
     public Hydrator(StreamRangeReader reader, ArchiveStore store, KeyLayout layout, Clock clock, HydrateLog log) {
         this.reader = Objects.requireNonNull(reader, "reader");
-        this.store = Objects.requireNonNull(store, "store");
         this.layout = Objects.requireNonNull(layout, "layout");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.log = Objects.requireNonNull(log, "log");
-        this.archiver = new RecordArchiver(store, layout);
+        this.archiver = new RecordArchiver(Objects.requireNonNull(store, "store"), layout);
+        this.report = new MessageReport(Objects.requireNonNull(log, "log"));
     }
 
-    public MessageOutcome hydrate(ParsedDelivery parsed) {
-        DlqMessage message = parsed.message();
-        RangeRead read;
+    /**
+     * @param span         messages of one stream and shard
+     * @param mayContinue  false once no more reading should start (the invocation nears its deadline)
+     * @param done         receives each message's outcome, once
+     */
+    public void hydrate(List<ParsedDelivery> span, BooleanSupplier mayContinue, Consumer<MessageOutcome> done) {
+        Map<ShardRange, ParsedDelivery> byRange = new IdentityHashMap<>();
+        for (ParsedDelivery parsed : span) {
+            byRange.put(parsed.message().range(), parsed);
+        }
+        Long retentionSeconds = retentionSeconds(span.get(0).message().batch().streamArn());
+        Chunk chunk = new Chunk(retentionSeconds, done);
+        StreamReadException failure = null;
         try {
-            read = reader.read(message.range());
+            reader.readSpan(new ArrayList<>(byRange.keySet()), new SpanListener() {
+                @Override
+                public void judged(RangeRead read) {
+                    chunk.add(byRange.remove(read.range()), read);
+                }
+
+                @Override
+                public boolean mayContinue() {
+                    return mayContinue.getAsBoolean();
+                }
+            });
         } catch (StreamReadException e) {
-            String reason = "stream range could not be read, will retry: " + e.getMessage();
-            entry(log.error("stream range could not be read; the message stays in the queue for a retry"), parsed)
-                    .error(e).write();
-            return failed(parsed, 0, 0, 0, headroomSeconds(message), reason);
+            failure = e;
         }
-        Instant hydratedAt = clock.instant();
-        Long headroom = headroomSeconds(message);
-        List<StreamRecord> records = read.records().stream()
-                .flatMap(record -> KplDeaggregator.deaggregate(record).stream())
-                .toList();
-        RecordArchiver.Tally tally = archiver.archive(parsed, records, hydratedAt);
-        if (tally.failed() > 0) {
-            entry(log.error("archive writes failed; the message stays in the queue and a retry completes it"), parsed)
-                    .with("recordsArchived", tally.created()).with("recordsAlreadyArchived", tally.alreadyArchived())
-                    .with("writesFailed", tally.failed()).with("error", tally.firstError()).write();
-            return failed(parsed, tally.created(), tally.alreadyArchived(), tally.createdBytes(), headroom,
-                    tally.failed() + " archive writes failed: " + tally.firstError());
+        chunk.flush();
+        for (ParsedDelivery unread : byRange.values()) {
+            done.accept(report.notRead(unread, headroom(retentionSeconds, unread), failure));
         }
-        if (read.status() == RangeStatus.COMPLETE) {
-            entry(log.info("DLQ message hydrated"), parsed)
-                    .with("records", records.size()).with("recordsArchived", tally.created())
-                    .with("recordsAlreadyArchived", tally.alreadyArchived()).with("archiveBytes", tally.createdBytes())
-                    .with("retentionHeadroomSeconds", headroom).write();
-            return new MessageOutcome(parsed.messageId(), parsed.consumer(), MessageOutcome.Status.ARCHIVED,
-                    tally.created(), tally.alreadyArchived(), tally.createdBytes(), 0, headroom, null);
-        }
-        return recordLoss(parsed, read, tally, headroom);
     }
 
-    /** A range (or part of it) that is gone: write the marker first; only a durable marker lets the message go. */
-    private MessageOutcome recordLoss(ParsedDelivery parsed, RangeRead read, RecordArchiver.Tally tally, Long headroom) {
-        DlqMessage message = parsed.message();
-        int lost = Math.max(1, read.missingCount());
-        LossMarker marker = new LossMarker(parsed.consumer(), message.batch().streamArn(), message.batch().shardId(),
-                message.batch().startSequenceNumber(), message.batch().endSequenceNumber(),
-                message.batch().batchSize(), lost, read.status() + ": " + read.lossReason(), parsed.messageId(),
-                parsed.delivery().body(), clock.instant());
-        String key = layout.lossMarkerKey(parsed.consumer(),
-                message.batch().approximateArrivalOfFirstRecord().atZone(ZoneOffset.UTC).toLocalDate(),
-                message.batch().shardId(), message.batch().startSequenceNumber(), message.batch().endSequenceNumber());
-        WriteOutcome written;
-        try {
-            written = store.putIfAbsent(new ArchiveWrite(key, LossMarkerCodec.encode(marker)));
-        } catch (ArchiveException e) {
-            entry(log.error("records lost but the loss marker could not be written; the message stays in the queue"),
-                    parsed).with("recordsLost", lost).with("lossReason", read.lossReason()).with("lossMarkerKey", key)
-                    .error(e).write();
-            return failed(parsed, tally.created(), tally.alreadyArchived(), tally.createdBytes(), headroom,
-                    "loss marker write failed: " + e.getMessage());
+    /** Judged messages waiting to be written together. */
+    private final class Chunk {
+        private final Long retentionSeconds;
+        private final Consumer<MessageOutcome> done;
+        private final List<RecordArchiver.Judged> judged = new ArrayList<>();
+        private final List<MessageReport.Extras> extras = new ArrayList<>();
+        private long records;
+        private long bytes;
+
+        Chunk(Long retentionSeconds, Consumer<MessageOutcome> done) {
+            this.retentionSeconds = retentionSeconds;
+            this.done = done;
         }
-        entry(log.error("records lost: the range can no longer be read from the stream"), parsed)
-                .with("rangeStatus", read.status()).with("recordsLost", lost).with("lossReason", read.lossReason())
-                .with("lossMarkerKey", key).with("lossMarkerAlreadyExisted", written == WriteOutcome.ALREADY_EXISTS)
-                .with("recordsArchived", tally.created()).with("recordsAlreadyArchived", tally.alreadyArchived())
-                .with("retentionHeadroomSeconds", headroom).write();
-        return new MessageOutcome(parsed.messageId(), parsed.consumer(), MessageOutcome.Status.LOST, tally.created(),
-                tally.alreadyArchived(), tally.createdBytes(), lost, headroom, null);
+
+        void add(ParsedDelivery parsed, RangeRead read) {
+            List<ArchiveWrite> writes = new ArrayList<>(2);
+            MessageReport.Extras keys = extrasFor(parsed, read, writes);
+            judged.add(new RecordArchiver.Judged(parsed, read, writes));
+            extras.add(keys);
+            records += read.records().size();
+            bytes += read.records().stream().mapToLong(r -> r.data().length).sum() * 4 / 3;
+            if (records >= RecordArchiver.CHUNK_RECORDS || bytes >= RecordArchiver.CHUNK_BYTES) {
+                flush();
+            }
+        }
+
+        /** Writes the chunk; an unexpected error fails its messages only, and the span reads on. */
+        void flush() {
+            if (judged.isEmpty()) {
+                return;
+            }
+            try {
+                List<RecordArchiver.Written> written = archiver.write(judged, clock.instant());
+                for (int i = 0; i < written.size(); i++) {
+                    done.accept(report.outcome(written.get(i), extras.get(i),
+                            headroom(retentionSeconds, written.get(i).judged().parsed())));
+                }
+            } catch (RuntimeException e) {
+                judged.forEach(j -> done.accept(report.unexpected(j.parsed(),
+                        headroom(retentionSeconds, j.parsed()), e)));
+            }
+            judged.clear();
+            extras.clear();
+            records = 0;
+            bytes = 0;
+        }
     }
 
-    /** Retention minus the age of the oldest record of the message: how long until the stream trims it. */
-    private Long headroomSeconds(DlqMessage message) {
+    /** The loss marker of a range not read whole, the notice of a range wider than its batch. */
+    private MessageReport.Extras extrasFor(ParsedDelivery parsed, RangeRead read, List<ArchiveWrite> writes) {
+        KinesisBatchInfo batch = parsed.message().batch();
+        var day = batch.approximateArrivalOfFirstRecord().atZone(ZoneOffset.UTC).toLocalDate();
+        String markerKey = null;
+        int lost = 0;
+        if (read.status() != RangeStatus.COMPLETE) {
+            lost = Math.min(batch.batchSize(), Math.max(1, read.missingCount()));
+            LossMarker marker = new LossMarker(parsed.consumer(), batch.streamArn(), batch.shardId(),
+                    batch.startSequenceNumber(), batch.endSequenceNumber(), batch.batchSize(), lost,
+                    read.status() + ": " + read.lossReason(), parsed.messageId(), parsed.delivery().body(),
+                    clock.instant());
+            markerKey = layout.lossMarkerKey(parsed.consumer(), day, batch.shardId(), batch.startSequenceNumber(),
+                    batch.endSequenceNumber());
+            writes.add(new ArchiveWrite(markerKey, LossMarkerCodec.encode(marker)));
+        }
+        String noticeKey = null;
+        if (read.widerThanBatch()) {
+            WideRangeNotice notice = new WideRangeNotice(parsed.consumer(), batch.streamArn(), batch.shardId(),
+                    batch.startSequenceNumber(), batch.endSequenceNumber(), batch.batchSize(), read.recordsInRange(),
+                    RecordArchiver.userRecords(read).size(), parsed.messageId(), clock.instant());
+            noticeKey = notice.key(layout, day);
+            writes.add(new ArchiveWrite(noticeKey, notice.toJson()));
+        }
+        return new MessageReport.Extras(markerKey, lost, noticeKey);
+    }
+
+    /** The stream's retention ({@code DescribeStreamSummary}, cached by the reader), or null when unknown. */
+    private Long retentionSeconds(String streamArn) {
         try {
-            long retentionSeconds = Duration.ofHours(reader.retentionHours(message.batch().streamArn())).toSeconds();
-            Duration age = Duration.between(message.batch().approximateArrivalOfFirstRecord(), clock.instant());
-            return retentionSeconds - age.toSeconds();
+            return Duration.ofHours(reader.retentionHours(streamArn)).toSeconds();
         } catch (StreamReadException e) {
             return null; // the stream cannot be described (unknown, no permission): the read failure says why
         }
     }
 
-    private MessageOutcome failed(ParsedDelivery parsed, int created, int already, long bytes, Long headroom,
-                                  String reason) {
-        return new MessageOutcome(parsed.messageId(), parsed.consumer(), MessageOutcome.Status.FAILED, created,
-                already, bytes, 0, headroom, reason);
-    }
-
-    static HydrateLog.Entry entry(HydrateLog.Entry entry, ParsedDelivery parsed) {
-        DlqMessage message = parsed.message();
-        return entry.with("consumer", parsed.consumer()).with("messageId", parsed.messageId())
-                .with("streamArn", message.batch().streamArn()).with("shardId", message.batch().shardId())
-                .with("startSequenceNumber", message.batch().startSequenceNumber())
-                .with("endSequenceNumber", message.batch().endSequenceNumber())
-                .with("batchSize", message.batch().batchSize());
+    /** Retention minus the age of the message's oldest record: how long until the stream trims it. */
+    private Long headroom(Long retentionSeconds, ParsedDelivery parsed) {
+        return retentionSeconds == null ? null : retentionSeconds - Duration.between(
+                parsed.message().batch().approximateArrivalOfFirstRecord(), clock.instant()).toSeconds();
     }
 }

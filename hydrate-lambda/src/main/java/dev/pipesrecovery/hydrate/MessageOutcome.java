@@ -7,9 +7,11 @@ import java.util.Objects;
  * failure, retried after the visibility timeout and moved to the poison queue after {@code maxReceiveCount}).
  *
  * @param recordsArchived          archive objects created by this attempt
- * @param recordsAlreadyArchived   objects that already existed (a redelivery): nothing was overwritten
+ * @param recordsAlreadyArchived   objects that already existed (a redelivery, or a record another message of the
+ *                                 invocation also held): nothing was overwritten
  * @param archiveBytes             bytes of the archived-record objects this attempt created
  * @param recordsLost              records of the range that can no longer be read (a loss marker holds them)
+ * @param recordsFromWideRanges    archived records of a range that held more records than its batch (0 otherwise)
  * @param retentionHeadroomSeconds stream retention minus the age of the oldest record, or null when unknown
  * @param failureReason            why the message failed; null unless FAILED
  */
@@ -21,6 +23,7 @@ public record MessageOutcome(
         int recordsAlreadyArchived,
         long archiveBytes,
         int recordsLost,
+        int recordsFromWideRanges,
         Long retentionHeadroomSeconds,
         String failureReason) {
 
@@ -40,14 +43,15 @@ public record MessageOutcome(
         if ((status == Status.FAILED) == (failureReason == null)) {
             throw new IllegalArgumentException("a failureReason is required exactly when the status is FAILED");
         }
-        if (recordsArchived < 0 || recordsAlreadyArchived < 0 || archiveBytes < 0 || recordsLost < 0) {
+        if (recordsArchived < 0 || recordsAlreadyArchived < 0 || archiveBytes < 0 || recordsLost < 0
+                || recordsFromWideRanges < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
     }
 
     /** A message that is reported as a batch item failure without any work done (malformed, deadline). */
     public static MessageOutcome failedBeforeStart(String messageId, String consumer, String reason) {
-        return new MessageOutcome(messageId, consumer, Status.FAILED, 0, 0, 0, 0, null, reason);
+        return new MessageOutcome(messageId, consumer, Status.FAILED, 0, 0, 0, 0, 0, null, reason);
     }
 
     public boolean retry() {

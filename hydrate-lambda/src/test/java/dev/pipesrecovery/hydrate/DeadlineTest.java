@@ -3,6 +3,7 @@ package dev.pipesrecovery.hydrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import dev.pipesrecovery.dlq.QueueRegistry;
 import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,13 +18,13 @@ class DeadlineTest {
         HydrateFixture fixture = new HydrateFixture("deadline");
         List<HydrateFixture.Put> puts = fixture.put(List.of(
                 new HydrateFixture.TestRecord("pk", "x".getBytes(StandardCharsets.UTF_8))));
-        String dlq = HydrateFixture.queueArn("orders-api-dlq");
+        String dlq = HydrateFixture.dlqOf("orders-api");
         SqsEvents.Message one = SqsEvents.Message.of(DlqBodies.pipes("orders-api", fixture.batchOf(puts)), dlq);
         SqsEvents.Message two = SqsEvents.Message.of(DlqBodies.pipes("orders-api", fixture.batchOf(puts)), dlq);
         CapturedOutput output = new CapturedOutput();
         SQSBatchResponse response;
         try (AwsCollaborators aws = AwsCollaborators.of(fixture.config(Map.of()), HydrateFixture.KINESIS,
-                HydrateFixture.S3)) {
+                HydrateFixture.S3, QueueRegistry.NONE)) {
             // 5 s left, and HydrateHandler.DEADLINE starts nothing with less than 20 s left.
             response = fixture.handler(aws, output)
                     .handleRequest(SqsEvents.event(List.of(one, two)), TestContext.withTimeout(5_000));

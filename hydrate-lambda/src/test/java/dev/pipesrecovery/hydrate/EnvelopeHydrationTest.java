@@ -16,7 +16,7 @@ import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.RequestMatch;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import dev.pipesrecovery.dlq.QueueRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /** Both DLQ envelopes, from the SQS event JSON to the archived objects, on kinesis-local and S3Mock. */
 class EnvelopeHydrationTest {
 
-    private static final String DLQ_ARN = HydrateFixture.queueArn("orders-api-dlq");
+    private static final String DLQ_ARN = HydrateFixture.dlqOf("orders-api");
     private final KeyLayout layout = new KeyLayout(HydrateFixture.PREFIX);
 
     @Test
@@ -97,13 +97,15 @@ class EnvelopeHydrationTest {
         HydrateConfig config = fixture.config(Map.of());
 
         // Pages of at most 100 records (Kinesis pages by 10,000 records or 10 MiB; this keeps the test light).
-        try (FaultInjectingProxy kinesisProxy = FaultInjectingProxy.inFrontOf(Emulators.kinesis());
+        try (FaultInjectingProxy kinesisProxy = FaultInjectingProxy.inFrontOf(Emulators.kinesalite());
              KinesisClient countedKinesis = LocalAws.kinesis(kinesisProxy.endpoint());
-             AwsCollaborators defaults = AwsCollaborators.of(config, countedKinesis, HydrateFixture.S3);
+             AwsCollaborators defaults = AwsCollaborators.of(config, countedKinesis, HydrateFixture.S3,
+                     QueueRegistry.NONE);
              AwsCollaborators aws = new AwsCollaborators(config, new KinesisRangeReader(countedKinesis,
-                     KinesisReaderSettings.defaults().withMaxRecordsPerCall(100), Clock.systemUTC(), Sleeper.SYSTEM,
-                     Math::random), defaults.store())) {
-            HydrateFixture.Run run = fixture.run(aws, List.of(SqsEvents.Message.of(body, DLQ_ARN)));
+                     KinesisReaderSettings.defaults().withMaxRecordsPerCall(100), System::nanoTime, Sleeper.SYSTEM,
+                     Math::random), defaults.store(), QueueRegistry.NONE)) {
+            HydrateFixture.Run run = fixture.run(aws, List.of(SqsEvents.Message.of(body,
+                    HydrateFixture.dlqOf("orders-consumer"))));
 
             assertThat(run.failedMessageIds()).as("output:%n%s", run.output().text()).isEmpty();
             assertThat(kinesisProxy.count(RequestMatch.kinesis("GetRecords"))).isGreaterThanOrEqualTo(5);

@@ -1,6 +1,8 @@
 package dev.pipesrecovery.hydrate;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import dev.pipesrecovery.dlq.QueueRegistry;
+import dev.pipesrecovery.dlq.sqs.SqsQueueTags;
 import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.KinesisLocal;
@@ -18,16 +20,23 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * A one-shard stream in kinesis-local and a bucket in S3Mock (the JVM-wide emulators from testkit), records put with
- * real PutRecords, and the handler wired to the real adapters exactly like production, except for the endpoints.
+ * A one-shard stream in kinesalite and a bucket in S3Mock (the JVM-wide emulators from testkit), records put with
+ * real PutRecords, and the handler wired to the real adapters exactly like production, except for the endpoints and
+ * the queue registration: the fixture's DLQs ({@link #dlqOf}) are registered through {@code CONSUMER_BY_QUEUE_ARN}
+ * (QueueDrivenTest covers the registration by queue tags).
  */
 final class HydrateFixture {
 
-    static final KinesisClient KINESIS = LocalAws.kinesis(Emulators.kinesis());
+    static final KinesisClient KINESIS = LocalAws.kinesis(Emulators.kinesalite());
     static final S3Client S3 = LocalAws.s3(Emulators.s3());
+    static final SqsClient SQS = LocalAws.sqs(Emulators.sqs());
     static final String PREFIX = "archive";
+    /** The consumers whose DLQ ({@link #dlqOf}) the fixture's configuration registers. */
+    static final List<String> CONSUMERS = List.of("orders-api", "orders-consumer", "keys-consumer");
 
     final String streamName;
     final String streamArn;
@@ -50,39 +59,52 @@ final class HydrateFixture {
         }
     }
 
+    /** The lowest and highest hash keys: records put with them land on the first and on the last shard. */
+    static final String FIRST_SHARD = "0";
+    static final String LAST_SHARD = "340282366920938463463374607431768211455";
+
     HydrateFixture(String name) {
+        this(name, 1);
+    }
+
+    HydrateFixture(String name, int shards) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         streamName = name + "-" + suffix;
-        streamArn = KinesisLocal.createStream(KINESIS, streamName, 1);
+        streamArn = KinesisLocal.createStream(KINESIS, streamName, shards);
         bucket = name + "-" + suffix;
         S3.createBucket(b -> b.bucket(bucket));
     }
 
     List<Put> put(List<TestRecord> records) {
+        return put(records, null);
+    }
+
+    /** @param explicitHashKey the shard to put on ({@link #FIRST_SHARD}, {@link #LAST_SHARD}), null: by partition key */
+    List<Put> put(List<TestRecord> records, String explicitHashKey) {
         List<Put> puts = new ArrayList<>();
         List<TestRecord> chunk = new ArrayList<>();
         long chunkBytes = 0;
         for (TestRecord record : records) {
             // PutRecords takes at most 500 records and 5 MiB per request.
             if (chunk.size() == 500 || chunkBytes + record.data().length > 4 * 1024 * 1024) {
-                puts.addAll(putChunk(chunk));
+                puts.addAll(putChunk(chunk, explicitHashKey));
                 chunk = new ArrayList<>();
                 chunkBytes = 0;
             }
             chunk.add(record);
             chunkBytes += record.data().length;
         }
-        puts.addAll(putChunk(chunk));
+        puts.addAll(putChunk(chunk, explicitHashKey));
         return puts;
     }
 
-    private List<Put> putChunk(List<TestRecord> chunk) {
+    private List<Put> putChunk(List<TestRecord> chunk, String explicitHashKey) {
         if (chunk.isEmpty()) {
             return List.of();
         }
         List<PutRecordsResultEntry> results = KINESIS.putRecords(r -> r.streamName(streamName).records(chunk.stream()
                 .map(t -> PutRecordsRequestEntry.builder().partitionKey(t.partitionKey())
-                        .data(SdkBytes.fromByteArray(t.data())).build())
+                        .explicitHashKey(explicitHashKey).data(SdkBytes.fromByteArray(t.data())).build())
                 .toList())).records();
         List<Put> puts = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
@@ -105,13 +127,15 @@ final class HydrateFixture {
         Map<String, String> env = new java.util.HashMap<>(extraEnv);
         env.put(HydrateConfig.ARCHIVE_BUCKET, bucket);
         env.putIfAbsent(HydrateConfig.ARCHIVE_PREFIX, PREFIX);
+        env.putIfAbsent(HydrateConfig.CONSUMER_BY_QUEUE_ARN, String.join(",",
+                CONSUMERS.stream().map(consumer -> dlqOf(consumer) + "=" + consumer).toList()));
         return HydrateConfig.fromEnv(env);
     }
 
     /** The production orchestration over the real adapters (close the store when done). */
     HydrateHandler handler(AwsCollaborators aws, CapturedOutput output) {
-        return new HydrateHandler(aws.reader(), aws.store(), aws.config(), Clock.systemUTC(), output.stream(),
-                HydrateHandler.DEADLINE);
+        return new HydrateHandler(aws.reader(), aws.store(), aws.registry(), aws.config(), Clock.systemUTC(),
+                output.stream(), HydrateHandler.DEADLINE);
     }
 
     Run run(List<SqsEvents.Message> messages) {
@@ -120,7 +144,7 @@ final class HydrateFixture {
 
     /** One invocation through the handler; the clients may point at fault-injecting proxies. */
     Run run(KinesisClient kinesis, S3Client s3, HydrateConfig config, List<SqsEvents.Message> messages) {
-        try (AwsCollaborators aws = AwsCollaborators.of(config, kinesis, s3)) {
+        try (AwsCollaborators aws = AwsCollaborators.of(config, kinesis, s3, QueueRegistry.NONE)) {
             return run(aws, messages);
         }
     }
@@ -141,5 +165,21 @@ final class HydrateFixture {
 
     static String queueArn(String queueName) {
         return "arn:aws:sqs:us-east-1:" + LocalAws.ACCOUNT_ID + ":" + queueName;
+    }
+
+    /**
+     * A real queue (ElasticMQ) registered to {@code consumer} and this fixture's stream the way a pipe stack registers
+     * its DLQ: with tags. Returns its ARN.
+     */
+    String registeredQueue(String consumer) {
+        String url = SQS.createQueue(r -> r.queueName(consumer + "-dlq-" + UUID.randomUUID().toString().substring(0, 8))
+                .tags(Map.of(SqsQueueTags.CONSUMER_TAG, consumer, SqsQueueTags.STREAM_TAG, streamArn))).queueUrl();
+        return SQS.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN)).attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+    }
+
+    /** The DLQ of {@code consumer}, registered to it in {@link #config}. */
+    static String dlqOf(String consumer) {
+        return queueArn(consumer + "-dlq");
     }
 }

@@ -34,7 +34,8 @@ class HydrateHandlerRuntimeIT {
         HydrateFixture fixture = new HydrateFixture("runtime");
         byte[] payload = "{\"orderId\":\"o-7\"}".getBytes(StandardCharsets.UTF_8);
         List<HydrateFixture.Put> puts = fixture.put(List.of(new HydrateFixture.TestRecord("customer/7", payload)));
-        String dlq = HydrateFixture.queueArn("orders-api-dlq");
+        // registered the production way: the packaged function reads the queue's tags from SQS
+        String dlq = fixture.registeredQueue("orders-api");
         SqsEvents.Message good = SqsEvents.Message.of(DlqBodies.pipes("orders-api", fixture.batchOf(puts)), dlq);
         SqsEvents.Message malformed = SqsEvents.Message.of("{\"not\":\"a DLQ record\"}", dlq);
 
@@ -85,9 +86,10 @@ class HydrateHandlerRuntimeIT {
                 "AWS_REGION", "us-east-1",
                 "AWS_ACCESS_KEY_ID", "test",
                 "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_ENDPOINT_URL_KINESIS", Emulators.kinesis().endpoint().toString(),
+                "AWS_ENDPOINT_URL_KINESIS", Emulators.kinesalite().endpoint().toString(),
                 "AWS_ENDPOINT_URL_S3", Emulators.s3().endpoint().toString(),
-                // kinesis-local needs the JSON protocol for large records (emulators.md); real Kinesis does not.
+                "AWS_ENDPOINT_URL_SQS", Emulators.sqs().endpoint().toString(),
+                // kinesalite speaks only the JSON protocol (emulators.md); real Kinesis speaks both.
                 "JAVA_TOOL_OPTIONS", "-Daws.cborEnabled=false",
                 HydrateConfig.ARCHIVE_BUCKET, fixture.bucket,
                 HydrateConfig.ARCHIVE_PREFIX, HydrateFixture.PREFIX);

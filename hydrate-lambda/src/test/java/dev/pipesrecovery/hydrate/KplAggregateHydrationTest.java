@@ -29,7 +29,7 @@ class KplAggregateHydrationTest {
                 new HydrateFixture.TestRecord("plain-key", bytes("a plain record"))));
         String body = DlqBodies.pipes("orders-api", fixture.batchOf(puts));
 
-        HydrateFixture.Run run = fixture.run(List.of(SqsEvents.Message.of(body, HydrateFixture.queueArn("dlq"))));
+        HydrateFixture.Run run = fixture.run(List.of(SqsEvents.Message.of(body, HydrateFixture.dlqOf("orders-api"))));
 
         assertThat(run.failedMessageIds()).as("output:%n%s", run.output().text()).isEmpty();
         KeyLayout layout = new KeyLayout(HydrateFixture.PREFIX);

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class LossTest {
 
-    private static final String DLQ_ARN = HydrateFixture.queueArn("orders-api-dlq");
+    private static final String DLQ_ARN = HydrateFixture.dlqOf("orders-api");
     private final KeyLayout layout = new KeyLayout(HydrateFixture.PREFIX);
 
     @Test
@@ -71,7 +71,8 @@ class LossTest {
         HydrateFixture fixture = new HydrateFixture("loss-short");
         List<HydrateFixture.Put> puts = fixture.put(List.of(record("a", "1"), record("b", "2"), record("c", "3")));
         DlqBodies.Batch threeOfFive = withBatchSize(fixture.batchOf(puts), 5);
-        SqsEvents.Message message = SqsEvents.Message.of(DlqBodies.lambdaEsm("orders-consumer", threeOfFive), DLQ_ARN);
+        SqsEvents.Message message = SqsEvents.Message.of(DlqBodies.lambdaEsm("orders-consumer", threeOfFive),
+                HydrateFixture.dlqOf("orders-consumer"));
 
         HydrateFixture.Run run = fixture.run(List.of(message));
 

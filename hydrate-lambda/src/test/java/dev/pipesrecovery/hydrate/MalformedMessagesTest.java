@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class MalformedMessagesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String DLQ_ARN = HydrateFixture.queueArn("orders-api-dlq");
+    private static final String DLQ_ARN = HydrateFixture.dlqOf("orders-api");
 
     @Test
     void onlyTheBadMessagesAreReportedEachWithTheProblemNamed() throws Exception {
@@ -58,12 +58,11 @@ class MalformedMessagesTest {
         }
         assertThat(onlyLog(run, goodMessage).path("level").asText()).isEqualTo("INFO");
 
-        // Malformed bodies name no pipe: counted under "unknown"; the unknown stream under its pipe.
-        assertThat(run.output().metrics(ConsumerResolver.UNKNOWN_CONSUMER).path("HydrateFailures").asLong())
-                .isEqualTo(3);
+        // The queue names the consumer, whatever the body says or fails to say: all five count under orders-api.
         JsonNode pipe = run.output().metrics("orders-api");
-        assertThat(pipe.path("DlqMessagesReceived").asLong()).isEqualTo(2);
-        assertThat(pipe.path("HydrateFailures").asLong()).isEqualTo(1);
+        assertThat(run.output().text()).doesNotContain("\"Consumer\":\"" + ConsumerResolver.UNKNOWN_CONSUMER + "\"");
+        assertThat(pipe.path("DlqMessagesReceived").asLong()).isEqualTo(5);
+        assertThat(pipe.path("HydrateFailures").asLong()).isEqualTo(4);
         assertThat(pipe.path("RecordsArchived").asLong()).isEqualTo(1);
         assertThat(pipe.path("RecordsLost").asLong()).isZero();
     }

@@ -25,12 +25,13 @@ class NoPayloadInLogsTest {
         List<HydrateFixture.Put> puts = fixture.put(List.of(
                 new HydrateFixture.TestRecord("pk-1", CANARY.getBytes(StandardCharsets.UTF_8)),
                 new HydrateFixture.TestRecord("pk-2", CANARY.getBytes(StandardCharsets.UTF_8))));
-        String dlq = HydrateFixture.queueArn("orders-api-dlq");
+        String dlq = HydrateFixture.dlqOf("orders-api");
         SqsEvents.Message archived = SqsEvents.Message.of(DlqBodies.pipes("orders-api", fixture.batchOf(puts)), dlq);
         DlqBodies.Batch batch = fixture.batchOf(puts);
         SqsEvents.Message shortRange = SqsEvents.Message.of(DlqBodies.lambdaEsm("orders-consumer",
                 new DlqBodies.Batch(batch.streamArn(), batch.shardId(), batch.startSequenceNumber(),
-                        batch.endSequenceNumber(), batch.firstArrival(), batch.lastArrival(), 4)), dlq);
+                        batch.endSequenceNumber(), batch.firstArrival(), batch.lastArrival(), 4)),
+                HydrateFixture.dlqOf("orders-consumer"));
         // An event-bus rule DLQ holds the event itself: a body that is not a DLQ record may be a payload.
         SqsEvents.Message eventAsBody = SqsEvents.Message.of(CANARY + " {not json", dlq);
         StringBuilder everything = new StringBuilder();

@@ -43,7 +43,7 @@ class PartitionKeyHydrationTest {
         List<HydrateFixture.Put> puts = fixture.put(records);
         String body = DlqBodies.lambdaEsm("keys-consumer", fixture.batchOf(puts));
 
-        HydrateFixture.Run run = fixture.run(List.of(SqsEvents.Message.of(body, HydrateFixture.queueArn("keys-dlq"))));
+        HydrateFixture.Run run = fixture.run(List.of(SqsEvents.Message.of(body, HydrateFixture.dlqOf("keys-consumer"))));
 
         assertThat(run.failedMessageIds()).as("output:%n%s", run.output().text()).isEmpty();
         KeyLayout layout = new KeyLayout(HydrateFixture.PREFIX);

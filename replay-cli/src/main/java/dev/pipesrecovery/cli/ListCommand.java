@@ -1,6 +1,7 @@
 package dev.pipesrecovery.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.pipesrecovery.archive.WideRangeNotice;
 import dev.pipesrecovery.replay.CloseableIterator;
 import dev.pipesrecovery.replay.ListedObject;
 import dev.pipesrecovery.replay.ListingGrouper;
@@ -30,6 +31,7 @@ final class ListCommand extends BaseCommand {
         var selector = selector();
         LossMarkers markers = new LossMarkers(archive());
         long notArchiveKeys = 0;
+        long fromWideRanges = 0;
         JsonGenerator json = output().json() ? jsonOut() : null;
         ListingGrouper grouper = new ListingGrouper(byKey, json == null ? this::printRow : row -> writeRow(json, row));
         if (json != null) {
@@ -45,6 +47,8 @@ final class ListCommand extends BaseCommand {
                 switch (object.kind()) {
                     case RECORD -> grouper.accept(object);
                     case LOSS_MARKER -> markers.add(object.s3Key());
+                    case WIDE_RANGE_NOTICE -> fromWideRanges += WideRangeNotice.archivedRecords(
+                            selector.layout(), object.s3Key()).orElse(0);
                     case UNRECOGNIZED -> {
                         notArchiveKeys++;
                         verbose("not an archive key, skipped: " + TerminalText.field(object.s3Key() + " ("
@@ -61,6 +65,7 @@ final class ListCommand extends BaseCommand {
             json.writeNumberField("bytes", grouper.totalBytes());
             json.writeEndObject();
             json.writeNumberField("notArchiveKeys", notArchiveKeys);
+            json.writeNumberField("recordsFromWideRanges", fromWideRanges);
             LossMarkerOutput.json(json, markers);
             json.writeEndObject();
             json.close();
@@ -69,6 +74,10 @@ final class ListCommand extends BaseCommand {
             out().printf("%-24s %-10s %s%10d %12s%n", "TOTAL", "", byKey ? String.format("%-32s ", "") : "",
                     grouper.totalRecords(), bytes(grouper.totalBytes()));
             LossMarkerOutput.text(out(), markers);
+            if (fromWideRanges > 0) {
+                out().println(fromWideRanges + " archived record(s) came from DLQ ranges wider than their batch: the "
+                        + "pipe may have delivered some of them (see docs/runbook.md#wide-dlq-ranges)");
+            }
             if (notArchiveKeys > 0) {
                 err().println("warning: " + notArchiveKeys + " object(s) under the listed prefixes are not archive "
                         + "keys and were skipped (-v lists them)");

@@ -4,6 +4,7 @@ import dev.pipesrecovery.archive.ArchiveKey;
 import dev.pipesrecovery.archive.ArchiveObject;
 import dev.pipesrecovery.archive.ArchiveStore;
 import dev.pipesrecovery.archive.KeyLayout;
+import dev.pipesrecovery.archive.WideRangeNotice;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -57,6 +58,7 @@ public final class ArchiveSelector {
                     : layout.partitionKeyPrefix(consumer, date, selection.partitionKey()));
         }
         prefixes.add(layout.lossMarkerPrefix(consumer));
+        prefixes.add(WideRangeNotice.prefix(layout, consumer));
         return prefixes;
     }
 
@@ -100,6 +102,10 @@ public final class ArchiveSelector {
         if (layout.isLossMarker(object.key())) {
             return markerInWindow(object.key(), selection)
                     ? new ListedObject(object, ListedObject.Kind.LOSS_MARKER, null, null, null) : null;
+        }
+        if (WideRangeNotice.archivedRecords(layout, object.key()).isPresent()) {
+            return markerInWindow(object.key(), selection)
+                    ? new ListedObject(object, ListedObject.Kind.WIDE_RANGE_NOTICE, null, null, null) : null;
         }
         ArchiveKey key;
         try {

@@ -11,7 +11,8 @@ import java.util.Objects;
  */
 public record ListedObject(ArchiveObject object, Kind kind, ArchiveKey key, Map<String, String> tags, String problem) {
 
-    public enum Kind { RECORD, LOSS_MARKER, UNRECOGNIZED }
+    /** WIDE_RANGE_NOTICE: a DLQ range held more records than its batch (core {@code WideRangeNotice}). */
+    public enum Kind { RECORD, LOSS_MARKER, WIDE_RANGE_NOTICE, UNRECOGNIZED }
 
     public ListedObject {
         Objects.requireNonNull(object, "object");

@@ -166,16 +166,18 @@ class ReplayMechanicsTest {
     }
 
     @Test
-    void selectionListsDayPrefixesAndTheLossMarkersOfTheConsumer() {
+    void selectionListsDayPrefixesAndTheLossMarkersAndWideRangeNoticesOfTheConsumer() {
         ArchiveSelector selector = new ArchiveSelector(null, new KeyLayout("archive"),
                 Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
 
         assertThat(selector.prefixes(new Selection("orders-api", Instant.parse("2026-11-21T00:00:00Z"), null,
                 null, StatusFilter.ALL))).containsExactly("archive/orders-api/2026-11-21/",
-                "archive/orders-api/2026-11-22/", "archive/orders-api/2026-11-23/", "archive/orders-api/_lost/");
+                "archive/orders-api/2026-11-22/", "archive/orders-api/2026-11-23/", "archive/orders-api/_lost/",
+                "archive/orders-api/_wide/");
         assertThat(selector.prefixes(new Selection("orders-api", Instant.parse("2026-11-21T22:00:00Z"),
                 Instant.parse("2026-11-21T23:00:00Z"), "customer/42", StatusFilter.ALL)))
-                .containsExactly("archive/orders-api/2026-11-21/customer%2F42/", "archive/orders-api/_lost/");
+                .containsExactly("archive/orders-api/2026-11-21/customer%2F42/", "archive/orders-api/_lost/",
+                        "archive/orders-api/_wide/");
         assertThat(selector.prefixes(new Selection("orders-api", null, null, null, StatusFilter.ALL)))
                 .containsExactly("archive/orders-api/");
         assertThat(selector.prefixes(new Selection(null, null, null, null, StatusFilter.ALL)))

@@ -9,6 +9,7 @@ import dev.pipesrecovery.sandbox.partner.PartnerApi;
 import dev.pipesrecovery.sandbox.partner.PartnerBehaviour;
 import dev.pipesrecovery.sandbox.pipe.LocalPipeStandIn;
 import dev.pipesrecovery.sandbox.pipe.PipeSettings;
+import dev.pipesrecovery.stream.kinesis.KinesisCallCounts;
 import dev.pipesrecovery.testkit.LocalAws;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +26,12 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 /**
  * {@code bin/sandbox bench}: N events through stream → pipe (partner down) → DLQ → hydrate → archive → replay to
  * the partner API, one stage after the other so each stage's rate is its own; then the ceiling: the same S3 writes
- * straight into the emulator with the hydrate function's write parallelism. Prints figures; asserts nothing.
+ * straight into the emulator with the hydrate function's write parallelism. Prints figures, and the Kinesis calls of
+ * the hydrate stage (the reader's own counts); asserts nothing.
  *
- * <p>The pipe runs with BatchSize 100 and bisection OFF so each DLQ message names 100 records: with BatchSize 1 the
- * hydrate stage is bound by Kinesis' read quota (two calls per message, at most 5 per second per shard), not by the
- * toolkit.
+ * <p>The pipe runs as deployed, at BatchSize 1 (an API destination): one DLQ message per failed record. The hydrate
+ * function reads each invocation's messages of a shard as one span, so the stage costs a few Kinesis calls per
+ * thousand records, not two per record.
  */
 public final class Benchmark {
 
@@ -41,8 +43,12 @@ public final class Benchmark {
 
     public static int run(int events, Path workDir, PhaseLog log) throws Exception {
         RehearsalSettings deployed = RehearsalSettings.load(Path.of(RehearsalSettings.DEFAULT_EXAMPLE));
-        PipeSettings pipeSettings = new PipeSettings("bench", "bench", 100, deployed.pipe().maximumRetryAttempts(),
-                -1, false, 1, "TRIM_HORIZON", deployed.pipe().inputTemplate(), "");
+        PipeSettings pipeSettings = new PipeSettings("bench", "bench", deployed.pipe().batchSize(),
+                deployed.pipe().maximumRetryAttempts(), -1, deployed.pipe().bisectOnFailure(), 1, "TRIM_HORIZON",
+                deployed.pipe().inputTemplate(), "");
+        EsmSettings esm = new EsmSettings(10, Duration.ofSeconds(360), Duration.ofSeconds(300), Duration.ofSeconds(1),
+                Duration.ofSeconds(60)).deployed(deployed.hydrateBatchSize(),
+                Duration.ofSeconds(deployed.hydrateBatchingWindowSeconds()));
         List<String> keys = IntStream.range(0, 16).mapToObj(i -> "customer-" + i).toList();
         List<BenchmarkStage> stages = new ArrayList<>();
         Files.createDirectories(workDir);
@@ -52,9 +58,10 @@ public final class Benchmark {
                      true, StandardCharsets.UTF_8)) {
             RecoveryTopology topology = RecoveryTopology.create(stack, "bench", "bench", SHARDS,
                     deployed.dlqMaxReceiveCount(), deployed.archivePrefix());
-            log.phase("bench", events + " events, " + SHARDS + " shards, pipe BatchSize 100, hydrate "
-                    + READS_PER_SECOND + " reads/s per shard, write parallelism " + deployed.writeParallelism()
-                    + ", S3 on moto_server " + stack.s3Endpoint());
+            log.phase("bench", events + " events, " + SHARDS + " shards, pipe BatchSize " + pipeSettings.batchSize()
+                    + ", hydrate batches of up to " + esm.batchSize() + " messages (" + esm.batchingWindow().toSeconds()
+                    + " s window), " + READS_PER_SECOND + " reads/s per shard, write parallelism "
+                    + deployed.writeParallelism() + ", S3 on moto_server " + stack.s3Endpoint());
 
             long start = System.nanoTime();
             new EventProducer(stack.kinesis(), "bench", "bench").produce(events, keys, 200);
@@ -72,14 +79,18 @@ public final class Benchmark {
 
             start = System.nanoTime();
             try (HydrateFunction hydrate = HydrateFunction.create(stack.kinesisEndpoint(), stack.s3Endpoint(),
-                    topology, READS_PER_SECOND, deployed.writeParallelism(), hydrateLog);
+                    stack.sqsEndpoint(), topology, READS_PER_SECOND, deployed.writeParallelism(), hydrateLog);
                  LocalSqsEventSourceMapping mapping = new LocalSqsEventSourceMapping(stack.sqs(), topology.dlqUrl(),
-                         topology.dlqArn(), LocalAws.REGION.id(), "bench-hydrate", hydrate.handler(),
-                         new EsmSettings(10, Duration.ofSeconds(120), Duration.ofSeconds(60), Duration.ofSeconds(1)))
+                         topology.dlqArn(), LocalAws.REGION.id(), "bench-hydrate", hydrate.handler(), esm)
                          .start(deployed.hydrateMaximumConcurrency())) {
                 require(QueueDepth.awaitEmpty(stack.sqs(), topology.dlqUrl(), Duration.ofMinutes(30)),
                         "hydrate stage timed out");
                 stages.add(done(log, "DLQ → hydrate → archive", events, start));
+                KinesisCallCounts.Count calls = hydrate.kinesisCalls().total();
+                log.detail(String.format("hydrate stage Kinesis calls: %d GetShardIterator + %d GetRecords = %d for "
+                        + "%d records (%.2f per 1,000), %d records read; %d invocations", calls.getShardIterator(),
+                        calls.getRecords(), calls.calls(), events, 1000.0 * calls.calls() / events, calls.records(),
+                        mapping.stats().invocations()));
             }
 
             List<ArchiveObject> archived;

@@ -6,7 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.pipesrecovery.hydrate.HydrateBatch;
 import dev.pipesrecovery.hydrate.HydrateConfig;
 import dev.pipesrecovery.hydrate.HydrateHandler;
+import dev.pipesrecovery.dlq.sqs.SqsQueueTags;
 import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
+import dev.pipesrecovery.stream.kinesis.KinesisCallCounts;
+import dev.pipesrecovery.testkit.LocalAws;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
@@ -15,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The real hydrate function ({@link HydrateHandler}, the production orchestration), configured through the same
@@ -29,12 +33,15 @@ public final class HydrateFunction implements AutoCloseable {
 
     private final KinesisClient kinesis;
     private final S3Client s3;
+    private final SqsClient sqs;
     private final AwsCollaborators collaborators;
     private final HydrateHandler handler;
 
-    private HydrateFunction(KinesisClient kinesis, S3Client s3, AwsCollaborators collaborators, HydrateHandler handler) {
+    private HydrateFunction(KinesisClient kinesis, S3Client s3, SqsClient sqs, AwsCollaborators collaborators,
+                            HydrateHandler handler) {
         this.kinesis = kinesis;
         this.s3 = s3;
+        this.sqs = sqs;
         this.collaborators = collaborators;
         this.handler = handler;
     }
@@ -42,27 +49,35 @@ public final class HydrateFunction implements AutoCloseable {
     /**
      * @param kinesisEndpoint where the function reads the stream (the emulator, or a fault-injecting proxy)
      * @param s3Endpoint      where it writes the archive
+     * @param sqsEndpoint     where it reads its DLQs' registration (their tags)
      * @param log             where its log lines and EMF metrics go (stdout in Lambda)
      */
-    public static HydrateFunction create(URI kinesisEndpoint, URI s3Endpoint, RecoveryTopology topology,
-                                         int kinesisReadsPerSecond, int writeParallelism, PrintStream log) {
+    public static HydrateFunction create(URI kinesisEndpoint, URI s3Endpoint, URI sqsEndpoint,
+                                         RecoveryTopology topology, int kinesisReadsPerSecond, int writeParallelism,
+                                         PrintStream log) {
         Map<String, String> env = new HashMap<>();
         env.put(HydrateConfig.ARCHIVE_BUCKET, topology.bucket());
         env.put(HydrateConfig.ARCHIVE_PREFIX, topology.archivePrefix());
         env.put(HydrateConfig.KINESIS_MAX_READS_PER_SECOND, Integer.toString(kinesisReadsPerSecond));
         env.put(HydrateConfig.WRITE_PARALLELISM, Integer.toString(writeParallelism));
         HydrateConfig config = HydrateConfig.fromEnv(env);
-        AwsCollaborators.keepConnectionsAlive(config.writeParallelism() + HydrateHandler.MESSAGE_CONCURRENCY);
+        AwsCollaborators.keepConnectionsAlive(config.writeParallelism() + HydrateHandler.SPAN_CONCURRENCY);
         KinesisClient kinesis = OneAttemptClients.kinesis(kinesisEndpoint);
         S3Client s3 = OneAttemptClients.s3(s3Endpoint);
-        AwsCollaborators collaborators = AwsCollaborators.of(config, kinesis, s3);
-        HydrateHandler handler = new HydrateHandler(collaborators.reader(), collaborators.store(), config,
-                Clock.systemUTC(), log, REHEARSAL_DEADLINE);
-        return new HydrateFunction(kinesis, s3, collaborators, handler);
+        SqsClient sqs = LocalAws.sqs(sqsEndpoint);
+        AwsCollaborators collaborators = AwsCollaborators.of(config, kinesis, s3, new SqsQueueTags(sqs));
+        HydrateHandler handler = new HydrateHandler(collaborators.reader(), collaborators.store(),
+                collaborators.registry(), config, Clock.systemUTC(), log, REHEARSAL_DEADLINE);
+        return new HydrateFunction(kinesis, s3, sqs, collaborators, handler);
     }
 
     public RequestHandler<SQSEvent, SQSBatchResponse> handler() {
         return handler;
+    }
+
+    /** Every Kinesis call the function's reader made, per shard. */
+    public KinesisCallCounts kinesisCalls() {
+        return collaborators.reader().counts();
     }
 
     @Override
@@ -70,5 +85,6 @@ public final class HydrateFunction implements AutoCloseable {
         collaborators.close();
         kinesis.close();
         s3.close();
+        sqs.close();
     }
 }

@@ -16,9 +16,9 @@ public record IncidentPlan(int eventsBefore, int eventsDuringOutage, int eventsA
         }
     }
 
-    /** A few thousand events over 16 keys and 8 shards: the README's demo. */
+    /** Thousands of events over 16 keys and 8 shards, 3,000 of them dead-lettered: the README's demo. */
     public static IncidentPlan demo() {
-        return new IncidentPlan(1_500, 300, 700, 16, 8, 200);
+        return new IncidentPlan(1_500, 3_000, 700, 16, 8, 200);
     }
 
     /** The same story at test scale. */

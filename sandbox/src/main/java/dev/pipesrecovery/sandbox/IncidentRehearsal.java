@@ -78,12 +78,14 @@ public final class IncidentRehearsal {
                 + pipe.stats().recordsDeadLettered() + " records in " + pipe.stats().deadLetters().size()
                 + " metadata-only DLQ messages");
 
-        log.phase("3 hydrate", "hydrate function re-reads each DLQ message's range from Kinesis into S3 ("
-                + deployment.hydrateReadsPerSecond() + " reads/s per shard)");
+        log.phase("3 hydrate", "hydrate function re-reads the DLQ messages' ranges from Kinesis, each shard's together,"
+                + " into S3 (" + deployment.hydrateReadsPerSecond() + " reads/s per shard)");
         awaitHydrated();
+        var calls = deployment.hydrateFunction().kinesisCalls().total();
         log.detail("archived " + census.records() + " records, loss markers " + census.lossMarkers().size()
                 + ", DLQ empty, poison queue " + QueueDepth.of(stack.sqs(), topology.poisonQueueUrl())
-                + " (hydrate invocations " + mapping.stats().invocations() + ")");
+                + " (hydrate invocations " + mapping.stats().invocations() + ", Kinesis calls "
+                + calls.getShardIterator() + " GetShardIterator + " + calls.getRecords() + " GetRecords)");
 
         partner.behave(PartnerBehaviour.healthy());
         log.phase("4 recovered", "partner API healthy again; what the archive holds (pipes-replay list):");

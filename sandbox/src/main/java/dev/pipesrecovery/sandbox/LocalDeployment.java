@@ -3,6 +3,7 @@ package dev.pipesrecovery.sandbox;
 import dev.pipesrecovery.archive.ArchiveStore;
 import dev.pipesrecovery.archive.s3.S3ArchiveStore;
 import dev.pipesrecovery.retry.Sleeper;
+import dev.pipesrecovery.sandbox.esm.EsmSettings;
 import dev.pipesrecovery.sandbox.esm.LocalSqsEventSourceMapping;
 import dev.pipesrecovery.sandbox.partner.PartnerApi;
 import dev.pipesrecovery.sandbox.pipe.LocalPipeStandIn;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +37,7 @@ public final class LocalDeployment implements AutoCloseable {
     private LocalSqsEventSourceMapping mapping;
     private LocalPipeStandIn pipe;
     private PipesReplay replay;
+    private HydrateFunction hydrate;
     private int shards;
 
     private LocalDeployment(RehearsalSettings settings, RehearsalTiming timing) {
@@ -64,16 +67,23 @@ public final class LocalDeployment implements AutoCloseable {
         Files.createDirectories(workDir);
         PrintStream hydrateLog = keep(new PrintStream(Files.newOutputStream(workDir.resolve("hydrate.log")), true,
                 StandardCharsets.UTF_8));
-        HydrateFunction hydrate = keep(HydrateFunction.create(stack.kinesisEndpoint(), stack.s3Endpoint(), topology,
+        hydrate = keep(HydrateFunction.create(stack.kinesisEndpoint(), stack.s3Endpoint(),
+                stack.sqsEndpoint(), topology,
                 hydrateReadsPerSecond(), settings.writeParallelism(), hydrateLog));
         mapping = keep(new LocalSqsEventSourceMapping(stack.sqs(), topology.dlqUrl(), topology.dlqArn(),
-                LocalAws.REGION.id(), HYDRATE_FUNCTION, hydrate.handler(), timing.esm())
+                LocalAws.REGION.id(), HYDRATE_FUNCTION, hydrate.handler(), esm())
                 .start(settings.hydrateMaximumConcurrency()));
         pipe = keep(new LocalPipeStandIn(settings.pipe(), timing.pipe(),
                 keep(OneAttemptClients.kinesis(stack.kinesisEndpoint())), stack.sqs(), topology.dlqUrl(),
                 partner.url(), LocalAws.REGION.id(), LocalAws.ACCOUNT_ID, Clock.systemUTC(), Sleeper.SYSTEM).start());
         replay = new PipesReplay(stack.s3Endpoint().toString(), topology.bucket(), settings.archivePrefix(),
                 workDir.resolve("pipes-replay"));
+    }
+
+    /** The deployment's batch size and batching window, with the timing's visibility and function timeout. */
+    public EsmSettings esm() {
+        return timing.esm().deployed(settings.hydrateBatchSize(),
+                Duration.ofSeconds(settings.hydrateBatchingWindowSeconds()));
     }
 
     /** {@code KINESIS_MAX_READS_PER_SECOND}: the deployment's, unless the timing overrides it. */
@@ -89,8 +99,9 @@ public final class LocalDeployment implements AutoCloseable {
                         + partner.url(),
                 "LOCAL STAND-IN pipe '" + settings.pipe().pipeName() + "' (not the AWS service) polling "
                         + topology.streamName() + "; hydrate function " + HYDRATE_FUNCTION + " behind a local SQS"
-                        + " event source mapping (batch " + timing.esm().batchSize() + ", "
-                        + settings.hydrateMaximumConcurrency() + " concurrent) reading " + hydrateReadsPerSecond()
+                        + " event source mapping (batches of up to " + esm().batchSize() + " gathered for up to "
+                        + esm().batchingWindow().toSeconds() + " s, " + settings.hydrateMaximumConcurrency()
+                        + " concurrent) reading " + hydrateReadsPerSecond()
                         + " calls/s per shard");
     }
 
@@ -113,6 +124,11 @@ public final class LocalDeployment implements AutoCloseable {
 
     public PartnerApi partner() {
         return partner;
+    }
+
+    /** The hydrate function behind the mapping (its Kinesis call counts). */
+    public HydrateFunction hydrateFunction() {
+        return hydrate;
     }
 
     public LocalPipeStandIn pipe() {

@@ -1,5 +1,6 @@
 package dev.pipesrecovery.sandbox;
 
+import dev.pipesrecovery.dlq.sqs.SqsQueueTags;
 import dev.pipesrecovery.testkit.KinesisLocal;
 import java.util.Map;
 import java.util.Objects;
@@ -8,7 +9,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * The resources one consumer's recovery needs, created on a {@link SandboxStack} as the CloudFormation stacks would:
  * the stream, the pipe's dead-letter queue (14 days, with a RedrivePolicy to the poison queue after
- * {@code maxReceiveCount} receives, aws-facts §8), the poison queue and the archive bucket.
+ * {@code maxReceiveCount} receives, aws-facts §8, registered to its consumer and stream with the tags pipe.yaml puts
+ * on it), the poison queue and the archive bucket.
  */
 public record RecoveryTopology(
         String streamName,
@@ -47,6 +49,7 @@ public record RecoveryTopology(
         String poisonArn = arn(stack, poisonUrl);
         String redrive = "{\"deadLetterTargetArn\":\"" + poisonArn + "\",\"maxReceiveCount\":" + maxReceiveCount + "}";
         String dlqUrl = stack.sqs().createQueue(r -> r.queueName(name + "-dlq")
+                .tags(Map.of(SqsQueueTags.CONSUMER_TAG, name, SqsQueueTags.STREAM_TAG, streamArn))
                 .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, Integer.toString(DLQ_RETENTION_SECONDS),
                         QueueAttributeName.REDRIVE_POLICY, redrive))).queueUrl();
         String bucket = (name + "-archive").toLowerCase(java.util.Locale.ROOT);

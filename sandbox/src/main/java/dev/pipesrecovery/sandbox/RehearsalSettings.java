@@ -9,15 +9,17 @@ import java.util.Objects;
 
 /**
  * The numbers a rehearsal takes from the deployment: the pipe's settings and the hydrate mapping's
- * ({@code DlqMaxReceiveCount}, {@code HydrateBatchSize}, {@code HydrateMaximumConcurrency}) from
+ * ({@code DlqMaxReceiveCount}, {@code HydrateBatchSize}, {@code HydrateMaximumBatchingWindowInSeconds},
+ * {@code HydrateMaximumConcurrency}) from
  * {@code cloudformation/pipe.yaml}'s defaults overlaid with an example parameter file, and the hydrate function's
  * ({@code ArchivePrefix}, {@code WriteParallelism}, {@code KinesisMaxReadsPerSecond}) from {@code recovery.yaml}
  * overlaid with {@code examples/recovery.json}. Timings that would make a rehearsal last hours (retry backoff,
  * visibility timeout) are compressed locally instead (see {@link RehearsalTiming}).
  */
 public record RehearsalSettings(PipeSettings pipe, int dlqMaxReceiveCount, int hydrateBatchSize,
-                                int hydrateMaximumConcurrency, String archivePrefix, int writeParallelism,
-                                int kinesisMaxReadsPerSecond, Path pipeTemplate, Path parameterFile) {
+                                int hydrateBatchingWindowSeconds, int hydrateMaximumConcurrency, String archivePrefix,
+                                int writeParallelism, int kinesisMaxReadsPerSecond, Path pipeTemplate,
+                                Path parameterFile) {
 
     /** The example the demo rehearses: the README's orders pipe. */
     public static final String DEFAULT_EXAMPLE = "cloudformation/examples/orders-api.json";
@@ -39,14 +41,15 @@ public record RehearsalSettings(PipeSettings pipe, int dlqMaxReceiveCount, int h
                 root.resolve(RECOVERY_EXAMPLE));
         return new RehearsalSettings(PipeSettings.fromParameters(values),
                 integer(values, "DlqMaxReceiveCount", 5), integer(values, "HydrateBatchSize", 10),
-                integer(values, "HydrateMaximumConcurrency", 2), recovery.getOrDefault("ArchivePrefix", ""),
+                integer(values, "HydrateMaximumBatchingWindowInSeconds", 0), integer(values, "HydrateMaximumConcurrency", 2), recovery.getOrDefault("ArchivePrefix", ""),
                 integer(recovery, "WriteParallelism", 16), integer(recovery, "KinesisMaxReadsPerSecond", 2),
                 template, parameters);
     }
 
     public RehearsalSettings withPipe(PipeSettings newPipe) {
-        return new RehearsalSettings(newPipe, dlqMaxReceiveCount, hydrateBatchSize, hydrateMaximumConcurrency,
-                archivePrefix, writeParallelism, kinesisMaxReadsPerSecond, pipeTemplate, parameterFile);
+        return new RehearsalSettings(newPipe, dlqMaxReceiveCount, hydrateBatchSize, hydrateBatchingWindowSeconds,
+                hydrateMaximumConcurrency, archivePrefix, writeParallelism, kinesisMaxReadsPerSecond, pipeTemplate,
+                parameterFile);
     }
 
     /** Where the numbers came from, for the demo's first lines. */
@@ -58,7 +61,8 @@ public record RehearsalSettings(PipeSettings pipe, int dlqMaxReceiveCount, int h
                 + " OnPartialBatchItemFailure=" + (p.bisectOnFailure() ? "AUTOMATIC_BISECT" : "OFF")
                 + " ParallelizationFactor=" + p.parallelizationFactor() + " StartingPosition=" + p.startingPosition()
                 + " InputTemplate=" + p.inputTemplate() + " DlqMaxReceiveCount=" + dlqMaxReceiveCount
-                + " HydrateBatchSize=" + hydrateBatchSize + "; recovery.yaml + " + Path.of(RECOVERY_EXAMPLE).getFileName()
+                + " HydrateBatchSize=" + hydrateBatchSize + " HydrateMaximumBatchingWindowInSeconds="
+                + hydrateBatchingWindowSeconds + "; recovery.yaml + " + Path.of(RECOVERY_EXAMPLE).getFileName()
                 + ": ArchivePrefix=" + archivePrefix + " WriteParallelism=" + writeParallelism
                 + " KinesisMaxReadsPerSecond=" + kinesisMaxReadsPerSecond;
     }

@@ -27,18 +27,23 @@ public record RehearsalTiming(StandInOptions pipe, EsmSettings esm, int kinesisR
     /**
      * The demo: the pipe polls each shard once a second and the hydrate function reads at the deployment's
      * {@code KinesisMaxReadsPerSecond}, so together they stay within Kinesis' 5 reads per second per shard, as in
-     * production.
+     * production; the event source mapping batches as deployed (batch size and window, see {@link EsmSettings#deployed}).
      */
     public static RehearsalTiming demo() {
         StandInOptions pipe = new StandInOptions(Duration.ofMillis(2), Duration.ofMillis(40), Duration.ofSeconds(1),
                 Duration.ofSeconds(5), StandInOptions.ClientErrorHandling.RETRY_AS_CUSTOMER_ERROR, true);
-        EsmSettings esm = new EsmSettings(10, Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(1));
-        return new RehearsalTiming(pipe, esm, 0, Duration.ofMinutes(5), 200);
+        EsmSettings esm = new EsmSettings(10, Duration.ofSeconds(90), Duration.ofSeconds(60), Duration.ofSeconds(1),
+                Duration.ofSeconds(60));
+        return new RehearsalTiming(pipe, esm, 0, Duration.ofMinutes(5), 500);
     }
 
-    /** Tests: faster polling and reads (5/s), short visibility timeout for quick redelivery, unlimited replay rate. */
+    /**
+     * Tests: faster polling and reads (5/s), short visibility timeout for quick redelivery, a batching window of at
+     * most 1 s, unlimited replay rate.
+     */
     public static RehearsalTiming test() {
-        EsmSettings esm = new EsmSettings(10, Duration.ofSeconds(8), Duration.ofSeconds(8), Duration.ofSeconds(1));
+        EsmSettings esm = new EsmSettings(10, Duration.ofSeconds(8), Duration.ofSeconds(8), Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
         return new RehearsalTiming(StandInOptions.rehearsal(), esm, 5, Duration.ofSeconds(90), 0);
     }
 

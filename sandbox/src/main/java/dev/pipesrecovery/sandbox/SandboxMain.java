@@ -56,9 +56,10 @@ public final class SandboxMain {
         PhaseLog log = new PhaseLog(System.out);
         RehearsalSettings settings = RehearsalSettings.load(Path.of(parameterFile));
         log.phase("settings", settings.describe());
-        log.phase("emulators", "starting kinesis-local, ElasticMQ and S3Mock on free ports");
+        log.phase("emulators", "starting kinesalite, ElasticMQ and moto_server (S3) on free ports");
         IncidentPlan plan = IncidentPlan.demo();
-        try (SandboxStack stack = SandboxStack.startOwn(false);
+        // S3 on moto: it keeps its write rate as a bucket grows; S3Mock rewrites its key index on every write
+        try (SandboxStack stack = SandboxStack.startOwn(false, true);
              LocalDeployment deployment = LocalDeployment.start(stack, settings, RehearsalTiming.demo(), workDir,
                      plan.shards())) {
             IncidentRehearsal rehearsal = new IncidentRehearsal(stack, deployment, log, workDir);

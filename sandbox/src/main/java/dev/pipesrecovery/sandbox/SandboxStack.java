@@ -3,7 +3,7 @@ package dev.pipesrecovery.sandbox;
 import dev.pipesrecovery.testkit.ElasticMq;
 import dev.pipesrecovery.testkit.Emulator;
 import dev.pipesrecovery.testkit.Emulators;
-import dev.pipesrecovery.testkit.KinesisLocal;
+import dev.pipesrecovery.testkit.Kinesalite;
 import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.MotoServer;
 import dev.pipesrecovery.testkit.S3MockServer;
@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The local AWS of a rehearsal, started and stopped together: kinesis-local (Kinesis), ElasticMQ (SQS), S3Mock (S3)
- * and, when a scenario needs EventBridge, moto_server; each on a free port of 127.0.0.1 (see testkit). One SDK
+ * The local AWS of a rehearsal, started and stopped together: kinesalite (Kinesis), ElasticMQ (SQS), S3Mock or
+ * moto_server (S3) and, when a scenario needs EventBridge, moto_server; each on a free port of 127.0.0.1 (testkit). One SDK
  * client per service, built once. {@link #startOwn} owns its emulators and stops them on {@link #close()} and on
  * JVM exit (Ctrl-C included); {@link #shared} uses the test JVM's shared emulators, which testkit stops.
  */
@@ -63,7 +63,7 @@ public final class SandboxStack implements AutoCloseable {
      */
     public static SandboxStack startOwn(boolean withMoto, boolean s3OnMoto) {
         List<CompletableFuture<? extends Emulator>> starting = new ArrayList<>();
-        CompletableFuture<KinesisLocal> kinesis = CompletableFuture.supplyAsync(KinesisLocal::start);
+        CompletableFuture<Kinesalite> kinesis = CompletableFuture.supplyAsync(Kinesalite::start);
         CompletableFuture<ElasticMq> sqs = CompletableFuture.supplyAsync(ElasticMq::start);
         CompletableFuture<MotoServer> moto = withMoto || s3OnMoto ? CompletableFuture.supplyAsync(MotoServer::start)
                 : CompletableFuture.completedFuture(null);
@@ -85,7 +85,7 @@ public final class SandboxStack implements AutoCloseable {
 
     /** The test JVM's shared emulators (testkit {@link Emulators}); closing the stack closes only its clients. */
     public static SandboxStack shared(boolean withMoto) {
-        return new SandboxStack(Emulators.kinesis(), Emulators.sqs(), Emulators.s3(),
+        return new SandboxStack(Emulators.kinesalite(), Emulators.sqs(), Emulators.s3(),
                 withMoto ? Emulators.moto() : null, false);
     }
 
@@ -117,9 +117,9 @@ public final class SandboxStack implements AutoCloseable {
         return Optional.ofNullable(motoEmulator).map(Emulator::endpoint);
     }
 
-    /** The kinesis-local process, so {@code bin/sandbox down} can make sure it is gone. */
+    /** The Kinesis emulator's process (kinesalite, a {@code node}), so {@code bin/sandbox down} can make sure it is gone. */
     public Optional<ProcessHandle> kinesisProcess() {
-        return kinesisEmulator instanceof KinesisLocal local ? Optional.of(local.processHandle()) : Optional.empty();
+        return kinesisEmulator instanceof Kinesalite local ? Optional.of(local.processHandle()) : Optional.empty();
     }
 
     @Override

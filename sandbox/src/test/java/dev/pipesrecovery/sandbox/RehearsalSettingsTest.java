@@ -16,7 +16,12 @@ class RehearsalSettingsTest {
         assertThat(settings.pipe().batchSize()).isEqualTo(1);
         assertThat(settings.pipe().maximumRetryAttempts()).isBetween(0, 20);
         assertThat(settings.dlqMaxReceiveCount()).isPositive();
-        assertThat(settings.hydrateBatchSize()).isBetween(1, 10);
+        assertThat(settings.hydrateBatchSize()).isBetween(1, 10_000);
+        // the local event source mapping gathers the deployment's batches, with a window where Lambda needs one
+        var esm = RehearsalTiming.test().esm().deployed(settings.hydrateBatchSize(),
+                java.time.Duration.ofSeconds(settings.hydrateBatchingWindowSeconds()));
+        assertThat(esm.batchSize()).isEqualTo(settings.hydrateBatchSize());
+        assertThat(esm.batchSize() <= 10 || esm.batchingWindow().toSeconds() >= 1).isTrue();
         assertThat(settings.describe()).contains("pipe.yaml").contains("orders-api.json");
     }
 

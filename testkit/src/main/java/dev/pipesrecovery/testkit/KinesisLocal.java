@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -17,17 +16,12 @@ import software.amazon.awssdk.services.kinesis.waiters.KinesisWaiter;
  * no state, so {@link #close()} kills it at once (SIGTERM takes ~10 s). Talk to it with {@code -Daws.cborEnabled=false}
  * when records can exceed ~10 KB (the build sets it for every test JVM).
  */
-public final class KinesisLocal implements Emulator {
+public final class KinesisLocal extends KinesisProcess {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final ChildProcess process;
-    private final URI endpoint;
-    private volatile boolean closed;
-
     private KinesisLocal(ChildProcess process, URI endpoint) {
-        this.process = process;
-        this.endpoint = endpoint;
+        super("kinesis-local", process, endpoint);
     }
 
     /** Starts kinesis-local and returns once a real {@code ListStreams} succeeds. */
@@ -58,24 +52,7 @@ public final class KinesisLocal implements Emulator {
                 Map.entry("LOG_LEVEL", "WARN"));
         ChildProcess process = ChildProcess.start("kinesis-local",
                 List.of(node, module.resolve("main.js").toString()), env, root, plainPort, START_TIMEOUT);
-        KinesisLocal emulator = new KinesisLocal(process, URI.create("http://127.0.0.1:" + plainPort));
-        try {
-            emulator.awaitListStreams();
-            return emulator;
-        } catch (RuntimeException e) {
-            emulator.close();
-            throw e;
-        }
-    }
-
-    @Override
-    public URI endpoint() {
-        return endpoint;
-    }
-
-    /** The emulator's process (tests check it is gone after {@link #close()}). */
-    public ProcessHandle processHandle() {
-        return process.handle();
+        return awaitListStreams(new KinesisLocal(process, URI.create("http://127.0.0.1:" + plainPort)), START_TIMEOUT);
     }
 
     /**
@@ -101,36 +78,5 @@ public final class KinesisLocal implements Emulator {
                 throw new IllegalStateException("stream " + name + " did not become ACTIVE", e);
             });
         }
-    }
-
-    private void awaitListStreams() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        try (KinesisClient kinesis = LocalAws.kinesis(endpoint)) {
-            while (true) {
-                try {
-                    kinesis.listStreams();
-                    return;
-                } catch (SdkException notYet) {
-                    if (System.nanoTime() > deadline || !process.isAlive()) {
-                        throw new IllegalStateException("kinesis-local on " + endpoint + " does not answer ListStreams:\n"
-                                + process.logTail(), notYet);
-                    }
-                    ChildProcess.pause(100);
-                }
-            }
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            process.stop(true);
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "KinesisLocal[" + endpoint + ", " + process + "]";
     }
 }

@@ -3,48 +3,63 @@ package dev.pipesrecovery.stream.kinesis;
 import dev.pipesrecovery.aws.SdkRetries;
 import dev.pipesrecovery.retry.Retrier;
 import dev.pipesrecovery.stream.SequenceNumber;
-import dev.pipesrecovery.stream.ShardRange;
 import dev.pipesrecovery.stream.StreamReadException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamDescriptionSummary;
 
 /**
  * The three Kinesis calls the reader makes, each rate-limited per shard, retried on transient errors with the
- * domain backoff (SDK retries off for them), and mapped to the reader's outcomes. Calls pass {@code StreamARN}
- * (supported by GetShardIterator, GetRecords and DescribeStreamSummary), so the ARN in the DLQ message is used as is.
+ * domain backoff (SDK retries off for them), counted, and mapped to the reader's outcomes. Calls name the stream by
+ * {@code StreamARN} (the ARN in the DLQ message, as is) and by {@code StreamName} too, which the API allows ("either
+ * the StreamARN or the StreamName parameter, or both",
+ * https://docs.aws.amazon.com/kinesis/latest/APIReference/API_GetShardIterator.html) and older emulators need.
  */
 final class KinesisCalls {
+
+    /** One shard of one stream, as the calls address it. */
+    record Shard(String streamArn, String streamName, String shardId) {
+
+        String key() {
+            return streamArn + "/" + shardId;
+        }
+    }
 
     private final KinesisClient kinesis;
     private final ShardRateLimiter limiter;
     private final Retrier retry;
+    private final KinesisCallCounts counts;
 
-    KinesisCalls(KinesisClient kinesis, ShardRateLimiter limiter, Retrier retry) {
+    KinesisCalls(KinesisClient kinesis, ShardRateLimiter limiter, Retrier retry, KinesisCallCounts counts) {
         this.kinesis = kinesis;
         this.limiter = limiter;
         this.retry = retry;
+        this.counts = counts;
     }
 
     /** Never TRIM_HORIZON or LATEST: only positions the DLQ message or the records read so far name. */
-    String shardIterator(ShardRange range, ShardIteratorType type, SequenceNumber position)
+    String shardIterator(Shard shard, ShardIteratorType type, SequenceNumber position)
             throws StreamReadException, UnreadablePositionException {
         if (type != ShardIteratorType.AT_SEQUENCE_NUMBER && type != ShardIteratorType.AFTER_SEQUENCE_NUMBER) {
             throw new IllegalArgumentException("only sequence-number iterators are allowed, not " + type);
         }
         try {
-            return call(range, "GetShardIterator", () -> kinesis.getShardIterator(b -> b
-                    .streamARN(range.streamArn()).shardId(range.shardId()).shardIteratorType(type)
-                    .startingSequenceNumber(position.value()).overrideConfiguration(SdkRetries.none())).shardIterator());
+            return call(shard, "GetShardIterator", () -> {
+                counts.getShardIterator(shard.key());
+                return kinesis.getShardIterator(b -> b.streamARN(shard.streamArn()).streamName(shard.streamName())
+                        .shardId(shard.shardId()).shardIteratorType(type).startingSequenceNumber(position.value())
+                        .overrideConfiguration(SdkRetries.none())).shardIterator();
+            });
         } catch (StreamReadException e) {
             if (e.getCause() instanceof RuntimeException cause && KinesisErrors.isAboutPosition(cause)) {
-                describe(range.streamArn()); // throws when the stream itself is missing: not a loss, maybe a wrong ARN
+                describe(shard.streamArn(), shard.streamName()); // throws when the stream itself is missing: not a loss
                 throw new UnreadablePositionException("GetShardIterator " + type + " " + position + " on "
-                        + range.shardId() + " refused while the stream exists (" + KinesisErrors.describe(cause)
+                        + shard.shardId() + " refused while the stream exists (" + KinesisErrors.describe(cause)
                         + "): the sequence number is past the trim horizon or the shard has expired", cause);
             }
             throw e;
@@ -52,14 +67,23 @@ final class KinesisCalls {
     }
 
     /** @throws ExpiredIteratorException for the caller to renew the iterator (not retried here) */
-    GetRecordsResponse getRecords(ShardRange range, String iterator, int limit) throws StreamReadException {
-        return call(range, "GetRecords", () -> kinesis.getRecords(b -> b.streamARN(range.streamArn())
-                .shardIterator(iterator).limit(limit).overrideConfiguration(SdkRetries.none())));
+    GetRecordsResponse getRecords(Shard shard, String iterator, int limit) throws StreamReadException {
+        GetRecordsResponse page = call(shard, "GetRecords", () -> {
+            counts.getRecords(shard.key());
+            return kinesis.getRecords(b -> b.streamARN(shard.streamArn()).shardIterator(iterator).limit(limit)
+                    .overrideConfiguration(SdkRetries.none()));
+        });
+        long bytes = 0;
+        for (Record record : page.records()) {
+            bytes += record.data().asByteArrayUnsafe().length;
+        }
+        counts.returned(shard.key(), page.records().size(), bytes);
+        return page;
     }
 
-    StreamDescriptionSummary describe(String streamArn) throws StreamReadException {
+    StreamDescriptionSummary describe(String streamArn, String streamName) throws StreamReadException {
         try {
-            return retry.call(() -> kinesis.describeStreamSummary(b -> b.streamARN(streamArn)
+            return retry.call(() -> kinesis.describeStreamSummary(b -> b.streamARN(streamArn).streamName(streamName)
                     .overrideConfiguration(SdkRetries.none())).streamDescriptionSummary(), KinesisCalls::isTransient);
         } catch (ResourceNotFoundException e) {
             throw new StreamReadException("stream " + streamArn + " not found (" + KinesisErrors.describe(e)
@@ -69,20 +93,19 @@ final class KinesisCalls {
         }
     }
 
-    private <T> T call(ShardRange range, String operation, Supplier<T> call) throws StreamReadException {
-        String shardKey = range.streamArn() + "/" + range.shardId();
+    private <T> T call(Shard shard, String operation, Supplier<T> call) throws StreamReadException {
         try {
             return retry.call(() -> {
-                limiter.acquire(shardKey);
+                limiter.acquire(shard.key());
                 return call.get();
             }, KinesisCalls::isTransient);
         } catch (ExpiredIteratorException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw failed(operation + " on " + shardKey, e);
+            throw failed(operation + " on " + shard.key(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StreamReadException("interrupted waiting for the shard rate limit of " + shardKey, e);
+            throw new StreamReadException("interrupted waiting for the shard rate limit of " + shard.key(), e);
         }
     }
 

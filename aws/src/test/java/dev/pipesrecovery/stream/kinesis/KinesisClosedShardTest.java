@@ -26,7 +26,7 @@ class KinesisClosedShardTest {
 
     @BeforeAll
     static void splitAfterFiveRecords() {
-        kinesis = LocalAws.kinesis(Emulators.kinesis());
+        kinesis = LocalAws.kinesis(Emulators.kinesalite());
         stream = new KinesisFixture(kinesis).put(5);
         Shard parent = kinesis.listShards(b -> b.streamName(stream.streamName)).shards().get(0);
         BigInteger middle = new BigInteger(parent.hashKeyRange().endingHashKey()).shiftRight(1);
@@ -46,7 +46,7 @@ class KinesisClosedShardTest {
 
     KinesisRangeReader reader() {
         FakeTime time = new FakeTime();
-        return new KinesisRangeReader(kinesis, KinesisReaderSettings.defaults(), time, time, () -> 0.5);
+        return new KinesisRangeReader(kinesis, KinesisReaderSettings.defaults(), time::nanoTime, time, () -> 0.5);
     }
 
     @Test

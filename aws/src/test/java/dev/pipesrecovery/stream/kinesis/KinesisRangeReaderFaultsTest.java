@@ -34,7 +34,7 @@ class KinesisRangeReaderFaultsTest {
 
     @BeforeEach
     void startProxy() {
-        proxy = FaultInjectingProxy.inFrontOf(Emulators.kinesis());
+        proxy = FaultInjectingProxy.inFrontOf(Emulators.kinesalite());
         kinesis = LocalAws.kinesis(proxy.endpoint());
     }
 
@@ -47,7 +47,7 @@ class KinesisRangeReaderFaultsTest {
     KinesisRangeReader reader(int maxAttempts) {
         return new KinesisRangeReader(kinesis, KinesisReaderSettings.defaults().withMaxRecordsPerCall(50)
                 .withBackoff(new BackoffPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), maxAttempts)),
-                time, time, () -> 0.99);
+                time::nanoTime, time, () -> 0.99);
     }
 
     @Test

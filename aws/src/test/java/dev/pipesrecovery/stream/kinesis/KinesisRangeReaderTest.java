@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
-/** Against kinesis-local through a pass-through proxy (which counts the calls); no real sleeps. */
+/** Against kinesalite through a pass-through proxy (which counts the calls); no real sleeps. */
 class KinesisRangeReaderTest {
 
     static final RequestMatch GET_RECORDS = RequestMatch.kinesis("GetRecords");
@@ -38,7 +38,7 @@ class KinesisRangeReaderTest {
 
     @BeforeAll
     static void startProxy() {
-        proxy = FaultInjectingProxy.inFrontOf(Emulators.kinesis());
+        proxy = FaultInjectingProxy.inFrontOf(Emulators.kinesalite());
         kinesis = LocalAws.kinesis(proxy.endpoint());
     }
 
@@ -62,7 +62,7 @@ class KinesisRangeReaderTest {
         KinesisReaderSettings settings = KinesisReaderSettings.defaults().withCallsPerSecondPerShard(5)
                 .withMaxRecordsPerCall(maxRecordsPerCall)
                 .withBackoff(new BackoffPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), 5));
-        return new KinesisRangeReader(kinesis, settings, time, time, () -> 0.5);
+        return new KinesisRangeReader(kinesis, settings, time::nanoTime, time, () -> 0.5);
     }
 
     static List<String> bodies(RangeRead read) {
@@ -106,6 +106,21 @@ class KinesisRangeReaderTest {
         assertThat(time.sleeps()).allMatch(d -> d.compareTo(Duration.ofMillis(200)) <= 0);
     }
 
+    /**
+     * A batch's range can hold more records than its batchSize (ParallelizationFactor > 1 splits a shard's records by
+     * partition key into concurrent batches): every record up to the end sequence number is the batch's, not the first
+     * batchSize of them.
+     */
+    @Test
+    void aRecordPastTheEndEndsTheRangeNotTheBatchSize() throws Exception {
+        KinesisFixture stream = new KinesisFixture(kinesis).put(8);
+
+        RangeRead read = reader(10_000).read(new ShardRange(stream.streamArn, stream.shardId, stream.seq(1), stream.seq(5), 2));
+
+        assertThat(read.status()).isEqualTo(RangeStatus.COMPLETE);
+        assertThat(bodies(read)).containsExactlyElementsOf(expectedBodies(1, 5));
+    }
+
     @Test
     void aRangeLargerThanWhatExistsComesBackPartialAtTheTip() throws Exception {
         KinesisFixture stream = new KinesisFixture(kinesis).put(4);
@@ -127,7 +142,7 @@ class KinesisRangeReaderTest {
 
         assertThat(read.status()).isEqualTo(RangeStatus.PARTIAL);
         assertThat(bodies(read)).containsExactlyElementsOf(expectedBodies(0, 2));
-        assertThat(read.lossReason()).contains("read 3 of 5").contains("passing the range end");
+        assertThat(read.lossReason()).contains("read 3 of 5").contains("reaching the range end");
     }
 
     @Test

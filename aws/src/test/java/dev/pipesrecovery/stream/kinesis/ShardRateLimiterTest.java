@@ -12,7 +12,7 @@ class ShardRateLimiterTest {
     @Test
     void spacesCallsOnOneShardAndLeavesOtherShardsAlone() throws Exception {
         FakeTime time = new FakeTime();
-        ShardRateLimiter limiter = new ShardRateLimiter(KinesisReaderSettings.defaults().minInterval(), time, time);
+        ShardRateLimiter limiter = new ShardRateLimiter(KinesisReaderSettings.defaults().minInterval(), time::nanoTime, time);
 
         limiter.acquire("stream/shard-0");
         limiter.acquire("stream/shard-1");
@@ -26,13 +26,32 @@ class ShardRateLimiterTest {
     @Test
     void aCallAfterAQuietPeriodDoesNotWait() throws Exception {
         FakeTime time = new FakeTime();
-        ShardRateLimiter limiter = new ShardRateLimiter(Duration.ofMillis(200), time, time);
+        ShardRateLimiter limiter = new ShardRateLimiter(Duration.ofMillis(200), time::nanoTime, time);
 
         limiter.acquire("s");
         time.sleep(Duration.ofSeconds(1));
         limiter.acquire("s");
 
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1));
+    }
+
+    /**
+     * The limiter reads only a monotonic source (an NTP step of the wall clock cannot reach it; with the wall clock a
+     * step back of an hour made the next call wait 1 h 0.2 s), and compares by difference: FakeTime's nanoTime wraps
+     * past Long.MAX_VALUE after 700 ms, in the middle of these calls.
+     */
+    @Test
+    void spacingHoldsAcrossTheWrapAroundOfTheMonotonicSource() throws Exception {
+        FakeTime time = new FakeTime();
+        ShardRateLimiter limiter = new ShardRateLimiter(Duration.ofMillis(200), time::nanoTime, time);
+
+        for (int i = 0; i < 8; i++) {
+            limiter.acquire("s");
+        }
+        time.sleep(Duration.ofSeconds(3));
+        limiter.acquire("s");
+
+        assertThat(time.sleeps()).hasSize(8).allMatch(d -> d.equals(Duration.ofMillis(200)) || d.equals(Duration.ofSeconds(3)));
     }
 
     @Test

@@ -25,17 +25,17 @@ final class RawPutCeiling {
     private RawPutCeiling() {
     }
 
-    static List<ArchiveWrite> writes(List<BenchWorkload.PutRecord> records, String streamArn, String prefix) {
+    static List<ArchiveWrite> writes(List<BenchStream.PutRecord> records, String streamArn, String prefix) {
         KeyLayout layout = new KeyLayout(prefix);
         Instant now = Instant.now();
         List<ArchiveWrite> writes = new ArrayList<>();
-        for (BenchWorkload.PutRecord record : records) {
+        for (BenchStream.PutRecord record : records) {
             SequenceNumber sequence = SequenceNumber.of(record.sequenceNumber());
             ArchivedRecord envelope = new ArchivedRecord(ArchivedRecord.CURRENT_VERSION, "bench-pipe", streamArn,
                     record.shardId(), sequence, null, record.partitionKey(), record.putAt(), record.data(),
                     new ArchivedRecord.FailureInfo("arn:aws:pipes:us-east-1:123456789012:pipe/bench-pipe",
                             "RetryAttemptsExhausted", "bench", now,
-                            new ArchivedRecord.BatchRef(sequence, sequence, 1), now));
+                            new ArchivedRecord.BatchRef(sequence, sequence, 1, 1), now));
             String key = layout.format(ArchiveKey.of("bench-pipe", record.partitionKey(), record.putAt(),
                     record.shardId(), sequence, null));
             writes.add(new ArchiveWrite(key, ArchivedRecordCodec.encode(envelope)));

@@ -22,13 +22,17 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * A LOCAL STAND-IN for Lambda's SQS event source mapping (services-sqs-errorhandling), driving a handler in this
- * JVM: receives up to {@code batchSize} messages with the mapping's visibility timeout, builds the
+ * JVM: gathers up to {@code batchSize} messages (10 per ReceiveMessage) until the batch is full, the batching window
+ * has passed or the event would exceed Lambda's 6 MB payload, with the mapping's visibility timeout, builds the
  * {@link SQSEvent}, invokes the handler, and with {@code ReportBatchItemFailures} deletes every message not listed
  * in {@code batchItemFailures}. Failed messages are simply not deleted: they come back after the visibility timeout,
  * and the queue's own RedrivePolicy moves them to the poison queue after {@code maxReceiveCount} receives. A handler
  * that throws or times out fails the whole batch, as does a response naming an unknown or empty item identifier.
  */
 public final class LocalSqsEventSourceMapping implements AutoCloseable {
+
+    /** Lambda's synchronous invocation payload limit, which also bounds a batch. */
+    static final long PAYLOAD_LIMIT_BYTES = 6L * 1024 * 1024;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -58,14 +62,9 @@ public final class LocalSqsEventSourceMapping implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** One receive → invoke → delete cycle. */
+    /** One gather → invoke → delete cycle. */
     public BatchOutcome pollOnce() {
-        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
-                .maxNumberOfMessages(settings.batchSize())
-                .visibilityTimeout((int) settings.visibilityTimeout().toSeconds())
-                .waitTimeSeconds((int) settings.waitTime().toSeconds())
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                .messageAttributeNames("All")).messages();
+        List<Message> messages = gather();
         if (messages.isEmpty()) {
             return BatchOutcome.empty();
         }
@@ -89,6 +88,44 @@ public final class LocalSqsEventSourceMapping implements AutoCloseable {
         stats.deleted(done.size());
         stats.reportedFailures(failedIds.size());
         return new BatchOutcome(messages.size(), done.size(), List.copyOf(failedIds), null);
+    }
+
+    /**
+     * Receives until the batch is full, the payload would pass 6 MB, or the batching window (counted from the first
+     * message) has passed; an empty queue is long-polled for the first message.
+     */
+    private List<Message> gather() {
+        List<Message> messages = new ArrayList<>();
+        long bytes = 0;
+        long windowEnds = 0;
+        while (messages.size() < settings.batchSize()) {
+            boolean first = messages.isEmpty();
+            long left = first ? 0 : windowEnds - System.nanoTime();
+            if (!first && left <= 0) {
+                break;
+            }
+            int wait = first ? (int) settings.waitTime().toSeconds() : (int) Math.min(1, left / 1_000_000_000L);
+            List<Message> received = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
+                    .maxNumberOfMessages(Math.min(10, settings.batchSize() - messages.size()))
+                    .visibilityTimeout((int) settings.visibilityTimeout().toSeconds()).waitTimeSeconds(wait)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .messageAttributeNames("All")).messages();
+            if (first && received.isEmpty()) {
+                return messages;
+            }
+            if (first) {
+                windowEnds = System.nanoTime() + settings.batchingWindow().toNanos();
+            }
+            for (Message message : received) {
+                // the event's JSON is about the body plus ~1 KB of attributes per message
+                bytes += message.body().length() + 1024;
+                messages.add(message);
+            }
+            if (bytes >= PAYLOAD_LIMIT_BYTES - 64 * 1024) {
+                break;
+            }
+        }
+        return messages;
     }
 
     /** Starts {@code concurrency} pollers (Lambda scales pollers with the queue; a few are plenty locally). */

@@ -89,7 +89,7 @@ public final class LocalPipeStandIn implements AutoCloseable {
     /** ListShards has no SDK paginator: a request with a NextToken must not name the stream. */
     private List<Shard> shards(String streamArn) {
         List<Shard> shards = new ArrayList<>();
-        ListShardsResponse page = kinesis.listShards(r -> r.streamARN(streamArn));
+        ListShardsResponse page = kinesis.listShards(r -> r.streamARN(streamArn).streamName(settings.streamName()));
         shards.addAll(page.shards());
         while (page.nextToken() != null) {
             String token = page.nextToken();

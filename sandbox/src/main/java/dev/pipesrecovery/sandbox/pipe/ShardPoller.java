@@ -111,12 +111,17 @@ final class ShardPoller implements Runnable {
 
     private String iterator() {
         if (lastSequenceNumber != null) {
-            return kinesis.getShardIterator(r -> r.streamARN(streamArn).shardId(shardId)
+            return kinesis.getShardIterator(r -> r.streamARN(streamArn).streamName(streamName()).shardId(shardId)
                     .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
                     .startingSequenceNumber(lastSequenceNumber)).shardIterator();
         }
-        return kinesis.getShardIterator(r -> r.streamARN(streamArn).shardId(shardId)
+        return kinesis.getShardIterator(r -> r.streamARN(streamArn).streamName(streamName()).shardId(shardId)
                 .shardIteratorType(ShardIteratorType.fromValue(settings.startingPosition()))).shardIterator();
+    }
+
+    /** Named by ARN and by name, which the API allows and kinesalite needs (it predates StreamARN). */
+    private String streamName() {
+        return streamArn.substring(streamArn.indexOf(":stream/") + ":stream/".length());
     }
 
     private void process(List<Record> records) throws BatchDelivery.Stopped, InterruptedException {

@@ -74,6 +74,23 @@ class LocalSqsEventSourceMappingTest {
     }
 
     @Test
+    void batchesAboveTenAreGatheredUntilFullOrTheBatchingWindowEnds() throws Exception {
+        send(java.util.stream.IntStream.range(0, 35).mapToObj(i -> "m-" + i).toArray(String[]::new));
+        EsmSettings large = new EsmSettings(25, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ofSeconds(2));
+        LocalSqsEventSourceMapping esm = new LocalSqsEventSourceMapping(sqs, queueUrl, queueArn, LocalAws.REGION.id(),
+                "hydrate", failing(), large);
+
+        assertThat(esm.pollOnce().received()).as("full at 25, in three receives of 10").isEqualTo(25);
+        long start = System.nanoTime();
+        assertThat(esm.pollOnce().received()).as("the rest, once the window has passed").isEqualTo(10);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1_500));
+        assertThat(invocations).extracting(e -> e.getRecords().size()).containsExactly(25, 10);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EsmSettings(11, Duration.ofSeconds(5),
+                Duration.ofSeconds(1), Duration.ZERO)).hasMessageContaining("batching window");
+    }
+
+    @Test
     void aMessageThatKeepsFailingEndsInThePoisonQueueAfterMaxReceiveCount() throws Exception {
         send("fail-forever");
         LocalSqsEventSourceMapping esm = mapping(failing());

@@ -90,7 +90,7 @@ final class Scenario implements AutoCloseable {
     }
 
     HydrateFunction hydrateFunction(URI kinesisEndpoint, URI s3Endpoint) {
-        HydrateFunction function = HydrateFunction.create(kinesisEndpoint, s3Endpoint, topology, 5, 8,
+        HydrateFunction function = HydrateFunction.create(kinesisEndpoint, s3Endpoint, stack.sqsEndpoint(), topology, 5, 8,
                 new PrintStream(hydrateLog, true, StandardCharsets.UTF_8));
         toClose.add(0, function);
         return function;

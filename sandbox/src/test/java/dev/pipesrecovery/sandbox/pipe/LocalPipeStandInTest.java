@@ -45,7 +45,7 @@ class LocalPipeStandInTest {
 
     @BeforeAll
     static void startEmulators() throws Exception {
-        kinesis = LocalAws.kinesis(Emulators.kinesis());
+        kinesis = LocalAws.kinesis(Emulators.kinesalite());
         sqs = LocalAws.sqs(Emulators.sqs());
         partner = PartnerApi.start(0);
     }
