@@ -1,0 +1,37 @@
+package dev.pipesrecovery.triage;
+
+import java.util.Locale;
+
+/**
+ * How bad a finding is. The worst finding of all consumers decides the command's verdict (and exit code), in this
+ * order: at risk, attention, unknown, healthy.
+ */
+public enum Severity {
+    /** Records will be lost unless someone acts: time is running out, or the pipe does not read its stream. */
+    AT_RISK("AT RISK"),
+    /** Something failed or waits (DLQ messages, poison, hydrate failures, losses, replays); time is not short. */
+    ATTENTION("ATTENTION"),
+    /** An essential check (pipe state, queue depths, time left) could not be made; nothing else was found wrong. */
+    UNKNOWN("UNKNOWN"),
+    HEALTHY("HEALTHY");
+
+    private final String label;
+
+    Severity(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The worse of the two (declaration order: worst first). */
+    public Severity worse(Severity other) {
+        return other.ordinal() < ordinal() ? other : this;
+    }
+
+    /** Lower case with dashes, as {@code --format json} writes it. */
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
