@@ -8,17 +8,24 @@ import java.util.Locale;
  */
 public enum Severity {
     /** Records will be lost unless someone acts: time is running out, or the pipe does not read its stream. */
-    AT_RISK("AT RISK"),
+    AT_RISK("AT RISK", "records at risk"),
     /** Something failed or waits (DLQ messages, poison, hydrate failures, losses, replays); time is not short. */
-    ATTENTION("ATTENTION"),
+    ATTENTION("ATTENTION", "needs attention"),
     /** An essential check (pipe state, queue depths, time left) could not be made; nothing else was found wrong. */
-    UNKNOWN("UNKNOWN"),
-    HEALTHY("HEALTHY");
+    UNKNOWN("UNKNOWN", "unknown"),
+    HEALTHY("HEALTHY", "healthy");
 
     private final String label;
+    private final String verdict;
 
-    Severity(String label) {
+    Severity(String label, String verdict) {
         this.label = label;
+        this.verdict = verdict;
+    }
+
+    /** The verdict in words, when this is the worst finding: "records at risk", "healthy", ... */
+    public String verdict() {
+        return verdict;
     }
 
     public String label() {
