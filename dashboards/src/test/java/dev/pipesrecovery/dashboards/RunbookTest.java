@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 class RunbookTest {
     /**
@@ -52,6 +53,37 @@ class RunbookTest {
         }
         assertThat(pipesReplayCommands()).hasSizeGreaterThan(AlarmIds.ALL.size());
         assertThat(failures).as("runbook commands that do not parse").isEmpty();
+    }
+
+    /** SQS has no age attribute (the age of the oldest message is the CloudWatch metric of that name only). */
+    @Test
+    void everyQueueAttributeTheRunbookAsksSqsForExists() {
+        List<String> unknown = new ArrayList<>();
+        for (Runbook.Command command : runbook.commands()) {
+            if (!command.text().startsWith("aws sqs get-queue-attributes")) {
+                continue;
+            }
+            List<String> words = List.of(command.text().split("\\s+"));
+            for (String name : words.subList(words.indexOf("--attribute-names") + 1, words.size())) {
+                if (name.startsWith("--")) {
+                    break;
+                }
+                if (QueueAttributeName.fromValue(name) == QueueAttributeName.UNKNOWN_TO_SDK_VERSION) {
+                    unknown.add("[" + command.section() + "] " + name);
+                }
+            }
+        }
+        assertThat(unknown).as("attributes GetQueueAttributes does not have").isEmpty();
+    }
+
+    /**
+     * The recovery stack archives under ArchivePrefix ("archive" by default): the runbook's pipes-replay commands list
+     * nothing unless the variable --prefix defaults to is set from the stack (ReleaseArchiveIT checks the default).
+     */
+    @Test
+    void pipesReplayReadsTheArchiveUnderTheRecoveryStacksPrefix() {
+        assertThat(runbook.commands()).map(Runbook.Command::text).filteredOn(c -> c.startsWith("export PIPES_REPLAY_PREFIX="))
+                .singleElement().asString().contains("OutputKey=='ArchivePrefix'");
     }
 
     /**
