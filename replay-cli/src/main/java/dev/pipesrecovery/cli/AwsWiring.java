@@ -89,16 +89,29 @@ final class AwsWiring {
      * an "unknown" line worded as {@link AwsErrorMessages} words every other AWS failure.
      */
     ConsumerInspection triage() {
-        FailureReason reason = failure -> {
-            CliException explained = AwsErrorMessages.explain(failure, options.bucket());
-            return explained != null ? explained.getMessage() : failure.getClass().getSimpleName();
-        };
+        FailureReason reason = this::unknownBecause;
         SqsClient sqs = closeLater(archiveClients.configure(SqsClient.builder()).build());
         return new ConsumerInspection(
                 new PipeInspector(closeLater(archiveClients.configure(PipesClient.builder()).build()), reason),
                 new StreamInspector(closeLater(archiveClients.kinesis()), reason), new QueueInspector(sqs, reason),
                 new QueuePeek(sqs, reason), new MetricsInspector(closeLater(
                         archiveClients.configure(CloudWatchClient.builder()).build()), reason));
+    }
+
+    /**
+     * One line, as every command words an AWS failure; for a network failure the root cause, which names the host
+     * (the SDK's own message about an unresolvable endpoint runs to four sentences and names none).
+     */
+    private String unknownBecause(RuntimeException failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof java.net.UnknownHostException || root instanceof java.net.ConnectException) {
+            return "cannot reach AWS: " + root.getClass().getSimpleName() + ": " + root.getMessage();
+        }
+        CliException explained = AwsErrorMessages.explain(failure, options.bucket());
+        return explained != null ? explained.getMessage() : failure.getClass().getSimpleName();
     }
 
     ReplayTarget target(TargetOptions target) {

@@ -39,7 +39,7 @@ final class DurationOption {
     /** {@code --since}: a duration back from {@code now}, a date (start of the UTC day) or an ISO instant. */
     static Instant since(String value, Instant now) {
         if (value.strip().matches("\\d{1,9}[smhd]") || value.strip().startsWith("P")) {
-            return now.minus(parse("--since", value));
+            return now.minus(parse("--since", value)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         }
         try {
             return SelectionOptions.parse("--since", value, false);

@@ -22,6 +22,10 @@ import picocli.CommandLine.Option;
                 + "queue. Without --consumer: every pipe of the region that reads a Kinesis stream (ListPipes). A "
                 + "check that cannot be made (no permission, no endpoint) shows as 'unknown: <why>'. Nothing is "
                 + "received from a queue unless --peek asks for it."},
+        footer = {"", "Needs (IAM): pipes:DescribePipe (and pipes:ListPipes without --consumer), sqs:GetQueueUrl and "
+                + "sqs:GetQueueAttributes on the DLQ and the poison queue (sqs:ReceiveMessage with --peek), "
+                + "kinesis:DescribeStreamSummary on the stream, cloudwatch:GetMetricData, and s3:ListBucket and "
+                + "s3:GetObject on the archive. What is not granted shows as unknown."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK + ":healthy: nothing found wrong",
                 ExitCodes.UNEXPECTED + ":unexpected error",

@@ -15,10 +15,9 @@ import dev.pipesrecovery.triage.QueueAge;
 import dev.pipesrecovery.triage.QueueDepth;
 import dev.pipesrecovery.triage.Reading;
 import dev.pipesrecovery.triage.TimeLeft;
+import dev.pipesrecovery.triage.UtcTime;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 
@@ -28,14 +27,11 @@ import java.util.function.Function;
  */
 final class TriageScreen {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     private TriageScreen() {
     }
 
     static void print(PrintWriter out, TriageRun.Result result, String prefix, int exitCode) {
-        out.println("pipes-replay triage · " + TIME.format(result.checkedAt()) + " · "
+        out.println("pipes-replay triage · " + UtcTime.of(result.checkedAt()) + " · "
                 + verdict(result) + " (exit " + exitCode + ")");
         if (result.assessments().isEmpty()) {
             out.println(result.unlisted() == null ? "No pipe of this region reads a Kinesis stream: nothing to triage."
@@ -101,7 +97,7 @@ final class TriageScreen {
 
     private static String queue(QueueDepth queue, Reading<QueueAge> age, Instant now) {
         String oldest = age.known() ? " · oldest " + HumanDuration.of(age.value().at(now)) + " (CloudWatch, "
-                + DateTimeFormatter.ISO_INSTANT.format(age.value().asOf()) + ")"
+                + UtcTime.of(age.value().asOf()) + ")"
                 : queue.total() == 0 ? "" : " · oldest: unknown (" + age.unknown() + ")";
         return queue.name() + " · " + queue.total() + " message(s): " + queue.visible() + " waiting, "
                 + queue.inFlight() + " in flight" + (queue.delayed() == 0 ? "" : ", " + queue.delayed() + " delayed")
@@ -142,8 +138,8 @@ final class TriageScreen {
 
     private static String archive(ArchiveCounts archive) {
         return (archive.capped() ? "at least " : "") + archive.records() + " record(s) arrived since "
-                + TIME.format(archive.since()) + (archive.newestArrival() == null ? ""
-                : " (newest " + TIME.format(archive.newestArrival()) + ")") + " · " + archive.lossMarkers()
+                + UtcTime.of(archive.since()) + (archive.newestArrival() == null ? ""
+                : " (newest " + UtcTime.of(archive.newestArrival()) + ")") + " · " + archive.lossMarkers()
                 + " loss marker(s), " + (archive.allMarkersRead() ? "" : "at least ") + archive.lostRecords()
                 + " record(s) lost";
     }
@@ -154,7 +150,7 @@ final class TriageScreen {
         }
         ReplayRun latest = history.runs().get(history.runs().size() - 1);
         return history.runs().size() + " run(s) on this machine · latest " + latest.runId() + " ("
-                + (latest.startedAt() == null ? "start unknown" : TIME.format(latest.startedAt())) + "): "
+                + UtcTime.of(latest.startedAt()) + "): "
                 + latest.outcome().words() + ", " + latest.delivered() + " delivered, " + latest.failed()
                 + " failed, " + latest.blocked() + " held back";
     }

@@ -144,12 +144,13 @@ public final class Assessor {
         ReplayRun latest = facts.replays().known() ? latest(facts.replays().value()) : null;
         if (archive != null && archive.records() > 0 && !covered(latest, archive.newestArrival())) {
             add.add(Severity.ATTENTION, "not-replayed", (archive.capped() ? "at least " : "") + archive.records()
-                    + " record(s) archived (arrived since " + archive.since() + "), and no replay run on this machine "
-                    + "started after the newest arrived (" + archive.newestArrival() + ")", NextStep.PLAN_REPLAY);
+                    + " record(s) archived (arrived since " + UtcTime.of(archive.since()) + "), and no replay run on this "
+                    + "machine started after the newest arrived (" + UtcTime.of(archive.newestArrival()) + ")",
+                    NextStep.PLAN_REPLAY);
         }
         if (latest != null && latest.outcome().bad()) {
             add.add(Severity.ATTENTION, "replay-incomplete", "latest replay run " + latest.runId() + " ("
-                    + latest.startedAt() + "): " + latest.outcome().words() + " (" + latest.failed() + " failed, "
+                    + UtcTime.of(latest.startedAt()) + "): " + latest.outcome().words() + " (" + latest.failed() + " failed, "
                     + latest.blocked() + " held back, " + latest.notAttempted() + " not attempted)",
                     NextStep.RUN_REPLAY_AGAIN);
         }
