@@ -57,7 +57,7 @@ final class TriageCommand extends BaseCommand {
 
     @Option(names = "--since", paramLabel = "DURATION|DATE|INSTANT", defaultValue = "24h",
             description = "Archived records that arrived since then: 24h, 7d, 2026-11-21 or an ISO instant "
-                    + "(default: ${DEFAULT-VALUE}). Loss markers are counted whatever their date.")
+                    + "(default: ${DEFAULT-VALUE}), and the loss markers written on those days.")
     String since;
 
     @Option(names = "--at-risk-below", paramLabel = "DURATION",
@@ -70,6 +70,10 @@ final class TriageCommand extends BaseCommand {
                     + "their records' arrival times: the exact time left. Each receive counts toward the DLQ's "
                     + "maxReceiveCount (a message received too often moves to the poison queue). Default: none.")
     int peek;
+
+    @Option(names = "--max-listed", hidden = true, defaultValue = "" + TriageRun.MAX_LISTED,
+            description = "Archive records counted per consumer at most (then 'at least').")
+    long maxListed;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Where the replay run reports are (default: ~/.pipes-replay, as for replay).")
@@ -89,7 +93,7 @@ final class TriageCommand extends BaseCommand {
         Duration threshold = atRiskBelow == null ? null : DurationOption.parse("--at-risk-below", atRiskBelow);
         var request = new TriageRun.Request(names, new ConsumerInspection.Overrides(dlqUrl, poisonQueueUrl, stream,
                 peek), DurationOption.since(since, wiring().clock().instant()),
-                (stateDir != null ? stateDir : wiring().defaultStateDir()).resolve("runs"));
+                (stateDir != null ? stateDir : wiring().defaultStateDir()).resolve("runs"), Math.max(1, maxListed));
         String bucket = aws().bucket() == null || aws().bucket().isBlank() ? null : aws().bucket();
         TriageRun run = new TriageRun(wiring().triage(aws()), new Assessor(Runbook.bundled(), threshold),
                 bucket == null ? null : wiring().archive(aws()), layout(), bucket, wiring().clock());

@@ -32,11 +32,16 @@ import java.util.stream.Stream;
  */
 final class TriageRun {
 
-    /** Archive objects listed per consumer at most: beyond it the count says "at least" (1,000 per LIST request). */
+    /** Archive records counted per consumer at most: beyond, the count says "at least" (1,000 per LIST request). */
     static final long MAX_LISTED = 100_000;
 
-    /** What the command asks for; an empty {@code consumers} list means every Kinesis pipe of the region. */
-    record Request(List<String> consumers, ConsumerInspection.Overrides overrides, Instant since, Path runsDir) {
+    /**
+     * What the command asks for; an empty {@code consumers} list means every Kinesis pipe of the region.
+     *
+     * @param maxListed archive records counted per consumer at most ({@link #MAX_LISTED} unless a test says less)
+     */
+    record Request(List<String> consumers, ConsumerInspection.Overrides overrides, Instant since, Path runsDir,
+                   long maxListed) {
     }
 
     /**
@@ -80,13 +85,13 @@ final class TriageRun {
         List<Assessment> assessments = new ArrayList<>();
         for (String consumer : consumers) {
             ConsumerFacts facts = inspection.inspect(consumer, request.overrides(), now,
-                    archiveCounts(consumer, request.since()), runs(request.runsDir(), consumer));
+                    archiveCounts(consumer, request.since(), request.maxListed()), runs(request.runsDir(), consumer));
             assessments.add(assessor.assess(facts, RunbookValues.of(facts, bucket, request.since())));
         }
         return new Result(now, request.since(), assessments, null);
     }
 
-    private Reading<ArchiveCounts> archiveCounts(String consumer, Instant since) {
+    private Reading<ArchiveCounts> archiveCounts(String consumer, Instant since, long maxListed) {
         if (archive == null) {
             return Reading.unknown("no --bucket (or PIPES_REPLAY_BUCKET): the archive was not read");
         }
@@ -98,19 +103,26 @@ final class TriageRun {
         try {
             try (CloseableIterator<ListedObject> listed = selector.select(
                     new Selection(consumer, since, null, null, StatusFilter.ALL))) {
+                // the window's day prefixes, then the loss markers of those days
                 while (listed.hasNext() && !capped) {
                     ListedObject object = listed.next();
-                    if (object.kind() == ListedObject.Kind.RECORD) {
+                    if (object.kind() == ListedObject.Kind.LOSS_MARKER) {
+                        markers.add(object.s3Key());
+                    } else if (object.kind() == ListedObject.Kind.RECORD) {
                         records++;
-                        capped = records >= MAX_LISTED;
+                        capped = records >= maxListed;
                         Instant arrival = object.key().arrival();
                         newest = newest == null || arrival.isAfter(newest) ? arrival : newest;
                     }
                 }
             }
-            // every marker of the consumer, whatever its date: a loss is never out of the window
-            try (Stream<ArchiveObject> lost = archive.list(layout.lossMarkerPrefix(consumer))) {
-                lost.forEach(object -> markers.add(object.key()));
+            if (capped) { // the listing stopped before the markers' prefix: list it alone, from the window's first day
+                String prefix = layout.lossMarkerPrefix(consumer);
+                String firstDay = since.atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString();
+                try (Stream<ArchiveObject> lost = archive.list(prefix)) {
+                    lost.filter(o -> o.key().substring(prefix.length()).compareTo(firstDay) >= 0)
+                            .forEach(object -> markers.add(object.key()));
+                }
             }
         } catch (ArchiveException e) {
             return Reading.unknown("the archive could not be listed: " + e.getMessage());

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * What the archive holds for a consumer: records that arrived since {@code since} (from the key listing: no object is
- * read) and every loss marker of the consumer (the markers are few; the first ones are read for their counts).
+ * read) and the loss markers written on the window's days (few; the first ones are read for their counts). An old
+ * loss does not keep a consumer in "attention" forever.
  *
  * @param capped        the listing stopped at its bound: {@code records} is a lower bound
  * @param newestArrival the latest arrival among the records, or null

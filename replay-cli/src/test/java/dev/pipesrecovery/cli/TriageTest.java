@@ -147,7 +147,7 @@ class TriageTest {
         stage.publishHydrate("HydrateFailures", 4, Instant.now().minus(Duration.ofMinutes(10)));
         stage.publishHydrate("DlqMessagesReceived", 9, Instant.now().minus(Duration.ofMinutes(10)));
         archive.put(stage.consumer(), "customer-1", Instant.now().minus(Duration.ofHours(3)), "{\"n\":1}");
-        archive.putLossMarker(stage.consumer(), LocalDate.now(), "trimmed before it was read");
+        archive.putLossMarker(stage.consumer(), LocalDate.now(java.time.ZoneOffset.UTC), "trimmed before it was read");
         try (PartnerApi partner = new PartnerApi()) {
             partner.always(PartnerApi.Answer.of(422));
             Cli.Result replay = new Cli(state, "--bucket", archive.bucket()).run("replay", "--consumer",
