@@ -36,17 +36,22 @@ public final class ConsumerStage implements AutoCloseable {
 
     /** @param maxRecordAgeSeconds the pipe's {@code MaximumRecordAgeInSeconds} */
     public ConsumerStage(int maxRecordAgeSeconds) {
+        this(null, maxRecordAgeSeconds);
+    }
+
+    /** @param consumer the pipe's name, or null for a unique one */
+    public ConsumerStage(String consumer, int maxRecordAgeSeconds) {
         int n = STAGES.incrementAndGet();
         String unique = ProcessHandle.current().pid() + "-" + n;
-        consumer = "orders-api-" + unique;
+        this.consumer = consumer != null ? consumer : "orders-api-" + unique;
         stream = "orders-" + unique;
         streamArn = KinesisLocal.createStream(kinesis, stream, 1);
         poisonUrl = sqs.createQueue(b -> b.queueName("poison-" + unique)).queueUrl();
         String redrive = "{\"deadLetterTargetArn\":\"" + arn(poisonUrl) + "\",\"maxReceiveCount\":5}";
         dlqUrl = sqs.createQueue(b -> b.queueName("dlq-" + unique)
                 .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, redrive))).queueUrl();
-        pipes.createPipe(b -> b.name(consumer).roleArn("arn:aws:iam::123456789012:role/" + consumer)
-                .source(streamArn).target("arn:aws:events:us-east-1:123456789012:api-destination/" + consumer + "/1")
+        pipes.createPipe(b -> b.name(this.consumer).roleArn("arn:aws:iam::123456789012:role/" + this.consumer)
+                .source(streamArn).target("arn:aws:events:us-east-1:123456789012:api-destination/x/1")
                 .sourceParameters(p -> p.kinesisStreamParameters(k -> k.startingPosition("LATEST").batchSize(1)
                         .maximumRetryAttempts(3).maximumRecordAgeInSeconds(maxRecordAgeSeconds)
                         .deadLetterConfig(d -> d.arn(arn(dlqUrl))))));
