@@ -89,7 +89,7 @@ final class TriageCommand extends BaseCommand {
         if (peek < 0 || peek > 100) {
             throw CliException.usage("--peek must be 0 to 100, was " + peek);
         }
-        names.forEach(TriageCommand::requirePipeName);
+        names.forEach(this::requireConsumer);
         Duration threshold = atRiskBelow == null ? null : DurationOption.parse("--at-risk-below", atRiskBelow);
         var request = new TriageRun.Request(names, new ConsumerInspection.Overrides(dlqUrl, poisonQueueUrl, stream,
                 peek), DurationOption.since(since, wiring().clock().instant()),
@@ -121,11 +121,12 @@ final class TriageCommand extends BaseCommand {
         };
     }
 
-    /** Pipe names are [.\-_A-Za-z0-9]{1,64} (DESIGN.md): anything else is a typo, not a pipe to look up. */
-    private static void requirePipeName(String name) {
-        if (!name.matches("[.\\-_A-Za-z0-9]{1,64}")) {
-            throw CliException.usage("bad --consumer '" + ScreenText.field(name) + "': a pipe name is 1 to 64 of "
-                    + "A-Z a-z 0-9 . _ -");
+    /** A consumer the archive layout cannot hold is a typo, not a pipe to look up (the layout's rule, not a copy). */
+    private void requireConsumer(String name) {
+        try {
+            layout().consumerPrefix(name);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("bad --consumer: " + ScreenText.field(e.getMessage()));
         }
     }
 }

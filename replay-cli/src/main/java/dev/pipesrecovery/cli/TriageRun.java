@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code triage}'s work, in order for each consumer: AWS (pipe, stream, queues, CloudWatch), the archive (a listing of
@@ -124,8 +125,10 @@ final class TriageRun {
                             .forEach(object -> markers.add(object.key()));
                 }
             }
-        } catch (ArchiveException e) {
-            return Reading.unknown("the archive could not be listed: " + e.getMessage());
+        } catch (ArchiveException | SdkException e) { // the SDK's own when the first page fails (e.g. NoSuchBucket)
+            CliException explained = AwsErrorMessages.explain(e, bucket);
+            return Reading.unknown("the archive could not be listed: "
+                    + (explained != null ? explained.getMessage() : e.getMessage()));
         }
         return Reading.of(new ArchiveCounts(since, records, capped, newest, markers.count(), markers.lostRecords(),
                 markers.shown().stream().filter(shown -> shown.marker() != null).count()));

@@ -41,7 +41,7 @@ class TriageDegradedTest {
         stage = new ConsumerStage(3600);
         pipesProxy = FaultInjectingProxy.inFrontOf(Emulators.moto());
         cloudWatchProxy = FaultInjectingProxy.inFrontOf(Emulators.moto());
-        endpoints = new ServiceEndpoints().put("Sqs", Emulators.sqs().endpoint())
+        endpoints = new ServiceEndpoints().put("S3", Emulators.s3().endpoint()).put("Sqs", Emulators.sqs().endpoint())
                 .put("Kinesis", Emulators.kinesis().endpoint()).put("Pipes", pipesProxy.endpoint())
                 .put("CloudWatch", cloudWatchProxy.endpoint());
     }
@@ -89,6 +89,16 @@ class TriageDegradedTest {
                 + "is not authorized to perform: cloudwatch:GetMetricData",
                 "archive    unknown: no --bucket (or PIPES_REPLAY_BUCKET): the archive was not read",
                 "time left  nothing waits");
+    }
+
+    @Test
+    void anArchiveThatCannotBeListedIsAnUnknownLine() {
+        Cli.Result result = new Cli(state, "--bucket", "no-such-bucket-" + stage.consumer()).run("triage",
+                "--consumer", stage.consumer(), "--state-dir", state.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("archive    unknown: the archive could not be listed: bucket no-such-bucket-"
+                + stage.consumer() + " does not exist (check --bucket, --region and --endpoint-url)");
     }
 
     @Test
@@ -165,6 +175,7 @@ class TriageDegradedTest {
         assertThat(triage("--consumer", "a", "--peek", "101").err()).contains("--peek must be 0 to 100");
         assertThat(triage("--consumer", "a", "--since", "yesterday").err()).contains("bad --since 'yesterday'");
         assertThat(triage("--consumer", "a", "--at-risk-below", "soon").err()).contains("bad --at-risk-below 'soon'");
-        assertThat(triage("--consumer", "no such pipe\u001b[2J").err()).contains("bad --consumer 'no such pipe\\x1b[2J'");
+        assertThat(triage("--consumer", "no such pipe\u001b[2J").err()).contains("bad --consumer: consumer must match",
+                "'no such pipe\\x1b[2J'");
     }
 }
