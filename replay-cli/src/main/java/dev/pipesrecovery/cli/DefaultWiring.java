@@ -53,6 +53,11 @@ public class DefaultWiring implements Wiring {
     }
 
     @Override
+    public dev.pipesrecovery.triage.aws.ConsumerInspection triage(AwsOptions options) {
+        return aws(options).triage();
+    }
+
+    @Override
     public Clock clock() {
         return clock;
     }

@@ -21,6 +21,12 @@ public final class ExitCodes {
     public static final int SOME_FAILED = 4;
     /** The replay stopped early: the circuit breaker (the target kept failing), or the journal could not be written. */
     public static final int CIRCUIT_OPEN = 5;
+    /** {@code triage}: something needs attention (messages waiting, poison, failures, losses); no record at risk. */
+    public static final int ATTENTION = 6;
+    /** {@code triage}: records at risk: time running out before the stream trims them, or the pipe not running. */
+    public static final int RECORDS_AT_RISK = 7;
+    /** {@code triage}: an essential check could not be made (and nothing else was found wrong). */
+    public static final int UNKNOWN = 8;
 
     /** For the help of each subcommand. */
     public static final String SUMMARY = "Exit codes: 0 done (nothing left undelivered), 1 unexpected error, 2 usage "

@@ -12,9 +12,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "pipes-replay", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "List, inspect, export and replay the events pipes-recovery archived when an EventBridge Pipe "
-                + "could not deliver them.",
+                + "could not deliver them; triage a consumer's incident.",
         subcommands = {ListCommand.class, ShowCommand.class, ExportCommand.class, ReplayCommand.class,
-                ReportCommand.class, CommandLine.HelpCommand.class},
+                ReportCommand.class, TriageCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
                 ExitCodes.SOME_FAILED + ":some objects failed or were held back behind a failed record of their key "
                         + "(see the report; the same command sends them next time)",
                 ExitCodes.CIRCUIT_OPEN + ":stopped early: the circuit breaker (the target kept failing) or the "
-                        + "journal could not be written"},
+                        + "journal could not be written",
+                ExitCodes.ATTENTION + ":triage: needs attention, no record at risk",
+                ExitCodes.RECORDS_AT_RISK + ":triage: records at risk",
+                ExitCodes.UNKNOWN + ":triage: an essential check could not be made"},
         footer = {"", "Endpoints: --endpoint-url, or AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> as in the AWS CLI."})
 public final class PipesReplayCommand implements Runnable {
 
@@ -69,7 +72,7 @@ public final class PipesReplayCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: list, show, export, replay or report");
+                "missing command: list, show, export, replay, report or triage");
     }
 
     Wiring wiring() {

@@ -20,6 +20,9 @@ public interface Wiring extends AutoCloseable {
     /** Builds the replay target the options describe (may call AWS: {@code --pipe}, {@code --connection}). */
     ReplayTarget target(AwsOptions aws, TargetOptions target);
 
+    /** What {@code triage} reads from AWS (Pipes, SQS, Kinesis, CloudWatch), each failure an "unknown: why". */
+    dev.pipesrecovery.triage.aws.ConsumerInspection triage(AwsOptions aws);
+
     Clock clock();
 
     Sleeper sleeper();
