@@ -2,6 +2,7 @@ package dev.pipesrecovery.replay.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipesrecovery.pipes.HttpParameterValue;
 import dev.pipesrecovery.replay.DeliveryResult;
 import dev.pipesrecovery.replay.ReplayItem;
 import dev.pipesrecovery.replay.ReplayTarget;
@@ -147,17 +148,13 @@ public final class HttpTarget implements ReplayTarget {
     }
 
     private boolean usesJsonPaths() {
-        return config.headers().stream().anyMatch(h -> h.value().startsWith("$."))
-                || config.queryParameters().values().stream().anyMatch(v -> v.startsWith("$."));
+        return config.headers().stream().anyMatch(h -> HttpParameterValue.isPath(h.value()))
+                || config.queryParameters().values().stream().anyMatch(HttpParameterValue::isPath);
     }
 
-    /** A pipe's header/query value may be a JSON path into the event. */
+    /** A pipe's header/query value may be a JSON path into the event; one that leads nowhere is sent empty. */
     private static String resolve(String value, JsonNode event) {
-        if (event == null || !value.startsWith("$.")) {
-            return value;
-        }
-        JsonNode node = InputTemplate.path(event, value);
-        return node == null ? "" : node.isTextual() ? node.textValue() : node.toString();
+        return HttpParameterValue.resolve(value, event).orElse("");
     }
 
     private static String encode(String value) {

@@ -1,5 +1,6 @@
 package dev.pipesrecovery.replay.http;
 
+import dev.pipesrecovery.pipes.InputTemplate;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

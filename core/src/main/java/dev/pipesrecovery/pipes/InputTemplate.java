@@ -1,4 +1,4 @@
-package dev.pipesrecovery.replay.http;
+package dev.pipesrecovery.pipes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
