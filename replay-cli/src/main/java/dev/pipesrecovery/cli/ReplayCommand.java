@@ -42,7 +42,8 @@ final class ReplayCommand extends BaseCommand {
     int concurrency;
 
     @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "5",
-            description = "Attempts per record on 429/5xx/connection errors (default: ${DEFAULT-VALUE}).")
+            description = "Attempts per record on retryable failures: HTTP 401/407/409/429/5xx, timeouts, connection "
+                    + "errors, throttling (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 
     @Option(names = "--on-success", paramLabel = "tag|delete|keep", defaultValue = "tag",

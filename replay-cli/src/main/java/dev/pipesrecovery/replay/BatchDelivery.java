@@ -10,9 +10,9 @@ import java.util.function.BiConsumer;
 
 /**
  * Sends one batch to the target until every item is delivered or failed, with core's {@link Retrier}: retryable
- * items (429, 5xx, connection errors, {@code ThrottlingException}, {@code InternalFailure}) are re-sent after the
- * backoff delay, or the server's {@code Retry-After} when longer, up to {@code --max-attempts}; the rest are final at
- * once. Every request waits for the rate limiter.
+ * items (what API destinations retry: 401, 407, 409, 429, 5xx and no answer; {@code ThrottlingException},
+ * {@code InternalFailure}) are re-sent after the backoff delay, or the server's {@code Retry-After} when longer, up
+ * to {@code --max-attempts}; the rest are final at once. Every request waits for the rate limiter.
  *
  * <p>After each request, every delivered item of it goes to the journal first (one write + fsync for all of them),
  * and only then are objects marked — marking never throws ({@link ObjectMarker}), so nothing that happens to one

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What a target did with one item: delivered; failed in a way worth retrying (429, 5xx, connection error,
+ * What a target did with one item: delivered; failed in a way worth retrying (429, 5xx, no answer,
  * {@code ThrottlingException}...), optionally with the server's {@code Retry-After}; or failed for good.
  * {@code code} is what the summary groups failures by (e.g. {@code HTTP 400}, {@code MalformedDetail}).
  */

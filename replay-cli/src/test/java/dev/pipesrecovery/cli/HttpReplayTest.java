@@ -201,6 +201,25 @@ class HttpReplayTest {
     }
 
     @Test
+    void retriesWhatApiDestinationsRetryAndStopsWhenRetryAfterIsNegative() throws Exception {
+        archive.put("orders-api", "k", T0, "{\"n\":1}");
+        archive.put("orders-api", "m", T0.plusSeconds(1), "{\"n\":2}");
+        // eb-api-destinations: 401, 407, 409, 429 and 5xx are retried; a negative Retry-After stops the retries
+        partner.then(Answer.of(409), 1).then(Answer.of(401), 1).then(Answer.of(407), 1).then(Answer.of(204), 1)
+                .then(new Answer(503, Map.of("Retry-After", "-1")), 1);
+
+        Cli.Result result = replay("--concurrency", "1", "--max-attempts", "5", "--retry-base-millis", "1",
+                "--format", "json");
+
+        assertThat(partner.received().stream().map(Received::status).toList())
+                .containsExactly(409, 401, 407, 204, 503);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.SOME_FAILED);
+        JsonNode summary = MAPPER.readTree(result.out()).path("summary");
+        assertThat(summary.path("delivered").asLong()).isEqualTo(1);
+        assertThat(summary.path("failedByCode").path("HTTP 503").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void sustained400TripsTheBreakerThenFailedOnesAreSelectedNextTime() {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 30; i++) {

@@ -2,6 +2,8 @@ package dev.pipesrecovery.replay.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipesrecovery.apidestination.ApiDestinationCall;
+import dev.pipesrecovery.apidestination.CallOutcome;
 import dev.pipesrecovery.pipes.HttpParameterValue;
 import dev.pipesrecovery.replay.DeliveryResult;
 import dev.pipesrecovery.replay.ReplayItem;
@@ -26,9 +28,11 @@ import java.util.stream.Collectors;
  * Sends each record to the partner API as one request, like an API destination: the body is the record's bytes
  * (or the pipe's {@code InputTemplate} applied to the pipe event), with an {@code Idempotency-Key} derived from the
  * record's stream position (unless the pipe or {@code --header} sets one) and an {@code X-Pipes-Replay-Run-Id}.
- * Status handling follows what API destinations retry (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-api-destinations.html): 429, 5xx and
- * connection errors are retryable (honouring {@code Retry-After}); 401/407 refresh an OAuth token once; any
- * other status outside 2xx is final.
+ * What an answer means — delivered, worth a retry (with its {@code Retry-After}), or final — is core's
+ * {@link ApiDestinationCall}, the model the sandbox's pipe stand-in uses too; a 401 or 407 with a connection's
+ * credentials is sent once more at once with a new OAuth token, as EventBridge does. The request timeout is longer
+ * than an API destination's 5 s: a partner slowly catching up still gets its answer in, and a request that timed
+ * out after the partner processed it (sent again: a duplicate) is less likely.
  */
 public final class HttpTarget implements ReplayTarget {
 
@@ -79,15 +83,16 @@ public final class HttpTarget implements ReplayTarget {
         try {
             HttpResponse<Void> response = client.send(request(item, runId, body, event, false),
                     HttpResponse.BodyHandlers.discarding());
-            if ((response.statusCode() == 401 || response.statusCode() == 407) && config.auth() != ConnectionAuth.NONE) {
+            if (ApiDestinationCall.refreshesOAuthToken(response.statusCode()) && config.auth() != ConnectionAuth.NONE) {
                 response = client.send(request(item, runId, body, event, true), HttpResponse.BodyHandlers.discarding());
             }
-            return classify(response);
+            return result(ApiDestinationCall.answered(response.statusCode(),
+                    response.headers().firstValue("Retry-After").orElse(null), clock.instant()));
         } catch (HttpTimeoutException e) {
-            return DeliveryResult.retryable("Timeout", "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s", null);
+            return result("Timeout", ApiDestinationCall.timedOut(REQUEST_TIMEOUT));
         } catch (IOException e) {
-            return DeliveryResult.retryable("ConnectionError", e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    null);
+            return result("ConnectionError", ApiDestinationCall.notConnected(e.getClass().getSimpleName() + ": "
+                    + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DeliveryResult.retryable("Interrupted", "interrupted", null);
@@ -96,17 +101,18 @@ public final class HttpTarget implements ReplayTarget {
         }
     }
 
-    private DeliveryResult classify(HttpResponse<Void> response) {
-        int status = response.statusCode();
-        String code = "HTTP " + status;
-        if (status >= 200 && status < 300) {
-            return DeliveryResult.delivered();
-        }
-        if (status == 429 || status >= 500) {
-            return DeliveryResult.retryable(code, "the partner API answered " + status,
-                    RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock));
-        }
-        return DeliveryResult.failed(code, "the partner API answered " + status);
+    /** An answer; failures are grouped by {@code HTTP <status>}. */
+    private static DeliveryResult result(CallOutcome outcome) {
+        return result("HTTP " + outcome.status(), outcome);
+    }
+
+    private static DeliveryResult result(String code, CallOutcome outcome) {
+        String message = "the partner API " + outcome.reason();
+        return switch (outcome.verdict()) {
+            case DELIVERED -> DeliveryResult.delivered();
+            case RETRY -> DeliveryResult.retryable(code, message, outcome.retryAfter());
+            case FINAL, STOPPED -> DeliveryResult.failed(code, message);
+        };
     }
 
     /**

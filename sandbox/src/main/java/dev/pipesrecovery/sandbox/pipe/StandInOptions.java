@@ -1,5 +1,6 @@
 package dev.pipesrecovery.sandbox.pipe;
 
+import dev.pipesrecovery.apidestination.ApiDestinationCall;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -52,7 +53,7 @@ public record StandInOptions(
     /** Timing for a rehearsal on one machine: backoff of milliseconds instead of seconds to minutes. */
     public static StandInOptions rehearsal() {
         return new StandInOptions(Duration.ofMillis(2), Duration.ofMillis(40), Duration.ofMillis(100),
-                Duration.ofSeconds(5), ClientErrorHandling.RETRY_AS_CUSTOMER_ERROR, true);
+                ApiDestinationCall.CLIENT_EXECUTION_TIMEOUT, ClientErrorHandling.RETRY_AS_CUSTOMER_ERROR, true);
     }
 
     public StandInOptions withClientErrors(ClientErrorHandling handling) {
