@@ -86,7 +86,7 @@ final class AwsWiring {
                         closeLater(targetClients.kinesis()), target.stream());
             };
         } catch (SdkException e) {
-            CliException misconfigured = AwsErrorMessages.misconfiguration(e);
+            CliException misconfigured = AwsErrorMessages.misconfiguration(e, options.profile());
             throw misconfigured != null ? misconfigured
                     : new CliException(ExitCodes.UNEXPECTED, "cannot prepare the target: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -1,15 +1,14 @@
 package dev.pipesrecovery.replay.eventbridge;
 
+import dev.pipesrecovery.replay.AwsDeliveryResults;
 import dev.pipesrecovery.replay.DeliveryResult;
 import dev.pipesrecovery.replay.Payload;
 import dev.pipesrecovery.replay.ReplayItem;
 import dev.pipesrecovery.replay.ReplayTarget;
-import dev.pipesrecovery.replay.SdkErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -26,11 +25,10 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * its closing brace: no re-serialisation, so numbers keep their digits); a payload that already has a top-level
  * {@code pipesReplay} member is sent as it is. {@code FailedEntryCount} is read entry by entry:
  * {@code InternalFailure} and {@code ThrottlingException} are retried, other codes are final
- * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevents.html).
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevents.html; judged by {@link AwsDeliveryResults}).
  */
 public final class EventBridgeTarget implements ReplayTarget {
 
-    static final Set<String> RETRYABLE_CODES = Set.of("InternalFailure", "ThrottlingException");
     private static final int MAX_ENTRIES = 10;
     private static final long MAX_REQUEST_BYTES = 256 * 1024;
     /** The top-level member of {@code Detail} that carries the record's identity. */
@@ -80,7 +78,7 @@ public final class EventBridgeTarget implements ReplayTarget {
         try {
             response = client.putEvents(b -> b.entries(entries));
         } catch (SdkException e) {
-            return Collections.nCopies(batch.size(), SdkErrors.classify(e));
+            return Collections.nCopies(batch.size(), AwsDeliveryResults.ofFailedCall(e));
         }
         List<DeliveryResult> results = new ArrayList<>();
         List<PutEventsResultEntry> resultEntries = response.entries();
@@ -90,11 +88,10 @@ public final class EventBridgeTarget implements ReplayTarget {
                 results.add(DeliveryResult.retryable("MissingResultEntry", "PutEvents returned no entry", null));
             } else if (entry.errorCode() == null && entry.eventId() != null) {
                 results.add(DeliveryResult.delivered());
-            } else if (entry.errorCode() != null && RETRYABLE_CODES.contains(entry.errorCode())) {
-                results.add(DeliveryResult.retryable(entry.errorCode(), entry.errorMessage(), null));
+            } else if (entry.errorCode() != null) {
+                results.add(AwsDeliveryResults.ofFailedEntry(entry.errorCode(), entry.errorMessage()));
             } else {
-                results.add(DeliveryResult.failed(entry.errorCode() == null ? "NoEventId" : entry.errorCode(),
-                        entry.errorMessage()));
+                results.add(DeliveryResult.failed("NoEventId", entry.errorMessage()));
             }
         }
         return results;

@@ -1,14 +1,14 @@
 package dev.pipesrecovery.replay.kinesis;
 
+import dev.pipesrecovery.aws.AwsFailure;
+import dev.pipesrecovery.replay.AwsDeliveryResults;
 import dev.pipesrecovery.replay.DeliveryResult;
 import dev.pipesrecovery.replay.ReplayItem;
 import dev.pipesrecovery.replay.ReplayTarget;
-import dev.pipesrecovery.replay.SdkErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
  * Writes records back into a stream with PutRecords, each with its original partition key and exact bytes: at most
  * 500 records and 5 MiB (data + partition keys) per request. {@code FailedRecordCount} is never assumed zero: each
  * result entry is read; {@code ProvisionedThroughputExceededException} and {@code InternalFailure} are retried
- * (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html).
+ * (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecords.html; judged by {@link AwsDeliveryResults}).
  *
  * <p>A record larger than the stream accepts (data + partition key over its {@code MaxRecordSizeInKiB}, 1 MiB unless
  * raised, up to 10 MiB: https://docs.aws.amazon.com/streams/latest/dev/large-records.html) fails on its own as
@@ -33,8 +33,6 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
  */
 public final class KinesisTarget implements ReplayTarget {
 
-    static final Set<String> RETRYABLE_CODES = Set.of("ProvisionedThroughputExceededException", "InternalFailure",
-            "KMSThrottlingException");
     private static final int MAX_RECORDS = 500;
     private static final long MAX_REQUEST_BYTES = 5L * 1024 * 1024;
     /** A stream's maximum record size unless raised (data + partition key). */
@@ -77,7 +75,7 @@ public final class KinesisTarget implements ReplayTarget {
             throw new IllegalArgumentException("stream " + stream + " does not exist (check --stream, --region and "
                     + "--endpoint-url)", e);
         } catch (AwsServiceException e) {
-            if (!"AccessDeniedException".equals(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())) {
+            if (AwsFailure.of(e).orElseThrow().kind() != AwsFailure.Kind.ACCESS_DENIED) {
                 throw e;
             }
         }
@@ -141,7 +139,7 @@ public final class KinesisTarget implements ReplayTarget {
         try {
             response = client.putRecords(request.build());
         } catch (SdkException e) {
-            return Collections.nCopies(entries.size(), SdkErrors.classify(e));
+            return Collections.nCopies(entries.size(), AwsDeliveryResults.ofFailedCall(e));
         }
         List<DeliveryResult> results = new ArrayList<>();
         List<PutRecordsResultEntry> resultEntries = response.records();
@@ -151,11 +149,10 @@ public final class KinesisTarget implements ReplayTarget {
                 results.add(DeliveryResult.retryable("MissingResultEntry", "PutRecords returned no entry", null));
             } else if (entry.errorCode() == null && entry.sequenceNumber() != null) {
                 results.add(DeliveryResult.delivered());
-            } else if (entry.errorCode() != null && RETRYABLE_CODES.contains(entry.errorCode())) {
-                results.add(DeliveryResult.retryable(entry.errorCode(), entry.errorMessage(), null));
+            } else if (entry.errorCode() != null) {
+                results.add(AwsDeliveryResults.ofFailedEntry(entry.errorCode(), entry.errorMessage()));
             } else {
-                results.add(DeliveryResult.failed(entry.errorCode() == null ? "NoSequenceNumber" : entry.errorCode(),
-                        entry.errorMessage()));
+                results.add(DeliveryResult.failed("NoSequenceNumber", entry.errorMessage()));
             }
         }
         return results;
