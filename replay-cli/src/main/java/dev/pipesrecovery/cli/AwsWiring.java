@@ -4,13 +4,14 @@ import dev.pipesrecovery.archive.ArchiveStore;
 import dev.pipesrecovery.archive.s3.S3ArchiveStore;
 import dev.pipesrecovery.aws.AwsClientFactory;
 import dev.pipesrecovery.aws.AwsSettings;
-import dev.pipesrecovery.replay.ReplayTarget;
-import dev.pipesrecovery.replay.eventbridge.EventBridgeTarget;
-import dev.pipesrecovery.replay.http.ConnectionAuthLookup;
-import dev.pipesrecovery.replay.http.CredentialTransport;
-import dev.pipesrecovery.replay.http.HttpTarget;
-import dev.pipesrecovery.replay.http.HttpTargetConfig;
-import dev.pipesrecovery.replay.http.PipeDestinationLookup;
+import dev.pipesrecovery.replay.target.ReplayTarget;
+import dev.pipesrecovery.replay.target.eventbridge.EventBridgeTarget;
+import dev.pipesrecovery.replay.target.http.ConnectionAuthLookup;
+import dev.pipesrecovery.replay.target.http.CredentialTransport;
+import dev.pipesrecovery.replay.target.http.HttpTarget;
+import dev.pipesrecovery.replay.target.http.HttpTargetConfig;
+import dev.pipesrecovery.replay.target.http.PipeDestinationLookup;
+import dev.pipesrecovery.replay.target.kinesis.KinesisTarget;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -82,7 +83,7 @@ final class AwsWiring {
                 case eventbridge -> new EventBridgeTarget(
                         closeLater(targetClients.configure(EventBridgeClient.builder()).build()),
                         target.eventBus(), target.source(), target.detailType());
-                case kinesis -> dev.pipesrecovery.replay.kinesis.KinesisTarget.open(
+                case kinesis -> KinesisTarget.open(
                         closeLater(targetClients.kinesis()), target.stream());
             };
         } catch (SdkException e) {

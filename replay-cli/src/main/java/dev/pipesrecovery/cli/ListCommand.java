@@ -1,10 +1,10 @@
 package dev.pipesrecovery.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.pipesrecovery.replay.CloseableIterator;
-import dev.pipesrecovery.replay.ListedObject;
-import dev.pipesrecovery.replay.ListingGrouper;
-import dev.pipesrecovery.replay.StatusFilter;
+import dev.pipesrecovery.replay.selection.CloseableIterator;
+import dev.pipesrecovery.replay.selection.ListedObject;
+import dev.pipesrecovery.replay.selection.ListingGrouper;
+import dev.pipesrecovery.replay.selection.StatusFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;

@@ -1,15 +1,15 @@
 package dev.pipesrecovery.cli;
 
-import dev.pipesrecovery.replay.OnSuccess;
-import dev.pipesrecovery.replay.ReplayEngine;
-import dev.pipesrecovery.replay.ReplayPlan;
-import dev.pipesrecovery.replay.ReplayRequest;
-import dev.pipesrecovery.replay.ReplaySettings;
-import dev.pipesrecovery.replay.ReplaySummary;
-import dev.pipesrecovery.replay.ReplayTarget;
-import dev.pipesrecovery.replay.RunIdentity;
-import dev.pipesrecovery.replay.Selection;
-import dev.pipesrecovery.replay.StatusFilter;
+import dev.pipesrecovery.replay.engine.ReplayEngine;
+import dev.pipesrecovery.replay.run.OnSuccess;
+import dev.pipesrecovery.replay.run.ReplayPlan;
+import dev.pipesrecovery.replay.run.ReplayRequest;
+import dev.pipesrecovery.replay.run.ReplaySettings;
+import dev.pipesrecovery.replay.run.ReplaySummary;
+import dev.pipesrecovery.replay.run.RunIdentity;
+import dev.pipesrecovery.replay.selection.Selection;
+import dev.pipesrecovery.replay.selection.StatusFilter;
+import dev.pipesrecovery.replay.target.ReplayTarget;
 import dev.pipesrecovery.retry.BackoffPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,9 +89,9 @@ final class ReplayCommand extends BaseCommand {
             ReplayPlan plan = engine.plan(request);
             ReplayOutput output = new ReplayOutput(out(), output().json());
             output.plan(plan, dryRun);
-            if (plan.objects() == 0) {
-                if (plan.lossMarkers() > 0) {
-                    err().println("pipes-replay: " + plan.lossMarkers() + " loss marker(s) in the selection: records "
+            if (plan.selected().objects() == 0) {
+                if (plan.selected().lossMarkers() > 0) {
+                    err().println("pipes-replay: " + plan.selected().lossMarkers() + " loss marker(s) in the selection: records "
                             + "that could not be hydrated (pipes-replay list shows them)");
                 }
                 return nothingMatched(chosen);
@@ -100,7 +100,7 @@ final class ReplayCommand extends BaseCommand {
                 return ExitCodes.OK;
             }
             confirm(plan);
-            ReplaySummary summary = engine.run(request, plan.objects(),
+            ReplaySummary summary = engine.run(request, plan.selected().objects(),
                     new ProgressPrinter(err(), wiring().terminal().interactive()));
             ReportFile.write(request.reportFile(), plan, summary);
             output.summary(summary, request.reportFile());
@@ -152,7 +152,7 @@ final class ReplayCommand extends BaseCommand {
                     + "(add --yes, or --dry-run to only see the plan)");
         }
         out().flush();
-        String answer = terminal.readLine("Send up to " + plan.objects() + " record(s) to " + plan.target()
+        String answer = terminal.readLine("Send up to " + plan.selected().objects() + " record(s) to " + plan.target()
                 + "? [y/N] ");
         if (answer == null || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
             throw CliException.usage("aborted: nothing was sent");

@@ -2,8 +2,8 @@ package dev.pipesrecovery.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pipesrecovery.replay.ReplayPlan;
-import dev.pipesrecovery.replay.ReplaySummary;
+import dev.pipesrecovery.replay.run.ReplayPlan;
+import dev.pipesrecovery.replay.run.ReplaySummary;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ final class ReplayOutput {
     void plan(ReplayPlan plan, boolean dryRun) {
         if (json) {
             planJson = ReportFile.planJson(plan);
-            if (dryRun || plan.objects() == 0) {
+            if (dryRun || plan.selected().objects() == 0) {
                 ObjectNode doc = ReportFile.MAPPER.createObjectNode();
                 doc.set("plan", planJson);
                 doc.put("dryRun", dryRun);
@@ -36,7 +36,8 @@ final class ReplayOutput {
             return;
         }
         out.println("Plan" + (dryRun ? " (dry run: nothing will be sent)" : "") + ":");
-        out.println("  records:     " + plan.objects() + " (" + BaseCommand.bytes(plan.bytes()) + ")"
+        ReplayPlan.Selected selected = plan.selected();
+        out.println("  records:     " + selected.objects() + " (" + BaseCommand.bytes(selected.bytes()) + ")"
                 + (plan.status().needsTags() ? ", status '" + plan.status().name().toLowerCase()
                 + "' is checked per object as the run goes (an upper bound)" : ""));
         out.println("  target:      " + plan.target());
@@ -49,11 +50,11 @@ final class ReplayOutput {
                     + "this replay (skipped)");
         }
         out.println("  journal:     " + plan.journal());
-        if (plan.lossMarkers() > 0) {
-            out.println("  !!! " + plan.lossMarkers() + " loss marker(s): records that could not be hydrated "
+        if (selected.lossMarkers() > 0) {
+            out.println("  !!! " + selected.lossMarkers() + " loss marker(s): records that could not be hydrated "
                     + "cannot be replayed (pipes-replay list shows them)");
         }
-        plan.sample().forEach(key -> out.println("  sample:      " + TerminalText.field(key)));
+        selected.sample().forEach(key -> out.println("  sample:      " + TerminalText.field(key)));
         out.flush();
     }
 

@@ -1,13 +1,13 @@
 package dev.pipesrecovery.cli;
 
+import dev.pipesrecovery.replay.selection.Selection;
+import dev.pipesrecovery.replay.selection.StatusFilter;
 import dev.pipesrecovery.report.IncidentReport;
 import dev.pipesrecovery.report.IncidentScan;
 import dev.pipesrecovery.report.ReportSettings;
 import dev.pipesrecovery.report.RunHistory;
 import dev.pipesrecovery.report.html.Html;
 import dev.pipesrecovery.report.html.IncidentPage;
-import dev.pipesrecovery.replay.Selection;
-import dev.pipesrecovery.replay.StatusFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

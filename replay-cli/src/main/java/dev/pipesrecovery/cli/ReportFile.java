@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pipesrecovery.replay.ReplayPlan;
-import dev.pipesrecovery.replay.ReplaySummary;
+import dev.pipesrecovery.replay.run.ReplayPlan;
+import dev.pipesrecovery.replay.run.ReplaySummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,8 +22,8 @@ final class ReportFile {
 
     static ObjectNode planJson(ReplayPlan plan) {
         ObjectNode node = MAPPER.createObjectNode();
-        node.put("objects", plan.objects());
-        node.put("bytes", plan.bytes());
+        node.put("objects", plan.selected().objects());
+        node.put("bytes", plan.selected().bytes());
         node.put("status", plan.status().name().toLowerCase());
         node.put("target", plan.target());
         node.put("rate", plan.rate());
@@ -33,11 +33,11 @@ final class ReportFile {
         } else {
             node.put("estimatedSeconds", plan.estimatedDuration().toMillis() / 1000.0);
         }
-        node.put("lossMarkers", plan.lossMarkers());
-        node.put("notArchiveKeys", plan.notArchiveKeys());
+        node.put("lossMarkers", plan.selected().lossMarkers());
+        node.put("notArchiveKeys", plan.selected().notArchiveKeys());
         node.put("previouslyDelivered", plan.previouslyDelivered());
         node.put("journal", plan.journal());
-        plan.sample().forEach(node.putArray("sample")::add);
+        plan.selected().sample().forEach(node.putArray("sample")::add);
         return node;
     }
 

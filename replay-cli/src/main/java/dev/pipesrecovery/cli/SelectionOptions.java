@@ -1,7 +1,7 @@
 package dev.pipesrecovery.cli;
 
-import dev.pipesrecovery.replay.Selection;
-import dev.pipesrecovery.replay.StatusFilter;
+import dev.pipesrecovery.replay.selection.Selection;
+import dev.pipesrecovery.replay.selection.StatusFilter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

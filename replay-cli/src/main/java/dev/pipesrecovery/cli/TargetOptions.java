@@ -1,6 +1,6 @@
 package dev.pipesrecovery.cli;
 
-import dev.pipesrecovery.replay.http.HttpHeader;
+import dev.pipesrecovery.replay.target.http.HttpHeader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

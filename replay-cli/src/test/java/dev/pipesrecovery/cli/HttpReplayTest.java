@@ -9,7 +9,7 @@ import dev.pipesrecovery.cli.support.Cli;
 import dev.pipesrecovery.cli.support.PartnerApi;
 import dev.pipesrecovery.cli.support.PartnerApi.Answer;
 import dev.pipesrecovery.cli.support.PartnerApi.Received;
-import dev.pipesrecovery.replay.ReplayTags;
+import dev.pipesrecovery.replay.selection.ReplayTags;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
