@@ -1,5 +1,6 @@
 package dev.pipesrecovery.cli;
 
+import dev.pipesrecovery.replay.engine.EngineTime;
 import dev.pipesrecovery.replay.engine.ReplayEngine;
 import dev.pipesrecovery.replay.run.OnSuccess;
 import dev.pipesrecovery.replay.run.ReplayPlan;
@@ -84,8 +85,8 @@ final class ReplayCommand extends BaseCommand {
             String runId = RunIdentity.newRunId(wiring().clock().instant());
             Path state = stateDir != null ? stateDir : wiring().defaultStateDir();
             ReplayRequest request = new ReplayRequest(chosen, replayTarget, settings, runId, identity, state);
-            ReplayEngine engine = new ReplayEngine(selector, archive(), wiring().clock(), wiring().sleeper(),
-                    System::nanoTime);
+            ReplayEngine engine = new ReplayEngine(selector, archive(), EngineTime.of(wiring().clock(),
+                    wiring().sleeper()));
             ReplayPlan plan = engine.plan(request);
             ReplayOutput output = new ReplayOutput(out(), output().json());
             output.plan(plan, dryRun);

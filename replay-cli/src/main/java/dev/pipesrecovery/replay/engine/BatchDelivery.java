@@ -48,12 +48,12 @@ final class BatchDelivery {
     BatchDelivery(ReplayContext context, BiConsumer<ReplayItem, String> onFinalFailure) {
         this.context = context;
         this.onFinalFailure = onFinalFailure;
-        this.retrier = new Retrier(context.settings().backoff(), context.sleeper(), context.random(),
+        this.retrier = new Retrier(context.settings().backoff(), context.time().sleeper(), context.time().random(),
                 (attempt, failure, delay) -> { });
     }
 
     void deliver(List<ReplayItem> batch) throws InterruptedException {
-        long started = System.nanoTime();
+        long started = context.time().monotonic().nanoTime();
         @SuppressWarnings("unchecked")
         List<ReplayItem>[] remaining = new List[] {batch};
         try {
@@ -132,7 +132,7 @@ final class BatchDelivery {
         for (ReplayItem item : items) {
             context.counters().delivered.increment();
             context.counters().deliveredBytes.add(item.record().data().length);
-            context.counters().latency.record(System.nanoTime() - startedNanos);
+            context.counters().latency.record(context.time().monotonic().nanoTime() - startedNanos);
             context.breaker().recordSuccess();
             context.marker().delivered(item.s3Key(), item.tags());
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One worker of a replay. Every partition key is routed to exactly one lane and a lane handles its queue in order,
@@ -36,6 +37,8 @@ final class Lane implements Runnable {
     private final BlockingQueue<Pending> queue;
     private final BatchDelivery delivery;
     private final KeyHolds holds;
+    /** Taken from the queue while filling a batch but not for it (the end, or a key the batch holds already). */
+    private Pending deferred;
     private ReplayItem carried;
     private int carriedPermits;
     /** Fetch budget held by the records of the current batch. */
@@ -110,7 +113,8 @@ final class Lane implements Runnable {
             batchPermits += carriedPermits;
             carried = null;
         } else {
-            Pending first = queue.take();
+            Pending first = deferred != null ? deferred : queue.take();
+            deferred = null;
             if (first == END) {
                 return null;
             }
@@ -121,22 +125,19 @@ final class Lane implements Runnable {
             bytes = context.target().sizeOf(batch.get(0));
         }
         int max = context.target().maxBatchEntries();
-        long lingerUntil = System.nanoTime() + LINGER_NANOS;
+        NanoClock clock = context.time().monotonic();
+        long lingerUntil = clock.nanoTime() + LINGER_NANOS;
         while (batch.size() < max && !context.breaker().isOpen()) {
-            Pending next = queue.peek();
+            // a batching target waits a moment for more records rather than sending a batch of one; HTTP never does
+            long linger = max == 1 ? 0 : Math.max(0, lingerUntil - clock.nanoTime());
+            Pending next = queue.poll(linger, TimeUnit.NANOSECONDS);
             if (next == null) {
-                // a batching target waits a moment for more records rather than sending a batch of one
-                long wait = lingerUntil - System.nanoTime();
-                if (max == 1 || wait <= 0) {
-                    break;
-                }
-                Thread.sleep(Math.min(2, wait / 1_000_000 + 1));
-                continue;
-            }
-            if (next == END || keys.contains(next.orderingKey())) {
                 break;
             }
-            queue.poll();
+            if (next == END || keys.contains(next.orderingKey())) {
+                deferred = next; // the next batch starts with it
+                break;
+            }
             Optional<ReplayItem> item = await(next);
             if (item.isEmpty()) {
                 continue;

@@ -5,8 +5,6 @@ import dev.pipesrecovery.replay.journal.ReplayJournal;
 import dev.pipesrecovery.replay.run.ReplaySettings;
 import dev.pipesrecovery.replay.selection.StatusFilter;
 import dev.pipesrecovery.replay.target.ReplayTarget;
-import dev.pipesrecovery.retry.Sleeper;
-import java.util.function.DoubleSupplier;
 
 /** What every lane of one run shares. */
 record ReplayContext(
@@ -21,6 +19,5 @@ record ReplayContext(
         ReplaySettings settings,
         StatusFilter status,
         String runId,
-        Sleeper sleeper,
-        DoubleSupplier random) {
+        EngineTime time) {
 }

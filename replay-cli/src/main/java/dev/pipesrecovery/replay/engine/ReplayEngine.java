@@ -13,15 +13,12 @@ import dev.pipesrecovery.replay.selection.CloseableIterator;
 import dev.pipesrecovery.replay.selection.ListedObject;
 import dev.pipesrecovery.replay.selection.Selection;
 import dev.pipesrecovery.replay.selection.StatusFilter;
-import dev.pipesrecovery.retry.Sleeper;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,17 +32,12 @@ public final class ReplayEngine {
 
     private final ArchiveSelector selector;
     private final ArchiveStore store;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final TokenBucket.NanoClock nanoClock;
+    private final EngineTime time;
 
-    public ReplayEngine(ArchiveSelector selector, ArchiveStore store, Clock clock, Sleeper sleeper,
-                        TokenBucket.NanoClock nanoClock) {
+    public ReplayEngine(ArchiveSelector selector, ArchiveStore store, EngineTime time) {
         this.selector = selector;
         this.store = store;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.nanoClock = nanoClock;
+        this.time = time;
     }
 
     /** Counts the selection (one listing, no tags, no bodies) and reads the journal. */
@@ -84,8 +76,8 @@ public final class ReplayEngine {
 
     public ReplaySummary run(ReplayRequest request, long plannedObjects, ProgressListener progress)
             throws InterruptedException {
-        Instant startedAt = clock.instant();
-        long startedNanos = System.nanoTime();
+        Instant startedAt = time.wall().instant();
+        long startedNanos = time.monotonic().nanoTime();
         ReplaySettings settings = request.settings();
         ReplayCounters counters = new ReplayCounters();
         CircuitBreaker breaker = new CircuitBreaker(settings.breakerThreshold());
@@ -97,21 +89,20 @@ public final class ReplayEngine {
         FailureLog failureLog = new FailureLog(request.failuresFile());
         List<BlockedKey> blockedKeys;
         try (ReplayJournal journal = ReplayJournal.open(request.journalFile()); failureLog) {
-            ObjectMarker marker = new ObjectMarker(store, settings.onSuccess(), request.runId(), clock, counters,
+            ObjectMarker marker = new ObjectMarker(store, settings.onSuccess(), request.runId(), time.wall(), counters,
                     failureLog, journal);
             ReplayContext context = new ReplayContext(store, request.target(), journal, counters, breaker,
-                    new TokenBucket(settings.rate(), sleeper, nanoClock), marker, failureLog, settings,
-                    request.selection().status(), request.runId(), sleeper,
-                    () -> ThreadLocalRandom.current().nextDouble());
+                    new TokenBucket(settings.rate(), time.sleeper(), time.monotonic()), marker, failureLog, settings,
+                    request.selection().status(), request.runId(), time);
             ticker.scheduleAtFixedRate(() -> progress.progress(counters.done(), plannedObjects,
-                    counters.delivered.sum(), counters.failed(), (System.nanoTime() - startedNanos) / 1_000_000),
+                    counters.delivered.sum(), counters.failed(), time.millisSince(startedNanos)),
                     1, 1, TimeUnit.SECONDS);
             blockedKeys = dispatch(request.selection(), context, marker);
         } finally {
             ticker.shutdownNow();
             progress.finished();
         }
-        long millis = Math.max(1, (System.nanoTime() - startedNanos) / 1_000_000);
+        long millis = Math.max(1, time.millisSince(startedNanos));
         boolean anyLine = counters.failed() + counters.missing.sum() + counters.markFailures.sum()
                 + counters.blocked.sum() + counters.foreignTagsDropped.sum() + counters.notArchiveKeys.sum() > 0;
         return new ReplaySummary(request.runId(), request.runIdentity(), request.target().describe(), startedAt,

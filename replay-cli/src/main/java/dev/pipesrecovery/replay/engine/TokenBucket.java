@@ -15,12 +15,6 @@ public final class TokenBucket {
     private final NanoClock clock;
     private long nextFreeNanos;
 
-    /** A monotonic clock in nanoseconds ({@link System#nanoTime()} in production). */
-    @FunctionalInterface
-    public interface NanoClock {
-        long nanoTime();
-    }
-
     public TokenBucket(double permitsPerSecond, Sleeper sleeper, NanoClock clock) {
         if (permitsPerSecond < 0) {
             throw new IllegalArgumentException("--rate must be >= 0");

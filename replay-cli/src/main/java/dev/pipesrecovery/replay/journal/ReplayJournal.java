@@ -15,7 +15,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The durable record of what a replay (one run identity) did, one archive key per line: {@code <key>} once it was
@@ -33,6 +32,9 @@ public final class ReplayJournal implements AutoCloseable {
     /** Lines to append; {@code durable}: fsync before {@code done} completes. */
     private record Pending(String line, boolean durable, CompletableFuture<Void> done) {
     }
+
+    /** Queued by {@link #close()}: the writer writes what came before it, then ends. */
+    private static final Pending CLOSE = new Pending("", false, new CompletableFuture<>());
 
     private final Path file;
     private final DeliveredKeys delivered;
@@ -124,39 +126,46 @@ public final class ReplayJournal implements AutoCloseable {
         }
     }
 
+    /** Blocks for the next lines, then writes every line waiting at that moment with one write (and one fsync). */
     private void writeLoop() {
         List<Pending> batch = new ArrayList<>();
-        while (!closed || !queue.isEmpty()) {
+        boolean closing = false;
+        while (!closing) {
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch);
-                StringBuilder lines = new StringBuilder();
-                batch.forEach(p -> lines.append(p.line()).append('\n'));
-                ByteBuffer buffer = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                if (batch.stream().anyMatch(Pending::durable)) {
-                    channel.force(false); // marks alone ride on the next fsync (or the close)
-                }
-                batch.forEach(p -> p.done().complete(null));
-            } catch (IOException e) {
-                batch.forEach(p -> p.done().completeExceptionally(e));
+                batch.add(queue.take());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+            queue.drainTo(batch);
+            closing = batch.remove(CLOSE);
+            write(batch);
             batch.clear();
         }
     }
 
+    private void write(List<Pending> batch) {
+        try {
+            StringBuilder lines = new StringBuilder();
+            batch.forEach(p -> lines.append(p.line()).append('\n'));
+            ByteBuffer buffer = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (batch.stream().anyMatch(Pending::durable)) {
+                channel.force(false); // marks alone ride on the next fsync (or the close)
+            }
+            batch.forEach(p -> p.done().complete(null));
+        } catch (IOException e) {
+            batch.forEach(p -> p.done().completeExceptionally(e));
+        }
+    }
+
+    /** Writes what is queued, then closes the file. Callers are done appending (the run's workers have ended). */
     @Override
     public void close() {
         closed = true;
+        queue.add(CLOSE);
         try {
             writer.join(5_000);
             channel.close();
