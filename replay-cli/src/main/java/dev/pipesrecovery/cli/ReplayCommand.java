@@ -92,8 +92,8 @@ final class ReplayCommand extends BaseCommand {
             output.plan(plan, dryRun);
             if (plan.selected().objects() == 0) {
                 if (plan.selected().lossMarkers() > 0) {
-                    err().println("pipes-replay: " + plan.selected().lossMarkers() + " loss marker(s) in the selection: records "
-                            + "that could not be hydrated (pipes-replay list shows them)");
+                    err().println("pipes-replay: " + plan.selected().lossMarkers() + " loss marker(s) in the "
+                            + "selection: records that could not be hydrated (pipes-replay list shows them)");
                 }
                 return nothingMatched(chosen);
             }
@@ -111,17 +111,17 @@ final class ReplayCommand extends BaseCommand {
 
     /** 0 only when nothing selected is left undelivered; otherwise one line on stderr says what to do. */
     private int exitCode(ReplaySummary summary, Selection chosen) {
-        if (summary.circuitOpen()) {
-            err().println("pipes-replay: stopped: " + TerminalText.field(summary.circuitBreaker()) + ". Fix that, "
+        if (summary.stoppedEarly()) {
+            err().println("pipes-replay: stopped: " + TerminalText.field(summary.stopReason()) + ". Fix that, "
                     + "then run the same command again: it sends what is left, in order.");
             return ExitCodes.CIRCUIT_OPEN;
         }
         if (!summary.complete()) {
-            err().println("pipes-replay: not everything was delivered: " + summary.failed() + " failed, "
-                    + summary.blocked() + " held back behind an undelivered earlier record of their partition key "
-                    + "(see the report). Fix the cause, then run the same command again: it sends what is left, in "
-                    + "order" + (summary.otherStatusUndelivered() > 0 ? " (records --status left out hold their "
-                    + "keys: --status pending selects them)" : "") + ".");
+            err().println("pipes-replay: not everything was delivered: " + summary.notDelivered().failed()
+                    + " failed, " + summary.notDelivered().blocked() + " held back behind an undelivered earlier "
+                    + "record of their partition key (see the report). Fix the cause, then run the same command "
+                    + "again: it sends what is left, in order" + (summary.skipped().otherStatusUndelivered() > 0
+                    ? " (records --status left out hold their keys: --status pending selects them)" : "") + ".");
             return ExitCodes.SOME_FAILED;
         }
         return summary.nothingMatched() ? nothingMatched(chosen) : ExitCodes.OK;

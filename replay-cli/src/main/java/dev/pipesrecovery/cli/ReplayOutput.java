@@ -67,45 +67,57 @@ final class ReplayOutput {
             print(doc);
             return;
         }
-        out.println("Summary of run " + summary.runId() + ":");
-        out.println("  sent:        " + summary.delivered() + " (" + BaseCommand.bytes(summary.deliveredBytes())
-                + ") in " + summary.requests() + " request(s)");
-        out.println("  skipped:     " + summary.alreadyDelivered() + " already delivered, " + summary.otherStatus()
-                + " of another status" + (summary.otherStatusUndelivered() > 0 ? " (" + summary.otherStatusUndelivered()
-                + " of them not delivered yet)" : "") + ", " + summary.missing() + " deleted since listed"
-                + (summary.notAttempted() > 0 ? ", " + summary.notAttempted() + " not attempted (run stopped)" : ""));
-        out.println("  failed:      " + summary.failed() + (summary.failed() > 0 ? " "
-                + TerminalText.field(summary.failedByCode()) : ""));
-        if (summary.blocked() > 0) {
-            out.println("  held back:   " + summary.blocked() + " record(s) of " + summary.blockedKeyCount()
-                    + " partition key(s), behind an earlier record of their key that was not delivered (order "
-                    + "kept; the same command sends them next time):");
-            summary.blockedKeys().stream().limit(BLOCKED_KEYS_SHOWN).forEach(key -> out.println("               "
-                    + TerminalText.field(key.partitionKey() + ": " + key.heldBack() + " held, after " + key.cause())));
-            if (summary.blockedKeyCount() > BLOCKED_KEYS_SHOWN) {
-                out.println("               ... and " + (summary.blockedKeyCount() - BLOCKED_KEYS_SHOWN)
-                        + " more key(s) (the report lists " + summary.blockedKeys().size() + ", the failures file "
-                        + "every held record)");
-            }
+        ReplaySummary.Delivered delivered = summary.delivered();
+        ReplaySummary.Skipped skipped = summary.skipped();
+        ReplaySummary.NotDelivered notDelivered = summary.notDelivered();
+        out.println("Summary of run " + summary.run().id() + ":");
+        out.println("  sent:        " + delivered.records() + " (" + BaseCommand.bytes(delivered.bytes())
+                + ") in " + delivered.requests() + " request(s)");
+        out.println("  skipped:     " + skipped.alreadyDelivered() + " already delivered, " + skipped.otherStatus()
+                + " of another status" + (skipped.otherStatusUndelivered() > 0 ? " (" + skipped.otherStatusUndelivered()
+                + " of them not delivered yet)" : "") + ", " + skipped.missing() + " deleted since listed"
+                + (notDelivered.notAttempted() > 0 ? ", " + notDelivered.notAttempted() + " not attempted (run "
+                + "stopped)" : ""));
+        out.println("  failed:      " + notDelivered.failed() + (notDelivered.failed() > 0 ? " "
+                + TerminalText.field(notDelivered.failedByCode()) : ""));
+        if (notDelivered.blocked() > 0) {
+            heldBack(notDelivered);
         }
-        out.println("  duration:    " + formatDuration(summary.durationMillis()) + String.format(Locale.ROOT,
-                ", %.1f records/s, latency p50 %.1f ms p99 %.1f ms", summary.achievedPerSecond(),
-                summary.latencyP50Millis(), summary.latencyP99Millis()));
-        if (summary.markFailures() > 0) {
-            out.println("  warning:     " + summary.markFailures() + " object(s) could not be tagged (the journal "
-                    + "still prevents re-sending them with this command)");
-        }
-        if (summary.foreignTagsDropped() > 0) {
-            out.println("  warning:     " + summary.foreignTagsDropped() + " object(s) had more tags of their own "
-                    + "than S3's 10 leave room for: the last ones were dropped for the replay status (see the "
-                    + "failures file)");
-        }
-        if (summary.failuresFileProblem() != null) {
-            out.println("  warning:     " + TerminalText.field(summary.failuresFileProblem()));
-        }
-        out.println("  report:      " + reportFile + (summary.failuresFile() == null ? ""
-                : " (failures: " + summary.failuresFile() + ")"));
+        out.println("  duration:    " + formatDuration(summary.run().durationMillis()) + String.format(Locale.ROOT,
+                ", %.1f records/s, latency p50 %.1f ms p99 %.1f ms", summary.pace().achievedPerSecond(),
+                summary.pace().latencyP50Millis(), summary.pace().latencyP99Millis()));
+        warnings(summary);
+        out.println("  report:      " + reportFile + (summary.files().failuresFile() == null ? ""
+                : " (failures: " + summary.files().failuresFile() + ")"));
         out.flush();
+    }
+
+    private void heldBack(ReplaySummary.NotDelivered notDelivered) {
+        out.println("  held back:   " + notDelivered.blocked() + " record(s) of " + notDelivered.blockedKeyCount()
+                + " partition key(s), behind an earlier record of their key that was not delivered (order "
+                + "kept; the same command sends them next time):");
+        notDelivered.blockedKeys().stream().limit(BLOCKED_KEYS_SHOWN).forEach(key -> out.println("               "
+                + TerminalText.field(key.partitionKey() + ": " + key.heldBack() + " held, after " + key.cause())));
+        if (notDelivered.blockedKeyCount() > BLOCKED_KEYS_SHOWN) {
+            out.println("               ... and " + (notDelivered.blockedKeyCount() - BLOCKED_KEYS_SHOWN)
+                    + " more key(s) (the report lists " + notDelivered.blockedKeys().size() + ", the failures file "
+                    + "every held record)");
+        }
+    }
+
+    private void warnings(ReplaySummary summary) {
+        if (summary.marking().failures() > 0) {
+            out.println("  warning:     " + summary.marking().failures() + " object(s) could not be tagged (the "
+                    + "journal still prevents re-sending them with this command)");
+        }
+        if (summary.marking().foreignTagsDropped() > 0) {
+            out.println("  warning:     " + summary.marking().foreignTagsDropped() + " object(s) had more tags of "
+                    + "their own than S3's 10 leave room for: the last ones were dropped for the replay status (see "
+                    + "the failures file)");
+        }
+        if (summary.files().failuresFileProblem() != null) {
+            out.println("  warning:     " + TerminalText.field(summary.files().failuresFileProblem()));
+        }
     }
 
     private void print(ObjectNode doc) {

@@ -91,9 +91,10 @@ public final class ReplayEngine {
         try (ReplayJournal journal = ReplayJournal.open(request.journalFile()); failureLog) {
             ObjectMarker marker = new ObjectMarker(store, settings.onSuccess(), request.runId(), time.wall(), counters,
                     failureLog, journal);
-            ReplayContext context = new ReplayContext(store, request.target(), journal, counters, breaker,
-                    new TokenBucket(settings.rate(), time.sleeper(), time.monotonic()), marker, failureLog, settings,
-                    request.selection().status(), request.runId(), time);
+            ReplayContext context = new ReplayContext(store, request,
+                    new ReplayContext.RunRecords(journal, counters, failureLog, marker),
+                    new ReplayContext.FlowControl(new TokenBucket(settings.rate(), time.sleeper(), time.monotonic()),
+                            breaker), time);
             ticker.scheduleAtFixedRate(() -> progress.progress(counters.done(), plannedObjects,
                     counters.delivered.sum(), counters.failed(), time.millisSince(startedNanos)),
                     1, 1, TimeUnit.SECONDS);
@@ -102,20 +103,11 @@ public final class ReplayEngine {
             ticker.shutdownNow();
             progress.finished();
         }
-        long millis = Math.max(1, time.millisSince(startedNanos));
-        boolean anyLine = counters.failed() + counters.missing.sum() + counters.markFailures.sum()
-                + counters.blocked.sum() + counters.foreignTagsDropped.sum() + counters.notArchiveKeys.sum() > 0;
-        return new ReplaySummary(request.runId(), request.runIdentity(), request.target().describe(), startedAt,
-                millis, counters.listed.sum(), counters.delivered.sum(), counters.deliveredBytes.sum(),
-                counters.alreadyDelivered.sum(), counters.missing.sum(), counters.failed(), counters.failedByCode(),
-                counters.notAttempted.sum(), counters.otherStatus.sum(), counters.otherStatusUndelivered.sum(),
-                counters.blocked.sum(), blockedKeys.subList(0, Math.min(blockedKeys.size(),
-                ReplaySummary.BLOCKED_KEYS_LISTED)), blockedKeys.size(), counters.notArchiveKeys.sum(),
-                counters.lossMarkers.sum(), counters.markFailures.sum(), counters.foreignTagsDropped.sum(),
-                counters.requests.sum(), counters.delivered.sum() * 1000.0 / millis,
-                counters.latency.quantileMillis(0.50), counters.latency.quantileMillis(0.99), breaker.reason(),
-                request.journalFile().toString(), anyLine ? request.failuresFile().toString() : null,
-                failureLog.problem());
+        ReplaySummary.Run run = new ReplaySummary.Run(request.runId(), request.runIdentity(),
+                request.target().describe(), startedAt, Math.max(1, time.millisSince(startedNanos)));
+        ReplaySummary.Files files = new ReplaySummary.Files(request.journalFile().toString(),
+                counters.anyFailureLine() ? request.failuresFile().toString() : null, failureLog.problem());
+        return counters.summary(run, blockedKeys, breaker.reason(), files);
     }
 
     private static Selection unfiltered(Selection selection) {
@@ -150,7 +142,6 @@ public final class ReplayEngine {
                         context.failureLog().skipped(object.s3Key(), "NotAnArchiveKey", object.problem());
                     }
                     case RECORD -> {
-                        counters.listed.increment();
                         if (context.journal().wasDelivered(object.s3Key())) {
                             counters.alreadyDelivered.increment();
                             if (context.journal().needsMarking(object.s3Key())) {
