@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code export}: the selection as JSON Lines or CSV, streamed to a file or stdout. */
-@Command(name = "export", mixinStandardHelpOptions = true, footer = {"", ExitCodes.SUMMARY},
+@Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the selected records as JSON Lines or CSV (for post-incident "
         + "documents), to --output FILE or stdout.")
 final class ExportCommand extends BaseCommand {

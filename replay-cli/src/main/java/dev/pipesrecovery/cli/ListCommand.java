@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code list}: counts and bytes by consumer and day (and key), and every loss marker, shown prominently. */
-@Command(name = "list", mixinStandardHelpOptions = true, footer = {"", ExitCodes.SUMMARY},
+@Command(name = "list", mixinStandardHelpOptions = true,
         description = "Counts and bytes of archived records by consumer and day (--by-key: and "
         + "partition key), plus the loss markers of records that could not be hydrated.")
 final class ListCommand extends BaseCommand {

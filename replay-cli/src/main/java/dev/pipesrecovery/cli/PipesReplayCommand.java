@@ -16,17 +16,6 @@ import picocli.CommandLine.Spec;
         subcommands = {ListCommand.class, ShowCommand.class, ExportCommand.class, ReplayCommand.class,
                 ReportCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                ExitCodes.OK + ":all done (nothing selected is left undelivered)",
-                ExitCodes.UNEXPECTED + ":unexpected error",
-                ExitCodes.USAGE + ":usage or misconfiguration (bad option, date, URL, missing bucket, no region, "
-                        + "missing or expired credentials; confirmation declined)",
-                ExitCodes.NOTHING_MATCHED + ":nothing matched the selection",
-                ExitCodes.SOME_FAILED + ":some objects failed or were held back behind a failed record of their key "
-                        + "(see the report; the same command sends them next time)",
-                ExitCodes.CIRCUIT_OPEN + ":stopped early: the circuit breaker (the target kept failing) or the "
-                        + "journal could not be written"},
         footer = {"", "Endpoints: --endpoint-url, or AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> as in the AWS CLI."})
 public final class PipesReplayCommand implements Runnable {
 
@@ -50,11 +39,19 @@ public final class PipesReplayCommand implements Runnable {
         return commandLine(new DefaultWiring());
     }
 
-    /** The command line over {@code wiring}, with the error handling every entry point shares. */
+    /**
+     * The command line over {@code wiring}, with what every entry point shares: the error handling, and the exit
+     * codes from their one table ({@link ExitCodes#TABLE}) in {@code --help} and at the end of every subcommand's help.
+     */
     public static CommandLine commandLine(Wiring wiring) {
         CommandLine commandLine = new CommandLine(new PipesReplayCommand(wiring));
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(ErrorHandler::usage);
+        commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(ExitCodes.helpList());
+        commandLine.getSubcommands().values().stream()
+                .filter(sub -> !(sub.getCommandSpec().userObject() instanceof CommandLine.HelpCommand))
+                .forEach(sub -> sub.getCommandSpec().usageMessage().footer("", ExitCodes.summary()));
         return commandLine;
     }
 

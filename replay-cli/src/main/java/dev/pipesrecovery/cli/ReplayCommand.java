@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * {@code replay}: plan, confirm, send, mark, summarise. The work happens in {@link ReplayEngine}; this class turns
  * options into a request and results into output and an exit code.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true, footer = {"", ExitCodes.SUMMARY},
+@Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Re-send the selected records (default --status pending: not delivered yet) to one target, in "
         + "order per partition key, rate-limited, with retries and a circuit breaker. Shows a plan first. Running "
         + "the same command again resumes and finishes the job.")

@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code report}: one self-contained HTML page for the post-mortem of an incident. */
-@Command(name = "report", mixinStandardHelpOptions = true, footer = {"", ExitCodes.SUMMARY},
+@Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Writes one self-contained HTML page for the post-mortem (no script, nothing fetched: it "
                 + "opens offline and can be attached to a ticket): dead-lettered and lost records per minute by "
                 + "condition, the top partition keys and shards, every loss marker with its range and reason, and "

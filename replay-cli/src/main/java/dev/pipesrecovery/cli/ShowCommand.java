@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code show}: one archived record by key, or the first N of a selection, with the payload decoded. */
-@Command(name = "show", mixinStandardHelpOptions = true, footer = {"", ExitCodes.SUMMARY},
+@Command(name = "show", mixinStandardHelpOptions = true,
         description = "Show archived records with their payload decoded (pretty JSON when it is JSON):"
         + " one by KEY, or the first --limit of a selection.")
 final class ShowCommand extends BaseCommand {
