@@ -64,8 +64,9 @@ final class AwsErrorMessages {
                     ? "the AWS SSO session has expired: run aws sso login and the command again"
                     : "the AWS credentials have expired (" + aws.code() + "): refresh them (aws sso login, or new "
                     + "session credentials) and run the command again", failure);
-            case REJECTED_CREDENTIALS -> CliException.usage("AWS rejected the credentials (" + aws.code() + "): check "
-                    + "AWS_PROFILE/--profile or AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN", failure);
+            case REJECTED_CREDENTIALS -> CliException.usage("AWS rejected the credentials (" + aws.code() + "): "
+                    + "check AWS_PROFILE/--profile or AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN",
+                    failure);
             default -> null;
         };
     }

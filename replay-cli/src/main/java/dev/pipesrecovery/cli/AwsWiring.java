@@ -79,11 +79,11 @@ final class AwsWiring {
     ReplayTarget target(TargetOptions target) {
         try {
             return switch (target.kind()) {
-                case http -> httpTarget(target);
-                case eventbridge -> new EventBridgeTarget(
+                case HTTP -> httpTarget(target);
+                case EVENTBRIDGE -> new EventBridgeTarget(
                         closeLater(targetClients.configure(EventBridgeClient.builder()).build()),
                         target.eventBus(), target.source(), target.detailType());
-                case kinesis -> KinesisTarget.open(
+                case KINESIS -> KinesisTarget.open(
                         closeLater(targetClients.kinesis()), target.stream());
             };
         } catch (SdkException e) {

@@ -26,12 +26,18 @@ import picocli.CommandLine.Option;
         + "documents), to --output FILE or stdout.")
 final class ExportCommand extends BaseCommand {
 
-    enum Format { jsonl, csv }
+    enum Format { JSONL, CSV }
+
+    static final class Formats extends LowerCaseValues<Format> {
+        Formats() {
+            super(Format.class);
+        }
+    }
 
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = "--as", paramLabel = "jsonl|csv", defaultValue = "jsonl",
+    @Option(names = "--as", paramLabel = "jsonl|csv", defaultValue = "jsonl", completionCandidates = Formats.class,
             description = "jsonl (one JSON object per line, data in base64 plus the decoded payload) or csv "
                     + "(default: ${DEFAULT-VALUE}).")
     Format format;
@@ -50,7 +56,7 @@ final class ExportCommand extends BaseCommand {
         try (CloseableIterator<ListedObject> objects = selector.select(chosen)) {
             PrintWriter lines = new PrintWriter(writer);
             JsonFactory factory = new JsonFactory();
-            if (format == Format.csv) {
+            if (format == Format.CSV) {
                 lines.print(CsvRow.header() + "\r\n");
             }
             while (objects.hasNext()) {
@@ -71,7 +77,7 @@ final class ExportCommand extends BaseCommand {
                             + TerminalText.field(object.s3Key() + ": " + e.getMessage()));
                     continue;
                 }
-                if (format == Format.csv) {
+                if (format == Format.CSV) {
                     lines.print(CsvRow.of(object.s3Key(), record) + "\r\n");
                 } else {
                     JsonGenerator json = factory.createGenerator(lines);

@@ -40,13 +40,15 @@ public final class PipesReplayCommand implements Runnable {
     }
 
     /**
-     * The command line over {@code wiring}, with what every entry point shares: the error handling, and the exit
-     * codes from their one table ({@link ExitCodes#TABLE}) in {@code --help} and at the end of every subcommand's help.
+     * The command line over {@code wiring}, with what every entry point shares: the error handling, enum values
+     * accepted in any case ({@code --target HTTP}, {@code --status failed}), and the exit codes from their one table
+     * ({@link ExitCodes#TABLE}) in {@code --help} and at the end of every subcommand's help.
      */
     public static CommandLine commandLine(Wiring wiring) {
         CommandLine commandLine = new CommandLine(new PipesReplayCommand(wiring));
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(ErrorHandler::usage);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(ExitCodes.helpList());
         commandLine.getSubcommands().values().stream()

@@ -48,8 +48,15 @@ final class ReplayCommand extends BaseCommand {
     int maxAttempts;
 
     @Option(names = "--on-success", paramLabel = "tag|delete|keep", defaultValue = "tag",
+            completionCandidates = OnSuccessValues.class,
             description = "What to do with a delivered object (default: ${DEFAULT-VALUE}, with run id and time).")
     OnSuccess onSuccess;
+
+    static final class OnSuccessValues extends LowerCaseValues<OnSuccess> {
+        OnSuccessValues() {
+            super(OnSuccess.class);
+        }
+    }
 
     @Option(names = "--breaker-threshold", paramLabel = "N", defaultValue = "10",
             description = "Stop after N consecutive failed records (default: ${DEFAULT-VALUE}).")

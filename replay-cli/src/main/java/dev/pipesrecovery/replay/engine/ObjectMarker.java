@@ -38,11 +38,11 @@ final class ObjectMarker {
 
     /** @param knownTags the object's tags as read while selecting, or null when they were not read */
     void delivered(String key, Map<String, String> knownTags) {
-        if (onSuccess == OnSuccess.keep) {
+        if (onSuccess == OnSuccess.KEEP) {
             return;
         }
         try {
-            if (onSuccess == OnSuccess.delete) {
+            if (onSuccess == OnSuccess.DELETE) {
                 store.delete(key);
             } else {
                 tag(key, knownTags, existing -> ReplayTags.replayed(existing, runId, clock.instant()));

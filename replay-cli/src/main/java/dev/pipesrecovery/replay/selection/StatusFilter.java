@@ -37,15 +37,4 @@ public enum StatusFilter {
     public static boolean undelivered(Map<String, String> tags) {
         return PENDING.matches(tags);
     }
-
-    /** Parses {@code pending|archived|replayed|failed|all} (case-insensitive). */
-    public static StatusFilter parse(String value) {
-        for (StatusFilter filter : values()) {
-            if (filter.name().equalsIgnoreCase(value)) {
-                return filter;
-            }
-        }
-        throw new IllegalArgumentException("--status must be pending, archived, replayed, failed or all, not '" + value
-                + "'");
-    }
 }

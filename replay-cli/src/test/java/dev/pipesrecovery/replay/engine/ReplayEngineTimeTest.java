@@ -50,7 +50,7 @@ class ReplayEngineTimeTest {
             ReplayEngine engine = new ReplayEngine(new ArchiveSelector(archive.store(), new KeyLayout(""),
                     time.wall()), archive.store(), time.engineTime());
             ReplaySettings settings = new ReplaySettings(2, 1, new BackoffPolicy(Duration.ofMillis(200),
-                    Duration.ofSeconds(20), 5), 10, OnSuccess.keep, 256, true);
+                    Duration.ofSeconds(20), 5), 10, OnSuccess.KEEP, 256, true);
             HttpTarget target = new HttpTarget(HttpTargetConfig.plain(URI.create(partner.url("/orders")), List.of()),
                     HttpClient.newHttpClient(), time.wall());
             ReplayRequest request = new ReplayRequest(new Selection("orders-api", null, null, null, StatusFilter.ALL),
