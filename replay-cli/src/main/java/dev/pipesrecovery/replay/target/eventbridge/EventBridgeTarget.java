@@ -13,7 +13,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 /**
  * Puts records on an event bus with PutEvents: at most 10 entries and 256 KB per request (entry size = UTF-8 bytes
@@ -80,21 +79,9 @@ public final class EventBridgeTarget implements ReplayTarget {
         } catch (SdkException e) {
             return Collections.nCopies(batch.size(), AwsDeliveryResults.ofFailedCall(e));
         }
-        List<DeliveryResult> results = new ArrayList<>();
-        List<PutEventsResultEntry> resultEntries = response.entries();
-        for (int i = 0; i < batch.size(); i++) {
-            PutEventsResultEntry entry = i < resultEntries.size() ? resultEntries.get(i) : null;
-            if (entry == null) {
-                results.add(DeliveryResult.retryable("MissingResultEntry", "PutEvents returned no entry", null));
-            } else if (entry.errorCode() == null && entry.eventId() != null) {
-                results.add(DeliveryResult.delivered());
-            } else if (entry.errorCode() != null) {
-                results.add(AwsDeliveryResults.ofFailedEntry(entry.errorCode(), entry.errorMessage()));
-            } else {
-                results.add(DeliveryResult.failed("NoEventId", entry.errorMessage()));
-            }
-        }
-        return results;
+        return AwsDeliveryResults.ofEntries(batch.size(), response.entries().stream()
+                .map(e -> new AwsDeliveryResults.Answered(e.eventId() != null, e.errorCode(), e.errorMessage()))
+                .toList(), "PutEvents", "NoEventId");
     }
 
     static String detail(ReplayItem item) {

@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
 /**
@@ -141,20 +140,8 @@ public final class KinesisTarget implements ReplayTarget {
         } catch (SdkException e) {
             return Collections.nCopies(entries.size(), AwsDeliveryResults.ofFailedCall(e));
         }
-        List<DeliveryResult> results = new ArrayList<>();
-        List<PutRecordsResultEntry> resultEntries = response.records();
-        for (int i = 0; i < entries.size(); i++) {
-            PutRecordsResultEntry entry = i < resultEntries.size() ? resultEntries.get(i) : null;
-            if (entry == null) {
-                results.add(DeliveryResult.retryable("MissingResultEntry", "PutRecords returned no entry", null));
-            } else if (entry.errorCode() == null && entry.sequenceNumber() != null) {
-                results.add(DeliveryResult.delivered());
-            } else if (entry.errorCode() != null) {
-                results.add(AwsDeliveryResults.ofFailedEntry(entry.errorCode(), entry.errorMessage()));
-            } else {
-                results.add(DeliveryResult.failed("NoSequenceNumber", entry.errorMessage()));
-            }
-        }
-        return results;
+        return AwsDeliveryResults.ofEntries(entries.size(), response.records().stream()
+                .map(e -> new AwsDeliveryResults.Answered(e.sequenceNumber() != null, e.errorCode(), e.errorMessage()))
+                .toList(), "PutRecords", "NoSequenceNumber");
     }
 }
