@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param pollInterval      wait after an empty GetRecords
  * @param targetTimeout     the API destination's 5 s client execution timeout (eb-api-destinations)
  * @param clientErrors      what a non-retryable 4xx does (UNCONFIRMED for pipes, aws-facts §2.3)
- * @param honourRetryAfter  wait at least {@code Retry-After} after a 429 (documented for event buses, UNCONFIRMED for pipes)
+ * @param honourRetryAfter  wait at least the {@code Retry-After} of a retried answer, and stop at a negative one
+ *                          (documented for event buses, UNCONFIRMED for pipes)
  */
 public record StandInOptions(
         Duration retryBackoffBase,
