@@ -3,7 +3,7 @@ package dev.pipesrecovery.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * The command's exit codes (scripts and runbooks rely on them), with one table of what they mean that
@@ -51,14 +51,19 @@ public final class ExitCodes {
 
     /** {@code Exit codes: 0 done (nothing left undelivered), 1 unexpected error, ...}: each subcommand's last line. */
     public static String summary() {
-        return TABLE.stream().map(row -> row.code() + " " + row.brief())
-                .collect(Collectors.joining(", ", "Exit codes: ", "."));
+        StringJoiner summary = new StringJoiner(", ", "Exit codes: ", ".");
+        for (ExitCode row : TABLE) { // no "+": --help should not bootstrap invokedynamic string concatenation
+            summary.add(String.valueOf(row.code()).concat(" ").concat(row.brief()));
+        }
+        return summary.toString();
     }
 
     /** Code to meaning, in order: picocli's exit code list of {@code pipes-replay --help}. */
     static Map<String, String> helpList() {
         Map<String, String> list = new LinkedHashMap<>();
-        TABLE.forEach(row -> list.put(String.valueOf(row.code()), row.meaning()));
+        for (ExitCode row : TABLE) {
+            list.put(String.valueOf(row.code()), row.meaning());
+        }
         return list;
     }
 }

@@ -1,7 +1,8 @@
 package dev.pipesrecovery.cli;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,6 +20,10 @@ class LowerCaseValues<E extends Enum<E>> implements Iterable<String> {
 
     @Override
     public Iterator<String> iterator() {
-        return Arrays.stream(type.getEnumConstants()).map(value -> value.name().toLowerCase(Locale.ROOT)).iterator();
+        List<String> values = new ArrayList<>();
+        for (E value : type.getEnumConstants()) { // no stream: picocli builds this for --help too
+            values.add(value.name().toLowerCase(Locale.ROOT));
+        }
+        return values.iterator();
     }
 }

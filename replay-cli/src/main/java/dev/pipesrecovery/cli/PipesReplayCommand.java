@@ -51,9 +51,13 @@ public final class PipesReplayCommand implements Runnable {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(ExitCodes.helpList());
-        commandLine.getSubcommands().values().stream()
-                .filter(sub -> !(sub.getCommandSpec().userObject() instanceof CommandLine.HelpCommand))
-                .forEach(sub -> sub.getCommandSpec().usageMessage().footer("", ExitCodes.summary()));
+        String exitCodes = ExitCodes.summary();
+        // loops, not streams: --help should not load the stream API (start-up time, README "Benchmark")
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            if (!(sub.getCommandSpec().userObject() instanceof CommandLine.HelpCommand)) {
+                sub.getCommandSpec().usageMessage().footer("", exitCodes);
+            }
+        }
         return commandLine;
     }
 
