@@ -4,13 +4,14 @@ import dev.pipesrecovery.archive.ArchiveStore;
 import dev.pipesrecovery.archive.s3.S3ArchiveStore;
 import dev.pipesrecovery.aws.AwsClientFactory;
 import dev.pipesrecovery.aws.AwsSettings;
-import dev.pipesrecovery.replay.ReplayTarget;
-import dev.pipesrecovery.replay.eventbridge.EventBridgeTarget;
-import dev.pipesrecovery.replay.http.ConnectionAuthLookup;
-import dev.pipesrecovery.replay.http.CredentialTransport;
-import dev.pipesrecovery.replay.http.HttpTarget;
-import dev.pipesrecovery.replay.http.HttpTargetConfig;
-import dev.pipesrecovery.replay.http.PipeDestinationLookup;
+import dev.pipesrecovery.replay.target.ReplayTarget;
+import dev.pipesrecovery.replay.target.eventbridge.EventBridgeTarget;
+import dev.pipesrecovery.replay.target.http.ConnectionAuthLookup;
+import dev.pipesrecovery.replay.target.http.CredentialTransport;
+import dev.pipesrecovery.replay.target.http.HttpTarget;
+import dev.pipesrecovery.replay.target.http.HttpTargetConfig;
+import dev.pipesrecovery.replay.target.http.PipeDestinationLookup;
+import dev.pipesrecovery.replay.target.kinesis.KinesisTarget;
 import dev.pipesrecovery.triage.aws.ConsumerInspection;
 import dev.pipesrecovery.triage.aws.FailureReason;
 import dev.pipesrecovery.triage.aws.MetricsInspector;
@@ -110,22 +111,26 @@ final class AwsWiring {
         if (root instanceof java.net.UnknownHostException || root instanceof java.net.ConnectException) {
             return "cannot reach AWS: " + root.getClass().getSimpleName() + ": " + root.getMessage();
         }
-        CliException explained = AwsErrorMessages.explain(failure, options.bucket());
+        CliException misconfigured = AwsErrorMessages.misconfiguration(failure, options.profile());
+        if (misconfigured != null) { // no region or no valid credentials: no check can be made, say so once (exit 2)
+            throw misconfigured;
+        }
+        CliException explained = AwsErrorMessages.explain(failure, options.bucket(), options.profile());
         return explained != null ? explained.getMessage() : failure.getClass().getSimpleName();
     }
 
     ReplayTarget target(TargetOptions target) {
         try {
             return switch (target.kind()) {
-                case http -> httpTarget(target);
-                case eventbridge -> new EventBridgeTarget(
+                case HTTP -> httpTarget(target);
+                case EVENTBRIDGE -> new EventBridgeTarget(
                         closeLater(targetClients.configure(EventBridgeClient.builder()).build()),
                         target.eventBus(), target.source(), target.detailType());
-                case kinesis -> dev.pipesrecovery.replay.kinesis.KinesisTarget.open(
+                case KINESIS -> KinesisTarget.open(
                         closeLater(targetClients.kinesis()), target.stream());
             };
         } catch (SdkException e) {
-            CliException misconfigured = AwsErrorMessages.misconfiguration(e);
+            CliException misconfigured = AwsErrorMessages.misconfiguration(e, options.profile());
             throw misconfigured != null ? misconfigured
                     : new CliException(ExitCodes.UNEXPECTED, "cannot prepare the target: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

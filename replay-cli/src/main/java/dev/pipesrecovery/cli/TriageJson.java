@@ -95,6 +95,7 @@ final class TriageJson {
             json.writeNumberField("lossMarkers", archive.lossMarkers());
             json.writeNumberField("lostRecords", archive.lostRecords());
             json.writeBooleanField("lostRecordsAtLeast", !archive.allMarkersRead());
+            json.writeNumberField("recordsFromWideRanges", archive.fromWideRanges());
             json.writeEndObject();
         }
         if (reading(json, "replays", facts.replays())) {

@@ -4,11 +4,12 @@ import dev.pipesrecovery.archive.ArchiveException;
 import dev.pipesrecovery.archive.ArchiveObject;
 import dev.pipesrecovery.archive.ArchiveStore;
 import dev.pipesrecovery.archive.KeyLayout;
-import dev.pipesrecovery.replay.ArchiveSelector;
-import dev.pipesrecovery.replay.CloseableIterator;
-import dev.pipesrecovery.replay.ListedObject;
-import dev.pipesrecovery.replay.Selection;
-import dev.pipesrecovery.replay.StatusFilter;
+import dev.pipesrecovery.archive.WideRangeNotice;
+import dev.pipesrecovery.replay.selection.ArchiveSelector;
+import dev.pipesrecovery.replay.selection.CloseableIterator;
+import dev.pipesrecovery.replay.selection.ListedObject;
+import dev.pipesrecovery.replay.selection.Selection;
+import dev.pipesrecovery.replay.selection.StatusFilter;
 import dev.pipesrecovery.report.RunHistory;
 import dev.pipesrecovery.triage.ArchiveCounts;
 import dev.pipesrecovery.triage.Assessment;
@@ -101,6 +102,9 @@ final class TriageRun {
         boolean capped = false;
         Instant newest = null;
         LossMarkers markers = new LossMarkers(archive);
+        long fromWideRanges = 0;
+        String widePrefix = WideRangeNotice.prefix(layout, consumer);
+        String firstDay = since.atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString();
         try {
             try (CloseableIterator<ListedObject> listed = selector.select(
                     new Selection(consumer, since, null, null, StatusFilter.ALL))) {
@@ -109,6 +113,9 @@ final class TriageRun {
                     ListedObject object = listed.next();
                     if (object.kind() == ListedObject.Kind.LOSS_MARKER) {
                         markers.add(object.s3Key());
+                    } else if (object.kind() == ListedObject.Kind.WIDE_RANGE_NOTICE
+                            && object.s3Key().substring(widePrefix.length()).compareTo(firstDay) >= 0) {
+                        fromWideRanges += WideRangeNotice.archivedRecords(layout, object.s3Key()).orElse(0);
                     } else if (object.kind() == ListedObject.Kind.RECORD) {
                         records++;
                         capped = records >= maxListed;
@@ -117,21 +124,24 @@ final class TriageRun {
                     }
                 }
             }
-            if (capped) { // the listing stopped before the markers' prefix: list it alone, from the window's first day
+            if (capped) { // the listing stopped before the markers' and notices' prefixes: list them alone
                 String prefix = layout.lossMarkerPrefix(consumer);
-                String firstDay = since.atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString();
                 try (Stream<ArchiveObject> lost = archive.list(prefix)) {
                     lost.filter(o -> o.key().substring(prefix.length()).compareTo(firstDay) >= 0)
                             .forEach(object -> markers.add(object.key()));
                 }
+                try (Stream<ArchiveObject> notices = archive.list(widePrefix)) {
+                    fromWideRanges = notices.filter(o -> o.key().substring(widePrefix.length()).compareTo(firstDay) >= 0)
+                            .mapToLong(o -> WideRangeNotice.archivedRecords(layout, o.key()).orElse(0)).sum();
+                }
             }
         } catch (ArchiveException | SdkException e) { // the SDK's own when the first page fails (e.g. NoSuchBucket)
-            CliException explained = AwsErrorMessages.explain(e, bucket);
+            CliException explained = AwsErrorMessages.explain(e, bucket, null);
             return Reading.unknown("the archive could not be listed: "
                     + (explained != null ? explained.getMessage() : e.getMessage()));
         }
         return Reading.of(new ArchiveCounts(since, records, capped, newest, markers.count(), markers.lostRecords(),
-                markers.shown().stream().filter(shown -> shown.marker() != null).count()));
+                markers.shown().stream().filter(shown -> shown.marker() != null).count(), fromWideRanges));
     }
 
     private Reading<RunHistory> runs(Path runsDir, String consumer) {

@@ -141,7 +141,8 @@ final class TriageScreen {
                 + UtcTime.of(archive.since()) + (archive.newestArrival() == null ? ""
                 : " (newest " + UtcTime.of(archive.newestArrival()) + ")") + " · " + archive.lossMarkers()
                 + " loss marker(s), " + (archive.allMarkersRead() ? "" : "at least ") + archive.lostRecords()
-                + " record(s) lost";
+                + " record(s) lost" + (archive.fromWideRanges() == 0 ? ""
+                : " · " + archive.fromWideRanges() + " from DLQ ranges wider than their batch");
     }
 
     private static String replays(RunHistory history) {

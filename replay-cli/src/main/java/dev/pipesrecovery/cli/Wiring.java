@@ -1,7 +1,7 @@
 package dev.pipesrecovery.cli;
 
 import dev.pipesrecovery.archive.ArchiveStore;
-import dev.pipesrecovery.replay.ReplayTarget;
+import dev.pipesrecovery.replay.target.ReplayTarget;
 import dev.pipesrecovery.retry.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -11,9 +11,11 @@ import java.time.Instant;
  * @param newestArrival the latest arrival among the records, or null
  * @param lostRecords   records the read markers say are gone (a lower bound when not every marker was read)
  * @param markersRead   markers read (GET) for their counts
+ * @param fromWideRanges records archived from DLQ ranges wider than their batch (the window's wide-range notices,
+ *                       counted from their keys): the pipe may have delivered some of them
  */
 public record ArchiveCounts(Instant since, long records, boolean capped, Instant newestArrival, long lossMarkers,
-                            long lostRecords, long markersRead) {
+                            long lostRecords, long markersRead, long fromWideRanges) {
 
     public boolean allMarkersRead() {
         return markersRead == lossMarkers;

@@ -141,6 +141,11 @@ public final class Assessor {
             add.add(Severity.ATTENTION, "records-lost", markers + recent + ": gone from the stream before they were "
                     + "hydrated; only their producer can send them again", NextStep.LOSS_RANGES);
         }
+        if (archive != null && archive.fromWideRanges() > 0) {
+            add.add(Severity.ATTENTION, "wide-dlq-ranges", archive.fromWideRanges() + " archived record(s) came from "
+                    + "DLQ ranges wider than their batch: the pipe may have delivered some of them, so a replay may "
+                    + "deliver them twice", NextStep.LIST_WIDE_RANGES);
+        }
         ReplayRun latest = facts.replays().known() ? latest(facts.replays().value()) : null;
         if (archive != null && archive.records() > 0 && !covered(latest, archive.newestArrival())) {
             add.add(Severity.ATTENTION, "not-replayed", (archive.capped() ? "at least " : "") + archive.records()

@@ -20,6 +20,7 @@ public enum NextStep {
     READ_POISON("poison-queue-not-empty", "aws sqs receive-message"),
     HYDRATE_ERROR_LINES("hydrate-failures", "aws logs start-query"),
     LOSS_RANGES("records-lost", "pipes-replay list", "--format json"),
+    LIST_WIDE_RANGES("wide-dlq-ranges", "pipes-replay list"),
     CHECK_CONNECTION("pipe-target-stage-failed", "aws events describe-connection"),
     RETENTION_SETTINGS("retention-headroom-low", "aws kinesis describe-stream-summary"),
     PLAN_REPLAY("replaying-once-the-partner-api-is-healthy-again", "pipes-replay replay", "--dry-run"),

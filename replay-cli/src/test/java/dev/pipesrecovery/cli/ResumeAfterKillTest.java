@@ -6,7 +6,7 @@ import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.cli.support.Cli;
 import dev.pipesrecovery.cli.support.PartnerApi;
 import dev.pipesrecovery.cli.support.PartnerApi.Received;
-import dev.pipesrecovery.replay.ReplayTags;
+import dev.pipesrecovery.replay.selection.ReplayTags;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

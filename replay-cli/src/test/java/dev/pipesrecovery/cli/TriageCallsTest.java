@@ -90,9 +90,10 @@ class TriageCallsTest {
         assertThat(pipes.requests()).hasSize(1); // DescribePipe
         assertThat(kinesis.requests()).hasSize(1); // DescribeStreamSummary
         assertThat(cloudWatch.requests()).hasSize(1); // one GetMetricData for every metric
-        // the window's two day prefixes and the markers' prefix, one page each; the window's one marker read (GET)
+        // the window's two day prefixes, the markers' and the wide-range notices' prefixes, one page each; the
+        // window's one marker read (GET)
         String bucket = "/" + archive.bucket();
-        assertThat(s3.requests()).filteredOn(r -> r.path().equals(bucket) || r.path().equals(bucket + "/")).hasSize(3);
+        assertThat(s3.requests()).filteredOn(r -> r.path().equals(bucket) || r.path().equals(bucket + "/")).hasSize(4);
         assertThat(s3.requests()).filteredOn(r -> r.path().startsWith(bucket + "/") && r.path().length() > bucket.length() + 1)
                 .hasSize(1);
     }

@@ -156,6 +156,20 @@ class TriageDegradedTest {
     }
 
     @Test
+    void expiredCredentialsEndTriageWithTheOneLineEveryCommandPrints() {
+        pipesProxy.injectAlways(RequestMatch.http("GET", "/v1/pipes"), Fault.respond(403, "application/json",
+                "{\"__type\":\"ExpiredTokenException\",\"message\":\"The security token included in the request "
+                        + "is expired\"}"));
+
+        Cli.Result result = triage();
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err().strip()).as(result.toString()).startsWith("pipes-replay: the AWS credentials have "
+                + "expired (ExpiredTokenException)").doesNotContain("\n");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
     void withoutConsumerAndNoListPipesTheVerdictIsUnknown() {
         pipesProxy.injectAlways(RequestMatch.http("GET", "/v1/pipes"), Fault.respond(403, "application/json",
                 "{\"message\":\"not authorized to perform: pipes:ListPipes\"}"));

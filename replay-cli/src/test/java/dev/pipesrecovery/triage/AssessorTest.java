@@ -77,7 +77,7 @@ class AssessorTest {
     void failuresLossesAndWaitingReplaysNeedAttention() {
         Assessment assessment = assess(new Facts().poison(2, Reading.unknown("no datapoint"))
                 .lastHour(new LastHour(40L, 30L, 2L, 5L, Duration.ofHours(2), 0L, 12L))
-                .archive(new ArchiveCounts(Facts.NOW.minus(Duration.ofDays(1)), 30, false, Facts.NOW, 1, 2, 1)));
+                .archive(new ArchiveCounts(Facts.NOW.minus(Duration.ofDays(1)), 30, false, Facts.NOW, 1, 2, 1, 0)));
 
         assertThat(assessment.findings()).extracting(Finding::id).contains("poison-messages", "hydrate-failures",
                 "pipe-delivery-failing", "retention-headroom-low", "records-lost", "not-replayed");
@@ -85,6 +85,21 @@ class AssessorTest {
                 .satisfies(f -> assertThat(f.summary()).startsWith("2 record(s) lost (1 loss marker(s) in the archive), "
                         + "2 in the last hour"));
         assertThat(assessment.findings()).allSatisfy(f -> assertThat(f.next()).as(f.id()).isNotNull());
+    }
+
+    @Test
+    void recordsFromWideRangesNeedAttentionAndPointAtTheListing() {
+        Assessment assessment = assess(new Facts().archive(new ArchiveCounts(Facts.NOW.minus(Duration.ofDays(1)), 30,
+                false, Facts.NOW, 0, 0, 0, 12)));
+
+        assertThat(assessment.findings()).filteredOn(f -> f.id().equals("wide-dlq-ranges")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.ATTENTION);
+                    assertThat(f.summary()).startsWith("12 archived record(s) came from DLQ ranges wider than their "
+                            + "batch");
+                    assertThat(f.next()).startsWith("pipes-replay list --bucket \"archive-bucket\" --consumer "
+                            + "\"orders-api\"");
+                });
     }
 
     @Test

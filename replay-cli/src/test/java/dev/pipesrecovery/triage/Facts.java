@@ -22,7 +22,7 @@ final class Facts {
     private Reading<QueueAge> poisonAge = Reading.unknown("no datapoint");
     private Reading<LastHour> lastHour = Reading.of(new LastHour(null, null, null, null, null, null, null));
     private Reading<ArchiveCounts> archive = Reading.of(new ArchiveCounts(NOW.minus(Duration.ofDays(1)), 0, false,
-            null, 0, 0, 0));
+            null, 0, 0, 0, 0));
     private Reading<RunHistory> replays = Reading.of(new RunHistory(List.of(), 0, List.of()));
 
     static PipeDescription pipe(String desired, String current, String reason, Integer maxAge) {
