@@ -18,6 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -41,6 +42,8 @@ public final class HydrateHandler implements RequestHandler<SQSEvent, SQSBatchRe
             new HydrateBatch.Deadline(Duration.ofSeconds(20), Duration.ofSeconds(2));
 
     private final HydrateBatch batch;
+    /** False until this environment's first invocation: that one is the cold start (init ran, or a restore). */
+    private final AtomicBoolean invokedBefore = new AtomicBoolean();
 
     /** Production: configuration from the environment, SDK clients built once. */
     public HydrateHandler() {
@@ -66,8 +69,9 @@ public final class HydrateHandler implements RequestHandler<SQSEvent, SQSBatchRe
         List<DlqDelivery> deliveries = messages.stream()
                 .map(m -> new DlqDelivery(m.getMessageId(), m.getEventSourceArn(), m.getBody()))
                 .toList();
+        LambdaInvocation invocation = LambdaInvocation.of(context, !invokedBefore.getAndSet(true));
         List<SQSBatchResponse.BatchItemFailure> failures = batch
-                .process(deliveries, context == null ? () -> Long.MAX_VALUE : () -> context.getRemainingTimeInMillis())
+                .process(invocation, deliveries, context == null ? () -> Long.MAX_VALUE : () -> context.getRemainingTimeInMillis())
                 .stream()
                 .filter(MessageOutcome::retry)
                 .map(outcome -> new SQSBatchResponse.BatchItemFailure(outcome.messageId()))
