@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.cli.support.Cli;
 import dev.pipesrecovery.cli.support.ServiceEndpoints;
+import dev.pipesrecovery.cli.support.StandInStateMachine;
 import dev.pipesrecovery.replay.plan.PlanItem;
 import dev.pipesrecovery.replay.plan.PlanLines;
 import dev.pipesrecovery.replay.selection.ReplayTags;
@@ -50,10 +51,7 @@ class ManagedReplayTest {
         endpoints = new ServiceEndpoints().put("S3", Emulators.s3().endpoint())
                 .put("Sfn", Emulators.moto().endpoint());
         sfn = LocalAws.configure(SfnClient.builder(), Emulators.moto().endpoint()).build();
-        stateMachineArn = sfn.createStateMachine(b -> b.name("cli-test-" + ProcessHandle.current().pid())
-                .roleArn("arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":role/replay-state-machine")
-                .definition("{\"StartAt\":\"Stand-in\",\"States\":{\"Stand-in\":{\"Type\":\"Pass\",\"End\":true}}}"))
-                .stateMachineArn();
+        stateMachineArn = StandInStateMachine.create(sfn, "cli-test");
     }
 
     @AfterAll

@@ -51,7 +51,7 @@ public final class PlanBuilder {
         if (!sameKey) {
             emit();
             chunk = 0;
-        } else if (!day(last).equals(day(key)) || (!sameStreamRecord(last, key)
+        } else if (!day(last).equals(day(key)) || (!last.sameAggregateAs(key)
                 && (count >= limits.maxRecords() || bytes + size > limits.maxBytes()))) {
             emit();
             chunk++;
@@ -104,10 +104,5 @@ public final class PlanBuilder {
 
     private static LocalDate day(ArchiveKey key) {
         return key.arrival().atZone(ZoneOffset.UTC).toLocalDate();
-    }
-
-    private static boolean sameStreamRecord(ArchiveKey a, ArchiveKey b) {
-        return a.subSequenceNumber() != null && b.subSequenceNumber() != null && a.shardId().equals(b.shardId())
-                && a.sequenceNumber().equals(b.sequenceNumber());
     }
 }

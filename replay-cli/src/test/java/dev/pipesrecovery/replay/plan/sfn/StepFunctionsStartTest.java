@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipesrecovery.cli.support.StandInStateMachine;
 import dev.pipesrecovery.replay.plan.ManagedRunInput;
 import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.Emulators;
@@ -27,10 +28,7 @@ class StepFunctionsStartTest {
     @BeforeAll
     static void startMoto() {
         sfn = LocalAws.configure(SfnClient.builder(), Emulators.moto().endpoint()).build();
-        stateMachineArn = sfn.createStateMachine(b -> b.name("start-test-" + ProcessHandle.current().pid())
-                .roleArn("arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":role/replay-state-machine")
-                .definition("{\"StartAt\":\"Stand-in\",\"States\":{\"Stand-in\":{\"Type\":\"Pass\",\"End\":true}}}"))
-                .stateMachineArn();
+        stateMachineArn = StandInStateMachine.create(sfn, "start-test");
     }
 
     @AfterAll
