@@ -68,13 +68,15 @@ class ReplayStateMachineTest {
 
         Map<String, Object> choice = state(child, "MoreToDo");
         List<Map<String, Object>> rules = rules(choice);
-        assertThat(rules.get(0)).containsEntry("Next", "UnexpectedAnswer");
-        assertThat(Cfn.map(rules.get(0).get("Not"))).containsEntry("Variable", "$.worker.answer.done")
+        assertThat(rules.get(0)).containsEntry("Variable", "$.worker.answer.done").containsEntry("IsPresent", false)
+                .containsEntry("Next", "UnexpectedAnswer");
+        assertThat(rules.get(1)).containsEntry("Next", "UnexpectedAnswer");
+        assertThat(Cfn.map(rules.get(1).get("Not"))).containsEntry("Variable", "$.worker.answer.done")
                 .containsEntry("IsBoolean", true);
-        assertThat(rules.get(1)).containsEntry("Variable", "$.worker.answer.done").containsEntry("BooleanEquals", true)
+        assertThat(rules.get(2)).containsEntry("Variable", "$.worker.answer.done").containsEntry("BooleanEquals", true)
                 .containsEntry("Next", "ItemDone");
         assertThat(state(child, "ItemDone").get("Type")).isEqualTo("Succeed");
-        assertThat(rules.get(2)).containsEntry("Variable", "$.worker.answer.waitSeconds")
+        assertThat(rules.get(3)).containsEntry("Variable", "$.worker.answer.waitSeconds")
                 .containsEntry("IsPresent", true).containsEntry("Next", "WaitForEarlierChunk");
         assertThat(state(child, "WaitForEarlierChunk")).containsEntry("Type", "Wait")
                 .containsEntry("SecondsPath", "$.worker.answer.waitSeconds").containsEntry("Next", "ReplayItem");
