@@ -59,6 +59,18 @@ class CfnLintTest {
         assertThat(result.output()).contains("java99");
     }
 
+    /** The replay definition is checked against cfn-lint's States Language schema in its packaged form. */
+    @Test
+    void theLinterCatchesABrokenReplayDefinition(@TempDir Path dir) throws IOException {
+        Map<String, Object> packaged = Templates.packaged(Templates.REPLAY, "artifact-bucket", "unused.jar");
+        String broken = CloudFormationYaml.dump(packaged).replace("ToleratedFailureCountPath", "ToleratedFailureCountPth");
+        Path file = dir.resolve("broken-replay.yaml");
+        Files.writeString(file, broken);
+        CfnLint.Result result = CfnLint.lint(List.of(file));
+        assertThat(result.hasErrors()).as(result.output()).isTrue();
+        assertThat(result.output()).contains("E3601").contains("ToleratedFailureCountPth");
+    }
+
     @Test
     void everySuppressionIsCommentedNextToItsResource() {
         for (Path template : Templates.ALL) {

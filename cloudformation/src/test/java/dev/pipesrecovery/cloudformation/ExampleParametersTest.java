@@ -13,7 +13,8 @@ class ExampleParametersTest {
 
     private static final Path EXAMPLES = Templates.MODULE.resolve("examples");
     /** Parameters bin/deploy supplies itself. */
-    private static final List<String> SUPPLIED_BY_DEPLOY = List.of("HydrateCodeSha256");
+    private static final List<String> SUPPLIED_BY_DEPLOY = List.of("HydrateCodeSha256", "WorkerCodeS3Bucket",
+            "WorkerCodeS3Key");
 
     @Test
     void recoveryExample() {
@@ -30,6 +31,20 @@ class ExampleParametersTest {
     void paymentsApiExample() {
         Map<String, String> values = check(Templates.PIPE, EXAMPLES.resolve("payments-api.json"));
         assertThat(values).containsEntry("PipeName", "payments-api");
+    }
+
+    @Test
+    void ordersApiReplayExample() {
+        Map<String, String> values = check(Templates.REPLAY, EXAMPLES.resolve("orders-api-replay.json"));
+        assertThat(values).containsEntry("Consumer", "orders-api").containsEntry("TargetKind", "http");
+    }
+
+    @Test
+    void theReplayChecksRejectAConnectionForATargetThatTakesIamCredentials() {
+        Map<String, String> values = new java.util.HashMap<>(ExampleFile.read(EXAMPLES.resolve("orders-api-replay.json")));
+        values.put("TargetKind", "eventbridge");
+        assertThat(TemplateRules.violations(Templates.load(Templates.REPLAY), values)).singleElement().asString()
+                .startsWith("ConnectionOnlyForHttp");
     }
 
     @Test

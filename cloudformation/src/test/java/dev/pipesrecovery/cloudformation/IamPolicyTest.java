@@ -17,6 +17,11 @@ class IamPolicyTest {
      *   widens nothing.
      * - the hydrate role writes objects anywhere under the archive prefix ("<bucket>/<prefix>/*"): keys are per record.
      * - each DLQ's TLS-only statement denies every SQS action ("sqs:*") on the queue; a Deny widens nothing.
+     * - the replay worker reads and tags the records under its one consumer's prefix, reads the runs and writes
+     *   checkpoints under _runs/<runId>/keys/ (keys per record, per run and per key); it may describe its one
+     *   connection and read that connection's secret, whose ARNs end with ids EventBridge chooses.
+     * - the replay state machine follows and stops its own executions (names per run and per child), redrives its
+     *   Map Run's children, reads plans and writes reports under _runs/ (a key per run).
      */
     private static final List<String> ALLOWED_WILDCARDS = List.of(
             "pipe.yaml: Deny sqs:* -> sqs:*",
@@ -24,7 +29,16 @@ class IamPolicyTest {
             "recovery.yaml: Deny s3:* -> ${ArchiveBucket.Arn}/*",
             "recovery.yaml: Allow s3:PutObject -> ${ArchiveBucket.Arn}/${ArchivePrefix}/*",
             // X-Ray's write actions take no resource (HydrateTracing Active only)
-            "recovery.yaml: Allow xray:PutTraceSegments,xray:PutTelemetryRecords -> *");
+            "recovery.yaml: Allow xray:PutTraceSegments,xray:PutTelemetryRecords -> *",
+            "replay.yaml: Allow s3:GetObject,s3:GetObjectTagging,s3:PutObjectTagging -> ${Bucket}/${ArchivePrefix}/${Consumer}/*",
+            "replay.yaml: Allow s3:GetObject -> ${Bucket}/${ArchivePrefix}/_runs/*",
+            "replay.yaml: Allow s3:PutObject -> ${Bucket}/${ArchivePrefix}/_runs/*/keys/*",
+            "replay.yaml: Allow events:DescribeConnection -> arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:connection/${ConnectionName}/*",
+            "replay.yaml: Allow secretsmanager:GetSecretValue -> arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:events!connection/${ConnectionName}/*",
+            "replay.yaml: Allow states:DescribeExecution,states:StopExecution -> arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${AWS::StackName}:*",
+            "replay.yaml: Allow states:RedriveExecution -> arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${AWS::StackName}/ReplayKeys:*",
+            "replay.yaml: Allow s3:GetObject -> ${Bucket}/${ArchivePrefix}/_runs/*/plan.jsonl",
+            "replay.yaml: Allow s3:PutObject,s3:GetObject,s3:ListMultipartUploadParts,s3:AbortMultipartUpload -> ${Bucket}/${ArchivePrefix}/_runs/*/report/*");
 
     @Test
     void noWildcardBeyondTheDocumentedList() {
@@ -39,7 +53,8 @@ class IamPolicyTest {
                     }
                 }
                 for (Object resource : Cfn.oneOrMany(statement.get("Resource"))) {
-                    String text = resource instanceof Map<?, ?> m && m.get("Fn::Sub") instanceof String s ? s : String.valueOf(resource);
+                    String text = resource instanceof Map<?, ?> m && m.get("Fn::Sub") != null ? subText(m.get("Fn::Sub"))
+                            : String.valueOf(resource);
                     if (text.contains("*")) {
                         wildcards.add(template.getFileName() + ": " + effect + " " + actions + " -> " + text);
                     }
@@ -106,6 +121,11 @@ class IamPolicyTest {
         assertThat(Cfn.oneOrMany(kinesis.get("Action"))).containsExactlyInAnyOrder("kinesis:GetRecords",
                 "kinesis:GetShardIterator", "kinesis:DescribeStreamSummary", "kinesis:ListShards");
         assertThat(kinesis.get("Resource").toString()).contains("stream/${StreamName}").contains("Stream, Arn");
+    }
+
+    /** The template string of an Fn::Sub, in its short ("text") or long (["text", {variables}]) form. */
+    static String subText(Object sub) {
+        return sub instanceof List<?> list ? String.valueOf(list.get(0)) : String.valueOf(sub);
     }
 
     /** Every IAM statement in the template: role inline policies, managed/attached policies, bucket policies. */

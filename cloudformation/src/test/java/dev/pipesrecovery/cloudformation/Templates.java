@@ -16,7 +16,8 @@ final class Templates {
     static final Path MODULE = Path.of("").toAbsolutePath();
     static final Path RECOVERY = MODULE.resolve("recovery.yaml");
     static final Path PIPE = MODULE.resolve("pipe.yaml");
-    static final List<Path> ALL = List.of(RECOVERY, PIPE);
+    static final Path REPLAY = MODULE.resolve("replay.yaml");
+    static final List<Path> ALL = List.of(RECOVERY, PIPE, REPLAY);
 
     private Templates() {
     }
@@ -35,7 +36,9 @@ final class Templates {
 
     /**
      * The template as CloudFormation sees it after `aws cloudformation package`: every AWS::Include replaced by the
-     * snippet it names (relative to the template), and a local Lambda Code path by an S3 location.
+     * snippet it names (relative to the template), and a local Lambda Code path by an S3 location. A state machine
+     * definition's {@code arn:${Partition}:} becomes {@code arn:aws:} (its substitution in the aws partition), so
+     * cfn-lint's definition schema checks it without the suppression the source needs.
      */
     static Map<String, Object> packaged(Path template, String codeBucket, String codeKey) {
         Map<String, Object> doc = load(template);
@@ -51,8 +54,29 @@ final class Templates {
                     resource.remove("Metadata");
                 }
             }
+            if ("AWS::StepFunctions::StateMachine".equals(resource.get("Type"))) {
+                Map<String, Object> properties = Cfn.map(resource.get("Properties"));
+                properties.put("Definition", inAwsPartition(properties.get("Definition")));
+                resource.remove("Metadata");
+            }
         }
         return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object inAwsPartition(Object node) {
+        if (node instanceof String s) {
+            return s.replace("arn:${Partition}:", "arn:aws:");
+        }
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            ((Map<String, Object>) map).forEach((k, v) -> copy.put(k, inAwsPartition(v)));
+            return copy;
+        }
+        if (node instanceof List<?> list) {
+            return list.stream().map(Templates::inAwsPartition).toList();
+        }
+        return node;
     }
 
     @SuppressWarnings("unchecked")

@@ -46,4 +46,15 @@ public record ArchiveKey(
         return new ArchiveKey(consumer, KeyLayout.encodePartitionKey(partitionKey), arrival, shardId, sequenceNumber,
                 subSequenceNumber);
     }
+
+    /**
+     * Whether both keys are user records of one Kinesis record (one KPL aggregate): same consumer, partition key,
+     * arrival, shard and sequence number, each with a sub-sequence number. Such records are replayed, and planned,
+     * together in sub-sequence order.
+     */
+    public boolean sameAggregateAs(ArchiveKey other) {
+        return subSequenceNumber != null && other.subSequenceNumber() != null && consumer.equals(other.consumer())
+                && encodedPartitionKey.equals(other.encodedPartitionKey()) && arrival.equals(other.arrival())
+                && shardId.equals(other.shardId()) && sequenceNumber.equals(other.sequenceNumber());
+    }
 }

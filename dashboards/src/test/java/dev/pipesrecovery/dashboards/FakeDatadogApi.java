@@ -62,7 +62,7 @@ final class FakeDatadogApi implements AutoCloseable {
         return appKey;
     }
 
-    /** The arguments of every curl process running while a request was answered. */
+    /** The arguments of every curl process this JVM started, running while a request was answered. */
     List<List<String>> curlArguments() {
         return List.copyOf(curlArguments);
     }
@@ -96,10 +96,14 @@ final class FakeDatadogApi implements AutoCloseable {
     /** Records the request and who could see the keys; answers 403 and returns false when the keys are wrong. */
     private boolean accept(HttpExchange exchange) throws IOException {
         requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-        for (List<String> arguments : ProcessArguments.all()) {
+        // curl calls of the script this test started (another build's push.sh may be running beside it), but a
+        // key in the arguments of any process on the machine
+        for (List<String> arguments : ProcessArguments.ofDescendants()) {
             if (Path.of(arguments.get(0)).getFileName().toString().equals("curl")) {
                 curlArguments.add(arguments);
             }
+        }
+        for (List<String> arguments : ProcessArguments.all()) {
             if (arguments.stream().anyMatch(a -> a.contains(apiKey) || a.contains(appKey))) {
                 argumentsWithAKey.add(arguments);
             }

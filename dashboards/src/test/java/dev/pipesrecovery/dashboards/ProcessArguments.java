@@ -33,6 +33,17 @@ final class ProcessArguments {
         return processes;
     }
 
+    /**
+     * The argument vectors of this JVM's descendants only: the processes a test started. Other builds on a shared
+     * machine run the same scripts at the same time, and their processes are not the test's.
+     */
+    static List<List<String>> ofDescendants() {
+        List<List<String>> processes = new ArrayList<>();
+        ProcessHandle.current().descendants()
+                .forEach(p -> read(PROC.resolve(Long.toString(p.pid())).resolve("cmdline"), processes));
+        return processes;
+    }
+
     private static void read(Path cmdline, List<List<String>> into) {
         try {
             String text = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8);

@@ -25,8 +25,8 @@ final class ProjectFiles {
     static final Path PUSH_SCRIPT = DATADOG_DIR.resolve("push.sh");
     static final Path RUNBOOK = REPO.resolve("docs/runbook.md");
     static final Path CLOUDFORMATION_DIR = REPO.resolve("cloudformation");
-    /** The two templates the shared decisions name; their alarms and dashboard are cross-checked here. */
-    static final List<String> REQUIRED_TEMPLATES = List.of("recovery.yaml", "pipe.yaml");
+    /** The templates the shared decisions name; their alarms and dashboard are cross-checked here. */
+    static final List<String> REQUIRED_TEMPLATES = List.of("recovery.yaml", "pipe.yaml", "replay.yaml");
 
     private ProjectFiles() {
     }
@@ -59,7 +59,7 @@ final class ProjectFiles {
         }
     }
 
-    /** recovery.yaml and pipe.yaml; fails (never skips) when the CloudFormation module has not provided them. */
+    /** recovery.yaml, pipe.yaml and replay.yaml; fails (never skips) when the CloudFormation module has not provided them. */
     static List<Path> cloudFormationTemplates() {
         List<Path> templates = REQUIRED_TEMPLATES.stream().map(CLOUDFORMATION_DIR::resolve).toList();
         List<Path> missing = templates.stream().filter(t -> !Files.isRegularFile(t)).toList();

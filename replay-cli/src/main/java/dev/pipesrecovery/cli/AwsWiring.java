@@ -4,6 +4,8 @@ import dev.pipesrecovery.archive.ArchiveStore;
 import dev.pipesrecovery.archive.s3.S3ArchiveStore;
 import dev.pipesrecovery.aws.AwsClientFactory;
 import dev.pipesrecovery.aws.AwsSettings;
+import dev.pipesrecovery.replay.plan.s3.S3PlanUpload;
+import dev.pipesrecovery.replay.plan.sfn.StepFunctionsStart;
 import dev.pipesrecovery.replay.target.ReplayTarget;
 import dev.pipesrecovery.replay.target.eventbridge.EventBridgeTarget;
 import dev.pipesrecovery.replay.target.http.ConnectionAuthLookup;
@@ -30,6 +32,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.pipes.PipesClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -83,6 +86,13 @@ final class AwsWiring {
             archive = closeLater(S3ArchiveStore.create(s3, options.requireBucket()));
         }
         return archive;
+    }
+
+    /** The plan's upload (the archive's bucket) and the replay state machine's StartExecution. */
+    ManagedRunClients managedRuns() {
+        S3Client s3 = closeLater(archiveClients.s3());
+        SfnClient sfn = closeLater(archiveClients.configure(SfnClient.builder()).build());
+        return new ManagedRunClients(new S3PlanUpload(s3, options.requireBucket()), new StepFunctionsStart(sfn));
     }
 
     /**

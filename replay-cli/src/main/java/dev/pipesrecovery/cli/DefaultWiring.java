@@ -54,6 +54,11 @@ public class DefaultWiring implements Wiring {
     }
 
     @Override
+    public ManagedRunClients managedRuns(AwsOptions options) {
+        return aws(options).managedRuns();
+    }
+
+    @Override
     public dev.pipesrecovery.triage.aws.ConsumerInspection triage(AwsOptions options) {
         return aws(options).triage();
     }

@@ -34,6 +34,9 @@ final class ReplayCommand extends BaseCommand {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--rate", paramLabel = "N", defaultValue = "10",
             description = "Requests per second, all workers together; 0 = unlimited (default: ${DEFAULT-VALUE}).")
     double rate;
@@ -84,6 +87,9 @@ final class ReplayCommand extends BaseCommand {
     public Integer call() throws InterruptedException {
         Selection chosen = selection.toSelection(StatusFilter.PENDING);
         target.validate();
+        if (engine.managed()) {
+            return managed(chosen);
+        }
         ReplaySettings settings = settings();
         var selector = selector();
         try (ReplayTarget replayTarget = wiring().target(aws(), target)) {
@@ -113,6 +119,30 @@ final class ReplayCommand extends BaseCommand {
             output.summary(summary, request.reportFile());
             return exitCode(summary, chosen);
         }
+    }
+
+    /** {@code --engine stepfunctions}: plan into the bucket, confirm, start the state machine ({@link ManagedReplay}). */
+    private int managed(Selection chosen) {
+        ManagedReplay.Request request = new ManagedReplay.Request(chosen, target.identity(), engine.stateMachine, rate,
+                concurrency, engine.toleratedFailurePercentage, engine.toleratedFailureCount, dryRun);
+        ManagedReplay.validate(request);
+        ManagedReplay managed = new ManagedReplay(wiring(), aws(), layout(), selector(), out());
+        String runId = RunIdentity.newRunId(wiring().clock().instant());
+        if (!dryRun) {
+            confirm("Plan " + TerminalText.field(chosen.consumer()) + " and start "
+                    + TerminalText.field(engine.stateMachine) + "? [y/N] ", "start a managed replay",
+                    "nothing was written or started");
+        }
+        var plan = managed.plan(request, runId);
+        out().println("Plan: " + plan.items() + " item(s) (partition keys or chunks), " + plan.records()
+                + " record(s), " + bytes(plan.bytes()) + (dryRun ? " (dry run: nothing written or started)" : ""));
+        if (plan.records() == 0) {
+            return nothingMatched(chosen);
+        }
+        if (!dryRun) {
+            managed.start(request, runId, plan);
+        }
+        return ExitCodes.OK;
     }
 
     /** 0 only when nothing selected is left undelivered; otherwise one line on stderr says what to do. */
@@ -150,19 +180,24 @@ final class ReplayCommand extends BaseCommand {
     }
 
     private void confirm(ReplayPlan plan) {
+        confirm("Send up to " + plan.selected().objects() + " record(s) to " + plan.target() + "? [y/N] ", "replay",
+                "nothing was sent");
+    }
+
+    /** Asks on the terminal unless --yes; without a terminal, --yes is required. */
+    private void confirm(String question, String what, String nothingDone) {
         if (yes) {
             return;
         }
         Terminal terminal = wiring().terminal();
         if (!terminal.interactive()) {
-            throw CliException.usage("refusing to replay without --yes: there is no terminal to confirm on "
+            throw CliException.usage("refusing to " + what + " without --yes: there is no terminal to confirm on "
                     + "(add --yes, or --dry-run to only see the plan)");
         }
         out().flush();
-        String answer = terminal.readLine("Send up to " + plan.selected().objects() + " record(s) to " + plan.target()
-                + "? [y/N] ");
+        String answer = terminal.readLine(question);
         if (answer == null || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
-            throw CliException.usage("aborted: nothing was sent");
+            throw CliException.usage("aborted: " + nothingDone);
         }
     }
 }

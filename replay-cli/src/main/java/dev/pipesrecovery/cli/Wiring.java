@@ -23,6 +23,9 @@ public interface Wiring extends AutoCloseable {
     /** What {@code triage} reads from AWS (Pipes, SQS, Kinesis, CloudWatch), each failure an "unknown: why". */
     dev.pipesrecovery.triage.aws.ConsumerInspection triage(AwsOptions aws);
 
+    /** The clients of a managed replay run ({@code replay --engine stepfunctions}). */
+    ManagedRunClients managedRuns(AwsOptions aws);
+
     Clock clock();
 
     Sleeper sleeper();

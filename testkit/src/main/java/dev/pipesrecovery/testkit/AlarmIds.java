@@ -14,7 +14,7 @@ public final class AlarmIds {
     public static final List<String> ALL = List.of("dlq-has-messages", "dlq-oldest-message-near-retention",
             "pipe-execution-failed", "pipe-target-stage-failed", "pipe-not-running", "stream-iterator-age-high",
             "hydrate-errors", "hydrate-failures", "hydrate-throttles", "poison-queue-not-empty", "records-lost",
-            "retention-headroom-low", "wide-dlq-ranges");
+            "retention-headroom-low", "wide-dlq-ranges", "replay-run-failed");
 
     /**
      * Checked by hand in the runbook: no CloudWatch metric carries a pipe's state (aws-facts §2.2/§4.1), so neither

@@ -1,13 +1,11 @@
 package dev.pipesrecovery.replay.selection;
 
-import dev.pipesrecovery.archive.ArchiveKey;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 
 /**
  * Puts the user records of one KPL aggregate back in sub-sequence order. Keys written before sub-sequence numbers
@@ -60,7 +58,7 @@ final class SubSequenceOrder implements CloseableIterator<ListedObject> {
         run.add(first);
         while (listing.hasNext()) {
             ListedObject next = listing.next();
-            if (isUserRecord(next) && sameStreamRecord(first.key(), next.key())) {
+            if (isUserRecord(next) && first.key().sameAggregateAs(next.key())) {
                 run.add(next);
             } else {
                 lookahead = next;
@@ -73,12 +71,6 @@ final class SubSequenceOrder implements CloseableIterator<ListedObject> {
 
     private static boolean isUserRecord(ListedObject object) {
         return object.kind() == ListedObject.Kind.RECORD && object.key().subSequenceNumber() != null;
-    }
-
-    private static boolean sameStreamRecord(ArchiveKey a, ArchiveKey b) {
-        return a.consumer().equals(b.consumer()) && a.encodedPartitionKey().equals(b.encodedPartitionKey())
-                && a.arrival().equals(b.arrival()) && a.shardId().equals(b.shardId())
-                && Objects.equals(a.sequenceNumber(), b.sequenceNumber());
     }
 
     @Override
