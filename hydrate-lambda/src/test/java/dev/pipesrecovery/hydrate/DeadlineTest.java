@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.pipesrecovery.dlq.QueueRegistry;
 import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

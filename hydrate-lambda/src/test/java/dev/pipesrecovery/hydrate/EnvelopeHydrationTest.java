@@ -15,6 +15,7 @@ import dev.pipesrecovery.testkit.FaultInjectingProxy;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.RequestMatch;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import dev.pipesrecovery.dlq.QueueRegistry;
 import java.time.Instant;

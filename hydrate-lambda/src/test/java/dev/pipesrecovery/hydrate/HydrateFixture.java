@@ -7,6 +7,7 @@ import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.KinesisLocal;
 import dev.pipesrecovery.testkit.LocalAws;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

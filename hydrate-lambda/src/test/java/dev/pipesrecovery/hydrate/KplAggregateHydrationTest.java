@@ -6,6 +6,7 @@ import dev.pipesrecovery.archive.ArchiveKey;
 import dev.pipesrecovery.archive.ArchivedRecord;
 import dev.pipesrecovery.archive.ArchivedRecordCodec;
 import dev.pipesrecovery.archive.KeyLayout;
+import dev.pipesrecovery.testkit.SqsEvents;
 import dev.pipesrecovery.testkit.kpl.KplAggregator;
 import dev.pipesrecovery.testkit.kpl.KplUserRecord;
 import java.nio.charset.StandardCharsets;

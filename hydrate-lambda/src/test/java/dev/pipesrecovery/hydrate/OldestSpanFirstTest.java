@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipesrecovery.archive.KeyLayout;
 import dev.pipesrecovery.dlq.QueueRegistry;
 import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

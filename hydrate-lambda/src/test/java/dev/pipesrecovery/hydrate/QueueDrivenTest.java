@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.pipesrecovery.dlq.sqs.SqsQueueTags;
 import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
 import dev.pipesrecovery.testkit.ElasticMq;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,7 +67,7 @@ class QueueDrivenTest {
                     continue;
                 }
                 SQSBatchResponse response = handler.handleRequest(SqsEvents.event(batch.stream()
-                        .map(m -> new SqsEvents.Message(m.messageId(), m.body(), dlqArn, m.attributesAsStrings()))
+                        .map(m -> SqsEvents.Message.received(m, dlqArn))
                         .toList()), TestContext.generous());
                 Set<String> failed = new HashSet<>();
                 response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));

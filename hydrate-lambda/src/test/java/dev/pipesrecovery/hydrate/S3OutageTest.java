@@ -9,6 +9,7 @@ import dev.pipesrecovery.testkit.Fault;
 import dev.pipesrecovery.testkit.FaultInjectingProxy;
 import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.RequestMatch;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

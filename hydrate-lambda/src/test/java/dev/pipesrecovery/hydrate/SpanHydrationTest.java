@@ -17,6 +17,7 @@ import dev.pipesrecovery.testkit.FaultInjectingProxy;
 import dev.pipesrecovery.testkit.Kinesalite;
 import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.RequestMatch;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
