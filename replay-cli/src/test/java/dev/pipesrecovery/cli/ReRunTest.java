@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipesrecovery.cli.support.Cli;
 import dev.pipesrecovery.cli.support.PartnerReplay;
-import dev.pipesrecovery.cli.support.PartnerApi.Answer;
+import dev.pipesrecovery.testkit.PartnerApi.Answer;
 import dev.pipesrecovery.replay.ReplayTags;
 import dev.pipesrecovery.testkit.FaultInjectingProxy;
 import dev.pipesrecovery.testkit.RequestMatch;

@@ -8,7 +8,7 @@ import dev.pipesrecovery.retry.Sleeper;
 import dev.pipesrecovery.sandbox.EventProducer;
 import dev.pipesrecovery.sandbox.ProducedEvent;
 import dev.pipesrecovery.sandbox.partner.Delivery;
-import dev.pipesrecovery.sandbox.partner.PartnerApi;
+import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
 import dev.pipesrecovery.sandbox.partner.PartnerBehaviour;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.Fault;
@@ -37,7 +37,7 @@ class LocalPipeStandInTest {
     private static final AtomicInteger RUN = new AtomicInteger();
     private static KinesisClient kinesis;
     private static SqsClient sqs;
-    private static PartnerApi partner;
+    private static PartnerStandIn partner;
 
     private String name;
     private String dlqUrl;
@@ -47,7 +47,7 @@ class LocalPipeStandInTest {
     static void startEmulators() throws Exception {
         kinesis = LocalAws.kinesis(Emulators.kinesalite());
         sqs = LocalAws.sqs(Emulators.sqs());
-        partner = PartnerApi.start(0);
+        partner = PartnerStandIn.start(0);
     }
 
     @AfterAll
