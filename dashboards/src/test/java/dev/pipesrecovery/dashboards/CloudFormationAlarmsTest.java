@@ -17,7 +17,7 @@ class CloudFormationAlarmsTest {
 
     @Test
     void everyAlarmDescriptionEndsWithTheRunbookLinkOfItsSection() {
-        List<String> sections = Runbook.load().sections();
+        List<String> sections = ProjectFiles.runbook().sections();
         assertThat(alarms).isNotEmpty().allSatisfy(alarm -> {
             String id = AlarmIds.runbookLink(alarm.description()).orElse("");
             assertThat(id).as("%s: description must end with 'Runbook: docs/runbook.md#<id>'", alarm).isNotEmpty();

@@ -59,7 +59,7 @@ class DatadogModelTest {
 
     @Test
     void everyMonitorMessageEndsWithTheRunbookLinkOfAKnownId() {
-        List<String> sections = Runbook.load().sections();
+        List<String> sections = ProjectFiles.runbook().sections();
         assertThat(DatadogMonitorFile.all()).allSatisfy(monitor -> {
             assertThat(monitor.runbookId()).as("%s: message must end with 'Runbook: docs/runbook.md#<id>'", monitor)
                     .isNotEmpty();

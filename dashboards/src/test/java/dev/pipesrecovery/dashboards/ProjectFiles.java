@@ -31,6 +31,11 @@ final class ProjectFiles {
     private ProjectFiles() {
     }
 
+    /** docs/runbook.md, read by the same parser triage takes its next commands with. */
+    static dev.pipesrecovery.triage.Runbook runbook() {
+        return dev.pipesrecovery.triage.Runbook.parse(read(RUNBOOK));
+    }
+
     static String read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new AssertionError("expected file is missing: " + file);

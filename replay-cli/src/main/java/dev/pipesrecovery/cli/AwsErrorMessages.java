@@ -1,112 +1,81 @@
 package dev.pipesrecovery.cli;
 
 import dev.pipesrecovery.archive.ArchiveException;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import dev.pipesrecovery.aws.AwsFailure;
 
 /**
  * Turns AWS failures into one line an SRE can act on. Misconfiguration (no region, no credentials, expired or
- * rejected credentials) is a usage error, exit 2, with what to do instead of the SDK's provider-chain dump.
- * Only loaded when something failed (keeps the SDK out of {@code --help}).
+ * rejected credentials) is a usage error, exit 2, with what to do instead of the SDK's provider-chain dump. Which
+ * failure is which is the aws module's {@link AwsFailure}; this class only words it. Only loaded when something
+ * failed (keeps the SDK out of {@code --help}).
  */
 final class AwsErrorMessages {
-
-    /** Session credentials past their expiry (S3/STS: ExpiredToken; JSON-protocol services: ExpiredTokenException). */
-    private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException", "RequestExpired",
-            "TokenRefreshRequired");
-    /** Credentials AWS does not know or whose signature does not match. */
-    private static final Set<String> REJECTED = Set.of("InvalidAccessKeyId", "InvalidClientTokenId",
-            "UnrecognizedClientException", "SignatureDoesNotMatch", "IncompleteSignature", "AuthFailure");
-    private static final Pattern PROFILE_WITHOUT_CREDENTIALS =
-            Pattern.compile("Profile file contained no credentials for profile '([^']*)'");
 
     private AwsErrorMessages() {
     }
 
-    /** A {@link CliException} for a failure we can explain, else null. */
-    static CliException explain(Throwable failure, String bucket) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-                String code = service.awsErrorDetails().errorCode();
-                CliException misconfigured = credentials(code, failure);
-                if (misconfigured != null) {
-                    return misconfigured;
-                }
-                if ("NoSuchBucket".equals(code)) {
-                    return new CliException(ExitCodes.USAGE, "bucket " + bucket + " does not exist (check --bucket, "
-                            + "--region and --endpoint-url)", failure);
-                }
-                if ("AccessDenied".equals(code) || "AccessDeniedException".equals(code)) {
-                    return new CliException(ExitCodes.UNEXPECTED, "access denied: " + firstLine(service)
-                            + " (replay-cli/README.md lists the IAM permissions each command needs)", failure);
-                }
-                return new CliException(ExitCodes.UNEXPECTED, "AWS error " + code + ": " + firstLine(service), failure);
-            }
-            if (cause instanceof SdkClientException client) {
-                CliException misconfigured = clientSide(client, failure);
-                return misconfigured != null ? misconfigured
-                        : new CliException(ExitCodes.UNEXPECTED, "cannot reach AWS: " + firstLine(client), failure);
-            }
+    /**
+     * A {@link CliException} for a failure we can explain (an AWS or archive failure), else null.
+     *
+     * @param profile {@code --profile}, named when it holds no credentials; may be null
+     */
+    static CliException explain(Throwable failure, String bucket, String profile) {
+        AwsFailure aws = AwsFailure.of(failure).orElse(null);
+        if (aws == null) {
+            return archiveFailure(failure);
         }
-        if (failure instanceof ArchiveException archive) {
-            return new CliException(ExitCodes.UNEXPECTED, firstLine(archive), failure);
+        CliException misconfigured = misconfiguration(aws, profile, failure);
+        if (misconfigured != null) {
+            return misconfigured;
         }
-        return null;
+        if ("NoSuchBucket".equals(aws.code())) {
+            return new CliException(ExitCodes.USAGE, "bucket " + bucket + " does not exist (check --bucket, "
+                    + "--region and --endpoint-url)", failure);
+        }
+        if (aws.kind() == AwsFailure.Kind.ACCESS_DENIED) {
+            return new CliException(ExitCodes.UNEXPECTED, "access denied: " + aws.message() + requestId(aws)
+                    + " (replay-cli/README.md lists the IAM permissions each command needs)", failure);
+        }
+        if (aws.statusCode() == 0) {
+            return new CliException(ExitCodes.UNEXPECTED, "cannot reach AWS: " + aws.message(), failure);
+        }
+        return new CliException(ExitCodes.UNEXPECTED, "AWS error " + aws.code() + ": " + aws.message()
+                + requestId(aws), failure);
+    }
+
+    private static String requestId(AwsFailure aws) {
+        return aws.requestId() == null ? "" : " (request ID " + aws.requestId() + ")";
     }
 
     /** The region or credentials are missing, expired or rejected (exit 2), else null. */
-    static CliException misconfiguration(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-                return credentials(service.awsErrorDetails().errorCode(), failure);
-            }
-            if (cause instanceof SdkClientException client) {
-                return clientSide(client, failure);
-            }
-        }
-        return null;
+    static CliException misconfiguration(Throwable failure, String profile) {
+        return AwsFailure.of(failure).map(aws -> misconfiguration(aws, profile, failure)).orElse(null);
     }
 
-    private static CliException credentials(String code, Throwable failure) {
-        if (EXPIRED.contains(code)) {
-            return new CliException(ExitCodes.USAGE, "the AWS credentials have expired (" + code + "): refresh them "
-                    + "(aws sso login, or new session credentials) and run the command again", failure);
-        }
-        if (REJECTED.contains(code)) {
-            return new CliException(ExitCodes.USAGE, "AWS rejected the credentials (" + code + "): check "
-                    + "AWS_PROFILE/--profile or AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN", failure);
-        }
-        return null;
-    }
-
-    /** The SDK's own messages for a missing region or missing credentials (it has no exception type for them). */
-    private static CliException clientSide(SdkClientException client, Throwable failure) {
-        String message = client.getMessage() == null ? "" : client.getMessage();
-        if (message.startsWith("Unable to load region")) {
-            return new CliException(ExitCodes.USAGE, "no AWS region: pass --region or set AWS_REGION", failure);
-        }
-        if (message.startsWith("Unable to load credentials")) { // the default chain: every source tried
-            return new CliException(ExitCodes.USAGE, "no AWS credentials: set AWS_PROFILE (or pass --profile), or "
+    private static CliException misconfiguration(AwsFailure aws, String profile, Throwable failure) {
+        return switch (aws.kind()) {
+            case NO_REGION -> CliException.usage("no AWS region: pass --region or set AWS_REGION", failure);
+            case NO_CREDENTIALS -> profile != null ? CliException.usage("no AWS credentials for profile " + profile
+                    + ": check ~/.aws/config and ~/.aws/credentials (aws configure --profile " + profile
+                    + ", or aws sso login --profile " + profile + ")", failure)
+                    : CliException.usage("no AWS credentials: set AWS_PROFILE (or pass --profile), or "
                     + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where a role provides them", failure);
-        }
-        Matcher profile = PROFILE_WITHOUT_CREDENTIALS.matcher(message); // --profile: that profile only
-        if (profile.find()) {
-            return new CliException(ExitCodes.USAGE, "no AWS credentials for profile " + profile.group(1) + ": check "
-                    + "~/.aws/config and ~/.aws/credentials (aws configure --profile " + profile.group(1)
-                    + ", or aws sso login --profile " + profile.group(1) + ")", failure);
-        }
-        if (message.contains("SSO session") && message.contains("expired")) {
-            return new CliException(ExitCodes.USAGE, "the AWS SSO session has expired: run aws sso login and the "
-                    + "command again", failure);
-        }
-        return null;
+            case EXPIRED_CREDENTIALS -> CliException.usage(aws.statusCode() == 0
+                    ? "the AWS SSO session has expired: run aws sso login and the command again"
+                    : "the AWS credentials have expired (" + aws.code() + "): refresh them (aws sso login, or new "
+                    + "session credentials) and run the command again", failure);
+            case REJECTED_CREDENTIALS -> CliException.usage("AWS rejected the credentials (" + aws.code() + "): "
+                    + "check AWS_PROFILE/--profile or AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN",
+                    failure);
+            default -> null;
+        };
     }
 
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
+    private static CliException archiveFailure(Throwable failure) {
+        if (!(failure instanceof ArchiveException archive)) {
+            return null;
+        }
+        String message = archive.getMessage() == null ? "ArchiveException" : archive.getMessage();
+        return new CliException(ExitCodes.UNEXPECTED, message.lines().findFirst().orElse(message), failure);
     }
 }

@@ -14,7 +14,9 @@ public final class AwsOptions {
     String bucket;
 
     @Option(names = "--prefix", scope = ScopeType.INHERIT, paramLabel = "PREFIX",
-            description = "The archive key prefix, if the hydrate function uses one (default: none).")
+            defaultValue = "${env:PIPES_REPLAY_PREFIX}",
+            description = "The archive key prefix, if the hydrate function uses one (default: $PIPES_REPLAY_PREFIX, "
+                    + "else none).")
     String prefix;
 
     @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION",

@@ -4,13 +4,21 @@ import dev.pipesrecovery.archive.ArchiveStore;
 import dev.pipesrecovery.archive.s3.S3ArchiveStore;
 import dev.pipesrecovery.aws.AwsClientFactory;
 import dev.pipesrecovery.aws.AwsSettings;
-import dev.pipesrecovery.replay.ReplayTarget;
-import dev.pipesrecovery.replay.eventbridge.EventBridgeTarget;
-import dev.pipesrecovery.replay.http.ConnectionAuthLookup;
-import dev.pipesrecovery.replay.http.CredentialTransport;
-import dev.pipesrecovery.replay.http.HttpTarget;
-import dev.pipesrecovery.replay.http.HttpTargetConfig;
-import dev.pipesrecovery.replay.http.PipeDestinationLookup;
+import dev.pipesrecovery.replay.target.ReplayTarget;
+import dev.pipesrecovery.replay.target.eventbridge.EventBridgeTarget;
+import dev.pipesrecovery.replay.target.http.ConnectionAuthLookup;
+import dev.pipesrecovery.replay.target.http.CredentialTransport;
+import dev.pipesrecovery.replay.target.http.HttpTarget;
+import dev.pipesrecovery.replay.target.http.HttpTargetConfig;
+import dev.pipesrecovery.replay.target.http.PipeDestinationLookup;
+import dev.pipesrecovery.replay.target.kinesis.KinesisTarget;
+import dev.pipesrecovery.triage.aws.ConsumerInspection;
+import dev.pipesrecovery.triage.aws.FailureReason;
+import dev.pipesrecovery.triage.aws.MetricsInspector;
+import dev.pipesrecovery.triage.aws.PipeInspector;
+import dev.pipesrecovery.triage.aws.QueueInspector;
+import dev.pipesrecovery.triage.aws.QueuePeek;
+import dev.pipesrecovery.triage.aws.StreamInspector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -18,10 +26,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Deque;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.pipes.PipesClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS side of {@link DefaultWiring}: clients from the aws module's {@link AwsClientFactory} (so
@@ -75,18 +85,52 @@ final class AwsWiring {
         return archive;
     }
 
+    /**
+     * Triage's readers. Their clients keep the SDK's default attempts (no domain retry wraps them); a failure becomes
+     * an "unknown" line worded as {@link AwsErrorMessages} words every other AWS failure.
+     */
+    ConsumerInspection triage() {
+        FailureReason reason = this::unknownBecause;
+        SqsClient sqs = closeLater(archiveClients.configure(SqsClient.builder()).build());
+        return new ConsumerInspection(
+                new PipeInspector(closeLater(archiveClients.configure(PipesClient.builder()).build()), reason),
+                new StreamInspector(closeLater(archiveClients.kinesis()), reason), new QueueInspector(sqs, reason),
+                new QueuePeek(sqs, reason), new MetricsInspector(closeLater(
+                        archiveClients.configure(CloudWatchClient.builder()).build()), reason));
+    }
+
+    /**
+     * One line, as every command words an AWS failure; for a network failure the root cause, which names the host
+     * (the SDK's own message about an unresolvable endpoint runs to four sentences and names none).
+     */
+    private String unknownBecause(RuntimeException failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof java.net.UnknownHostException || root instanceof java.net.ConnectException) {
+            return "cannot reach AWS: " + root.getClass().getSimpleName() + ": " + root.getMessage();
+        }
+        CliException misconfigured = AwsErrorMessages.misconfiguration(failure, options.profile());
+        if (misconfigured != null) { // no region or no valid credentials: no check can be made, say so once (exit 2)
+            throw misconfigured;
+        }
+        CliException explained = AwsErrorMessages.explain(failure, options.bucket(), options.profile());
+        return explained != null ? explained.getMessage() : failure.getClass().getSimpleName();
+    }
+
     ReplayTarget target(TargetOptions target) {
         try {
             return switch (target.kind()) {
-                case http -> httpTarget(target);
-                case eventbridge -> new EventBridgeTarget(
+                case HTTP -> httpTarget(target);
+                case EVENTBRIDGE -> new EventBridgeTarget(
                         closeLater(targetClients.configure(EventBridgeClient.builder()).build()),
                         target.eventBus(), target.source(), target.detailType());
-                case kinesis -> dev.pipesrecovery.replay.kinesis.KinesisTarget.open(
+                case KINESIS -> KinesisTarget.open(
                         closeLater(targetClients.kinesis()), target.stream());
             };
         } catch (SdkException e) {
-            CliException misconfigured = AwsErrorMessages.misconfiguration(e);
+            CliException misconfigured = AwsErrorMessages.misconfiguration(e, options.profile());
             throw misconfigured != null ? misconfigured
                     : new CliException(ExitCodes.UNEXPECTED, "cannot prepare the target: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -20,6 +20,11 @@ public class CliException extends RuntimeException {
         return new CliException(ExitCodes.USAGE, message);
     }
 
+    /** Bad input or configuration that {@code cause} revealed: exit code {@link ExitCodes#USAGE}. */
+    public static CliException usage(String message, Throwable cause) {
+        return new CliException(ExitCodes.USAGE, message, cause);
+    }
+
     public int exitCode() {
         return exitCode;
     }

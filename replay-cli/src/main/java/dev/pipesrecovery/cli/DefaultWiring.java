@@ -1,6 +1,7 @@
 package dev.pipesrecovery.cli;
 
 import dev.pipesrecovery.archive.ArchiveStore;
+import dev.pipesrecovery.replay.target.ReplayTarget;
 import dev.pipesrecovery.retry.Sleeper;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -48,8 +49,13 @@ public class DefaultWiring implements Wiring {
     }
 
     @Override
-    public dev.pipesrecovery.replay.ReplayTarget target(AwsOptions options, TargetOptions target) {
+    public ReplayTarget target(AwsOptions options, TargetOptions target) {
         return aws(options).target(target);
+    }
+
+    @Override
+    public dev.pipesrecovery.triage.aws.ConsumerInspection triage(AwsOptions options) {
+        return aws(options).triage();
     }
 
     @Override

@@ -17,10 +17,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                 || parseResult.subcommands().stream().anyMatch(s -> s.hasMatchedOption("--stacktrace"));
         int exitCode;
         String message;
-        if (!(e instanceof CliException) && isAwsFailure(e)) {
+        if (!(e instanceof CliException)) {
             Object command = commandLine.getCommandSpec().root().userObject();
-            String bucket = command instanceof PipesReplayCommand top ? top.aws().bucket() : null;
-            CliException explained = AwsErrorMessages.explain(e, bucket);
+            AwsOptions aws = command instanceof PipesReplayCommand top ? top.aws() : null;
+            CliException explained = AwsErrorMessages.explain(e, aws == null ? null : aws.bucket(),
+                    aws == null ? null : aws.profile());
             if (explained != null) {
                 e = explained;
             }
@@ -41,17 +42,6 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         }
         commandLine.getErr().flush();
         return exitCode;
-    }
-
-    /** Whether the failure came from AWS or the archive (checked by name: no SDK class loads for other errors). */
-    private static boolean isAwsFailure(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            String name = cause.getClass().getName();
-            if (name.startsWith("software.amazon.awssdk.") || name.equals("dev.pipesrecovery.archive.ArchiveException")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static int usage(ParameterException e, String[] args) {

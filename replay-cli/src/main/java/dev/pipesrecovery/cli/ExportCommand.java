@@ -6,9 +6,9 @@ import dev.pipesrecovery.archive.ArchiveStore;
 import dev.pipesrecovery.archive.ArchivedRecord;
 import dev.pipesrecovery.archive.ArchivedRecordCodec;
 import dev.pipesrecovery.archive.InvalidArchivedRecordException;
-import dev.pipesrecovery.replay.CloseableIterator;
-import dev.pipesrecovery.replay.ListedObject;
-import dev.pipesrecovery.replay.StatusFilter;
+import dev.pipesrecovery.replay.selection.CloseableIterator;
+import dev.pipesrecovery.replay.selection.ListedObject;
+import dev.pipesrecovery.replay.selection.StatusFilter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -21,17 +21,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code export}: the selection as JSON Lines or CSV, streamed to a file or stdout. */
-@Command(name = "export", mixinStandardHelpOptions = true, footer = {"", ExitCodes.SUMMARY},
+@Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the selected records as JSON Lines or CSV (for post-incident "
         + "documents), to --output FILE or stdout.")
 final class ExportCommand extends BaseCommand {
 
-    enum Format { jsonl, csv }
+    enum Format { JSONL, CSV }
+
+    static final class Formats extends LowerCaseValues<Format> {
+        Formats() {
+            super(Format.class);
+        }
+    }
 
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = "--as", paramLabel = "jsonl|csv", defaultValue = "jsonl",
+    @Option(names = "--as", paramLabel = "jsonl|csv", defaultValue = "jsonl", completionCandidates = Formats.class,
             description = "jsonl (one JSON object per line, data in base64 plus the decoded payload) or csv "
                     + "(default: ${DEFAULT-VALUE}).")
     Format format;
@@ -50,7 +56,7 @@ final class ExportCommand extends BaseCommand {
         try (CloseableIterator<ListedObject> objects = selector.select(chosen)) {
             PrintWriter lines = new PrintWriter(writer);
             JsonFactory factory = new JsonFactory();
-            if (format == Format.csv) {
+            if (format == Format.CSV) {
                 lines.print(CsvRow.header() + "\r\n");
             }
             while (objects.hasNext()) {
@@ -71,7 +77,7 @@ final class ExportCommand extends BaseCommand {
                             + TerminalText.field(object.s3Key() + ": " + e.getMessage()));
                     continue;
                 }
-                if (format == Format.csv) {
+                if (format == Format.CSV) {
                     lines.print(CsvRow.of(object.s3Key(), record) + "\r\n");
                 } else {
                     JsonGenerator json = factory.createGenerator(lines);

@@ -2,10 +2,10 @@ package dev.pipesrecovery.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pipesrecovery.archive.WideRangeNotice;
-import dev.pipesrecovery.replay.CloseableIterator;
-import dev.pipesrecovery.replay.ListedObject;
-import dev.pipesrecovery.replay.ListingGrouper;
-import dev.pipesrecovery.replay.StatusFilter;
+import dev.pipesrecovery.replay.selection.CloseableIterator;
+import dev.pipesrecovery.replay.selection.ListedObject;
+import dev.pipesrecovery.replay.selection.ListingGrouper;
+import dev.pipesrecovery.replay.selection.StatusFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code list}: counts and bytes by consumer and day (and key), and every loss marker, shown prominently. */
-@Command(name = "list", mixinStandardHelpOptions = true, footer = {"", ExitCodes.SUMMARY},
+@Command(name = "list", mixinStandardHelpOptions = true,
         description = "Counts and bytes of archived records by consumer and day (--by-key: and "
         + "partition key), plus the loss markers of records that could not be hydrated.")
 final class ListCommand extends BaseCommand {

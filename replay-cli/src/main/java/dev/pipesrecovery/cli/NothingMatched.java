@@ -1,7 +1,7 @@
 package dev.pipesrecovery.cli;
 
-import dev.pipesrecovery.replay.Selection;
-import dev.pipesrecovery.replay.StatusFilter;
+import dev.pipesrecovery.replay.selection.Selection;
+import dev.pipesrecovery.replay.selection.StatusFilter;
 import java.util.List;
 import java.util.Locale;
 

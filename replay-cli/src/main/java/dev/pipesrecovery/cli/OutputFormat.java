@@ -2,5 +2,5 @@ package dev.pipesrecovery.cli;
 
 /** {@code --format}: human-readable text or machine-readable JSON. */
 public enum OutputFormat {
-    text, json
+    TEXT, JSON
 }

@@ -7,8 +7,15 @@ import picocli.CommandLine.ScopeType;
 public final class OutputOptions {
 
     @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "text|json", defaultValue = "text",
+            completionCandidates = Formats.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OutputFormat format = OutputFormat.text;
+    OutputFormat format = OutputFormat.TEXT;
+
+    static final class Formats extends LowerCaseValues<OutputFormat> {
+        Formats() {
+            super(OutputFormat.class);
+        }
+    }
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "More detail on stderr.")
     boolean verbose;
@@ -21,7 +28,7 @@ public final class OutputOptions {
     }
 
     public boolean json() {
-        return format == OutputFormat.json;
+        return format == OutputFormat.JSON;
     }
 
     public boolean verbose() {

@@ -12,21 +12,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "pipes-replay", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "List, inspect, export and replay the events pipes-recovery archived when an EventBridge Pipe "
-                + "could not deliver them.",
+                + "could not deliver them; triage a consumer's incident.",
         subcommands = {ListCommand.class, ShowCommand.class, ExportCommand.class, ReplayCommand.class,
-                ReportCommand.class, CommandLine.HelpCommand.class},
+                ReportCommand.class, TriageCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-                ExitCodes.OK + ":all done (nothing selected is left undelivered)",
-                ExitCodes.UNEXPECTED + ":unexpected error",
-                ExitCodes.USAGE + ":usage or misconfiguration (bad option, date, URL, missing bucket, no region, "
-                        + "missing or expired credentials; confirmation declined)",
-                ExitCodes.NOTHING_MATCHED + ":nothing matched the selection",
-                ExitCodes.SOME_FAILED + ":some objects failed or were held back behind a failed record of their key "
-                        + "(see the report; the same command sends them next time)",
-                ExitCodes.CIRCUIT_OPEN + ":stopped early: the circuit breaker (the target kept failing) or the "
-                        + "journal could not be written"},
         footer = {"", "Endpoints: --endpoint-url, or AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> as in the AWS CLI."})
 public final class PipesReplayCommand implements Runnable {
 
@@ -50,11 +39,31 @@ public final class PipesReplayCommand implements Runnable {
         return commandLine(new DefaultWiring());
     }
 
-    /** The command line over {@code wiring}, with the error handling every entry point shares. */
+    /**
+     * The command line over {@code wiring}, with what every entry point shares: the error handling, enum values
+     * accepted in any case ({@code --target HTTP}, {@code --status failed}), and the exit codes from their one table
+     * ({@link ExitCodes#TABLE}) in {@code --help} and at the end of every subcommand's help.
+     */
     public static CommandLine commandLine(Wiring wiring) {
         CommandLine commandLine = new CommandLine(new PipesReplayCommand(wiring));
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(ErrorHandler::usage);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(ExitCodes.helpList());
+        String exitCodes = ExitCodes.summary();
+        // loops, not streams: --help should not load the stream API (start-up time, README "Benchmark")
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            CommandLine.Model.UsageMessageSpec usage = sub.getCommandSpec().usageMessage();
+            // triage lists its own codes (what 0 and 3 mean differs there); the others end with the summary
+            if (!(sub.getCommandSpec().userObject() instanceof CommandLine.HelpCommand)
+                    && usage.exitCodeList().isEmpty()) {
+                String[] footer = java.util.Arrays.copyOf(usage.footer(), usage.footer().length + 2);
+                footer[footer.length - 2] = "";
+                footer[footer.length - 1] = exitCodes;
+                usage.footer(footer);
+            }
+        }
         return commandLine;
     }
 
@@ -69,7 +78,7 @@ public final class PipesReplayCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: list, show, export, replay or report");
+                "missing command: list, show, export, replay, report or triage");
     }
 
     Wiring wiring() {

@@ -1,6 +1,6 @@
 package dev.pipesrecovery.cli;
 
-import dev.pipesrecovery.replay.ProgressListener;
+import dev.pipesrecovery.replay.run.ProgressListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -1,15 +1,16 @@
 package dev.pipesrecovery.cli;
 
-import dev.pipesrecovery.replay.OnSuccess;
-import dev.pipesrecovery.replay.ReplayEngine;
-import dev.pipesrecovery.replay.ReplayPlan;
-import dev.pipesrecovery.replay.ReplayRequest;
-import dev.pipesrecovery.replay.ReplaySettings;
-import dev.pipesrecovery.replay.ReplaySummary;
-import dev.pipesrecovery.replay.ReplayTarget;
-import dev.pipesrecovery.replay.RunIdentity;
-import dev.pipesrecovery.replay.Selection;
-import dev.pipesrecovery.replay.StatusFilter;
+import dev.pipesrecovery.replay.engine.EngineTime;
+import dev.pipesrecovery.replay.engine.ReplayEngine;
+import dev.pipesrecovery.replay.run.OnSuccess;
+import dev.pipesrecovery.replay.run.ReplayPlan;
+import dev.pipesrecovery.replay.run.ReplayRequest;
+import dev.pipesrecovery.replay.run.ReplaySettings;
+import dev.pipesrecovery.replay.run.ReplaySummary;
+import dev.pipesrecovery.replay.run.RunIdentity;
+import dev.pipesrecovery.replay.selection.Selection;
+import dev.pipesrecovery.replay.selection.StatusFilter;
+import dev.pipesrecovery.replay.target.ReplayTarget;
 import dev.pipesrecovery.retry.BackoffPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
  * {@code replay}: plan, confirm, send, mark, summarise. The work happens in {@link ReplayEngine}; this class turns
  * options into a request and results into output and an exit code.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true, footer = {"", ExitCodes.SUMMARY},
+@Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Re-send the selected records (default --status pending: not delivered yet) to one target, in "
         + "order per partition key, rate-limited, with retries and a circuit breaker. Shows a plan first. Running "
         + "the same command again resumes and finishes the job.")
@@ -42,12 +43,20 @@ final class ReplayCommand extends BaseCommand {
     int concurrency;
 
     @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "5",
-            description = "Attempts per record on 429/5xx/connection errors (default: ${DEFAULT-VALUE}).")
+            description = "Attempts per record on retryable failures: HTTP 401/407/409/429/5xx, timeouts, connection "
+                    + "errors, throttling (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 
     @Option(names = "--on-success", paramLabel = "tag|delete|keep", defaultValue = "tag",
+            completionCandidates = OnSuccessValues.class,
             description = "What to do with a delivered object (default: ${DEFAULT-VALUE}, with run id and time).")
     OnSuccess onSuccess;
+
+    static final class OnSuccessValues extends LowerCaseValues<OnSuccess> {
+        OnSuccessValues() {
+            super(OnSuccess.class);
+        }
+    }
 
     @Option(names = "--breaker-threshold", paramLabel = "N", defaultValue = "10",
             description = "Stop after N consecutive failed records (default: ${DEFAULT-VALUE}).")
@@ -83,15 +92,15 @@ final class ReplayCommand extends BaseCommand {
             String runId = RunIdentity.newRunId(wiring().clock().instant());
             Path state = stateDir != null ? stateDir : wiring().defaultStateDir();
             ReplayRequest request = new ReplayRequest(chosen, replayTarget, settings, runId, identity, state);
-            ReplayEngine engine = new ReplayEngine(selector, archive(), wiring().clock(), wiring().sleeper(),
-                    System::nanoTime);
+            ReplayEngine engine = new ReplayEngine(selector, archive(), EngineTime.of(wiring().clock(),
+                    wiring().sleeper()));
             ReplayPlan plan = engine.plan(request);
             ReplayOutput output = new ReplayOutput(out(), output().json());
             output.plan(plan, dryRun);
-            if (plan.objects() == 0) {
-                if (plan.lossMarkers() > 0) {
-                    err().println("pipes-replay: " + plan.lossMarkers() + " loss marker(s) in the selection: records "
-                            + "that could not be hydrated (pipes-replay list shows them)");
+            if (plan.selected().objects() == 0) {
+                if (plan.selected().lossMarkers() > 0) {
+                    err().println("pipes-replay: " + plan.selected().lossMarkers() + " loss marker(s) in the "
+                            + "selection: records that could not be hydrated (pipes-replay list shows them)");
                 }
                 return nothingMatched(chosen);
             }
@@ -99,7 +108,7 @@ final class ReplayCommand extends BaseCommand {
                 return ExitCodes.OK;
             }
             confirm(plan);
-            ReplaySummary summary = engine.run(request, plan.objects(),
+            ReplaySummary summary = engine.run(request, plan.selected().objects(),
                     new ProgressPrinter(err(), wiring().terminal().interactive()));
             ReportFile.write(request.reportFile(), plan, summary);
             output.summary(summary, request.reportFile());
@@ -109,17 +118,17 @@ final class ReplayCommand extends BaseCommand {
 
     /** 0 only when nothing selected is left undelivered; otherwise one line on stderr says what to do. */
     private int exitCode(ReplaySummary summary, Selection chosen) {
-        if (summary.circuitOpen()) {
-            err().println("pipes-replay: stopped: " + TerminalText.field(summary.circuitBreaker()) + ". Fix that, "
+        if (summary.stoppedEarly()) {
+            err().println("pipes-replay: stopped: " + TerminalText.field(summary.stopReason()) + ". Fix that, "
                     + "then run the same command again: it sends what is left, in order.");
             return ExitCodes.CIRCUIT_OPEN;
         }
         if (!summary.complete()) {
-            err().println("pipes-replay: not everything was delivered: " + summary.failed() + " failed, "
-                    + summary.blocked() + " held back behind an undelivered earlier record of their partition key "
-                    + "(see the report). Fix the cause, then run the same command again: it sends what is left, in "
-                    + "order" + (summary.otherStatusUndelivered() > 0 ? " (records --status left out hold their "
-                    + "keys: --status pending selects them)" : "") + ".");
+            err().println("pipes-replay: not everything was delivered: " + summary.notDelivered().failed()
+                    + " failed, " + summary.notDelivered().blocked() + " held back behind an undelivered earlier "
+                    + "record of their partition key (see the report). Fix the cause, then run the same command "
+                    + "again: it sends what is left, in order" + (summary.skipped().otherStatusUndelivered() > 0
+                    ? " (records --status left out hold their keys: --status pending selects them)" : "") + ".");
             return ExitCodes.SOME_FAILED;
         }
         return summary.nothingMatched() ? nothingMatched(chosen) : ExitCodes.OK;
@@ -151,7 +160,7 @@ final class ReplayCommand extends BaseCommand {
                     + "(add --yes, or --dry-run to only see the plan)");
         }
         out().flush();
-        String answer = terminal.readLine("Send up to " + plan.objects() + " record(s) to " + plan.target()
+        String answer = terminal.readLine("Send up to " + plan.selected().objects() + " record(s) to " + plan.target()
                 + "? [y/N] ");
         if (answer == null || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
             throw CliException.usage("aborted: nothing was sent");

@@ -2,8 +2,8 @@ package dev.pipesrecovery.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pipesrecovery.replay.ReplayPlan;
-import dev.pipesrecovery.replay.ReplaySummary;
+import dev.pipesrecovery.replay.run.ReplayPlan;
+import dev.pipesrecovery.replay.run.ReplaySummary;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ final class ReplayOutput {
     void plan(ReplayPlan plan, boolean dryRun) {
         if (json) {
             planJson = ReportFile.planJson(plan);
-            if (dryRun || plan.objects() == 0) {
+            if (dryRun || plan.selected().objects() == 0) {
                 ObjectNode doc = ReportFile.MAPPER.createObjectNode();
                 doc.set("plan", planJson);
                 doc.put("dryRun", dryRun);
@@ -36,7 +36,8 @@ final class ReplayOutput {
             return;
         }
         out.println("Plan" + (dryRun ? " (dry run: nothing will be sent)" : "") + ":");
-        out.println("  records:     " + plan.objects() + " (" + BaseCommand.bytes(plan.bytes()) + ")"
+        ReplayPlan.Selected selected = plan.selected();
+        out.println("  records:     " + selected.objects() + " (" + BaseCommand.bytes(selected.bytes()) + ")"
                 + (plan.status().needsTags() ? ", status '" + plan.status().name().toLowerCase()
                 + "' is checked per object as the run goes (an upper bound)" : ""));
         out.println("  target:      " + plan.target());
@@ -49,11 +50,11 @@ final class ReplayOutput {
                     + "this replay (skipped)");
         }
         out.println("  journal:     " + plan.journal());
-        if (plan.lossMarkers() > 0) {
-            out.println("  !!! " + plan.lossMarkers() + " loss marker(s): records that could not be hydrated "
+        if (selected.lossMarkers() > 0) {
+            out.println("  !!! " + selected.lossMarkers() + " loss marker(s): records that could not be hydrated "
                     + "cannot be replayed (pipes-replay list shows them)");
         }
-        plan.sample().forEach(key -> out.println("  sample:      " + TerminalText.field(key)));
+        selected.sample().forEach(key -> out.println("  sample:      " + TerminalText.field(key)));
         out.flush();
     }
 
@@ -66,45 +67,57 @@ final class ReplayOutput {
             print(doc);
             return;
         }
-        out.println("Summary of run " + summary.runId() + ":");
-        out.println("  sent:        " + summary.delivered() + " (" + BaseCommand.bytes(summary.deliveredBytes())
-                + ") in " + summary.requests() + " request(s)");
-        out.println("  skipped:     " + summary.alreadyDelivered() + " already delivered, " + summary.otherStatus()
-                + " of another status" + (summary.otherStatusUndelivered() > 0 ? " (" + summary.otherStatusUndelivered()
-                + " of them not delivered yet)" : "") + ", " + summary.missing() + " deleted since listed"
-                + (summary.notAttempted() > 0 ? ", " + summary.notAttempted() + " not attempted (run stopped)" : ""));
-        out.println("  failed:      " + summary.failed() + (summary.failed() > 0 ? " "
-                + TerminalText.field(summary.failedByCode()) : ""));
-        if (summary.blocked() > 0) {
-            out.println("  held back:   " + summary.blocked() + " record(s) of " + summary.blockedKeyCount()
-                    + " partition key(s), behind an earlier record of their key that was not delivered (order "
-                    + "kept; the same command sends them next time):");
-            summary.blockedKeys().stream().limit(BLOCKED_KEYS_SHOWN).forEach(key -> out.println("               "
-                    + TerminalText.field(key.partitionKey() + ": " + key.heldBack() + " held, after " + key.cause())));
-            if (summary.blockedKeyCount() > BLOCKED_KEYS_SHOWN) {
-                out.println("               ... and " + (summary.blockedKeyCount() - BLOCKED_KEYS_SHOWN)
-                        + " more key(s) (the report lists " + summary.blockedKeys().size() + ", the failures file "
-                        + "every held record)");
-            }
+        ReplaySummary.Delivered delivered = summary.delivered();
+        ReplaySummary.Skipped skipped = summary.skipped();
+        ReplaySummary.NotDelivered notDelivered = summary.notDelivered();
+        out.println("Summary of run " + summary.run().id() + ":");
+        out.println("  sent:        " + delivered.records() + " (" + BaseCommand.bytes(delivered.bytes())
+                + ") in " + delivered.requests() + " request(s)");
+        out.println("  skipped:     " + skipped.alreadyDelivered() + " already delivered, " + skipped.otherStatus()
+                + " of another status" + (skipped.otherStatusUndelivered() > 0 ? " (" + skipped.otherStatusUndelivered()
+                + " of them not delivered yet)" : "") + ", " + skipped.missing() + " deleted since listed"
+                + (notDelivered.notAttempted() > 0 ? ", " + notDelivered.notAttempted() + " not attempted (run "
+                + "stopped)" : ""));
+        out.println("  failed:      " + notDelivered.failed() + (notDelivered.failed() > 0 ? " "
+                + TerminalText.field(notDelivered.failedByCode()) : ""));
+        if (notDelivered.blocked() > 0) {
+            heldBack(notDelivered);
         }
-        out.println("  duration:    " + formatDuration(summary.durationMillis()) + String.format(Locale.ROOT,
-                ", %.1f records/s, latency p50 %.1f ms p99 %.1f ms", summary.achievedPerSecond(),
-                summary.latencyP50Millis(), summary.latencyP99Millis()));
-        if (summary.markFailures() > 0) {
-            out.println("  warning:     " + summary.markFailures() + " object(s) could not be tagged (the journal "
-                    + "still prevents re-sending them with this command)");
-        }
-        if (summary.foreignTagsDropped() > 0) {
-            out.println("  warning:     " + summary.foreignTagsDropped() + " object(s) had more tags of their own "
-                    + "than S3's 10 leave room for: the last ones were dropped for the replay status (see the "
-                    + "failures file)");
-        }
-        if (summary.failuresFileProblem() != null) {
-            out.println("  warning:     " + TerminalText.field(summary.failuresFileProblem()));
-        }
-        out.println("  report:      " + reportFile + (summary.failuresFile() == null ? ""
-                : " (failures: " + summary.failuresFile() + ")"));
+        out.println("  duration:    " + formatDuration(summary.run().durationMillis()) + String.format(Locale.ROOT,
+                ", %.1f records/s, latency p50 %.1f ms p99 %.1f ms", summary.pace().achievedPerSecond(),
+                summary.pace().latencyP50Millis(), summary.pace().latencyP99Millis()));
+        warnings(summary);
+        out.println("  report:      " + reportFile + (summary.files().failuresFile() == null ? ""
+                : " (failures: " + summary.files().failuresFile() + ")"));
         out.flush();
+    }
+
+    private void heldBack(ReplaySummary.NotDelivered notDelivered) {
+        out.println("  held back:   " + notDelivered.blocked() + " record(s) of " + notDelivered.blockedKeyCount()
+                + " partition key(s), behind an earlier record of their key that was not delivered (order "
+                + "kept; the same command sends them next time):");
+        notDelivered.blockedKeys().stream().limit(BLOCKED_KEYS_SHOWN).forEach(key -> out.println("               "
+                + TerminalText.field(key.partitionKey() + ": " + key.heldBack() + " held, after " + key.cause())));
+        if (notDelivered.blockedKeyCount() > BLOCKED_KEYS_SHOWN) {
+            out.println("               ... and " + (notDelivered.blockedKeyCount() - BLOCKED_KEYS_SHOWN)
+                    + " more key(s) (the report lists " + notDelivered.blockedKeys().size() + ", the failures file "
+                    + "every held record)");
+        }
+    }
+
+    private void warnings(ReplaySummary summary) {
+        if (summary.marking().failures() > 0) {
+            out.println("  warning:     " + summary.marking().failures() + " object(s) could not be tagged (the "
+                    + "journal still prevents re-sending them with this command)");
+        }
+        if (summary.marking().foreignTagsDropped() > 0) {
+            out.println("  warning:     " + summary.marking().foreignTagsDropped() + " object(s) had more tags of "
+                    + "their own than S3's 10 leave room for: the last ones were dropped for the replay status (see "
+                    + "the failures file)");
+        }
+        if (summary.files().failuresFileProblem() != null) {
+            out.println("  warning:     " + TerminalText.field(summary.files().failuresFileProblem()));
+        }
     }
 
     private void print(ObjectNode doc) {

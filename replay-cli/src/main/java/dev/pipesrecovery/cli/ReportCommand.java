@@ -1,13 +1,13 @@
 package dev.pipesrecovery.cli;
 
+import dev.pipesrecovery.replay.selection.Selection;
+import dev.pipesrecovery.replay.selection.StatusFilter;
 import dev.pipesrecovery.report.IncidentReport;
 import dev.pipesrecovery.report.IncidentScan;
 import dev.pipesrecovery.report.ReportSettings;
 import dev.pipesrecovery.report.RunHistory;
 import dev.pipesrecovery.report.html.Html;
 import dev.pipesrecovery.report.html.IncidentPage;
-import dev.pipesrecovery.replay.Selection;
-import dev.pipesrecovery.replay.StatusFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code report}: one self-contained HTML page for the post-mortem of an incident. */
-@Command(name = "report", mixinStandardHelpOptions = true, footer = {"", ExitCodes.SUMMARY},
+@Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Writes one self-contained HTML page for the post-mortem (no script, nothing fetched: it "
                 + "opens offline and can be attached to a ticket): dead-lettered and lost records per minute by "
                 + "condition, the top partition keys and shards, every loss marker with its range and reason, and "

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pipesrecovery.replay.ReplayPlan;
-import dev.pipesrecovery.replay.ReplaySummary;
+import dev.pipesrecovery.replay.run.ReplayPlan;
+import dev.pipesrecovery.replay.run.ReplaySummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,8 +22,8 @@ final class ReportFile {
 
     static ObjectNode planJson(ReplayPlan plan) {
         ObjectNode node = MAPPER.createObjectNode();
-        node.put("objects", plan.objects());
-        node.put("bytes", plan.bytes());
+        node.put("objects", plan.selected().objects());
+        node.put("bytes", plan.selected().bytes());
         node.put("status", plan.status().name().toLowerCase());
         node.put("target", plan.target());
         node.put("rate", plan.rate());
@@ -33,53 +33,63 @@ final class ReportFile {
         } else {
             node.put("estimatedSeconds", plan.estimatedDuration().toMillis() / 1000.0);
         }
-        node.put("lossMarkers", plan.lossMarkers());
-        node.put("notArchiveKeys", plan.notArchiveKeys());
+        node.put("lossMarkers", plan.selected().lossMarkers());
+        node.put("notArchiveKeys", plan.selected().notArchiveKeys());
         node.put("previouslyDelivered", plan.previouslyDelivered());
         node.put("journal", plan.journal());
-        plan.sample().forEach(node.putArray("sample")::add);
+        plan.selected().sample().forEach(node.putArray("sample")::add);
         return node;
     }
 
+    /**
+     * The summary as one flat object: the report file's contract (README "The report file"; {@code report}'s
+     * RunHistory and users' scripts read it), so the field names and their order stay as they are.
+     */
     static ObjectNode summaryJson(ReplaySummary summary) {
         ObjectNode node = MAPPER.createObjectNode();
-        node.put("runId", summary.runId());
-        node.put("runIdentity", summary.runIdentity());
-        node.put("target", summary.target());
-        node.put("startedAt", summary.startedAt().toString());
-        node.put("durationMillis", summary.durationMillis());
-        node.put("delivered", summary.delivered());
-        node.put("deliveredBytes", summary.deliveredBytes());
-        node.put("skippedAlreadyDelivered", summary.alreadyDelivered());
-        node.put("skippedMissing", summary.missing());
-        node.put("skippedOtherStatus", summary.otherStatus());
-        node.put("failed", summary.failed());
+        ReplaySummary.Run run = summary.run();
+        node.put("runId", run.id());
+        node.put("runIdentity", run.identity());
+        node.put("target", run.target());
+        node.put("startedAt", run.startedAt().toString());
+        node.put("durationMillis", run.durationMillis());
+        ReplaySummary.Delivered delivered = summary.delivered();
+        ReplaySummary.Skipped skipped = summary.skipped();
+        ReplaySummary.NotDelivered notDelivered = summary.notDelivered();
+        node.put("delivered", delivered.records());
+        node.put("deliveredBytes", delivered.bytes());
+        node.put("skippedAlreadyDelivered", skipped.alreadyDelivered());
+        node.put("skippedMissing", skipped.missing());
+        node.put("skippedOtherStatus", skipped.otherStatus());
+        node.put("failed", notDelivered.failed());
         ObjectNode byCode = node.putObject("failedByCode");
-        summary.failedByCode().forEach(byCode::put);
-        node.put("notAttempted", summary.notAttempted());
-        node.put("skippedOtherStatusUndelivered", summary.otherStatusUndelivered());
-        node.put("blocked", summary.blocked());
-        node.put("blockedKeyCount", summary.blockedKeyCount());
+        notDelivered.failedByCode().forEach(byCode::put);
+        node.put("notAttempted", notDelivered.notAttempted());
+        node.put("skippedOtherStatusUndelivered", skipped.otherStatusUndelivered());
+        node.put("blocked", notDelivered.blocked());
+        node.put("blockedKeyCount", notDelivered.blockedKeyCount());
         ArrayNode blockedKeys = node.putArray("blockedKeys");
-        summary.blockedKeys().forEach(key -> blockedKeys.addObject().put("partitionKey", key.partitionKey())
+        notDelivered.blockedKeys().forEach(key -> blockedKeys.addObject().put("partitionKey", key.partitionKey())
                 .put("cause", key.cause()).put("failedKey", key.failedKey()).put("heldBack", key.heldBack()));
-        node.put("notArchiveKeys", summary.notArchiveKeys());
-        node.put("lossMarkers", summary.lossMarkers());
-        node.put("markFailures", summary.markFailures());
-        node.put("foreignTagsDropped", summary.foreignTagsDropped());
-        node.put("requests", summary.requests());
-        node.put("achievedPerSecond", Math.round(summary.achievedPerSecond() * 10) / 10.0);
-        node.put("latencyP50Millis", summary.latencyP50Millis());
-        node.put("latencyP99Millis", summary.latencyP99Millis());
-        if (summary.circuitBreaker() != null) {
-            node.put("circuitBreaker", summary.circuitBreaker());
+        node.put("notArchiveKeys", skipped.notArchiveKeys());
+        node.put("lossMarkers", skipped.lossMarkers());
+        node.put("markFailures", summary.marking().failures());
+        node.put("foreignTagsDropped", summary.marking().foreignTagsDropped());
+        node.put("requests", delivered.requests());
+        ReplaySummary.Pace pace = summary.pace();
+        node.put("achievedPerSecond", Math.round(pace.achievedPerSecond() * 10) / 10.0);
+        node.put("latencyP50Millis", pace.latencyP50Millis());
+        node.put("latencyP99Millis", pace.latencyP99Millis());
+        if (summary.stopReason() != null) {
+            node.put("circuitBreaker", summary.stopReason());
         }
-        node.put("journal", summary.journal());
-        if (summary.failuresFile() != null) {
-            node.put("failuresFile", summary.failuresFile());
+        ReplaySummary.Files files = summary.files();
+        node.put("journal", files.journal());
+        if (files.failuresFile() != null) {
+            node.put("failuresFile", files.failuresFile());
         }
-        if (summary.failuresFileProblem() != null) {
-            node.put("failuresFileProblem", summary.failuresFileProblem());
+        if (files.failuresFileProblem() != null) {
+            node.put("failuresFileProblem", files.failuresFileProblem());
         }
         node.put("complete", summary.complete());
         return node;

@@ -1,7 +1,7 @@
 package dev.pipesrecovery.cli;
 
-import dev.pipesrecovery.replay.Selection;
-import dev.pipesrecovery.replay.StatusFilter;
+import dev.pipesrecovery.replay.selection.Selection;
+import dev.pipesrecovery.replay.selection.StatusFilter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,15 +31,22 @@ public final class SelectionOptions {
     String partitionKey;
 
     @Option(names = "--status", paramLabel = "pending|archived|replayed|failed|all",
+            completionCandidates = Statuses.class,
             description = "By replay state: pending (not delivered yet: archived or failed; replay's default), "
                     + "archived (never replayed), replayed, failed, all (list/show/export default). Reads each "
                     + "object's tags unless 'all'.")
-    String status;
+    StatusFilter status;
+
+    static final class Statuses extends LowerCaseValues<StatusFilter> {
+        Statuses() {
+            super(StatusFilter.class);
+        }
+    }
 
     /** The selection; {@code defaultStatus} applies when {@code --status} is absent. */
     public Selection toSelection(StatusFilter defaultStatus) {
         try {
-            StatusFilter statusFilter = status == null ? defaultStatus : StatusFilter.parse(status);
+            StatusFilter statusFilter = status == null ? defaultStatus : status;
             return new Selection(blankToNull(consumer), parse("--from", from, false), parse("--to", to, true),
                     blankToNull(partitionKey), statusFilter);
         } catch (IllegalArgumentException e) {

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.pipesrecovery.archive.ArchivedRecord;
 import dev.pipesrecovery.archive.ArchivedRecordCodec;
 import dev.pipesrecovery.archive.InvalidArchivedRecordException;
-import dev.pipesrecovery.replay.CloseableIterator;
-import dev.pipesrecovery.replay.ListedObject;
 import dev.pipesrecovery.replay.Payload;
-import dev.pipesrecovery.replay.Selection;
-import dev.pipesrecovery.replay.StatusFilter;
+import dev.pipesrecovery.replay.selection.CloseableIterator;
+import dev.pipesrecovery.replay.selection.ListedObject;
+import dev.pipesrecovery.replay.selection.Selection;
+import dev.pipesrecovery.replay.selection.StatusFilter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code show}: one archived record by key, or the first N of a selection, with the payload decoded. */
-@Command(name = "show", mixinStandardHelpOptions = true, footer = {"", ExitCodes.SUMMARY},
+@Command(name = "show", mixinStandardHelpOptions = true,
         description = "Show archived records with their payload decoded (pretty JSON when it is JSON):"
         + " one by KEY, or the first --limit of a selection.")
 final class ShowCommand extends BaseCommand {

@@ -1,19 +1,27 @@
 package dev.pipesrecovery.cli;
 
-import dev.pipesrecovery.replay.http.HttpHeader;
+import dev.pipesrecovery.replay.target.http.HttpHeader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** {@code replay --target ...}: where the records go. Checked before anything calls AWS. */
 public final class TargetOptions {
 
     /** The three kinds of target. */
-    public enum Kind { http, eventbridge, kinesis }
+    public enum Kind { HTTP, EVENTBRIDGE, KINESIS }
+
+    static final class Kinds extends LowerCaseValues<Kind> {
+        Kinds() {
+            super(Kind.class);
+        }
+    }
 
     @Option(names = "--target", required = true, paramLabel = "http|eventbridge|kinesis",
+            completionCandidates = Kinds.class,
             description = "http: the partner API directly; eventbridge: PutEvents to a bus; kinesis: back into a stream.")
     Kind kind;
 
@@ -104,32 +112,35 @@ public final class TargetOptions {
     /** Checks that the options of the chosen target are there (usage errors). */
     public void validate() {
         switch (kind) {
-            case http -> {
+            case HTTP -> {
                 if (url == null && pipe == null) {
                     throw CliException.usage("--target http needs --url URL or --pipe NAME");
                 }
                 url();
                 headers();
             }
-            case eventbridge -> {
+            case EVENTBRIDGE -> {
                 if (eventBus == null || source == null || detailType == null) {
                     throw CliException.usage("--target eventbridge needs --event-bus, --source and --detail-type");
                 }
             }
-            case kinesis -> {
+            case KINESIS -> {
                 if (stream == null) {
                     throw CliException.usage("--target kinesis needs --stream NAME|ARN");
                 }
             }
         }
-        if (kind != Kind.http && (url != null || pipe != null || connection != null || !headers.isEmpty())) {
+        if (kind != Kind.HTTP && (url != null || pipe != null || connection != null || !headers.isEmpty())) {
             throw CliException.usage("--url, --header, --pipe and --connection only apply to --target http");
         }
     }
 
-    /** What identifies the destination in a run identity (never a header value: it may be a secret). */
+    /**
+     * What identifies the destination in a run identity (never a header value: it may be a secret). The kind in lower
+     * case, as before the constants were upper-case: a journal of an earlier version is found again.
+     */
     public String identity() {
-        return kind + "|" + url + "|" + pipe + "|" + connection + "|" + eventBus + "|" + source + "|" + detailType
-                + "|" + stream;
+        return kind.name().toLowerCase(Locale.ROOT) + "|" + url + "|" + pipe + "|" + connection + "|" + eventBus + "|"
+                + source + "|" + detailType + "|" + stream;
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.IVersionProvider;
  */
 public final class Version implements IVersionProvider {
 
-    /** "pipes-replay 0.1.0". */
+    /** {@code pipes-replay <project version>}, e.g. {@code pipes-replay 0.1.0-SNAPSHOT}. */
     public static String text() {
         Properties properties = new Properties();
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {

@@ -1,7 +1,7 @@
 package dev.pipesrecovery.cli;
 
 import dev.pipesrecovery.archive.ArchiveStore;
-import dev.pipesrecovery.replay.ReplayTarget;
+import dev.pipesrecovery.replay.target.ReplayTarget;
 import dev.pipesrecovery.retry.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +19,9 @@ public interface Wiring extends AutoCloseable {
 
     /** Builds the replay target the options describe (may call AWS: {@code --pipe}, {@code --connection}). */
     ReplayTarget target(AwsOptions aws, TargetOptions target);
+
+    /** What {@code triage} reads from AWS (Pipes, SQS, Kinesis, CloudWatch), each failure an "unknown: why". */
+    dev.pipesrecovery.triage.aws.ConsumerInspection triage(AwsOptions aws);
 
     Clock clock();
 

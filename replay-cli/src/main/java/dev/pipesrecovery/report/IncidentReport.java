@@ -1,6 +1,6 @@
 package dev.pipesrecovery.report;
 
-import dev.pipesrecovery.replay.Selection;
+import dev.pipesrecovery.replay.selection.Selection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -36,6 +36,24 @@ class CommandLineSyntaxTest {
     }
 
     @Test
+    void enumValuesAreAcceptedInAnyCaseAndShownInLowerCase() {
+        CommandLine commandLine = PipesReplayCommand.newCommandLine();
+        CommandLine.ParseResult result = commandLine.parseArgs(("--format JSON replay --bucket b --consumer c "
+                + "--target HTTP --url https://api.example.com/x --on-success Keep --status FAILED").split(" "));
+        CommandLine.ParseResult export = PipesReplayCommand.newCommandLine().parseArgs("export", "--as", "Csv");
+
+        ReplayCommand replay = (ReplayCommand) result.subcommand().commandSpec().userObject();
+        assertThat(replay.target.identity()).as("the run identity (journal name) does not depend on the case")
+                .isEqualTo("http|https://api.example.com/x|null|null|null|null|null|null");
+        assertThat(replay.onSuccess.name()).isEqualTo("KEEP");
+        assertThat(replay.selection.toSelection(null).status().name()).isEqualTo("FAILED");
+        assertThat(((PipesReplayCommand) commandLine.getCommandSpec().userObject()).output().json()).isTrue();
+        assertThat(((ExportCommand) export.subcommand().commandSpec().userObject()).format.name()).isEqualTo("CSV");
+        assertThat(commandLine.getCommandSpec().findOption("--format").completionCandidates())
+                .containsExactly("text", "json");
+    }
+
+    @Test
     void helpListsTheExitCodesQuickly() {
         StringWriter out = new StringWriter();
         CommandLine commandLine = PipesReplayCommand.newCommandLine();

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.cli.support.Cli;
+import dev.pipesrecovery.replay.selection.ReplayTags;
 import dev.pipesrecovery.testkit.PartnerApi;
 import dev.pipesrecovery.testkit.PartnerApi.Answer;
 import dev.pipesrecovery.testkit.PartnerApi.Received;
-import dev.pipesrecovery.replay.ReplayTags;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,6 +198,25 @@ class HttpReplayTest {
                 .as("Retry-After: 1 is honoured").isGreaterThanOrEqualTo(0.95);
         assertThat(received.get(3).body()).isEqualTo("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
         assertThat(received.get(4).body()).isEqualTo("{\"n\":2}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void retriesWhatApiDestinationsRetryAndStopsWhenRetryAfterIsNegative() throws Exception {
+        archive.put("orders-api", "k", T0, "{\"n\":1}");
+        archive.put("orders-api", "m", T0.plusSeconds(1), "{\"n\":2}");
+        // eb-api-destinations: 401, 407, 409, 429 and 5xx are retried; a negative Retry-After stops the retries
+        partner.then(Answer.of(409), 1).then(Answer.of(401), 1).then(Answer.of(407), 1).then(Answer.of(204), 1)
+                .then(new Answer(503, Map.of("Retry-After", "-1")), 1);
+
+        Cli.Result result = replay("--concurrency", "1", "--max-attempts", "5", "--retry-base-millis", "1",
+                "--format", "json");
+
+        assertThat(partner.received().stream().map(Received::status).toList())
+                .containsExactly(409, 401, 407, 204, 503);
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.SOME_FAILED);
+        JsonNode summary = MAPPER.readTree(result.out()).path("summary");
+        assertThat(summary.path("delivered").asLong()).isEqualTo(1);
+        assertThat(summary.path("failedByCode").path("HTTP 503").asLong()).isEqualTo(1);
     }
 
     @Test

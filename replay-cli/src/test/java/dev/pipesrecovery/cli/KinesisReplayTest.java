@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.cli.support.Cli;
 import dev.pipesrecovery.cli.support.ServiceEndpoints;
-import dev.pipesrecovery.replay.ReplayTags;
+import dev.pipesrecovery.replay.selection.ReplayTags;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.Fault;
 import dev.pipesrecovery.testkit.FaultInjectingProxy;

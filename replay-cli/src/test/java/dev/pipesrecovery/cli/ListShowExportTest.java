@@ -182,8 +182,9 @@ class ListShowExportTest {
                 + "archived record of consumer nobody (any arrival time, any status) under s3://" + archive.bucket()
                 + "/nobody/ (check --consumer, --from/--to, --status, --prefix and --bucket)");
         assertThat(days.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
+        // three day prefixes, then the loss markers and the wide-range notices of the consumer
         assertThat(days.err()).contains("arriving 2026-12-01T00:00:00Z to 2026-12-03T23:59:59.999Z",
-                "under s3://" + archive.bucket() + "/orders-api/2026-12-01/ and 3 more prefix(es)");
+                "under s3://" + archive.bucket() + "/orders-api/2026-12-01/ and 4 more prefix(es)");
         assertThat(show.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
         assertThat(show.err()).contains("nothing matched the selection: no archived record of consumer orders-api, "
                 + "partition key customer/99 (any arrival time, any status)");

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipesrecovery.cli.support.Cli;
 import dev.pipesrecovery.cli.support.PartnerReplay;
-import dev.pipesrecovery.replay.ReplayTags;
+import dev.pipesrecovery.replay.selection.ReplayTags;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -60,7 +60,7 @@ class ReleaseArchiveIT {
     void printsHelpWithEveryCommandAndTheExitCodes() throws Exception {
         Run help = launch(List.of("--help"), Map.of());
         assertThat(help.exitCode()).as(help.output()).isZero();
-        assertThat(help.output()).contains("list", "show", "export", "replay", "report", "Exit codes:");
+        assertThat(help.output()).contains("list", "show", "export", "replay", "report", "triage", "Exit codes:");
     }
 
     @Test
@@ -74,6 +74,11 @@ class ReleaseArchiveIT {
             assertThat(list.exitCode()).as(list.output()).isZero();
             assertThat(list.output()).containsPattern("orders-api\\s+2026-11-21\\s+2\\s")
                     .contains("Loss markers: none");
+            // --prefix defaults to PIPES_REPLAY_PREFIX (the runbook exports it): under another prefix, nothing
+            Run elsewhere = launch(List.of("list", "--bucket", archive.bucket(), "--endpoint-url", archive.endpoint(),
+                    "--consumer", "orders-api"), Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
+                    "AWS_REGION", "us-east-1", "PIPES_REPLAY_PREFIX", "archive"));
+            assertThat(elsewhere.exitCode()).as(elsewhere.output()).isEqualTo(ExitCodes.NOTHING_MATCHED);
         }
     }
 
@@ -111,7 +116,8 @@ class ReleaseArchiveIT {
             assertThat(launcher).contains(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
         }
         assertThat(tarFiles).contains(NAME + "/bin/pipes-replay", NAME + "/completion/pipes-replay.bash",
-                NAME + "/man/man1/pipes-replay.1", NAME + "/man/man1/pipes-replay-report.1", NAME + "/README.md")
+                NAME + "/man/man1/pipes-replay.1", NAME + "/man/man1/pipes-replay-report.1", NAME + "/README.md",
+                NAME + "/docs/runbook.md", NAME + "/man/man1/pipes-replay-triage.1")
                 .anyMatch(f -> f.matches(NAME + "/lib/pipes-replay-.*\\.jar"));
     }
 

@@ -13,6 +13,9 @@ import java.util.List;
  */
 public final class SandboxEnvironment {
 
+    /** How the state file marks a command to try (a comment: sourcing the file ignores it). */
+    public static final String TRY = "# try: ";
+
     private SandboxEnvironment() {
     }
 
@@ -30,15 +33,23 @@ public final class SandboxEnvironment {
         lines.add("export PIPES_REPLAY_BUCKET=" + topology.bucket());
         lines.add("export SANDBOX_CONSUMER=" + consumer);
         lines.add("export SANDBOX_ARCHIVE_PREFIX=" + topology.archivePrefix());
+        lines.add("export PIPES_REPLAY_PREFIX=" + topology.archivePrefix()); // as the runbook sets it for the stacks
+        lines.add("export SANDBOX_STREAM=" + topology.streamName());
         lines.add("export SANDBOX_PARTNER_API_URL=" + partnerUrl);
         lines.add("export SANDBOX_DLQ_URL=" + topology.dlqUrl());
         return lines;
     }
 
-    /** Commands to try against the sandbox, using the exported variables. */
+    /**
+     * Commands to try against the sandbox, using the exported variables; triage first: what the incident left behind.
+     * The pipe is a local stand-in that no Pipes API knows, and no CloudWatch runs here, so triage shows the pipe's
+     * state and the last hour as unknown and finds the DLQ and the stream from the options instead.
+     */
     public static List<String> tryCommands() {
         String prefix = "bin/pipes-replay --prefix \"$SANDBOX_ARCHIVE_PREFIX\"";
         return List.of(
+                prefix + " triage --consumer \"$SANDBOX_CONSUMER\" --dlq-url \"$SANDBOX_DLQ_URL\" --stream "
+                        + "\"$SANDBOX_STREAM\"   # what the incident left behind, and what to run next",
                 prefix + " list --consumer \"$SANDBOX_CONSUMER\" --status all",
                 prefix + " show --consumer \"$SANDBOX_CONSUMER\" --limit 2",
                 prefix + " replay --target http --url \"$SANDBOX_PARTNER_API_URL\" --consumer \"$SANDBOX_CONSUMER\" --yes",
@@ -55,6 +66,7 @@ public final class SandboxEnvironment {
         lines.add("SANDBOX_CHILD_PIDS=\"" + String.join(" ", ProcessHandle.current().descendants()
                 .map(p -> Long.toString(p.pid())).toList()) + "\"");
         lines.addAll(exports);
+        tryCommands().forEach(command -> lines.add(TRY + command)); // bin/sandbox up prints these
         Files.createDirectories(file.getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Files.write(partial, lines);

@@ -1,6 +1,7 @@
 package dev.pipesrecovery.archive.s3;
 
 import dev.pipesrecovery.archive.ArchiveException;
+import dev.pipesrecovery.aws.AwsFailure;
 import java.util.Spliterator;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -21,7 +22,7 @@ final class ListingFailures {
                 try {
                     return pages.tryAdvance(action);
                 } catch (SdkException e) {
-                    throw new ArchiveException(what + " failed: " + S3Errors.describe(e), e);
+                    throw new ArchiveException(what + " failed: " + AwsFailure.describe(e), e);
                 }
             }
 

@@ -6,6 +6,7 @@ import dev.pipesrecovery.archive.ArchiveStore;
 import dev.pipesrecovery.archive.ArchiveWrite;
 import dev.pipesrecovery.archive.WriteOutcome;
 import dev.pipesrecovery.archive.WriteResult;
+import dev.pipesrecovery.aws.AwsFailure;
 import dev.pipesrecovery.aws.SdkRetries;
 import dev.pipesrecovery.retry.Retrier;
 import dev.pipesrecovery.retry.RetryListener;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The archive in one S3 bucket. Writes are conditional ({@code If-None-Match: *}: a 412 means already archived, so
@@ -74,19 +76,23 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
     @Override
     public WriteOutcome putIfAbsent(ArchiveWrite write) {
         try {
-            return retry.call(() -> attemptPut(write), S3ArchiveStore::isTransient);
+            return retry.call(() -> attemptPut(write), AwsFailure::isTransient);
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new ArchiveException("interrupted writing s3://" + bucket + "/" + write.key(), e);
             }
             throw new ArchiveException("PutObject s3://" + bucket + "/" + write.key() + " failed"
-                    + (S3Errors.isTransient(e) ? " after " + settings.writeBackoff().maxAttempts() + " attempts" : "")
-                    + ": " + S3Errors.describe(e), e);
+                    + (AwsFailure.isTransient(e) ? " after " + settings.writeBackoff().maxAttempts() + " attempts" : "")
+                    + ": " + AwsFailure.describe(e), e);
         }
     }
 
-    private static boolean isTransient(Exception e) {
-        return e instanceof RuntimeException failure && S3Errors.isTransient(failure);
+    /**
+     * {@code If-None-Match: *} on a key that exists
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html).
+     */
+    private static boolean isPreconditionFailed(RuntimeException e) {
+        return e instanceof S3Exception s3 && s3.statusCode() == 412;
     }
 
     private WriteOutcome attemptPut(ArchiveWrite write) {
@@ -95,7 +101,7 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
                     .overrideConfiguration(SdkRetries.none()), RequestBody.fromBytes(write.body()));
             return WriteOutcome.CREATED;
         } catch (RuntimeException e) {
-            if (S3Errors.isPreconditionFailed(e)) {
+            if (isPreconditionFailed(e)) {
                 return WriteOutcome.ALREADY_EXISTS;
             }
             throw e;
@@ -150,7 +156,7 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {
-            throw new ArchiveException("GetObject s3://" + bucket + "/" + key + " failed: " + S3Errors.describe(e), e);
+            throw new ArchiveException("GetObject s3://" + bucket + "/" + key + " failed: " + AwsFailure.describe(e), e);
         }
     }
 
@@ -169,7 +175,7 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
         try {
             s3.deleteObject(b -> b.bucket(bucket).key(key));
         } catch (SdkException e) {
-            throw new ArchiveException("DeleteObject s3://" + bucket + "/" + key + " failed: " + S3Errors.describe(e), e);
+            throw new ArchiveException("DeleteObject s3://" + bucket + "/" + key + " failed: " + AwsFailure.describe(e), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.pipesrecovery.archive.s3;
 
 import dev.pipesrecovery.archive.ArchiveException;
+import dev.pipesrecovery.aws.AwsFailure;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class S3Tagging {
             s3.getObjectTagging(b -> b.bucket(bucket).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
             return Map.copyOf(tags);
         } catch (SdkException e) {
-            throw new ArchiveException("GetObjectTagging s3://" + bucket + "/" + key + " failed: " + S3Errors.describe(e), e);
+            throw new ArchiveException("GetObjectTagging s3://" + bucket + "/" + key + " failed: " + AwsFailure.describe(e), e);
         }
     }
 
@@ -35,7 +36,7 @@ final class S3Tagging {
         try {
             s3.putObjectTagging(b -> b.bucket(bucket).key(key).tagging(t -> t.tagSet(tagSet)));
         } catch (SdkException e) {
-            throw new ArchiveException("PutObjectTagging s3://" + bucket + "/" + key + " failed: " + S3Errors.describe(e), e);
+            throw new ArchiveException("PutObjectTagging s3://" + bucket + "/" + key + " failed: " + AwsFailure.describe(e), e);
         }
     }
 

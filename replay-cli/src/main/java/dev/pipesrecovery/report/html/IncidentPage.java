@@ -25,7 +25,7 @@ public final class IncidentPage {
     private IncidentPage() {
     }
 
-    /** @param generator who wrote the page, e.g. "pipes-replay 0.1.0" */
+    /** @param generator who wrote the page: {@code Version.text()} of the CLI, e.g. "pipes-replay 0.1.0-SNAPSHOT" */
     public static String render(IncidentReport report, String generator) {
         String title = "Incident report: " + report.consumerLabel();
         StringBuilder page = new StringBuilder(64 * 1024);

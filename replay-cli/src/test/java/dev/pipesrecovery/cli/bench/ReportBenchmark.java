@@ -86,8 +86,8 @@ public final class ReportBenchmark {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    /** N records over six hours, written in parallel batches of the store's own bound. */
-    private static List<String> fill(Archive archive, int records) {
+    /** N records of consumer orders-api over six hours of 2026-11-21, in parallel batches of the store's own bound. */
+    static List<String> fill(Archive archive, int records) {
         KeyLayout layout = new KeyLayout("");
         byte[] data = new byte[1024];
         java.util.Arrays.fill(data, (byte) 'x');

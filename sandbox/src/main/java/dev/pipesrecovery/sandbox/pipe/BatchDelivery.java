@@ -1,7 +1,8 @@
 package dev.pipesrecovery.sandbox.pipe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pipesrecovery.replay.http.InputTemplate;
+import dev.pipesrecovery.pipes.HttpParameterValue;
+import dev.pipesrecovery.pipes.InputTemplate;
 import dev.pipesrecovery.retry.BackoffPolicy;
 import dev.pipesrecovery.retry.Sleeper;
 import java.time.Clock;
@@ -132,13 +133,9 @@ final class BatchDelivery {
         return last;
     }
 
-    /** A header value of {@code HttpParameters}: a {@code $.} JSON path into the event, or a literal. */
+    /** A header value of {@code HttpParameters}; none when its JSON path leads nowhere. */
     private static String headerValue(String value, ObjectNode event) {
-        if (!value.startsWith("$.")) {
-            return value;
-        }
-        String resolved = new InputTemplate("<" + value + ">").render(event, Map.of());
-        return resolved.equals("null") ? null : resolved;
+        return HttpParameterValue.resolve(value, event).orElse(null);
     }
 
     private boolean tooOld(List<Record> batch) {

@@ -1,17 +1,22 @@
 package dev.pipesrecovery.sandbox.pipe;
 
+import dev.pipesrecovery.apidestination.ApiDestinationCall;
+import dev.pipesrecovery.apidestination.CallOutcome;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
  * The API destination: one POST per event with the headers EventBridge sends (eb-api-destinations: the
- * {@code User-Agent} and {@code Range} cannot be overridden; a 5 s client execution timeout), and the answer
- * classified as the pipe would.
+ * {@code User-Agent} and {@code Range} cannot be overridden), within {@link StandInOptions#targetTimeout()} (5 s, as
+ * EventBridge). What an answer means is core's {@link ApiDestinationCall}, the model pipes-replay's HTTP target uses
+ * too; what is pipe-specific stays here: the pipe's error classes (aws-facts §2.2) and the undocumented choices of
+ * {@link StandInOptions}.
  */
 final class HttpTarget {
 
@@ -20,10 +25,12 @@ final class HttpTarget {
     private final HttpClient client;
     private final URI endpoint;
     private final StandInOptions options;
+    private final Clock clock;
 
-    HttpTarget(URI endpoint, StandInOptions options) {
+    HttpTarget(URI endpoint, StandInOptions options, Clock clock) {
         this.endpoint = endpoint;
         this.options = options;
+        this.clock = clock;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(options.targetTimeout()).build();
     }
@@ -52,28 +59,25 @@ final class HttpTarget {
         }
     }
 
+    /**
+     * The answer in the pipe's error classes. A status API destinations do not retry (a 400, say) is dead-lettered
+     * at once or counted as a customer error per {@link StandInOptions#clientErrors()}; a negative
+     * {@code Retry-After} stops the retries when the stand-in honours {@code Retry-After} at all.
+     */
     TargetResult classify(int status, String retryAfterHeader) {
-        if (status >= 200 && status < 300) {
-            return new TargetResult(TargetResult.Kind.SUCCESS, status, Duration.ZERO);
-        }
-        Duration retryAfter = status == 429 ? parseRetryAfter(retryAfterHeader) : Duration.ZERO;
-        boolean retriedByApiDestinations = status >= 500 || status == 401 || status == 407 || status == 409
-                || status == 429;
-        if (!retriedByApiDestinations
-                && options.clientErrors() == StandInOptions.ClientErrorHandling.DEAD_LETTER_AT_ONCE) {
-            return new TargetResult(TargetResult.Kind.NOT_RETRYABLE, status, Duration.ZERO);
-        }
-        return new TargetResult(TargetResult.Kind.CUSTOMER_ERROR, status, retryAfter);
+        CallOutcome outcome = ApiDestinationCall.answered(status, retryAfterHeader, clock.instant());
+        return switch (outcome.verdict()) {
+            case DELIVERED -> new TargetResult(TargetResult.Kind.SUCCESS, status, Duration.ZERO);
+            case RETRY -> new TargetResult(TargetResult.Kind.CUSTOMER_ERROR, status,
+                    outcome.retryAfter() == null ? Duration.ZERO : outcome.retryAfter());
+            case STOPPED -> new TargetResult(options.honourRetryAfter() ? TargetResult.Kind.NOT_RETRYABLE
+                    : TargetResult.Kind.CUSTOMER_ERROR, status, Duration.ZERO);
+            case FINAL -> new TargetResult(deadLetterAtOnce() ? TargetResult.Kind.NOT_RETRYABLE
+                    : TargetResult.Kind.CUSTOMER_ERROR, status, Duration.ZERO);
+        };
     }
 
-    private static Duration parseRetryAfter(String header) {
-        if (header == null) {
-            return Duration.ZERO;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
-        } catch (NumberFormatException httpDate) {
-            return Duration.ZERO;
-        }
+    private boolean deadLetterAtOnce() {
+        return options.clientErrors() == StandInOptions.ClientErrorHandling.DEAD_LETTER_AT_ONCE;
     }
 }

@@ -72,8 +72,8 @@ public final class LocalPipeStandIn implements AutoCloseable {
                 "arn:aws:iam::" + accountId + ":role/" + settings.pipeName() + "-pipe", targetUrl.toString());
         running = true;
         BooleanSupplier isRunning = () -> running;
-        BatchDelivery delivery = new BatchDelivery(settings, options, identity, new HttpTarget(targetUrl, options),
-                sqs, dlqUrl, stats, clock, sleeper, isRunning);
+        BatchDelivery delivery = new BatchDelivery(settings, options, identity,
+                new HttpTarget(targetUrl, options, clock), sqs, dlqUrl, stats, clock, sleeper, isRunning);
         lanes = Executors.newCachedThreadPool(daemon("pipe-lane-" + settings.pipeName()));
         for (Shard shard : shards(streamArn)) {
             ShardPoller poller = new ShardPoller(kinesis, streamArn, shard.shardId(), settings, options, delivery,

@@ -1,5 +1,6 @@
 package dev.pipesrecovery.sandbox.pipe;
 
+import dev.pipesrecovery.apidestination.ApiDestinationCall;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,7 +14,8 @@ import java.util.Objects;
  * @param pollInterval      wait after an empty GetRecords
  * @param targetTimeout     the API destination's 5 s client execution timeout (eb-api-destinations)
  * @param clientErrors      what a non-retryable 4xx does (UNCONFIRMED for pipes, aws-facts §2.3)
- * @param honourRetryAfter  wait at least {@code Retry-After} after a 429 (documented for event buses, UNCONFIRMED for pipes)
+ * @param honourRetryAfter  wait at least the {@code Retry-After} of a retried answer, and stop at a negative one
+ *                          (documented for event buses, UNCONFIRMED for pipes)
  */
 public record StandInOptions(
         Duration retryBackoffBase,
@@ -52,7 +54,7 @@ public record StandInOptions(
     /** Timing for a rehearsal on one machine: backoff of milliseconds instead of seconds to minutes. */
     public static StandInOptions rehearsal() {
         return new StandInOptions(Duration.ofMillis(2), Duration.ofMillis(40), Duration.ofMillis(100),
-                Duration.ofSeconds(5), ClientErrorHandling.RETRY_AS_CUSTOMER_ERROR, true);
+                ApiDestinationCall.CLIENT_EXECUTION_TIMEOUT, ClientErrorHandling.RETRY_AS_CUSTOMER_ERROR, true);
     }
 
     public StandInOptions withClientErrors(ClientErrorHandling handling) {
