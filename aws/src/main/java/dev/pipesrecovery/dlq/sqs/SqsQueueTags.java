@@ -1,5 +1,6 @@
 package dev.pipesrecovery.dlq.sqs;
 
+import dev.pipesrecovery.aws.AwsFailure;
 import dev.pipesrecovery.consumer.ConsumerName;
 import dev.pipesrecovery.dlq.QueueRegistry;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class SqsQueueTags implements QueueRegistry {
             return Optional.empty();
         } catch (SdkException e) {
             throw new QueueLookupException("cannot read the tags of " + queueArn + " (GetQueueUrl/ListQueueTags: "
-                    + e.getMessage() + ")", e);
+                    + AwsFailure.describe(e) + ")", e);
         }
         String consumer = tags.get(CONSUMER_TAG);
         if (consumer == null || consumer.isBlank()) {
