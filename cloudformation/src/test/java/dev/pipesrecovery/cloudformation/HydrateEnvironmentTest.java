@@ -23,6 +23,27 @@ class HydrateEnvironmentTest {
         assertThat(inTemplate).containsExactlyInAnyOrderElementsOf(documentedVariables());
     }
 
+    /** Issue 13 item 4: JSON lines at a chosen level, optional tracing; no level that would drop the EMF lines. */
+    @Test
+    void theFunctionLogsJsonAtAChosenLevelThatKeepsTheMetricsAndMayBeTraced() {
+        Map<String, Object> template = Templates.load(Templates.RECOVERY);
+        Map<String, Object> function = Cfn.properties(Cfn.resource(template, "HydrateFunction"));
+        Map<String, Object> logging = Cfn.map(function.get("LoggingConfig"));
+
+        assertThat(logging.get("LogFormat")).isEqualTo("JSON");
+        assertThat(logging.get("ApplicationLogLevel")).isEqualTo(Map.of("Ref", "HydrateApplicationLogLevel"));
+        assertThat(Cfn.map(function.get("TracingConfig")).get("Mode")).isEqualTo(Map.of("Ref", "HydrateTracing"));
+        Map<String, Map<String, Object>> parameters = Cfn.parameters(template);
+        // EMF lines carry no "level": Lambda counts them INFO, so a WARN, ERROR or FATAL filter drops every metric
+        assertThat(Cfn.oneOrMany(parameters.get("HydrateApplicationLogLevel").get("AllowedValues")))
+                .containsExactlyInAnyOrder("INFO", "DEBUG", "TRACE");
+        assertThat(parameters.get("HydrateApplicationLogLevel").get("Default")).isEqualTo("INFO");
+        assertThat(parameters.get("HydrateTracing").get("Default")).isEqualTo("PassThrough");
+        // a published version snapshots the configuration: a changed level or tracing mode publishes a new one
+        String description = String.valueOf(Cfn.properties(Cfn.resource(template, "HydrateVersion")).get("Description"));
+        assertThat(description).contains("${HydrateApplicationLogLevel}", "${HydrateTracing}");
+    }
+
     @Test
     void codeIsTheJarTheReactorBuilds() {
         String version = reactorVersion();

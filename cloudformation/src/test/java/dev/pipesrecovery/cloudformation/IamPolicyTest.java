@@ -22,7 +22,9 @@ class IamPolicyTest {
             "pipe.yaml: Deny sqs:* -> sqs:*",
             "recovery.yaml: Deny s3:* -> s3:*",
             "recovery.yaml: Deny s3:* -> ${ArchiveBucket.Arn}/*",
-            "recovery.yaml: Allow s3:PutObject -> ${ArchiveBucket.Arn}/${ArchivePrefix}/*");
+            "recovery.yaml: Allow s3:PutObject -> ${ArchiveBucket.Arn}/${ArchivePrefix}/*",
+            // X-Ray's write actions take no resource (HydrateTracing Active only)
+            "recovery.yaml: Allow xray:PutTraceSegments,xray:PutTelemetryRecords -> *");
 
     @Test
     void noWildcardBeyondTheDocumentedList() {
@@ -87,7 +89,7 @@ class IamPolicyTest {
             Cfn.oneOrMany(statement.get("Action")).forEach(a -> actions.add(String.valueOf(a)));
         }
         assertThat(actions).containsExactlyInAnyOrder("s3:PutObject", "logs:CreateLogStream", "logs:PutLogEvents",
-                "kms:GenerateDataKey");
+                "kms:GenerateDataKey", "xray:PutTraceSegments", "xray:PutTelemetryRecords");
     }
 
     @Test

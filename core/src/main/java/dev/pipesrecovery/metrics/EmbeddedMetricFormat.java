@@ -26,19 +26,36 @@ public final class EmbeddedMetricFormat {
     }
 
     /**
+     * A consumer's metrics (dimension {@link MetricName#CONSUMER_DIMENSION}).
+     *
      * @param values    at least one metric; integral numbers are written as integers, others as decimals
      * @param timestamp the metrics' time ({@code _aws.Timestamp}, epoch milliseconds)
      * @return one line of JSON, without a line terminator
-     * @throws IllegalArgumentException for a blank consumer, no values, or a value that is not a finite number
+     * @throws IllegalArgumentException for a blank consumer, no values, a value that is not a finite number, or a
+     *                                  metric of another dimension
      */
     public static String line(String consumer, Map<MetricName, ? extends Number> values, Instant timestamp) {
+        return line(MetricName.CONSUMER_DIMENSION, consumer, values, timestamp);
+    }
+
+    /** The function's own metrics (dimension {@link MetricName#FUNCTION_DIMENSION}), e.g. {@code ColdStart}. */
+    public static String functionLine(String functionName, Map<MetricName, ? extends Number> values, Instant timestamp) {
+        return line(MetricName.FUNCTION_DIMENSION, functionName, values, timestamp);
+    }
+
+    private static String line(String dimension, String dimensionValue, Map<MetricName, ? extends Number> values,
+                               Instant timestamp) {
         Objects.requireNonNull(timestamp, "timestamp");
-        if (consumer == null || consumer.isBlank()) {
-            throw new IllegalArgumentException("EMF needs a consumer for the " + MetricName.CONSUMER_DIMENSION + " dimension");
+        if (dimensionValue == null || dimensionValue.isBlank()) {
+            throw new IllegalArgumentException("EMF needs a value for the " + dimension + " dimension");
         }
         if (values.isEmpty()) {
             throw new IllegalArgumentException("an EMF line needs at least one metric");
         }
+        values.keySet().stream().filter(name -> !name.dimension().equals(dimension)).findFirst().ifPresent(name -> {
+            throw new IllegalArgumentException(name.metricName() + " has dimension " + name.dimension() + ", not "
+                    + dimension);
+        });
         Map<MetricName, Number> ordered = new EnumMap<>(MetricName.class); // catalog order: stable lines
         values.forEach((name, value) -> ordered.put(Objects.requireNonNull(name, "metric name"), finite(name, value)));
         StringWriter out = new StringWriter();
@@ -51,7 +68,7 @@ public final class EmbeddedMetricFormat {
             json.writeStringField("Namespace", MetricName.NAMESPACE);
             json.writeArrayFieldStart("Dimensions");
             json.writeStartArray();
-            json.writeString(MetricName.CONSUMER_DIMENSION);
+            json.writeString(dimension);
             json.writeEndArray();
             json.writeEndArray();
             json.writeArrayFieldStart("Metrics");
@@ -65,7 +82,7 @@ public final class EmbeddedMetricFormat {
             json.writeEndObject();
             json.writeEndArray();
             json.writeEndObject();
-            json.writeStringField(MetricName.CONSUMER_DIMENSION, consumer);
+            json.writeStringField(dimension, dimensionValue);
             for (Map.Entry<MetricName, Number> metric : ordered.entrySet()) {
                 json.writeFieldName(metric.getKey().metricName());
                 writeNumber(json, metric.getValue());

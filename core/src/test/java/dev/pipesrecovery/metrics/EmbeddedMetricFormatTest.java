@@ -45,12 +45,20 @@ class EmbeddedMetricFormatTest {
 
     @Test
     void coversTheWholeCatalog() throws Exception {
-        Map<MetricName, Number> all = new LinkedHashMap<>();
+        Map<MetricName, Number> perConsumer = new LinkedHashMap<>();
+        Map<MetricName, Number> perFunction = new LinkedHashMap<>();
         for (MetricName name : MetricName.values()) {
-            all.put(name, 1);
+            (name.dimension().equals(MetricName.CONSUMER_DIMENSION) ? perConsumer : perFunction).put(name, 1);
         }
-        JsonNode root = new ObjectMapper().readTree(EmbeddedMetricFormat.line("c", all, NOW));
-        assertThat(root.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics")).hasSize(MetricName.values().length);
+        JsonNode root = new ObjectMapper().readTree(EmbeddedMetricFormat.line("c", perConsumer, NOW));
+        JsonNode function = new ObjectMapper().readTree(EmbeddedMetricFormat.functionLine("hydrate", perFunction, NOW));
+        assertThat(root.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics").size()
+                + function.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics").size())
+                .isEqualTo(MetricName.values().length);
+        assertThat(function.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions").get(0).get(0).asText())
+                .isEqualTo("FunctionName");
+        assertThat(function.get("FunctionName").asText()).isEqualTo("hydrate");
+        assertThat(function.get("ColdStart").asInt()).isEqualTo(1);
         assertThat(root.get("DlqMessagesReceived").asInt()).isEqualTo(1);
         assertThat(root.get("HydrateFailures").asInt()).isEqualTo(1);
     }
@@ -66,6 +74,8 @@ class EmbeddedMetricFormatTest {
         assertThatThrownBy(() -> EmbeddedMetricFormat.line(" ", Map.of(MetricName.RECORDS_LOST, 1), NOW))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Consumer");
         assertThatThrownBy(() -> EmbeddedMetricFormat.line("c", Map.of(), NOW)).hasMessageContaining("at least one");
+        assertThatThrownBy(() -> EmbeddedMetricFormat.line("c", Map.of(MetricName.COLD_START, 1), NOW))
+                .hasMessageContaining("ColdStart has dimension FunctionName, not Consumer");
         assertThatThrownBy(() -> EmbeddedMetricFormat.line("c", Map.of(MetricName.ARCHIVE_BYTES, Double.NaN), NOW))
                 .hasMessageContaining("ArchiveBytes must be a finite number");
     }

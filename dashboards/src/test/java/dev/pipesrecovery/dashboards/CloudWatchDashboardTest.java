@@ -94,7 +94,9 @@ class CloudWatchDashboardTest {
     @Test
     void metricLinesWatchThisConsumersResources() {
         Map<String, Set<Map<String, String>>> expected = Map.of(
-                "PipesRecovery", Set.of(Map.of("Consumer", "${PipeName}")),
+                // the catalog's per-consumer metrics, and its per-function ones (ColdStart)
+                "PipesRecovery", Set.of(Map.of("Consumer", "${PipeName}"),
+                        Map.of("FunctionName", "${HydrateFunctionName}")),
                 "AWS/EventBridge/Pipes", Set.of(Map.of("PipeName", "${PipeName}")),
                 "AWS/Kinesis", Set.of(Map.of("StreamName", "${StreamName}")),
                 "AWS/SQS", Set.of(Map.of("QueueName", "${DlqName}"), Map.of("QueueName", "${PoisonQueueName}")),

@@ -55,17 +55,19 @@ class LogMetricsTest {
     }
 
     @Test
-    void eachDefinitionReadsItsEmfMemberAndTagsTheConsumer() {
+    void eachDefinitionReadsItsEmfMemberAndTagsItsDimension() {
         for (MetricName metric : MetricName.values()) {
             var attributes = files.stream()
                     .filter(f -> f.tree().path("data").path("id").asText().equals(catalog.datadogName(metric)))
                     .findFirst().orElseThrow().tree().path("data").path("attributes");
             assertThat(attributes.path("compute").path("path").asText()).isEqualTo("@" + metric.metricName());
             assertThat(attributes.path("filter").path("query").asText())
-                    .contains("@" + metric.metricName() + ":*").contains("@" + MetricName.CONSUMER_DIMENSION + ":*");
+                    .contains("@" + metric.metricName() + ":*").contains("@" + metric.dimension() + ":*");
+            // per consumer: the catalog's tag; per function: the tag Datadog's Lambda integration gives the function
+            String tag = metric.dimension().equals(MetricName.CONSUMER_DIMENSION) ? catalog.datadogTag() : "functionname";
             assertThat(attributes.path("group_by")).singleElement().satisfies(groupBy -> {
-                assertThat(groupBy.path("path").asText()).isEqualTo("@" + MetricName.CONSUMER_DIMENSION);
-                assertThat(groupBy.path("tag_name").asText()).isEqualTo(catalog.datadogTag());
+                assertThat(groupBy.path("path").asText()).isEqualTo("@" + metric.dimension());
+                assertThat(groupBy.path("tag_name").asText()).isEqualTo(tag);
             });
         }
     }

@@ -57,7 +57,7 @@ record MetricReferences(Set<CloudWatchMetric> cloudWatchDashboard, Set<CloudWatc
             require(cloudWatchDashboard.contains(cloudWatch), cloudWatch + " is not on the CloudWatch dashboard",
                     problems);
             require(datadogDashboard.contains(datadog), datadog + " is not on the Datadog dashboard", problems);
-            require(cloudFormationAlarms.contains(cloudWatch) || datadogMonitors.contains(datadog),
+            require(!metric.alarmed() || cloudFormationAlarms.contains(cloudWatch) || datadogMonitors.contains(datadog),
                     metric.metricName() + " is in no CloudFormation alarm and no Datadog monitor", problems);
         }
         for (String name : datadogDashboard) {

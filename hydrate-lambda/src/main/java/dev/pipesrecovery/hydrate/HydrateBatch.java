@@ -59,6 +59,18 @@ public final class HydrateBatch {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
+    /**
+     * One Lambda invocation: its log lines carry {@code invocation}'s fields, and a cold start is counted.
+     *
+     * @param remainingMillis time left before the function is stopped ({@code Context::getRemainingTimeInMillis})
+     */
+    public List<MessageOutcome> process(LambdaInvocation invocation, List<DlqDelivery> deliveries,
+                                        LongSupplier remainingMillis) {
+        log.begin(invocation);
+        metrics.emitColdStart(invocation);
+        return process(deliveries, remainingMillis);
+    }
+
     /** @param remainingMillis time left before the function is stopped ({@code Context::getRemainingTimeInMillis}) */
     public List<MessageOutcome> process(List<DlqDelivery> deliveries, LongSupplier remainingMillis) {
         Map<String, CompletableFuture<MessageOutcome>> pending = new LinkedHashMap<>();

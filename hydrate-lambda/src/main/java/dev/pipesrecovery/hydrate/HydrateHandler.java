@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The Lambda entry point ({@code dev.pipesrecovery.hydrate.HydrateHandler::handleRequest}), fed by the SQS event
@@ -19,6 +20,8 @@ import java.util.Objects;
 public final class HydrateHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final HydrateBatch batch;
+    /** False until this environment's first invocation: that one is the cold start (init ran, or a restore). */
+    private final AtomicBoolean invokedBefore = new AtomicBoolean();
 
     /** Production: configuration from the environment, SDK clients built once. */
     public HydrateHandler() {
@@ -36,8 +39,9 @@ public final class HydrateHandler implements RequestHandler<SQSEvent, SQSBatchRe
         List<DlqDelivery> deliveries = messages.stream()
                 .map(m -> new DlqDelivery(m.getMessageId(), m.getEventSourceArn(), m.getBody()))
                 .toList();
+        LambdaInvocation invocation = LambdaInvocation.of(context, !invokedBefore.getAndSet(true));
         List<SQSBatchResponse.BatchItemFailure> failures = batch
-                .process(deliveries, context == null ? () -> Long.MAX_VALUE : () -> context.getRemainingTimeInMillis())
+                .process(invocation, deliveries, context == null ? () -> Long.MAX_VALUE : () -> context.getRemainingTimeInMillis())
                 .stream()
                 .filter(MessageOutcome::retry)
                 .map(outcome -> new SQSBatchResponse.BatchItemFailure(outcome.messageId()))

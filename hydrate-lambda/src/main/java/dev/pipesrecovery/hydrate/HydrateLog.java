@@ -11,20 +11,36 @@ import java.util.Objects;
 /**
  * Structured log: one JSON object per line on stdout, which Lambda sends to CloudWatch Logs (Logs Insights and the
  * Datadog forwarder parse it as JSON). Lines carry identifiers, sequence ranges, counts and error messages — never
- * record payloads: nothing that holds record bytes is ever passed here (records print only their size).
+ * record payloads: nothing that holds record bytes is ever passed here (records print only their size). Every line
+ * has {@code timestamp}, {@code level} (which Lambda's application log-level filter reads with the JSON log format:
+ * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html), {@code message},
+ * {@code service} and, inside an invocation, the {@link LambdaInvocation} fields.
  */
 public final class HydrateLog {
 
     public enum Level { INFO, WARN, ERROR }
 
+    /** {@code service}: the Powertools key naming the application (Datadog's unified {@code service} tag too). */
+    public static final String SERVICE = "pipes-recovery-hydrate";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintStream out;
     private final Clock clock;
+    /**
+     * The invocation running now. An execution environment runs one invocation at a time (Lambda's model, and the
+     * sandbox's event source mapping), and the span threads log for it too, so it is one field, not a thread-local.
+     */
+    private volatile LambdaInvocation invocation;
 
     public HydrateLog(PrintStream out, Clock clock) {
         this.out = Objects.requireNonNull(out, "out");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The lines that follow belong to {@code current}. */
+    public void begin(LambdaInvocation current) {
+        this.invocation = current;
     }
 
     public Entry info(String message) {
@@ -55,6 +71,14 @@ public final class HydrateLog {
             fields.put("timestamp", clock.instant().toString());
             fields.put("level", level.name());
             fields.put("message", message);
+            fields.put("service", SERVICE);
+            LambdaInvocation current = invocation;
+            if (current != null) {
+                with("function_request_id", current.requestId()).with("cold_start", current.coldStart())
+                        .with("function_name", current.functionName())
+                        .with("function_version", current.functionVersion())
+                        .with("xray_trace_id", current.traceId());
+            }
         }
 
         /** Adds a field; null values are left out. */

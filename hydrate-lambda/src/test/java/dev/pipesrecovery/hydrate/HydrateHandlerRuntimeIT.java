@@ -66,6 +66,55 @@ class HydrateHandlerRuntimeIT {
     }
 
     @Test
+    void everyLogLineNamesItsInvocationAndTheFirstOneIsTheColdStart() throws Exception {
+        HydrateFixture fixture = new HydrateFixture("runtime-logs");
+        String dlq = fixture.registeredQueue("orders-api");
+        Map<String, String> environment = new java.util.HashMap<>(functionEnvironment(fixture));
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", "pipes-recovery-hydrate");
+        environment.put("AWS_LAMBDA_FUNCTION_VERSION", "7");
+
+        try (FakeRuntimeApi runtimeApi = new FakeRuntimeApi();
+             LambdaRuntimeProcess function = LambdaRuntimeProcess.start(artifact(), ricClasspath(), HANDLER,
+                     runtimeApi.address(), environment)) {
+            List<String> requestIds = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) { // a malformed message: each invocation logs an error line
+                String requestId = runtimeApi.invoke(SqsEvents.json(List.of(SqsEvents.Message.of("{\"n\":" + i + "}",
+                        dlq))), Duration.ofMinutes(1));
+                assertThat(runtimeApi.awaitAnswer(requestId, Duration.ofMinutes(2)).error()).isFalse();
+                requestIds.add(requestId);
+            }
+
+            List<JsonNode> lines = function.output().lines().filter(line -> line.startsWith("{"))
+                    .map(HydrateHandlerRuntimeIT::json).toList();
+            List<JsonNode> logLines = lines.stream().filter(line -> line.has("level")).toList();
+            assertThat(logLines).as(function.output()).hasSizeGreaterThanOrEqualTo(2).allSatisfy(line -> {
+                assertThat(line.path("service").asText()).isEqualTo(HydrateLog.SERVICE);
+                assertThat(line.path("function_name").asText()).isEqualTo("pipes-recovery-hydrate");
+                assertThat(line.path("function_version").asText()).isEqualTo("7");
+                // FakeRuntimeApi's Lambda-Runtime-Trace-Id header, as the runtime hands it over
+                assertThat(line.path("xray_trace_id").asText()).isEqualTo("1-00000000-000000000000000000000000");
+            });
+            assertThat(logLines).extracting(line -> line.path("function_request_id").asText())
+                    .containsOnly(requestIds.toArray(String[]::new)).contains(requestIds.toArray(String[]::new));
+            assertThat(logLines).allSatisfy(line -> assertThat(line.path("cold_start").asBoolean())
+                    .isEqualTo(line.path("function_request_id").asText().equals(requestIds.get(0))));
+            assertThat(lines).filteredOn(line -> line.has("ColdStart")).singleElement().satisfies(emf -> {
+                assertThat(emf.path("FunctionName").asText()).isEqualTo("pipes-recovery-hydrate");
+                assertThat(emf.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").get(0).get(0).asText())
+                        .isEqualTo("FunctionName");
+            });
+        }
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + line, e);
+        }
+    }
+
+    @Test
     void aMisconfiguredFunctionFailsItsInitPhaseNamingTheVariable() throws Exception {
         Map<String, String> noBucket = Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "test",
                 "AWS_SECRET_ACCESS_KEY", "test", HydrateConfig.WRITE_PARALLELISM, "16");

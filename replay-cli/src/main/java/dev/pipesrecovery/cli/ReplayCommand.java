@@ -77,9 +77,8 @@ final class ReplayCommand extends BaseCommand {
     @Option(names = {"--yes", "-y"}, description = "Do not ask for confirmation (required without a terminal).")
     boolean yes;
 
-    @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Journals (for resuming) and run reports (default: ~/.pipes-replay).")
-    Path stateDir;
+    @Mixin
+    StateDirOption stateDir;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -90,7 +89,7 @@ final class ReplayCommand extends BaseCommand {
         try (ReplayTarget replayTarget = wiring().target(aws(), target)) {
             String identity = RunIdentity.identity(aws().bucket(), aws().prefix(), chosen, target.identity());
             String runId = RunIdentity.newRunId(wiring().clock().instant());
-            Path state = stateDir != null ? stateDir : wiring().defaultStateDir();
+            Path state = stateDir.resolve(wiring());
             ReplayRequest request = new ReplayRequest(chosen, replayTarget, settings, runId, identity, state);
             ReplayEngine engine = new ReplayEngine(selector, archive(), EngineTime.of(wiring().clock(),
                     wiring().sleeper()));

@@ -54,9 +54,8 @@ final class ReportCommand extends BaseCommand {
             description = "Rows of the top partition keys and shards (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Where the replay run reports are (default: ~/.pipes-replay, as for replay).")
-    Path stateDir;
+    @Mixin
+    StateDirOption stateDir;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -66,7 +65,7 @@ final class ReportCommand extends BaseCommand {
         }
         Path file = output != null ? output
                 : Path.of("incident-" + (chosen.consumer() == null ? "all" : chosen.consumer()) + ".html");
-        Path state = stateDir != null ? stateDir : wiring().defaultStateDir();
+        Path state = stateDir.resolve(wiring());
         RunHistory runs = RunHistory.read(state.resolve("runs"), chosen.consumer(), layout());
         IncidentScan scan = new IncidentScan(selector(), archive(), wiring().clock(),
                 new ReportSettings(maxReads, bucketMinutes, top, READ_PARALLELISM));

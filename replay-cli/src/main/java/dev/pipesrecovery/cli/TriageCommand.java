@@ -5,10 +5,10 @@ import dev.pipesrecovery.triage.Assessor;
 import dev.pipesrecovery.triage.Runbook;
 import dev.pipesrecovery.triage.Severity;
 import dev.pipesrecovery.triage.aws.ConsumerInspection;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code triage}: what is wrong and how much time is left, on one screen, with the next command for each finding. */
@@ -75,9 +75,8 @@ final class TriageCommand extends BaseCommand {
             description = "Archive records counted per consumer at most (then 'at least').")
     long maxListed;
 
-    @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Where the replay run reports are (default: ~/.pipes-replay, as for replay).")
-    Path stateDir;
+    @Mixin
+    StateDirOption stateDir;
 
     @Override
     public Integer call() {
@@ -93,7 +92,7 @@ final class TriageCommand extends BaseCommand {
         Duration threshold = atRiskBelow == null ? null : DurationOption.parse("--at-risk-below", atRiskBelow);
         var request = new TriageRun.Request(names, new ConsumerInspection.Overrides(dlqUrl, poisonQueueUrl, stream,
                 peek), DurationOption.since(since, wiring().clock().instant()),
-                (stateDir != null ? stateDir : wiring().defaultStateDir()).resolve("runs"), Math.max(1, maxListed));
+                stateDir.resolve(wiring()).resolve("runs"), Math.max(1, maxListed));
         String bucket = aws().bucket() == null || aws().bucket().isBlank() ? null : aws().bucket();
         TriageRun run = new TriageRun(wiring().triage(aws()), new Assessor(Runbook.bundled(), threshold),
                 bucket == null ? null : wiring().archive(aws()), layout(), bucket, wiring().clock());

@@ -86,7 +86,7 @@ class ReportCommandTest {
                 .doesNotContain("\u001b").doesNotContain("\u202e");
         assertThat(html).contains("&lt;script&gt;alert(&quot;key&quot;)&lt;/script&gt;")
                 .contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;")
-                .contains("\\u001B[31mred").contains("\\u202Eevil");
+                .contains("\\x1b[31mred").contains("\\u202eevil");
         // the reason and the blocked key of a run report are archive-derived too
         assertThat(html).contains("&lt;b&gt;trimmed&lt;/b&gt;").contains("&lt;i&gt;blocked&lt;/i&gt;");
         // self-contained: no element loads anything, no script (escaped text may say "src=", a tag may not)

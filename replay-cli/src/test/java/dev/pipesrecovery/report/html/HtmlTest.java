@@ -13,9 +13,9 @@ class HtmlTest {
     }
 
     @Test
-    void controlAndBidiCharactersBecomeVisibleEscapes() {
-        assertThat(Html.text("a\u001b[31mb\u0000c\u0085d\u202ee\u2028f\n"))
-                .isEqualTo("a\\u001B[31mb\\u0000c\\u0085d\\u202Ee\\u2028f\\u000A");
+    void controlAndBidiCharactersBecomeVisibleEscapesAsOnTheTerminal() {
+        assertThat(Html.text("a\u001b[31mb\u0000c\u0085d\u202ee\u2028f\n\ufffe"))
+                .isEqualTo("a\\x1b[31mb\\x00c\\u0085d\\u202ee\\u2028f\\x0a\\ufffe");
     }
 
     @Test
