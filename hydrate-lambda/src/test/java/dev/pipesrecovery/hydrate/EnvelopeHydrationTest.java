@@ -9,7 +9,6 @@ import dev.pipesrecovery.archive.ArchivedRecordCodec;
 import dev.pipesrecovery.archive.KeyLayout;
 import dev.pipesrecovery.testkit.FaultInjectingProxy;
 import dev.pipesrecovery.testkit.Emulators;
-import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.RequestMatch;
 import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
