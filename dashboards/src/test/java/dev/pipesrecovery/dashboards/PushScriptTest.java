@@ -73,6 +73,8 @@ class PushScriptTest {
         assertThat(api.monitors()).as("every call was authorised").isNotEmpty();
         // the check could see curl while it waited for each answer, so an empty list below is a real finding
         assertThat(api.curlArguments()).hasSizeGreaterThanOrEqualTo(api.requests().size());
+        assertThat(api.curlArguments())
+                .allSatisfy(arguments -> assertThat(arguments).anyMatch(a -> a.startsWith(api.url())));
         assertThat(api.argumentsWithAKey()).as("processes whose arguments hold a Datadog key").isEmpty();
         assertThat(run.output()).doesNotContain(api.apiKey()).doesNotContain(api.appKey());
     }
