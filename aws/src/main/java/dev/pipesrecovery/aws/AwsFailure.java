@@ -1,5 +1,6 @@
 package dev.pipesrecovery.aws;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -60,6 +61,9 @@ public record AwsFailure(Kind kind, String code, int statusCode, String message,
     private static final Set<String> REJECTED_CODES = Set.of("InvalidAccessKeyId", "InvalidClientTokenId",
             "UnrecognizedClientException", "SignatureDoesNotMatch", "IncompleteSignature", "AuthFailure");
     private static final Set<String> ACCESS_DENIED_CODES = Set.of("AccessDenied", "AccessDeniedException");
+    /** What Kinesis answers a GetShardIterator whose position cannot be read (see {@link #isUnreadableKinesisPosition}). */
+    private static final Set<String> KINESIS_POSITION_CODES = Set.of("InvalidArgumentException",
+            "ResourceNotFoundException");
 
     /** The first {@link SdkException} in {@code failure}'s cause chain, classified; empty when there is none. */
     public static Optional<AwsFailure> of(Throwable failure) {
@@ -99,6 +103,19 @@ public record AwsFailure(Kind kind, String code, int statusCode, String message,
     public boolean isMisconfiguration() {
         return kind == Kind.NO_REGION || kind == Kind.NO_CREDENTIALS || kind == Kind.EXPIRED_CREDENTIALS
                 || kind == Kind.REJECTED_CREDENTIALS;
+    }
+
+    /**
+     * Kinesis refused a shard iterator because the position itself cannot be read — the sequence number is past the
+     * trim horizon, from another shard, or its shard has expired
+     * (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_GetShardIterator.html) — as opposed to a missing
+     * stream or a bad request. Real Kinesis answers {@code InvalidArgumentException}; kinesis-local answers
+     * {@code ResourceNotFoundException} "Unable to find record with provided SequenceNumber": both count, so the
+     * caller still checks that the stream exists before it calls the range gone.
+     */
+    public boolean isUnreadableKinesisPosition() {
+        String text = message.toLowerCase(Locale.ROOT);
+        return KINESIS_POSITION_CODES.contains(code) && (text.contains("sequence") || text.contains("shard"));
     }
 
     /** {@code 503 SlowDown: Please reduce your request rate.}, or {@code SdkClientException: ...} client side. */

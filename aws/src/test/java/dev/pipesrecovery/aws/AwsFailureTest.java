@@ -29,6 +29,11 @@ class AwsFailureTest {
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
     }
 
+    private static AwsFailure kinesis(String code, String message) {
+        return classify(AwsServiceException.builder().statusCode(400).message(message)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build());
+    }
+
     private static AwsFailure classify(Throwable e) {
         return AwsFailure.of(e).orElseThrow();
     }
@@ -49,6 +54,28 @@ class AwsFailureTest {
         assertThat(classify(KmsThrottlingException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("KMSThrottlingException").build()).build())
                 .kind()).isEqualTo(Kind.TRANSIENT);
+    }
+
+    @Test
+    void aKinesisPositionThatCannotBeReadIsToldFromAMissingStreamOrABadRequest() {
+        // real Kinesis, a sequence number past the trim horizon; kinesis-local, the same; an expired shard
+        assertThat(kinesis("InvalidArgumentException", "StartingSequenceNumber 4960 used in GetShardIterator on shard "
+                + "shardId-000000000000 in stream orders under account 123456789012 is invalid because it did not "
+                + "come from this stream.").isUnreadableKinesisPosition()).isTrue();
+        assertThat(kinesis("ResourceNotFoundException", "Unable to find record with provided SequenceNumber 4960")
+                .isUnreadableKinesisPosition()).isTrue();
+        assertThat(kinesis("ResourceNotFoundException", "Shard shardId-000000000001 in stream orders under account "
+                + "123456789012 does not exist").isUnreadableKinesisPosition()).isTrue();
+
+        assertThat(kinesis("ResourceNotFoundException", "Stream orders under account 123456789012 not found.")
+                .isUnreadableKinesisPosition()).isFalse();
+        assertThat(kinesis("InvalidArgumentException", "1 validation error detected: Value null at 'streamName'")
+                .isUnreadableKinesisPosition()).isFalse();
+        assertThat(kinesis("AccessDeniedException", "not authorized to perform kinesis:GetShardIterator on shard")
+                .isUnreadableKinesisPosition()).isFalse();
+        AwsFailure expired = kinesis("ExpiredIteratorException", "Iterator expired.");
+        assertThat(expired.kind()).as("the reader renews it, no backoff").isEqualTo(Kind.REFUSED);
+        assertThat(expired.isUnreadableKinesisPosition()).isFalse();
     }
 
     @Test

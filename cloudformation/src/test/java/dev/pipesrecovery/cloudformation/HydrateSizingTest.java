@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class HydrateSizingTest {
 
-    /** HydrateHandler.DEADLINE: no read starts with less than this left in the invocation. */
+    /** HydrateWiring.DEADLINE: no read starts with less than this left in the invocation. */
     private static final int STOP_STARTING_SECONDS = 20;
 
     private final Map<String, Map<String, Object>> recovery = Cfn.parameters(Templates.load(Templates.RECOVERY));

@@ -1,5 +1,6 @@
 package dev.pipesrecovery.archive;
 
+import dev.pipesrecovery.consumer.ConsumerName;
 import dev.pipesrecovery.stream.SequenceNumber;
 import java.time.Instant;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * is always in the archived record itself. {@code arrival} has millisecond precision (truncated).
  *
  * <p>Every part is validated on construction, so any {@code ArchiveKey} formats to a key that parses back to it:
- * consumer {@code [.\-_A-Za-z0-9]{1,64}} (not {@code .}, {@code ..}, not starting with {@code _}); the encoded
+ * consumer by {@link ConsumerName}; the encoded
  * partition key exactly as {@link KeyLayout#encodePartitionKey} makes it; shard id {@code <name>-<digits>} up to 128
  * chars; arrival within years 0000-9999; sub-sequence number {@code >= 0}.
  *
@@ -34,7 +35,7 @@ public record ArchiveKey(
         Objects.requireNonNull(shardId, "shardId");
         Objects.requireNonNull(sequenceNumber, "sequenceNumber");
         arrival = KeyParts.requireArrival(arrival.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-        KeyParts.requireConsumer(consumer);
+        ConsumerName.require(consumer);
         PartitionKeyEncoding.requireCanonical(encodedPartitionKey);
         KeyParts.requireShardId(shardId);
         KeyParts.requireSubSequence(subSequenceNumber);

@@ -1,5 +1,6 @@
 package dev.pipesrecovery.archive;
 
+import dev.pipesrecovery.consumer.ConsumerName;
 import dev.pipesrecovery.stream.SequenceNumber;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -75,7 +76,7 @@ public final class KeyLayout {
             throw new IllegalArgumentException("key must have 5 segments <consumer>/<date>/<partitionKey>/<timestamp>/"
                     + "<shardId>-<seq>[-<subSeq>].json after the prefix, found " + parts.length + ": '" + key + "'");
         }
-        String consumer = KeyParts.requireConsumer(parts[0]);
+        String consumer = ConsumerName.require(parts[0]);
         LocalDate date = KeyParts.parseDate(parts[1]);
         Instant arrival = KeyParts.parseTimestamp(parts[3]);
         if (!KeyParts.date(arrival).equals(parts[1])) {
@@ -92,7 +93,7 @@ public final class KeyLayout {
 
     /** {@code [<prefix>/]<consumer>/} */
     public String consumerPrefix(String consumer) {
-        return (prefix.isEmpty() ? "" : prefix + '/') + KeyParts.requireConsumer(consumer) + '/';
+        return (prefix.isEmpty() ? "" : prefix + '/') + ConsumerName.require(consumer) + '/';
     }
 
     /** {@code [<prefix>/]<consumer>/<yyyy-MM-dd>/} */

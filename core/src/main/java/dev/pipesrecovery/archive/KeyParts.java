@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
 /** Validation and fixed-width formatting of the parts of archive keys, shared by {@link ArchiveKey} and {@link KeyLayout}. */
 final class KeyParts {
 
-    /** Pipe names (https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_CreatePipe.html) and Lambda function names fit. */
-    private static final Pattern CONSUMER = Pattern.compile("[.\\-_A-Za-z0-9]{1,64}");
     /**
      * Kinesis shard ids are {@code [a-zA-Z0-9_.-]{1,128}} and in practice {@code shardId-} + 12 digits
      * (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_Shard.html). The layout needs the id to end in
@@ -21,7 +19,6 @@ final class KeyParts {
      */
     private static final Pattern SHARD_ID = Pattern.compile("(?:[A-Za-z0-9_.-]*-)?[A-Za-z0-9_.]*[A-Za-z_.][A-Za-z0-9_.]*-[0-9]+");
     static final int MAX_SHARD_ID_CHARS = 128;
-    static final int MAX_CONSUMER_CHARS = 64;
     static final String LOST_SEGMENT = "_lost";
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
@@ -32,15 +29,6 @@ final class KeyParts {
     private static final Instant MAX_ARRIVAL = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private KeyParts() {
-    }
-
-    static String requireConsumer(String consumer) {
-        if (consumer == null || !CONSUMER.matcher(consumer).matches() || consumer.equals(".") || consumer.equals("..")
-                || consumer.startsWith("_")) {
-            throw new IllegalArgumentException("consumer must match [.\\-_A-Za-z0-9]{1,64} (a pipe or function name), "
-                    + "must not be '.' or '..' and must not start with '_' (reserved, e.g. '_lost'): '" + consumer + "'");
-        }
-        return consumer;
     }
 
     static String requireShardId(String shardId) {

@@ -1,6 +1,6 @@
 package dev.pipesrecovery.dlq;
 
-import java.util.Objects;
+import dev.pipesrecovery.consumer.ConsumerName;
 import java.util.Optional;
 
 /**
@@ -10,11 +10,15 @@ import java.util.Optional;
  */
 public interface QueueRegistry {
 
-    /** A queue registered to its consumer; {@code streamArn} is null when the registration does not name the stream. */
+    /**
+     * A queue registered to its consumer; {@code streamArn} is null when the registration does not name the stream.
+     *
+     * @throws IllegalArgumentException when {@code consumer} breaks the {@link ConsumerName} rule
+     */
     record Registration(String consumer, String streamArn) {
 
         public Registration {
-            Objects.requireNonNull(consumer, "consumer");
+            ConsumerName.require(consumer);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pipesrecovery.dlq;
 
+import dev.pipesrecovery.consumer.ConsumerName;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,9 +8,9 @@ import java.util.regex.Pattern;
 /** The ARN shapes a DLQ message may carry, in any partition ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). */
 final class SourceArns {
 
-    /** https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_Pipe.html: names are [.\-_A-Za-z0-9]{1,64}. */
+    /** Any pipe name AWS allows: a name the archive cannot hold is refused by the consumer check, not as malformed. */
     private static final Pattern PIPE =
-            Pattern.compile("arn:aws[a-z-]*:pipes:[a-z0-9-]+:\\d{12}:pipe/([.\\-_A-Za-z0-9]{1,64})");
+            Pattern.compile("arn:aws[a-z-]*:pipes:[a-z0-9-]+:\\d{12}:pipe/(" + ConsumerName.PIPE_NAME_PATTERN + ")");
     /** https://docs.aws.amazon.com/lambda/latest/api/API_FunctionConfiguration.html: qualifier is a version or alias. */
     private static final Pattern FUNCTION =
             Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:([a-zA-Z0-9_-]{1,64})(?::(\\$LATEST|[a-zA-Z0-9_-]{1,128}))?");

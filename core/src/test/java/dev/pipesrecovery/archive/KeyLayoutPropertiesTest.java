@@ -2,6 +2,7 @@ package dev.pipesrecovery.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipesrecovery.consumer.ConsumerName;
 import dev.pipesrecovery.stream.SequenceNumber;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -63,7 +64,7 @@ class KeyLayoutPropertiesTest {
     @Provide
     Arbitrary<ArchiveKey> keys() {
         Arbitrary<String> consumers = Arbitraries.strings().withChars("._-").alpha().numeric().ofMinLength(1)
-                .ofMaxLength(64).filter(c -> !c.startsWith("_") && !c.equals(".") && !c.equals(".."));
+                .ofMaxLength(64).filter(ConsumerName::isValid);
         Arbitrary<String> shardIds = Combinators.combine(
                         Arbitraries.strings().withChars("_.-").alpha().numeric().ofMaxLength(40),
                         Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10),

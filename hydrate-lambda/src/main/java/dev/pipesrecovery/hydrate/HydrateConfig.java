@@ -1,5 +1,6 @@
 package dev.pipesrecovery.hydrate;
 
+import dev.pipesrecovery.consumer.ConsumerName;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +37,6 @@ public record HydrateConfig(
     public static final int MAX_KINESIS_READS_PER_SECOND = 5;
 
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-    private static final Pattern CONSUMER = Pattern.compile("[.\\-_A-Za-z0-9]{1,64}");
 
     public HydrateConfig {
         Objects.requireNonNull(archiveBucket, ARCHIVE_BUCKET);
@@ -77,11 +77,9 @@ public record HydrateConfig(
                 throw new IllegalArgumentException(CONSUMER_BY_QUEUE_ARN + ": expected queueArn=consumer pairs "
                         + "separated by commas, got '" + pair.trim() + "'");
             }
-            if (!CONSUMER.matcher(consumer).matches() || consumer.startsWith("_")
-                    || consumer.equals(".") || consumer.equals("..")) {
-                throw new IllegalArgumentException(CONSUMER_BY_QUEUE_ARN + ": consumer '" + consumer + "' for "
-                        + queueArn + " must match [.-_A-Za-z0-9]{1,64} (a pipe name) and not start with '_'");
-            }
+            ConsumerName.problem(consumer).ifPresent(problem -> {
+                throw new IllegalArgumentException(CONSUMER_BY_QUEUE_ARN + " (" + queueArn + "): " + problem);
+            });
             if (mapping.put(queueArn, consumer) != null) {
                 throw new IllegalArgumentException(CONSUMER_BY_QUEUE_ARN + ": " + queueArn + " is mapped twice");
             }

@@ -2,6 +2,7 @@ package dev.pipesrecovery.hydrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,11 +3,9 @@ package dev.pipesrecovery.hydrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import dev.pipesrecovery.dlq.QueueRegistry;
-import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Close to the Lambda deadline no message starts: they go back to the queue instead of being cut off mid-way. */
@@ -23,10 +21,9 @@ class DeadlineTest {
         SqsEvents.Message two = SqsEvents.Message.of(DlqBodies.pipes("orders-api", fixture.batchOf(puts)), dlq);
         CapturedOutput output = new CapturedOutput();
         SQSBatchResponse response;
-        try (AwsCollaborators aws = AwsCollaborators.of(fixture.config(Map.of()), HydrateFixture.KINESIS,
-                HydrateFixture.S3, QueueRegistry.NONE)) {
-            // 5 s left, and HydrateHandler.DEADLINE starts nothing with less than 20 s left.
-            response = fixture.handler(aws, output)
+        try (HydrateWiring function = fixture.wiring().output(output.stream()).build()) {
+            // 5 s left, and HydrateWiring.DEADLINE starts nothing with less than 20 s left.
+            response = new HydrateHandler(function.batch())
                     .handleRequest(SqsEvents.event(List.of(one, two)), TestContext.withTimeout(5_000));
         }
 

@@ -7,16 +7,11 @@ import dev.pipesrecovery.archive.ArchiveKey;
 import dev.pipesrecovery.archive.ArchivedRecord;
 import dev.pipesrecovery.archive.ArchivedRecordCodec;
 import dev.pipesrecovery.archive.KeyLayout;
-import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
-import dev.pipesrecovery.retry.Sleeper;
-import dev.pipesrecovery.stream.kinesis.KinesisRangeReader;
-import dev.pipesrecovery.stream.kinesis.KinesisReaderSettings;
 import dev.pipesrecovery.testkit.FaultInjectingProxy;
 import dev.pipesrecovery.testkit.Emulators;
-import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.RequestMatch;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
-import dev.pipesrecovery.dlq.QueueRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +19,6 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Both DLQ envelopes, from the SQS event JSON to the archived objects, on kinesis-local and S3Mock. */
@@ -94,18 +88,12 @@ class EnvelopeHydrationTest {
         }).toList();
         List<HydrateFixture.Put> puts = fixture.put(records);
         String body = DlqBodies.lambdaEsm("orders-consumer", fixture.batchOf(puts));
-        HydrateConfig config = fixture.config(Map.of());
 
         // Pages of at most 100 records (Kinesis pages by 10,000 records or 10 MiB; this keeps the test light).
-        try (FaultInjectingProxy kinesisProxy = FaultInjectingProxy.inFrontOf(Emulators.kinesalite());
-             KinesisClient countedKinesis = LocalAws.kinesis(kinesisProxy.endpoint());
-             AwsCollaborators defaults = AwsCollaborators.of(config, countedKinesis, HydrateFixture.S3,
-                     QueueRegistry.NONE);
-             AwsCollaborators aws = new AwsCollaborators(config, new KinesisRangeReader(countedKinesis,
-                     KinesisReaderSettings.defaults().withMaxRecordsPerCall(100), System::nanoTime, Sleeper.SYSTEM,
-                     Math::random), defaults.store(), QueueRegistry.NONE)) {
-            HydrateFixture.Run run = fixture.run(aws, List.of(SqsEvents.Message.of(body,
-                    HydrateFixture.dlqOf("orders-consumer"))));
+        try (FaultInjectingProxy kinesisProxy = FaultInjectingProxy.inFrontOf(Emulators.kinesalite())) {
+            HydrateFixture.Run run = fixture.run(HydrateFixture.wiring(fixture.config(Map.of()),
+                    kinesisProxy.endpoint(), Emulators.s3().endpoint()).readerSettings(s -> s.withMaxRecordsPerCall(100)),
+                    List.of(SqsEvents.Message.of(body, HydrateFixture.dlqOf("orders-consumer"))));
 
             assertThat(run.failedMessageIds()).as("output:%n%s", run.output().text()).isEmpty();
             assertThat(kinesisProxy.count(RequestMatch.kinesis("GetRecords"))).isGreaterThanOrEqualTo(5);

@@ -1,13 +1,13 @@
 package dev.pipesrecovery.hydrate;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import dev.pipesrecovery.dlq.QueueRegistry;
 import dev.pipesrecovery.dlq.sqs.SqsQueueTags;
-import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
+import dev.pipesrecovery.stream.kinesis.KinesisCallCounts;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.KinesisLocal;
 import dev.pipesrecovery.testkit.LocalAws;
-import java.time.Clock;
+import dev.pipesrecovery.testkit.SqsEvents;
+import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,9 +25,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * A one-shard stream in kinesalite and a bucket in S3Mock (the JVM-wide emulators from testkit), records put with
- * real PutRecords, and the handler wired to the real adapters exactly like production, except for the endpoints and
- * the queue registration: the fixture's DLQs ({@link #dlqOf}) are registered through {@code CONSUMER_BY_QUEUE_ARN}
- * (QueueDrivenTest covers the registration by queue tags).
+ * real PutRecords, and the handler wired exactly like production ({@link HydrateWiring}), except for the endpoints:
+ * the fixture's DLQs ({@link #dlqOf}) are registered through {@code CONSUMER_BY_QUEUE_ARN} (QueueDrivenTest covers
+ * the registration by queue tags).
  */
 final class HydrateFixture {
 
@@ -50,8 +50,8 @@ final class HydrateFixture {
     record Put(TestRecord record, String shardId, String sequenceNumber) {
     }
 
-    /** One handler invocation: its answer and its stdout. */
-    record Run(SQSBatchResponse response, CapturedOutput output) {
+    /** One handler invocation: its answer, its stdout and the Kinesis calls its reader made. */
+    record Run(SQSBatchResponse response, CapturedOutput output, KinesisCallCounts.Count kinesisCalls) {
 
         List<String> failedMessageIds() {
             return response.getBatchItemFailures().stream()
@@ -132,27 +132,42 @@ final class HydrateFixture {
         return HydrateConfig.fromEnv(env);
     }
 
-    /** The production orchestration over the real adapters (close the store when done). */
-    HydrateHandler handler(AwsCollaborators aws, CapturedOutput output) {
-        return new HydrateHandler(aws.reader(), aws.store(), aws.registry(), aws.config(), Clock.systemUTC(),
-                output.stream(), HydrateHandler.DEADLINE);
+    /**
+     * The production wiring ({@link HydrateWiring}) with its clients pointed at these endpoints (the emulators, or
+     * fault-injecting proxies in front of them); queues are registered by {@link #config} and by their tags on
+     * ElasticMQ, as in production.
+     */
+    static HydrateWiring.Builder wiring(HydrateConfig config, URI kinesis, URI s3) {
+        return HydrateWiring.builder(config).endpoints(kinesis, s3, Emulators.sqs().endpoint());
+    }
+
+    /** The fixture's configuration, on the shared emulators. */
+    HydrateWiring.Builder wiring() {
+        return wiring(config(Map.of()));
+    }
+
+    /** A given configuration, on the shared emulators. */
+    HydrateWiring.Builder wiring(HydrateConfig config) {
+        return wiring(config, Emulators.kinesalite().endpoint(), Emulators.s3().endpoint());
     }
 
     Run run(List<SqsEvents.Message> messages) {
-        return run(KINESIS, S3, config(Map.of()), messages);
+        return run(wiring(), messages);
     }
 
-    /** One invocation through the handler; the clients may point at fault-injecting proxies. */
-    Run run(KinesisClient kinesis, S3Client s3, HydrateConfig config, List<SqsEvents.Message> messages) {
-        try (AwsCollaborators aws = AwsCollaborators.of(config, kinesis, s3, QueueRegistry.NONE)) {
-            return run(aws, messages);
-        }
+    /** One invocation through the handler; the endpoints may be fault-injecting proxies. */
+    Run run(URI kinesis, URI s3, HydrateConfig config, List<SqsEvents.Message> messages) {
+        return run(wiring(config, kinesis, s3), messages);
     }
 
-    Run run(AwsCollaborators aws, List<SqsEvents.Message> messages) {
+    /** One invocation through the handler of a wiring built for it (and closed after it). */
+    Run run(HydrateWiring.Builder wiring, List<SqsEvents.Message> messages) {
         CapturedOutput output = new CapturedOutput();
-        SQSBatchResponse response = handler(aws, output).handleRequest(SqsEvents.event(messages), TestContext.generous());
-        return new Run(response, output);
+        try (HydrateWiring function = wiring.output(output.stream()).build()) {
+            SQSBatchResponse response = new HydrateHandler(function.batch())
+                    .handleRequest(SqsEvents.event(messages), TestContext.generous());
+            return new Run(response, output, function.kinesisCalls().total());
+        }
     }
 
     List<S3Object> objects(String prefix) {

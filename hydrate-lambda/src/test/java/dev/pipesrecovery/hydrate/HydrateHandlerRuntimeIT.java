@@ -10,6 +10,7 @@ import dev.pipesrecovery.archive.ArchivedRecordCodec;
 import dev.pipesrecovery.hydrate.runtime.FakeRuntimeApi;
 import dev.pipesrecovery.hydrate.runtime.LambdaRuntimeProcess;
 import dev.pipesrecovery.testkit.Emulators;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,14 +10,13 @@ import dev.pipesrecovery.stream.SequenceNumber;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.Fault;
 import dev.pipesrecovery.testkit.FaultInjectingProxy;
-import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.RequestMatch;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A range that can no longer be read is recorded, not retried forever and not made up: a durable loss marker, the
@@ -100,11 +99,10 @@ class LossTest {
         SqsEvents.Message message = SqsEvents.Message.of(DlqBodies.pipes("orders-api", batch), DLQ_ARN);
         HydrateConfig config = fixture.config(Map.of());
 
-        try (FaultInjectingProxy s3Proxy = FaultInjectingProxy.inFrontOf(Emulators.s3());
-             S3Client s3 = LocalAws.s3(s3Proxy.endpoint())) {
+        try (FaultInjectingProxy s3Proxy = FaultInjectingProxy.inFrontOf(Emulators.s3())) {
             s3Proxy.injectAlways(RequestMatch.http("PUT", "/" + fixture.bucket + "/" + HydrateFixture.PREFIX
                     + "/orders-api/_lost/"), Fault.s3InternalError());
-            HydrateFixture.Run failed = fixture.run(HydrateFixture.KINESIS, s3, config, List.of(message));
+            HydrateFixture.Run failed = fixture.run(Emulators.kinesalite().endpoint(), s3Proxy.endpoint(), config, List.of(message));
 
             assertThat(failed.failedMessageIds()).as("output:%n%s", failed.output().text()).containsExactly(message.messageId());
             assertThat(failed.output().logsFor(message.messageId()).get(0).path("message").asText())
@@ -112,7 +110,7 @@ class LossTest {
             assertThat(failed.output().metrics("orders-api").path("RecordsLost").asLong()).isZero();
 
             s3Proxy.clearFaults();
-            HydrateFixture.Run retried = fixture.run(HydrateFixture.KINESIS, s3, config, List.of(message));
+            HydrateFixture.Run retried = fixture.run(Emulators.kinesalite().endpoint(), s3Proxy.endpoint(), config, List.of(message));
 
             assertThat(retried.failedMessageIds()).as("output:%n%s", retried.output().text()).isEmpty();
             assertThat(retried.output().metrics("orders-api").path("RecordsLost").asLong()).isEqualTo(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class MalformedMessagesTest {
                 DLQ_ARN + "=billing-api"));
         SqsEvents.Message notJson = SqsEvents.Message.of("{\"hello\":", DLQ_ARN);
 
-        HydrateFixture.Run run = fixture.run(HydrateFixture.KINESIS, HydrateFixture.S3, config, List.of(notJson));
+        HydrateFixture.Run run = fixture.run(fixture.wiring(config), List.of(notJson));
 
         assertThat(run.failedMessageIds()).as("output:%n%s", run.output().text()).containsExactly(notJson.messageId());
         assertThat(onlyLog(run, notJson).path("consumer").asText()).isEqualTo("billing-api");

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.Fault;
 import dev.pipesrecovery.testkit.FaultInjectingProxy;
-import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.RequestMatch;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** Record payloads may hold personal data: no log or metric line may carry them, raw or base64, on any path. */
 class NoPayloadInLogsTest {
@@ -38,10 +37,9 @@ class NoPayloadInLogsTest {
 
         everything.append(fixture.run(List.of(archived, shortRange, eventAsBody)).output().text());
         everything.append(fixture.run(List.of(archived)).output().text()); // already archived
-        try (FaultInjectingProxy s3Proxy = FaultInjectingProxy.inFrontOf(Emulators.s3());
-             S3Client failingS3 = LocalAws.s3(s3Proxy.endpoint())) {
+        try (FaultInjectingProxy s3Proxy = FaultInjectingProxy.inFrontOf(Emulators.s3())) {
             s3Proxy.injectAlways(RequestMatch.http("PUT", null), Fault.s3InternalError());
-            HydrateFixture.Run failing = fixture.run(HydrateFixture.KINESIS, failingS3,
+            HydrateFixture.Run failing = fixture.run(Emulators.kinesalite().endpoint(), s3Proxy.endpoint(),
                     fixture.config(Map.of()), List.of(archived, shortRange));
             assertThat(failing.failedMessageIds()).as("output:%n%s", failing.output().text()).hasSize(2);
             everything.append(failing.output().text());

@@ -2,16 +2,10 @@ package dev.pipesrecovery.hydrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pipesrecovery.archive.KeyLayout;
-import dev.pipesrecovery.dlq.QueueRegistry;
-import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,23 +22,11 @@ class OldestSpanFirstTest {
         Instant now = Instant.now();
         SqsEvents.Message young = message(fixture, onFirst, now.minusSeconds(60));
         SqsEvents.Message old = message(fixture, onLast, now.minusSeconds(6 * 3600));
-        CapturedOutput output = new CapturedOutput();
-        ExecutorService oneSpanAtATime = Executors.newSingleThreadExecutor();
-        try (AwsCollaborators aws = AwsCollaborators.of(fixture.config(Map.of()), HydrateFixture.KINESIS,
-                HydrateFixture.S3, QueueRegistry.NONE)) {
-            HydrateLog log = new HydrateLog(output.stream(), Clock.systemUTC());
-            HydrateBatch batch = new HydrateBatch(new Hydrator(aws.reader(), aws.store(),
-                    new KeyLayout(HydrateFixture.PREFIX), Clock.systemUTC(), log),
-                    new ConsumerResolver(aws.config().consumerByQueueArn(), QueueRegistry.NONE), oneSpanAtATime,
-                    HydrateHandler.DEADLINE, log, new InvocationMetrics(log, Clock.systemUTC()));
 
-            List<MessageOutcome> outcomes = batch.process(List.of(delivery(young), delivery(old)), () -> 600_000);
+        HydrateFixture.Run run = fixture.run(fixture.wiring().spanConcurrency(1), List.of(young, old));
 
-            assertThat(outcomes).noneMatch(MessageOutcome::retry);
-        } finally {
-            oneSpanAtATime.shutdownNow();
-        }
-        assertThat(output.logs("INFO")).extracting(line -> line.path("messageId").asText())
+        assertThat(run.failedMessageIds()).isEmpty();
+        assertThat(run.output().logs("INFO")).extracting(line -> line.path("messageId").asText())
                 .containsExactly(old.messageId(), young.messageId());
     }
 
@@ -53,10 +35,6 @@ class OldestSpanFirstTest {
         return SqsEvents.Message.of(DlqBodies.pipes("orders-api", new DlqBodies.Batch(batch.streamArn(),
                 batch.shardId(), batch.startSequenceNumber(), batch.endSequenceNumber(), arrival, arrival, 1)),
                 HydrateFixture.dlqOf("orders-api"));
-    }
-
-    private static DlqDelivery delivery(SqsEvents.Message message) {
-        return new DlqDelivery(message.messageId(), message.queueArn(), message.body());
     }
 
     private static HydrateFixture.TestRecord record(String data) {

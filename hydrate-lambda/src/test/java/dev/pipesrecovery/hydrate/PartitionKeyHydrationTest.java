@@ -6,6 +6,7 @@ import dev.pipesrecovery.archive.ArchiveKey;
 import dev.pipesrecovery.archive.ArchivedRecord;
 import dev.pipesrecovery.archive.ArchivedRecordCodec;
 import dev.pipesrecovery.archive.KeyLayout;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.pipesrecovery.dlq.sqs.SqsQueueTags;
-import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
 import dev.pipesrecovery.testkit.ElasticMq;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,9 +56,8 @@ class QueueDrivenTest {
         List<String> failedIds = new ArrayList<>();
         Set<String> handled = new HashSet<>();
         CapturedOutput output = new CapturedOutput();
-        try (AwsCollaborators aws = AwsCollaborators.of(fixture.config(Map.of()), HydrateFixture.KINESIS,
-                HydrateFixture.S3, new SqsQueueTags(SQS))) {
-            HydrateHandler handler = fixture.handler(aws, output);
+        try (HydrateWiring function = fixture.wiring().output(output.stream()).build()) {
+            HydrateHandler handler = new HydrateHandler(function.batch());
             for (int poll = 0; poll < 20 && !queueIsEmpty(dlqUrl); poll++) {
                 List<Message> batch = SQS.receiveMessage(r -> r.queueUrl(dlqUrl).maxNumberOfMessages(10)
                         .waitTimeSeconds(2).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
@@ -66,7 +65,7 @@ class QueueDrivenTest {
                     continue;
                 }
                 SQSBatchResponse response = handler.handleRequest(SqsEvents.event(batch.stream()
-                        .map(m -> new SqsEvents.Message(m.messageId(), m.body(), dlqArn, m.attributesAsStrings()))
+                        .map(m -> SqsEvents.Message.received(m, dlqArn))
                         .toList()), TestContext.generous());
                 Set<String> failed = new HashSet<>();
                 response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
@@ -101,11 +100,7 @@ class QueueDrivenTest {
         String unregistered = HydrateFixture.queueArn("nobody-registered-" + UUID.randomUUID().toString().substring(0, 8));
         SqsEvents.Message message = SqsEvents.Message.of(DlqBodies.pipes("orders-api", fixture.batchOf(puts)), unregistered);
 
-        HydrateFixture.Run run;
-        try (AwsCollaborators aws = AwsCollaborators.of(fixture.config(Map.of()), HydrateFixture.KINESIS,
-                HydrateFixture.S3, new SqsQueueTags(SQS))) {
-            run = fixture.run(aws, List.of(message));
-        }
+        HydrateFixture.Run run = fixture.run(List.of(message));
 
         assertThat(run.failedMessageIds()).containsExactly(message.messageId());
         assertThat(run.output().logs("ERROR").get(0).path("error").asText()).contains("registered to no consumer");

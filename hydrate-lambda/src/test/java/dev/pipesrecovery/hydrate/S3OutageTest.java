@@ -7,8 +7,8 @@ import dev.pipesrecovery.archive.KeyLayout;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.Fault;
 import dev.pipesrecovery.testkit.FaultInjectingProxy;
-import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.RequestMatch;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -40,15 +39,14 @@ class S3OutageTest {
         SqsEvents.Message c = SqsEvents.Message.of(DlqBodies.pipes("orders-api", fixture.batchOf(last)), DLQ_ARN);
         HydrateConfig config = fixture.config(java.util.Map.of());
 
-        try (FaultInjectingProxy s3Proxy = FaultInjectingProxy.inFrontOf(Emulators.s3());
-             S3Client s3 = LocalAws.s3(s3Proxy.endpoint())) {
+        try (FaultInjectingProxy s3Proxy = FaultInjectingProxy.inFrontOf(Emulators.s3())) {
             // S3 answers 503 SlowDown to every write of half of the middle message's records, through every retry.
             String datePrefix = "/" + fixture.bucket + "/" + new KeyLayout(HydrateFixture.PREFIX)
                     .datePrefix("orders-api", LocalDate.now(ZoneOffset.UTC));
             for (int i = 5; i < 10; i++) {
                 s3Proxy.injectAlways(RequestMatch.http("PUT", datePrefix + "middle-" + i + "/"), Fault.s3SlowDown());
             }
-            HydrateFixture.Run outage = fixture.run(HydrateFixture.KINESIS, s3, config, List.of(a, b, c));
+            HydrateFixture.Run outage = fixture.run(Emulators.kinesalite().endpoint(), s3Proxy.endpoint(), config, List.of(a, b, c));
 
             assertThat(outage.failedMessageIds()).as("output:%n%s", outage.output().text()).containsExactly(b.messageId());
             assertThat(s3Proxy.injectedCount()).isGreaterThanOrEqualTo(5);
@@ -60,7 +58,7 @@ class S3OutageTest {
             assertThat(outageMetrics.path("HydrateFailures").asLong()).isEqualTo(1);
 
             s3Proxy.clearFaults();
-            HydrateFixture.Run retry = fixture.run(HydrateFixture.KINESIS, s3, config, List.of(b));
+            HydrateFixture.Run retry = fixture.run(Emulators.kinesalite().endpoint(), s3Proxy.endpoint(), config, List.of(b));
 
             assertThat(retry.failedMessageIds()).as("output:%n%s", retry.output().text()).isEmpty();
             JsonNode retryMetrics = retry.output().metrics("orders-api");

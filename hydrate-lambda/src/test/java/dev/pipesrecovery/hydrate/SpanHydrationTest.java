@@ -8,8 +8,6 @@ import dev.pipesrecovery.archive.ArchivedRecordCodec;
 import dev.pipesrecovery.archive.KeyLayout;
 import dev.pipesrecovery.archive.LossMarkerCodec;
 import dev.pipesrecovery.archive.WideRangeNotice;
-import dev.pipesrecovery.dlq.QueueRegistry;
-import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
 import dev.pipesrecovery.stream.kinesis.KinesisCallCounts;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.Fault;
@@ -17,6 +15,7 @@ import dev.pipesrecovery.testkit.FaultInjectingProxy;
 import dev.pipesrecovery.testkit.Kinesalite;
 import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.RequestMatch;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -49,13 +47,9 @@ class SpanHydrationTest {
         // moto takes the 2,000 conditional writes ~5x faster than S3Mock; the writes are not what is measured here
         try (S3Client moto = LocalAws.s3(Emulators.moto())) {
             moto.createBucket(b -> b.bucket(fixture.bucket));
-            HydrateFixture.Run run;
-            KinesisCallCounts.Count calls;
-            try (AwsCollaborators aws = AwsCollaborators.of(fixture.config(Map.of()), HydrateFixture.KINESIS, moto,
-                    QueueRegistry.NONE)) {
-                run = fixture.run(aws, messages);
-                calls = aws.reader().counts().total();
-            }
+            HydrateFixture.Run run = fixture.run(HydrateFixture.wiring(fixture.config(Map.of()),
+                    Emulators.kinesalite().endpoint(), Emulators.moto().endpoint()), messages);
+            KinesisCallCounts.Count calls = run.kinesisCalls();
 
             assertThat(run.failedMessageIds()).as("output tail:%n%s", tail(run)).isEmpty();
             assertThat(run.output().metrics("orders-api").path("RecordsArchived").asLong()).isEqualTo(2_000);
@@ -121,27 +115,20 @@ class SpanHydrationTest {
         List<SqsEvents.Message> all = new ArrayList<>(live);
         all.addAll(gone);
 
-        try (FaultInjectingProxy kinesisProxy = FaultInjectingProxy.inFrontOf(Emulators.kinesalite());
-             KinesisClient kinesis = LocalAws.kinesis(kinesisProxy.endpoint())) {
+        try (FaultInjectingProxy kinesisProxy = FaultInjectingProxy.inFrontOf(Emulators.kinesalite())) {
             kinesisProxy.inject(RequestMatch.kinesis("GetRecords"), 1, Fault.kinesisThroughputExceeded())
                     .injectAfter(RequestMatch.kinesis("GetRecords"), 1, 1, Fault.kinesisExpiredIterator());
-            HydrateConfig config = fixture.config(Map.of());
             // pages of 100: the span takes several calls, so the faults land in its middle
-            try (AwsCollaborators defaults = AwsCollaborators.of(config, kinesis, HydrateFixture.S3, QueueRegistry.NONE);
-                 AwsCollaborators aws = new AwsCollaborators(config, new dev.pipesrecovery.stream.kinesis
-                         .KinesisRangeReader(kinesis, dev.pipesrecovery.stream.kinesis.KinesisReaderSettings.defaults()
-                         .withMaxRecordsPerCall(100).withCallsPerSecondPerShard(5), System::nanoTime,
-                         dev.pipesrecovery.retry.Sleeper.SYSTEM, Math::random), defaults.store(), QueueRegistry.NONE)) {
-                HydrateFixture.Run run = fixture.run(aws, all);
+            HydrateFixture.Run run = fixture.run(HydrateFixture.wiring(fixture.config(Map.of()),
+                    kinesisProxy.endpoint(), Emulators.s3().endpoint())
+                    .readerSettings(s -> s.withMaxRecordsPerCall(100).withCallsPerSecondPerShard(5)), all);
 
-                assertThat(run.failedMessageIds()).as("output tail:%n%s", tail(run)).isEmpty();
-                assertThat(kinesisProxy.injectedCount()).isEqualTo(2);
-                JsonNode metrics = run.output().metrics("orders-api");
-                assertThat(metrics.path("RecordsArchived").asLong()).isEqualTo(300);
-                assertThat(metrics.path("RecordsLost").asLong()).isEqualTo(6);
-                assertThat(aws.reader().counts().total().getShardIterator()).as("the span's and one renewal")
-                        .isEqualTo(2);
-            }
+            assertThat(run.failedMessageIds()).as("output tail:%n%s", tail(run)).isEmpty();
+            assertThat(kinesisProxy.injectedCount()).isEqualTo(2);
+            JsonNode metrics = run.output().metrics("orders-api");
+            assertThat(metrics.path("RecordsArchived").asLong()).isEqualTo(300);
+            assertThat(metrics.path("RecordsLost").asLong()).isEqualTo(6);
+            assertThat(run.kinesisCalls().getShardIterator()).as("the span's and one renewal").isEqualTo(2);
         }
         List<String> markers = fixture.objects(layout.lossMarkerPrefix("orders-api")).stream().map(S3Object::key).toList();
         assertThat(markers).hasSize(3);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.cli.support.Cli;
-import dev.pipesrecovery.cli.support.PartnerApi;
-import dev.pipesrecovery.cli.support.PartnerApi.Received;
 import dev.pipesrecovery.replay.selection.ReplayTags;
+import dev.pipesrecovery.testkit.PartnerApi;
+import dev.pipesrecovery.testkit.PartnerApi.Received;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

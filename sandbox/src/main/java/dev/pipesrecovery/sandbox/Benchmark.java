@@ -5,7 +5,7 @@ import dev.pipesrecovery.archive.s3.S3ArchiveStore;
 import dev.pipesrecovery.retry.Sleeper;
 import dev.pipesrecovery.sandbox.esm.EsmSettings;
 import dev.pipesrecovery.sandbox.esm.LocalSqsEventSourceMapping;
-import dev.pipesrecovery.sandbox.partner.PartnerApi;
+import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
 import dev.pipesrecovery.sandbox.partner.PartnerBehaviour;
 import dev.pipesrecovery.sandbox.pipe.LocalPipeStandIn;
 import dev.pipesrecovery.sandbox.pipe.PipeSettings;
@@ -53,7 +53,7 @@ public final class Benchmark {
         List<BenchmarkStage> stages = new ArrayList<>();
         Files.createDirectories(workDir);
         try (SandboxStack stack = SandboxStack.startOwn(false, true);
-             PartnerApi partner = PartnerApi.start(0);
+             PartnerStandIn partner = PartnerStandIn.start(0);
              PrintStream hydrateLog = new PrintStream(Files.newOutputStream(workDir.resolve("bench-hydrate.log")),
                      true, StandardCharsets.UTF_8)) {
             RecoveryTopology topology = RecoveryTopology.create(stack, "bench", "bench", SHARDS,

@@ -3,27 +3,23 @@ package dev.pipesrecovery.sandbox;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.pipesrecovery.aws.AwsSettings;
 import dev.pipesrecovery.hydrate.HydrateBatch;
 import dev.pipesrecovery.hydrate.HydrateConfig;
 import dev.pipesrecovery.hydrate.HydrateHandler;
-import dev.pipesrecovery.dlq.sqs.SqsQueueTags;
-import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
+import dev.pipesrecovery.hydrate.HydrateWiring;
 import dev.pipesrecovery.stream.kinesis.KinesisCallCounts;
 import dev.pipesrecovery.testkit.LocalAws;
 import java.io.PrintStream;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The real hydrate function ({@link HydrateHandler}, the production orchestration), configured through the same
- * environment variables CloudFormation sets and wired to the emulators; SDK clients with one attempt each, as in
- * production, because the reader and the store retry themselves.
+ * The real hydrate function ({@link HydrateHandler} over the production wiring, {@link HydrateWiring}), configured
+ * through the same environment variables CloudFormation sets and pointed at the emulators; only the deadline is
+ * shorter, for a rehearsal's short function timeout.
  */
 public final class HydrateFunction implements AutoCloseable {
 
@@ -31,19 +27,12 @@ public final class HydrateFunction implements AutoCloseable {
     public static final HydrateBatch.Deadline REHEARSAL_DEADLINE =
             new HydrateBatch.Deadline(Duration.ofSeconds(3), Duration.ofMillis(500));
 
-    private final KinesisClient kinesis;
-    private final S3Client s3;
-    private final SqsClient sqs;
-    private final AwsCollaborators collaborators;
+    private final HydrateWiring wiring;
     private final HydrateHandler handler;
 
-    private HydrateFunction(KinesisClient kinesis, S3Client s3, SqsClient sqs, AwsCollaborators collaborators,
-                            HydrateHandler handler) {
-        this.kinesis = kinesis;
-        this.s3 = s3;
-        this.sqs = sqs;
-        this.collaborators = collaborators;
-        this.handler = handler;
+    private HydrateFunction(HydrateWiring wiring) {
+        this.wiring = wiring;
+        this.handler = new HydrateHandler(wiring.batch());
     }
 
     /**
@@ -60,15 +49,13 @@ public final class HydrateFunction implements AutoCloseable {
         env.put(HydrateConfig.ARCHIVE_PREFIX, topology.archivePrefix());
         env.put(HydrateConfig.KINESIS_MAX_READS_PER_SECOND, Integer.toString(kinesisReadsPerSecond));
         env.put(HydrateConfig.WRITE_PARALLELISM, Integer.toString(writeParallelism));
-        HydrateConfig config = HydrateConfig.fromEnv(env);
-        AwsCollaborators.keepConnectionsAlive(config.writeParallelism() + HydrateHandler.SPAN_CONCURRENCY);
-        KinesisClient kinesis = OneAttemptClients.kinesis(kinesisEndpoint);
-        S3Client s3 = OneAttemptClients.s3(s3Endpoint);
-        SqsClient sqs = LocalAws.sqs(sqsEndpoint);
-        AwsCollaborators collaborators = AwsCollaborators.of(config, kinesis, s3, new SqsQueueTags(sqs));
-        HydrateHandler handler = new HydrateHandler(collaborators.reader(), collaborators.store(),
-                collaborators.registry(), config, Clock.systemUTC(), log, REHEARSAL_DEADLINE);
-        return new HydrateFunction(kinesis, s3, sqs, collaborators, handler);
+        LocalCredentials.install();
+        return new HydrateFunction(HydrateWiring.builder(HydrateConfig.fromEnv(env))
+                .aws(AwsSettings.defaults().withRegion(LocalAws.REGION.id()))
+                .endpoints(kinesisEndpoint, s3Endpoint, sqsEndpoint)
+                .output(log)
+                .deadline(REHEARSAL_DEADLINE)
+                .build());
     }
 
     public RequestHandler<SQSEvent, SQSBatchResponse> handler() {
@@ -77,14 +64,11 @@ public final class HydrateFunction implements AutoCloseable {
 
     /** Every Kinesis call the function's reader made, per shard. */
     public KinesisCallCounts kinesisCalls() {
-        return collaborators.reader().counts();
+        return wiring.kinesisCalls();
     }
 
     @Override
     public void close() {
-        collaborators.close();
-        kinesis.close();
-        s3.close();
-        sqs.close();
+        wiring.close();
     }
 }

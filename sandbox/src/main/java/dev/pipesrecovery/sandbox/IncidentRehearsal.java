@@ -2,7 +2,7 @@ package dev.pipesrecovery.sandbox;
 
 import dev.pipesrecovery.archive.KeyLayout;
 import dev.pipesrecovery.sandbox.esm.LocalSqsEventSourceMapping;
-import dev.pipesrecovery.sandbox.partner.PartnerApi;
+import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
 import dev.pipesrecovery.sandbox.partner.PartnerBehaviour;
 import dev.pipesrecovery.sandbox.pipe.LocalPipeStandIn;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ public final class IncidentRehearsal {
     private final RehearsalSettings settings;
     private final RehearsalTiming timing;
     private final RecoveryTopology topology;
-    private final PartnerApi partner;
+    private final PartnerStandIn partner;
     private final LocalPipeStandIn pipe;
     private final LocalSqsEventSourceMapping mapping;
     private final PipesReplay replay;

@@ -5,7 +5,7 @@ import dev.pipesrecovery.archive.s3.S3ArchiveStore;
 import dev.pipesrecovery.retry.Sleeper;
 import dev.pipesrecovery.sandbox.esm.EsmSettings;
 import dev.pipesrecovery.sandbox.esm.LocalSqsEventSourceMapping;
-import dev.pipesrecovery.sandbox.partner.PartnerApi;
+import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
 import dev.pipesrecovery.sandbox.pipe.LocalPipeStandIn;
 import dev.pipesrecovery.testkit.LocalAws;
 import java.io.IOException;
@@ -33,7 +33,7 @@ public final class LocalDeployment implements AutoCloseable {
     private final List<AutoCloseable> running = new ArrayList<>();
     private RecoveryTopology topology;
     private S3ArchiveStore archive;
-    private PartnerApi partner;
+    private PartnerStandIn partner;
     private LocalSqsEventSourceMapping mapping;
     private LocalPipeStandIn pipe;
     private PipesReplay replay;
@@ -63,7 +63,7 @@ public final class LocalDeployment implements AutoCloseable {
         topology = RecoveryTopology.create(stack, settings.pipe().pipeName(), settings.pipe().streamName(), shards,
                 settings.dlqMaxReceiveCount(), settings.archivePrefix());
         archive = keep(S3ArchiveStore.create(stack.s3(), topology.bucket()));
-        partner = keep(PartnerApi.start(0));
+        partner = keep(PartnerStandIn.start(0));
         Files.createDirectories(workDir);
         PrintStream hydrateLog = keep(new PrintStream(Files.newOutputStream(workDir.resolve("hydrate.log")), true,
                 StandardCharsets.UTF_8));
@@ -122,7 +122,7 @@ public final class LocalDeployment implements AutoCloseable {
         return archive;
     }
 
-    public PartnerApi partner() {
+    public PartnerStandIn partner() {
         return partner;
     }
 

@@ -8,10 +8,10 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * SDK clients for components that retry by themselves (the hydrate function's reader and store, the pipe
- * stand-in), built by the production {@link AwsClientFactory} as the hydrate function builds them: one SDK attempt
- * per call, so the component's retries and the SDK's do not multiply; the emulator's endpoint; credentials from the
- * default chain, which {@link LocalCredentials} feeds.
+ * SDK clients for sandbox components that retry by themselves (the pipe stand-in), built by the production
+ * {@link AwsClientFactory} the way HydrateWiring builds the hydrate function's: one SDK attempt per call, so the
+ * component's retries and the SDK's do not multiply; the emulator's endpoint; credentials from the default chain,
+ * which {@link LocalCredentials} feeds.
  */
 public final class OneAttemptClients {
 

@@ -1,5 +1,7 @@
 package dev.pipesrecovery.dlq.sqs;
 
+import dev.pipesrecovery.aws.AwsFailure;
+import dev.pipesrecovery.consumer.ConsumerName;
 import dev.pipesrecovery.dlq.QueueRegistry;
 import java.util.Map;
 import java.util.Objects;
@@ -46,11 +48,16 @@ public final class SqsQueueTags implements QueueRegistry {
             return Optional.empty();
         } catch (SdkException e) {
             throw new QueueLookupException("cannot read the tags of " + queueArn + " (GetQueueUrl/ListQueueTags: "
-                    + e.getMessage() + ")", e);
+                    + AwsFailure.describe(e) + ")", e);
         }
         String consumer = tags.get(CONSUMER_TAG);
         if (consumer == null || consumer.isBlank()) {
             return Optional.empty();
+        }
+        Optional<String> invalid = ConsumerName.problem(consumer.trim());
+        if (invalid.isPresent()) {
+            // a stack tagged its queue with a name no archive key can hold: say so on every message, never guess
+            throw new QueueLookupException("tag " + CONSUMER_TAG + " of " + queueArn + ": " + invalid.get(), null);
         }
         Registration registration = new Registration(consumer.trim(), blankToNull(tags.get(STREAM_TAG)));
         registered.put(queueArn, registration);

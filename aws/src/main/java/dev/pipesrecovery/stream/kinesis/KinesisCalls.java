@@ -1,5 +1,6 @@
 package dev.pipesrecovery.stream.kinesis;
 
+import dev.pipesrecovery.aws.AwsFailure;
 import dev.pipesrecovery.aws.SdkRetries;
 import dev.pipesrecovery.retry.Retrier;
 import dev.pipesrecovery.stream.SequenceNumber;
@@ -56,11 +57,11 @@ final class KinesisCalls {
                         .overrideConfiguration(SdkRetries.none())).shardIterator();
             });
         } catch (StreamReadException e) {
-            if (e.getCause() instanceof RuntimeException cause && KinesisErrors.isAboutPosition(cause)) {
+            if (AwsFailure.of(e.getCause()).filter(AwsFailure::isUnreadableKinesisPosition).isPresent()) {
                 describe(shard.streamArn(), shard.streamName()); // throws when the stream itself is missing: not a loss
                 throw new UnreadablePositionException("GetShardIterator " + type + " " + position + " on "
-                        + shard.shardId() + " refused while the stream exists (" + KinesisErrors.describe(cause)
-                        + "): the sequence number is past the trim horizon or the shard has expired", cause);
+                        + shard.shardId() + " refused while the stream exists (" + AwsFailure.describe(e.getCause())
+                        + "): the sequence number is past the trim horizon or the shard has expired", e.getCause());
             }
             throw e;
         }
@@ -86,7 +87,7 @@ final class KinesisCalls {
             return retry.call(() -> kinesis.describeStreamSummary(b -> b.streamARN(streamArn).streamName(streamName)
                     .overrideConfiguration(SdkRetries.none())).streamDescriptionSummary(), KinesisCalls::isTransient);
         } catch (ResourceNotFoundException e) {
-            throw new StreamReadException("stream " + streamArn + " not found (" + KinesisErrors.describe(e)
+            throw new StreamReadException("stream " + streamArn + " not found (" + AwsFailure.describe(e)
                     + "): check the stream ARN, the region and the reader's permissions", e);
         } catch (RuntimeException e) {
             throw failed("DescribeStreamSummary " + streamArn, e);
@@ -109,14 +110,14 @@ final class KinesisCalls {
         }
     }
 
+    /** Throttling (the shard's, or KMS's for an encrypted stream), 5xx, I/O: the one classifier's TRANSIENT. */
     private static boolean isTransient(Exception e) {
-        return e instanceof RuntimeException failure && KinesisErrors.isTransient(failure)
-                && !Thread.currentThread().isInterrupted();
+        return AwsFailure.isTransient(e) && !Thread.currentThread().isInterrupted();
     }
 
     private StreamReadException failed(String what, RuntimeException e) {
-        String why = Thread.currentThread().isInterrupted() ? " interrupted" : KinesisErrors.isTransient(e)
+        String why = Thread.currentThread().isInterrupted() ? " interrupted" : AwsFailure.isTransient(e)
                 ? " still failing after " + retry.policy().maxAttempts() + " attempts" : " failed";
-        return new StreamReadException(what + why + ": " + KinesisErrors.describe(e), e);
+        return new StreamReadException(what + why + ": " + AwsFailure.describe(e), e);
     }
 }

@@ -62,4 +62,19 @@ class SqsQueueTagsTest {
                     .isInstanceOf(QueueRegistry.QueueLookupException.class).hasMessageContaining(arn);
         }
     }
+
+    @Test
+    void aConsumerTagTheArchiveCannotHoldIsRefusedWithTheRule() throws Exception {
+        try (SqsClient sqs = LocalAws.sqs(Emulators.sqs())) {
+            SqsQueueTags registry = new SqsQueueTags(sqs);
+            for (String consumer : new String[] {"_lost", "..", "orders api"}) {
+                String arn = queue(sqs, Map.of(SqsQueueTags.CONSUMER_TAG, consumer));
+
+                assertThatThrownBy(() -> registry.lookup(arn))
+                        .isInstanceOf(QueueRegistry.QueueLookupException.class)
+                        .hasMessageContaining(SqsQueueTags.CONSUMER_TAG).hasMessageContaining(arn)
+                        .hasMessageContaining("consumer '" + consumer + "' must match");
+            }
+        }
+    }
 }

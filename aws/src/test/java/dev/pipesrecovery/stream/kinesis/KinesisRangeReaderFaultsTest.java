@@ -15,10 +15,14 @@ import dev.pipesrecovery.testkit.Fault;
 import dev.pipesrecovery.testkit.FaultInjectingProxy;
 import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.RequestMatch;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
 
@@ -79,6 +83,29 @@ class KinesisRangeReaderFaultsTest {
                 .hasMessageContaining("GetRecords").hasMessageContaining("after 4 attempts")
                 .hasCauseInstanceOf(ProvisionedThroughputExceededException.class);
         assertThat(proxy.count(GET_RECORDS)).as("SDK retries are off: exactly the domain attempts").isEqualTo(4);
+    }
+
+    @Test
+    void missingCredentialsAreAReadFailureAtOnceNotRetried() throws Exception {
+        KinesisFixture stream = new KinesisFixture(kinesis).put(1);
+        // the SDK's own profile provider, over a profile file that names no such profile: a client-side failure
+        ProfileFile empty = ProfileFile.builder().content(new ByteArrayInputStream(new byte[0]))
+                .type(ProfileFile.Type.CREDENTIALS).build();
+        try (KinesisClient noCredentials = LocalAws.configure(KinesisClient.builder(), proxy.endpoint())
+                .credentialsProvider(ProfileCredentialsProvider.builder().profileFile(empty).profileName("oncall")
+                        .build()).build()) {
+            KinesisRangeReader reader = new KinesisRangeReader(noCredentials, KinesisReaderSettings.defaults()
+                    .withBackoff(new BackoffPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), 5)),
+                    time::nanoTime, time, () -> 0.99);
+
+            assertThatThrownBy(() -> reader.read(new ShardRange(stream.streamArn, stream.shardId, stream.seq(0),
+                    stream.seq(0), 1)))
+                    .isInstanceOf(StreamReadException.class).hasMessageContaining("GetShardIterator")
+                    .hasMessageContaining("no credentials for profile").hasMessageNotContaining("attempts")
+                    .hasCauseInstanceOf(SdkClientException.class);
+            assertThat(reader.counts().total().getShardIterator()).as("a person must fix it: one attempt").isEqualTo(1);
+            assertThat(time.sleeps()).isEmpty();
+        }
     }
 
     @Test

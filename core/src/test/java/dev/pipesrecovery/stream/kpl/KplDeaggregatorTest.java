@@ -1,10 +1,11 @@
 package dev.pipesrecovery.stream.kpl;
 
-import static dev.pipesrecovery.stream.kpl.TestAggregateEncoder.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipesrecovery.stream.SequenceNumber;
 import dev.pipesrecovery.stream.StreamRecord;
+import dev.pipesrecovery.testkit.kpl.KplAggregator;
+import dev.pipesrecovery.testkit.kpl.ProtobufWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -20,8 +21,8 @@ class KplDeaggregatorTest {
         return StreamRecord.plain("shardId-000000000002", SEQ, "outer-key", ARRIVAL, data);
     }
 
-    static TestAggregateEncoder threeUserRecords() {
-        return new TestAggregateEncoder()
+    static ProtobufWriter threeUserRecords() {
+        return new ProtobufWriter()
                 .string(1, "customer/1").string(1, "customer/2").string(1, "😀")
                 .string(2, "12345")
                 .message(3, record(0, "first"))
@@ -31,7 +32,7 @@ class KplDeaggregatorTest {
 
     @Test
     void opensAnAggregateIntoItsUserRecords() throws Exception {
-        List<StreamRecord> users = KplDeaggregator.deaggregate(parent(threeUserRecords().toAggregate()));
+        List<StreamRecord> users = KplDeaggregator.deaggregate(parent(framed(threeUserRecords())));
         assertThat(users).extracting(StreamRecord::partitionKey).containsExactly("customer/1", "😀", "customer/2");
         assertThat(users).extracting(StreamRecord::subSequenceNumber).containsExactly(0L, 1L, 2L);
         assertThat(users).extracting(r -> new String(r.data(), StandardCharsets.UTF_8))
@@ -45,11 +46,11 @@ class KplDeaggregatorTest {
 
     @Test
     void skipsUnknownFieldsOfEveryWireType() throws Exception {
-        TestAggregateEncoder aggregate = new TestAggregateEncoder()
+        ProtobufWriter aggregate = new ProtobufWriter()
                 .varint(15, 300).string(1, "k").fixed32(16).fixed64(17)
-                .message(3, record(0, "data").message(4, new TestAggregateEncoder().string(1, "tag")).fixed64(9))
+                .message(3, record(0, "data").message(4, new ProtobufWriter().string(1, "tag")).fixed64(9))
                 .bytes(18, new byte[] {1, 2});
-        List<StreamRecord> users = KplDeaggregator.deaggregate(parent(aggregate.toAggregate()));
+        List<StreamRecord> users = KplDeaggregator.deaggregate(parent(framed(aggregate)));
         assertThat(users).singleElement().satisfies(r -> {
             assertThat(r.partitionKey()).isEqualTo("k");
             assertThat(r.data()).isEqualTo("data".getBytes(StandardCharsets.UTF_8));
@@ -59,8 +60,8 @@ class KplDeaggregatorTest {
 
     @Test
     void keepsEmptyUserData() throws Exception {
-        byte[] aggregate = new TestAggregateEncoder().string(1, "k")
-                .message(3, new TestAggregateEncoder().varint(1, 0).bytes(3, new byte[0])).toAggregate();
+        byte[] aggregate = framed(new ProtobufWriter().string(1, "k")
+                .message(3, new ProtobufWriter().varint(1, 0).bytes(3, new byte[0])));
         assertThat(KplDeaggregator.deaggregate(parent(aggregate))).singleElement()
                 .satisfies(r -> assertThat(r.data()).isEmpty());
     }
@@ -75,45 +76,45 @@ class KplDeaggregatorTest {
 
     @Test
     void treatsACorruptedMd5AsPlain() throws Exception {
-        byte[] data = threeUserRecords().toAggregate();
+        byte[] data = framed(threeUserRecords());
         data[data.length - 1] ^= 1;
         assertPlain(data);
     }
 
     @Test
     void treatsATruncatedAggregateAsPlain() throws Exception {
-        byte[] data = threeUserRecords().toAggregate();
+        byte[] data = framed(threeUserRecords());
         assertPlain(Arrays.copyOf(data, data.length - 1));
         assertPlain(Arrays.copyOf(data, 10));
     }
 
     @Test
     void treatsTheMagicAloneAsPlain() {
-        assertPlain(TestAggregateEncoder.MAGIC.clone());
+        assertPlain(KplAggregator.MAGIC.clone());
     }
 
     @Test
     void treatsAMatchingMd5OverUnparseableProtobufAsPlain() throws Exception {
-        assertPlain(new TestAggregateEncoder().string(1, "k").message(3, record(1, "index out of range")).toAggregate());
-        assertPlain(new TestAggregateEncoder().string(1, "k").message(3, new TestAggregateEncoder().varint(1, 0))
-                .toAggregate()); // no data
-        assertPlain(new TestAggregateEncoder().string(1, "k").message(3, new TestAggregateEncoder().string(3, "x"))
-                .toAggregate()); // no partition key index
-        assertPlain(new TestAggregateEncoder().string(1, "k").wireType(7, 3).toAggregate()); // group wire type
-        assertPlain(new TestAggregateEncoder().bytes(1, new byte[] {(byte) 0xC3, 0x28}).message(3, record(0, "x"))
-                .toAggregate()); // partition key not UTF-8
-        assertPlain(new TestAggregateEncoder().string(1, "k").toAggregate()); // no user records: keep the bytes
+        assertPlain(framed(new ProtobufWriter().string(1, "k").message(3, record(1, "index out of range"))));
+        assertPlain(framed(new ProtobufWriter().string(1, "k")
+                .message(3, new ProtobufWriter().varint(1, 0)))); // no data
+        assertPlain(framed(new ProtobufWriter().string(1, "k")
+                .message(3, new ProtobufWriter().string(3, "x")))); // no partition key index
+        assertPlain(framed(new ProtobufWriter().string(1, "k").wireType(7, 3))); // group wire type
+        assertPlain(framed(new ProtobufWriter().bytes(1, new byte[] {(byte) 0xC3, 0x28})
+                .message(3, record(0, "x")))); // partition key not UTF-8
+        assertPlain(framed(new ProtobufWriter().string(1, "k"))); // no user records: keep the bytes
         byte[] lengthPastEnd = {0x1A, 0x7F, 0x08};
-        assertPlain(aggregateOf(lengthPastEnd));
+        assertPlain(KplAggregator.frame(lengthPastEnd));
     }
 
-    private static byte[] aggregateOf(byte[] protobuf) throws Exception {
-        byte[] md5 = java.security.MessageDigest.getInstance("MD5").digest(protobuf);
-        byte[] out = new byte[4 + protobuf.length + 16];
-        System.arraycopy(TestAggregateEncoder.MAGIC, 0, out, 0, 4);
-        System.arraycopy(protobuf, 0, out, 4, protobuf.length);
-        System.arraycopy(md5, 0, out, 4 + protobuf.length, 16);
-        return out;
+    /** A user record: its partition key index and data. */
+    static ProtobufWriter record(long partitionKeyIndex, String data) {
+        return new ProtobufWriter().varint(1, partitionKeyIndex).string(3, data);
+    }
+
+    static byte[] framed(ProtobufWriter aggregatedRecord) {
+        return KplAggregator.frame(aggregatedRecord.toBytes());
     }
 
     private static void assertPlain(byte[] data) {

@@ -1,7 +1,7 @@
 package dev.pipesrecovery.hydrate.bench;
 
 import dev.pipesrecovery.hydrate.DlqBodies;
-import dev.pipesrecovery.hydrate.SqsEvents;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;

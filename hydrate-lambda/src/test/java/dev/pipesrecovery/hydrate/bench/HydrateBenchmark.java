@@ -7,16 +7,15 @@ import dev.pipesrecovery.aws.AwsSettings;
 import dev.pipesrecovery.dlq.QueueRegistry;
 import dev.pipesrecovery.hydrate.HydrateConfig;
 import dev.pipesrecovery.hydrate.HydrateHandler;
-import dev.pipesrecovery.hydrate.SqsEvents;
+import dev.pipesrecovery.hydrate.HydrateWiring;
 import dev.pipesrecovery.hydrate.TestContext;
-import dev.pipesrecovery.hydrate.aws.AwsCollaborators;
 import dev.pipesrecovery.stream.kinesis.KinesisCallCounts;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.KinesisLocal;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,7 @@ public final class HydrateBenchmark {
     }
 
     private static void run() throws Exception {
-        AwsCollaborators.keepConnectionsAlive(WRITE_PARALLELISM + HydrateHandler.SPAN_CONCURRENCY);
+        HydrateWiring.keepConnectionsAlive(WRITE_PARALLELISM);
         System.setProperty("aws.accessKeyId", "test");
         System.setProperty("aws.secretAccessKey", "test");
         URI kinesisEndpoint = Emulators.kinesalite().endpoint();
@@ -91,12 +90,13 @@ public final class HydrateBenchmark {
                             + "source mapping batches of <= %,d messages and 6 MB%n",
                     Runtime.getRuntime().availableProcessors(), SHARDS, RECORD_BYTES, ARCHIVE,
                     ARCHIVE.equals("locals3") ? " (throughput only: LocalS3 does not enforce If-None-Match)" : "",
-                    WRITE_PARALLELISM, HydrateHandler.SPAN_CONCURRENCY, BATCH_SIZE);
+                    WRITE_PARALLELISM, HydrateWiring.SPAN_CONCURRENCY, BATCH_SIZE);
             BenchStream dense = stream(kinesis, "dense", MESSAGES);
-            hydrate(kinesis, s3, dense, dense.records().subList(0, Math.min(2_000, MESSAGES)), "warm-up", true);
-            Result denseResult = hydrate(kinesis, s3, dense, dense.everyNth(1), "dense", true);
+            Endpoints endpoints = new Endpoints(kinesisEndpoint, s3Endpoint);
+            hydrate(endpoints, s3, dense, dense.records().subList(0, Math.min(2_000, MESSAGES)), "warm-up", true);
+            Result denseResult = hydrate(endpoints, s3, dense, dense.everyNth(1), "dense", true);
             BenchStream sparse = stream(kinesis, "sparse", SPARSE_RECORDS);
-            Result sparseResult = hydrate(kinesis, s3, sparse, sparse.everyNth(100), "sparse", false);
+            Result sparseResult = hydrate(endpoints, s3, sparse, sparse.everyNth(100), "sparse", false);
             BenchReport.print(denseResult, sparseResult, dense, WRITE_PARALLELISM);
             ColdStart.measure(COLD_STARTS, dense, bucket(s3, "cold-start"), kinesisEndpoint, s3Endpoint, QUEUE_ARN, PIPE);
         }
@@ -111,12 +111,16 @@ public final class HydrateBenchmark {
         return stream;
     }
 
+    /** Where the emulators listen. */
+    private record Endpoints(URI kinesis, URI s3) {
+    }
+
     /**
-     * The handler with the production wiring, driven through the invocations the mapping would make; with
+     * The handler with the production wiring ({@link HydrateWiring}), driven through the invocations the mapping would make; with
      * {@code ceiling}, each invocation is preceded by the ceiling for its records — their objects written with raw
      * parallel conditional PutObject calls into a bucket of their own — so that both see the same machine load.
      */
-    private static Result hydrate(KinesisClient kinesis, S3Client s3, BenchStream stream,
+    private static Result hydrate(Endpoints endpoints, S3Client s3, BenchStream stream,
                                   List<BenchStream.PutRecord> deadLettered, String name, boolean ceiling)
             throws Exception {
         List<EsmBatches.Batch> batches = EsmBatches.of(stream, deadLettered, PIPE, QUEUE_ARN, BATCH_SIZE);
@@ -130,9 +134,9 @@ public final class HydrateBenchmark {
                 HydrateConfig.WRITE_PARALLELISM, Integer.toString(WRITE_PARALLELISM),
                 HydrateConfig.KINESIS_MAX_READS_PER_SECOND, "5"));
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        try (AwsCollaborators aws = AwsCollaborators.of(config, kinesis, s3, QueueRegistry.NONE)) {
-            HydrateHandler handler = new HydrateHandler(aws.reader(), aws.store(), aws.registry(), config,
-                    Clock.systemUTC(), quiet, HydrateHandler.DEADLINE);
+        try (HydrateWiring function = HydrateWiring.builder(config).aws(settings())
+                .endpoints(endpoints.kinesis(), endpoints.s3(), null).registry(QueueRegistry.NONE).output(quiet).build()) {
+            HydrateHandler handler = new HydrateHandler(function.batch());
             for (int i = 0; i < invocations.size(); i++) {
                 if (ceiling) {
                     ceilingNanos += RawPutCeiling.put(s3, ceilingBucket, RawPutCeiling.writes(batches.get(i).records(),
@@ -154,15 +158,18 @@ public final class HydrateBenchmark {
             }
             System.out.printf("  %s: %,d messages in %d invocations hydrated in %.1f s%n", name, deadLettered.size(),
                     invocations.size(), elapsed.toNanos() / 1e9);
-            return new Result(deadLettered.size(), elapsed, aws.reader().counts(),
+            return new Result(deadLettered.size(), elapsed, function.kinesisCalls(),
                     ceiling ? Duration.ofNanos(ceilingNanos) : null);
         }
     }
 
     /** The production factory and SDK attempts, with long timeouts for a busy machine. */
     private static AwsClientFactory clients(URI endpoint) {
-        return new AwsClientFactory(AwsSettings.defaults().withSdkMaxAttempts(1).withRegion("us-east-1")
-                .withEndpoint(endpoint).withTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(5)));
+        return new AwsClientFactory(settings().withSdkMaxAttempts(1).withEndpoint(endpoint));
+    }
+
+    private static AwsSettings settings() {
+        return AwsSettings.defaults().withRegion("us-east-1").withTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(5));
     }
 
     private static String bucket(S3Client s3, String run) {

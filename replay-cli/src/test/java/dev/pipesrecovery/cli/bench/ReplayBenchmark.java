@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipesrecovery.cli.PipesReplayCommand;
 import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.testkit.Emulators;
+import dev.pipesrecovery.testkit.PartnerApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,14 +41,15 @@ public final class ReplayBenchmark {
         System.out.printf(Locale.ROOT, "pipes-replay benchmark: %d and %d events of %d bytes, %d partition keys, "
                 + "concurrency %d, no rate limit, --on-success keep --status all, archive on %s%n", small, large,
                 event.length, KEYS, CONCURRENCY, ARCHIVE);
-        try (Sink sink = new Sink()) {
+        // the sink: the partner API answering 204 to everything, keeping nothing
+        try (PartnerApi sink = PartnerApi.start(0, request -> PartnerApi.Answer.of(204))) {
             for (int size : new int[] {small, large}) {
                 try (Archive archive = new Archive(Emulators.s3Backend(ARCHIVE))) {
                     List<String> keys = fill(archive, size, event);
-                    double sinkAlone = Ceilings.sinkAlone(sink.url(), event, size, CONCURRENCY);
+                    double sinkAlone = Ceilings.sinkAlone(sink.url("/events"), event, size, CONCURRENCY);
                     double archiveAlone = Ceilings.archiveAlone(archive.store(), keys, CONCURRENCY);
                     double listAndGet = Ceilings.archiveListAndGet(archive.store(), "bench/", size, CONCURRENCY);
-                    Run run = replay(archive, sink.url(), work.resolve("run-" + size));
+                    Run run = replay(archive, sink.url("/events"), work.resolve("run-" + size));
                     double ceiling = Math.min(sinkAlone, archiveAlone);
                     System.out.printf(Locale.ROOT, "%n%,d events%n", size);
                     System.out.printf(Locale.ROOT, "  sink alone (POST loop)      %,10.0f events/s%n", sinkAlone);

@@ -1,5 +1,10 @@
 package dev.pipesrecovery.cli.support;
 
+import dev.pipesrecovery.dlq.DlqMessage;
+import dev.pipesrecovery.dlq.DlqMessageWriter;
+import dev.pipesrecovery.dlq.DlqSourceKind;
+import dev.pipesrecovery.dlq.KinesisBatchInfo;
+import dev.pipesrecovery.stream.SequenceNumber;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,12 +42,7 @@ public final class IncidentArchive {
             put(archive, "customer-7", "2026-11-21T22:30:0" + i + "Z", i % 2 == 0 ? SHARD_1 : SHARD_3, RETRIES);
         }
         archive.put("billing", "billing-key", Instant.parse("2026-11-21T22:10:00Z"), "{}");
-        String dlqBody = "{\"context\":{\"partnerResourceArn\":\"arn:aws:pipes:us-east-1:123456789012:pipe/orders-api\","
-                + "\"condition\":\"RetryAttemptsExhausted\"},\"version\":\"1.0\",\"timestamp\":\"2026-11-22T02:00:00Z\","
-                + "\"KinesisBatchInfo\":{\"shardId\":\"shardId-000000000002\",\"startSequenceNumber\":\"1\","
-                + "\"endSequenceNumber\":\"4\",\"approximateArrivalOfFirstRecord\":\"2026-11-21T22:12:30Z\","
-                + "\"approximateArrivalOfLastRecord\":\"2026-11-21T22:12:40Z\",\"batchSize\":4,"
-                + "\"streamArn\":\"arn:aws:kinesis:us-east-1:123456789012:stream/orders\"}}";
+        String dlqBody = dlqBody(RETRIES, "2026-11-21T22:12:30Z", "2026-11-21T22:12:40Z", 4);
         archive.putLossMarker("orders-api", LocalDate.parse("2026-11-22"),
                 "start sequence number is older than the trim horizon <b>trimmed</b>", dlqBody, LOST);
     }
@@ -81,14 +81,18 @@ public final class IncidentArchive {
     }
 
     private static void lost(Archive archive, String firstArrival, int records) {
-        String body = "{\"context\":{\"partnerResourceArn\":\"arn:aws:pipes:us-east-1:123456789012:pipe/orders-api\","
-                + "\"condition\":\"RecordAgeExceeded\"},\"version\":\"1.0\",\"timestamp\":\"2026-11-22T02:00:00Z\","
-                + "\"KinesisBatchInfo\":{\"shardId\":\"shardId-000000000002\",\"startSequenceNumber\":\"1\","
-                + "\"endSequenceNumber\":\"" + records + "\",\"approximateArrivalOfFirstRecord\":\"" + firstArrival
-                + "\",\"approximateArrivalOfLastRecord\":\"" + firstArrival + "\",\"batchSize\":" + records + ","
-                + "\"streamArn\":\"arn:aws:kinesis:us-east-1:123456789012:stream/orders\"}}";
+        String body = dlqBody("RecordAgeExceeded", firstArrival, firstArrival, records);
         archive.putLossMarker("orders-api", LocalDate.parse("2026-11-22"),
                 "start sequence number is older than the trim horizon", body, records);
+    }
+
+    /** The pipe's DLQ message for records 1..{@code records} of shard 2, written when the outage was over. */
+    private static String dlqBody(String condition, String firstArrival, String lastArrival, int records) {
+        return DlqMessageWriter.write(new DlqMessage(DlqSourceKind.PIPE,
+                "arn:aws:pipes:us-east-1:123456789012:pipe/orders-api", condition, Instant.parse("2026-11-22T02:00:00Z"),
+                new KinesisBatchInfo(Archive.STREAM_ARN, "shardId-000000000002", SequenceNumber.of("1"),
+                        SequenceNumber.of(Integer.toString(records)), Instant.parse(firstArrival),
+                        Instant.parse(lastArrival), records)));
     }
 
     private static void put(Archive archive, String key, String arrival, String shard, String condition) {

@@ -1,5 +1,6 @@
 package dev.pipesrecovery.cli.support;
 
+import dev.pipesrecovery.testkit.PartnerApi;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipesrecovery.archive.KeyLayout;
 import dev.pipesrecovery.cli.support.Archive;
-import dev.pipesrecovery.cli.support.PartnerApi;
-import dev.pipesrecovery.cli.support.PartnerApi.Answer;
+import dev.pipesrecovery.testkit.PartnerApi;
+import dev.pipesrecovery.testkit.PartnerApi.Answer;
 import dev.pipesrecovery.replay.run.OnSuccess;
 import dev.pipesrecovery.replay.run.ProgressListener;
 import dev.pipesrecovery.replay.run.ReplayRequest;

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.pipesrecovery.testkit.LocalLambdaContext;
+import dev.pipesrecovery.testkit.SqsEvents;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -71,7 +72,8 @@ public final class LocalSqsEventSourceMapping implements AutoCloseable {
         stats.invoked(messages.size());
         SQSBatchResponse response;
         try {
-            response = invoke(SqsEvents.of(messages, queueArn, region));
+            response = invoke(SqsEvents.event(messages.stream().map(m -> SqsEvents.Message.received(m, queueArn))
+                    .toList()));
         } catch (InvocationFailed failed) {
             stats.failedInvocation();
             return new BatchOutcome(messages.size(), 0, messages.stream().map(Message::messageId).toList(),
@@ -108,8 +110,7 @@ public final class LocalSqsEventSourceMapping implements AutoCloseable {
             List<Message> received = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
                     .maxNumberOfMessages(Math.min(10, settings.batchSize() - messages.size()))
                     .visibilityTimeout((int) settings.visibilityTimeout().toSeconds()).waitTimeSeconds(wait)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                    .messageAttributeNames("All")).messages();
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
             if (first && received.isEmpty()) {
                 return messages;
             }

@@ -68,11 +68,11 @@ public final class LocalPipeStandIn implements AutoCloseable {
         }
         String streamArn = kinesis.describeStreamSummary(r -> r.streamName(settings.streamName()))
                 .streamDescriptionSummary().streamARN();
-        BatchDelivery.PipeIdentity identity = new BatchDelivery.PipeIdentity(pipeArn(), streamArn, region,
+        PipeIdentity identity = new PipeIdentity(pipeArn(), streamArn, region,
                 "arn:aws:iam::" + accountId + ":role/" + settings.pipeName() + "-pipe", targetUrl.toString());
         running = true;
         BooleanSupplier isRunning = () -> running;
-        BatchDelivery delivery = new BatchDelivery(settings, options, identity,
+        PipeRetries delivery = new PipeRetries(settings, options, identity,
                 new HttpTarget(targetUrl, options, clock), sqs, dlqUrl, stats, clock, sleeper, isRunning);
         lanes = Executors.newCachedThreadPool(daemon("pipe-lane-" + settings.pipeName()));
         for (Shard shard : shards(streamArn)) {

@@ -1,5 +1,6 @@
 package dev.pipesrecovery.sandbox.pipe;
 
+import dev.pipesrecovery.consumer.ConsumerName;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,9 +33,10 @@ public record PipeSettings(
         Objects.requireNonNull(startingPosition, "startingPosition");
         Objects.requireNonNull(inputTemplate, "inputTemplate");
         Objects.requireNonNull(idempotencyKeyHeaderValue, "idempotencyKeyHeaderValue");
-        if (!pipeName.matches("[.\\-_A-Za-z0-9]{1,64}")) {
-            throw new IllegalArgumentException("PipeName must match [.-_A-Za-z0-9]{1,64}: '" + pipeName + "'");
-        }
+        // the pipe name is the consumer: its DLQ messages are archived under it
+        ConsumerName.problem(pipeName).ifPresent(problem -> {
+            throw new IllegalArgumentException("PipeName: " + problem);
+        });
         check(batchSize >= 1 && batchSize <= 10_000, "BatchSize must be 1-10000, was " + batchSize);
         check(maximumRetryAttempts >= -1 && maximumRetryAttempts <= 10_000,
                 "MaximumRetryAttempts must be -1-10000, was " + maximumRetryAttempts);

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
- * Reads one shard in order with shared-throughput GetRecords and hands its records to {@link BatchDelivery} in
+ * Reads one shard in order with shared-throughput GetRecords and hands its records to {@link PipeRetries} in
  * batches of {@code BatchSize}; the position moves past a batch only when it is delivered or dead-lettered (the
  * pipe's checkpoint). With {@code ParallelizationFactor} above 1 the records are split into that many lanes by
  * partition key, so each key stays in order (eb-pipes-batching-concurrency).
@@ -31,7 +31,7 @@ final class ShardPoller implements Runnable {
     private final String shardId;
     private final PipeSettings settings;
     private final StandInOptions options;
-    private final BatchDelivery delivery;
+    private final PipeRetries delivery;
     private final PipeStats stats;
     private final Sleeper sleeper;
     private final BooleanSupplier running;
@@ -41,7 +41,7 @@ final class ShardPoller implements Runnable {
     private String openedIterator;
 
     ShardPoller(KinesisClient kinesis, String streamArn, String shardId, PipeSettings settings, StandInOptions options,
-                BatchDelivery delivery, PipeStats stats, Sleeper sleeper, BooleanSupplier running,
+                PipeRetries delivery, PipeStats stats, Sleeper sleeper, BooleanSupplier running,
                 ExecutorService lanes) {
         this.kinesis = kinesis;
         this.streamArn = streamArn;
@@ -68,12 +68,12 @@ final class ShardPoller implements Runnable {
     public void run() {
         try {
             poll();
-        } catch (BatchDelivery.Stopped | InterruptedException stopped) {
+        } catch (PipeRetries.Stopped | InterruptedException stopped) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void poll() throws BatchDelivery.Stopped, InterruptedException {
+    private void poll() throws PipeRetries.Stopped, InterruptedException {
         String iterator = openedIterator;
         int failures = 0;
         while (running.getAsBoolean()) {
@@ -124,7 +124,7 @@ final class ShardPoller implements Runnable {
         return streamArn.substring(streamArn.indexOf(":stream/") + ":stream/".length());
     }
 
-    private void process(List<Record> records) throws BatchDelivery.Stopped, InterruptedException {
+    private void process(List<Record> records) throws PipeRetries.Stopped, InterruptedException {
         int factor = settings.parallelizationFactor();
         if (factor == 1) {
             deliverInBatches(records);
@@ -150,7 +150,7 @@ final class ShardPoller implements Runnable {
             try {
                 lane.get();
             } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof BatchDelivery.Stopped stopped) {
+                if (e.getCause() instanceof PipeRetries.Stopped stopped) {
                     throw stopped;
                 }
                 throw new IllegalStateException("a lane of " + shardId + " failed", e.getCause());
@@ -158,7 +158,7 @@ final class ShardPoller implements Runnable {
         }
     }
 
-    private void deliverInBatches(List<Record> records) throws BatchDelivery.Stopped, InterruptedException {
+    private void deliverInBatches(List<Record> records) throws PipeRetries.Stopped, InterruptedException {
         for (int from = 0; from < records.size(); from += settings.batchSize()) {
             delivery.deliver(shardId, records.subList(from, Math.min(records.size(), from + settings.batchSize())));
         }

@@ -6,9 +6,9 @@ import dev.pipesrecovery.archive.ArchivedRecord;
 import dev.pipesrecovery.sandbox.EventProducer;
 import dev.pipesrecovery.sandbox.PipesReplay;
 import dev.pipesrecovery.sandbox.partner.Delivery;
-import dev.pipesrecovery.sandbox.partner.PartnerApi;
-import dev.pipesrecovery.stream.kpl.KplAggregator;
-import dev.pipesrecovery.stream.kpl.KplUserRecord;
+import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
+import dev.pipesrecovery.testkit.kpl.KplAggregator;
+import dev.pipesrecovery.testkit.kpl.KplUserRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,7 +71,8 @@ class BadInputTest {
             assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
             assertThat(scenario.partner.deliveries().all()).filteredOn(Delivery::accepted)
                     .extracting(Delivery::bodySha256)
-                    .containsExactlyInAnyOrderElementsOf(expected.stream().map(i -> PartnerApi.sha256(i.data())).toList());
+                    .containsExactlyInAnyOrderElementsOf(expected.stream().map(i -> PartnerStandIn.sha256(i.data()))
+                            .toList());
         }
     }
 

@@ -13,7 +13,7 @@ import dev.pipesrecovery.sandbox.RecoveryTopology;
 import dev.pipesrecovery.sandbox.SandboxStack;
 import dev.pipesrecovery.sandbox.esm.EsmSettings;
 import dev.pipesrecovery.sandbox.esm.LocalSqsEventSourceMapping;
-import dev.pipesrecovery.sandbox.partner.PartnerApi;
+import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
 import dev.pipesrecovery.sandbox.partner.PartnerBehaviour;
 import dev.pipesrecovery.sandbox.pipe.LocalPipeStandIn;
 import dev.pipesrecovery.sandbox.pipe.PipeSettings;
@@ -46,13 +46,13 @@ final class Scenario implements AutoCloseable {
     final SandboxStack stack;
     final String consumer;
     final RecoveryTopology topology;
-    final PartnerApi partner;
+    final PartnerStandIn partner;
     final S3ArchiveStore archive;
     final KeyLayout layout = new KeyLayout(PREFIX);
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final ByteArrayOutputStream hydrateLog = new ByteArrayOutputStream();
 
-    private Scenario(SandboxStack stack, String consumer, RecoveryTopology topology, PartnerApi partner) {
+    private Scenario(SandboxStack stack, String consumer, RecoveryTopology topology, PartnerStandIn partner) {
         this.stack = stack;
         this.consumer = consumer;
         this.topology = topology;
@@ -64,7 +64,7 @@ final class Scenario implements AutoCloseable {
         String consumer = name + "-" + RUN.incrementAndGet();
         SandboxStack stack = SandboxStack.shared(false);
         RecoveryTopology topology = RecoveryTopology.create(stack, consumer, consumer, shards, maxReceiveCount, PREFIX);
-        return new Scenario(stack, consumer, topology, PartnerApi.start(0));
+        return new Scenario(stack, consumer, topology, PartnerStandIn.start(0));
     }
 
     /** Writes events to the stream and lets the pipe dead-letter every one of them (one DLQ message each). */

@@ -8,7 +8,7 @@ import dev.pipesrecovery.retry.Sleeper;
 import dev.pipesrecovery.sandbox.EventProducer;
 import dev.pipesrecovery.sandbox.ProducedEvent;
 import dev.pipesrecovery.sandbox.partner.Delivery;
-import dev.pipesrecovery.sandbox.partner.PartnerApi;
+import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
 import dev.pipesrecovery.sandbox.partner.PartnerBehaviour;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.Fault;
@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,7 @@ class LocalPipeStandInTest {
     private static final AtomicInteger RUN = new AtomicInteger();
     private static KinesisClient kinesis;
     private static SqsClient sqs;
-    private static PartnerApi partner;
+    private static PartnerStandIn partner;
 
     private String name;
     private String dlqUrl;
@@ -47,7 +48,7 @@ class LocalPipeStandInTest {
     static void startEmulators() throws Exception {
         kinesis = LocalAws.kinesis(Emulators.kinesalite());
         sqs = LocalAws.sqs(Emulators.sqs());
-        partner = PartnerApi.start(0);
+        partner = PartnerStandIn.start(0);
     }
 
     @AfterAll
@@ -152,6 +153,44 @@ class LocalPipeStandInTest {
     }
 
     @Test
+    void aRetryAfterLongerThanTheBackoffIsWaitedOut() throws Exception {
+        partner.behave(PartnerBehaviour.rateLimiting(Duration.ofSeconds(30)));
+        produce(1);
+        List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+        Sleeper recording = delay -> { // records the delay, waits a few ms of it: the test does not take 30 s
+            sleeps.add(delay);
+            Thread.sleep(Math.min(delay.toMillis(), 5));
+        };
+        try (LocalPipeStandIn pipe = pipe(settings(1, 1), StandInOptions.rehearsal(), partner.url(), Clock.systemUTC(),
+                kinesis, sqs, recording)) {
+            assertThat(pipe.awaitDone(1, Duration.ofSeconds(30))).isTrue();
+            assertThat(pipe.stats().customerErrors()).isEqualTo(2);
+        }
+        // the rehearsal's backoff is capped at 40 ms: the one retry waited the answer's Retry-After instead
+        assertThat(sleeps).contains(Duration.ofSeconds(30));
+        assertThat(dlq()).hasSize(1);
+    }
+
+    @Test
+    void aDeadLetterThatSqsRefusesIsSentAgainUntilSqsTakesIt() throws Exception {
+        partner.behave(PartnerBehaviour.down());
+        produce(1);
+        try (FaultInjectingProxy sqsProxy = FaultInjectingProxy.inFrontOf(Emulators.sqs());
+             SqsClient failingSqs = LocalAws.sqs(sqsProxy.endpoint())) {
+            // more failures than the SDK's own 3 attempts absorb: the stand-in's retries must send it
+            sqsProxy.inject(RequestMatch.target("AmazonSQS.SendMessage"), 4,
+                    Fault.awsJsonError(500, "InternalFailure", "internal failure"));
+            try (LocalPipeStandIn pipe = pipe(settings(1, 0), StandInOptions.rehearsal(), partner.url(),
+                    Clock.systemUTC(), kinesis, failingSqs, Sleeper.SYSTEM)) {
+                assertThat(pipe.awaitDone(1, Duration.ofSeconds(30))).isTrue();
+                assertThat(pipe.stats().recordsDeadLettered()).isEqualTo(1);
+            }
+            assertThat(sqsProxy.injectedCount()).isEqualTo(4);
+        }
+        assertThat(dlq()).hasSize(1);
+    }
+
+    @Test
     void bisectionIsolatesTheOneRecordTheTargetCannotTake() throws Exception {
         List<ProducedEvent> events = new EventProducer(kinesis, name, name).produce(4, List.of("one-key"), 0);
         partner.rejectEvents(List.of(events.get(2).eventId()));
@@ -187,8 +226,13 @@ class LocalPipeStandInTest {
     }
 
     private LocalPipeStandIn pipe(PipeSettings settings, StandInOptions options, URI target, Clock clock) {
-        return new LocalPipeStandIn(settings, options, kinesis, sqs, dlqUrl, target, LocalAws.REGION.id(),
-                LocalAws.ACCOUNT_ID, clock, Sleeper.SYSTEM).start();
+        return pipe(settings, options, target, clock, kinesis, sqs, Sleeper.SYSTEM);
+    }
+
+    private LocalPipeStandIn pipe(PipeSettings settings, StandInOptions options, URI target, Clock clock,
+                                  KinesisClient kinesisClient, SqsClient sqsClient, Sleeper sleeper) {
+        return new LocalPipeStandIn(settings, options, kinesisClient, sqsClient, dlqUrl, target, LocalAws.REGION.id(),
+                LocalAws.ACCOUNT_ID, clock, sleeper).start();
     }
 
     private List<ProducedEvent> produce(int count) {

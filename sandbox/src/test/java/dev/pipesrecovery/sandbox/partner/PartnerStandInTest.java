@@ -14,14 +14,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PartnerApiTest {
+class PartnerStandInTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static PartnerApi api;
+    private static PartnerStandIn api;
 
     @BeforeAll
     static void start() throws Exception {
-        api = PartnerApi.start(0);
+        api = PartnerStandIn.start(0);
     }
 
     @AfterAll
@@ -93,7 +93,7 @@ class PartnerApiTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.url().toString()))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
-            request.header(PartnerApi.IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+            request.header(PartnerStandIn.IDEMPOTENCY_KEY_HEADER, idempotencyKey);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -1,4 +1,4 @@
-package dev.pipesrecovery.stream.kpl;
+package dev.pipesrecovery.testkit.kpl;
 
 import java.util.Objects;
 
