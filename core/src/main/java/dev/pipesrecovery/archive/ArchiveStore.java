@@ -27,7 +27,12 @@ public interface ArchiveStore {
     Stream<ArchiveObject> list(String keyPrefix);
 
     /** The object's bytes, or empty when there is no such key. */
-    Optional<byte[]> get(String key);
+    default Optional<byte[]> get(String key) {
+        return read(key).map(StoredObject::body);
+    }
+
+    /** The object's bytes and tag count in one request, or empty when there is no such key. */
+    Optional<StoredObject> read(String key);
 
     Map<String, String> tags(String key);
 

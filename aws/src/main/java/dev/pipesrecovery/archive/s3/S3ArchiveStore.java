@@ -4,6 +4,7 @@ import dev.pipesrecovery.archive.ArchiveException;
 import dev.pipesrecovery.archive.ArchiveObject;
 import dev.pipesrecovery.archive.ArchiveStore;
 import dev.pipesrecovery.archive.ArchiveWrite;
+import dev.pipesrecovery.archive.StoredObject;
 import dev.pipesrecovery.archive.WriteOutcome;
 import dev.pipesrecovery.archive.WriteResult;
 import dev.pipesrecovery.aws.AwsFailure;
@@ -25,9 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -150,9 +153,11 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
+    public Optional<StoredObject> read(String key) {
         try {
-            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArrayUnsafe());
+            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+            Integer tagCount = object.response().tagCount(); // x-amz-tagging-count: absent when there are none
+            return Optional.of(new StoredObject(object.asByteArrayUnsafe(), tagCount == null ? 0 : tagCount));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {
