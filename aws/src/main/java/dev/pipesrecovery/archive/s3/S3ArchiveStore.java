@@ -90,6 +90,28 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
         }
     }
 
+    @Override
+    public Optional<String> putIfUnchanged(ArchiveWrite write, String expectedETag) {
+        try {
+            // no SDK or domain retry: a retried write that had succeeded would read as lost to another writer
+            return Optional.of(s3.putObject(b -> {
+                b.bucket(bucket).key(write.key()).contentType(JSON).overrideConfiguration(SdkRetries.none());
+                if (expectedETag == null) {
+                    b.ifNoneMatch("*");
+                } else {
+                    b.ifMatch(expectedETag);
+                }
+            }, RequestBody.fromBytes(write.body())).eTag());
+        } catch (RuntimeException e) {
+            // 412: the condition failed; 409 ConditionalRequestConflict: a concurrent write to the key won
+            if (isPreconditionFailed(e) || (e instanceof S3Exception s3e && s3e.statusCode() == 409)) {
+                return Optional.empty();
+            }
+            throw new ArchiveException("PutObject (conditional) s3://" + bucket + "/" + write.key() + " failed: "
+                    + AwsFailure.describe(e), e);
+        }
+    }
+
     /**
      * {@code If-None-Match: *} on a key that exists
      * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html).
@@ -157,7 +179,8 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
         try {
             ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
             Integer tagCount = object.response().tagCount(); // x-amz-tagging-count: absent when there are none
-            return Optional.of(new StoredObject(object.asByteArrayUnsafe(), tagCount == null ? 0 : tagCount));
+            return Optional.of(new StoredObject(object.asByteArrayUnsafe(), tagCount == null ? 0 : tagCount,
+                    object.response().eTag()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -45,6 +46,30 @@ class S3ArchiveReadTest {
             assertThat(proxy.requests().stream().map(ProxiedRequest::s3Operation))
                     .containsExactly("CreateBucket", "PutObject", "GetObject", "PutObjectTagging", "GetObject",
                             "GetObject");
+        }
+    }
+
+    /** The checkpoint write of a replay: two writers that read the same version cannot both advance it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"s3mock", "moto"})
+    void aConditionalReplaceWinsOnlyOverTheVersionItRead(String backend) {
+        String bucket = "cas-" + UUID.randomUUID().toString().substring(0, 8);
+        try (S3Client s3 = LocalAws.s3(Emulators.s3Backend(backend));
+             S3ArchiveStore store = S3ArchiveStore.create(s3, bucket)) {
+            s3.createBucket(b -> b.bucket(bucket));
+            ArchiveWrite first = new ArchiveWrite("_runs/r/keys/k.json", "1".getBytes(StandardCharsets.UTF_8));
+
+            String created = store.putIfUnchanged(first, null).orElseThrow();
+            assertThat(store.putIfUnchanged(first, null)).as(backend + ": created twice").isEmpty();
+            String read = store.read(first.key()).orElseThrow().eTag();
+            String advanced = store.putIfUnchanged(new ArchiveWrite(first.key(), "2".getBytes(StandardCharsets.UTF_8)),
+                    read).orElseThrow();
+            var stale = store.putIfUnchanged(new ArchiveWrite(first.key(), "3".getBytes(StandardCharsets.UTF_8)), read);
+
+            assertThat(read).isEqualTo(created);
+            assertThat(advanced).isNotEqualTo(created);
+            assertThat(stale).as(backend + ": a writer with a stale ETag must lose").isEmpty();
+            assertThat(new String(store.get(first.key()).orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("2");
         }
     }
 }
