@@ -29,7 +29,9 @@ final class ChildReplay {
     private ChildReplay() {
     }
 
-    static Result run(String s3Endpoint, String bucket, String url, int concurrency, Path state) throws Exception {
+    /** @param extra options after the default ones, e.g. {@code --status all --on-success keep} (GETs only) */
+    static Result run(String s3Endpoint, String bucket, String url, int concurrency, Path state, String... extra)
+            throws Exception {
         Files.createDirectories(state);
         Path gcLog = state.resolve("gc.log");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
@@ -38,6 +40,7 @@ final class ChildReplay {
                 PipesReplayCommand.class.getName(), "replay", "--bucket", bucket, "--consumer", "bench",
                 "--target", "http", "--url", url, "--rate", "0", "--concurrency", String.valueOf(concurrency),
                 "--yes", "--format", "json", "--state-dir", state.toString()));
+        command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(state.resolve("stderr.log").toFile());
         builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
                 "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_S3", s3Endpoint));

@@ -46,26 +46,30 @@ public final class ReplayBenchmark {
                     double sinkAlone = Ceilings.sinkAlone(sink.url(), event, size, CONCURRENCY);
                     double archiveAlone = Ceilings.archiveAlone(archive.store(), keys, CONCURRENCY);
                     double listAndGet = Ceilings.archiveListAndGet(archive.store(), "bench/", size, CONCURRENCY);
+                    ChildReplay.Result getsOnly = ChildReplay.run(archive.endpoint(), archive.bucket(), sink.url(),
+                            CONCURRENCY, work.resolve("gets-only-" + size), "--status", "all", "--on-success", "keep");
                     ChildReplay.Result run = ChildReplay.run(archive.endpoint(), archive.bucket(), sink.url(),
                             CONCURRENCY, work.resolve("run-" + size));
+                    // after the replays: it tags every object, and the default path selects untagged ones
+                    double getAndTag = Ceilings.archiveGetAndTag(archive.store(), keys, CONCURRENCY);
                     double ceiling = Math.min(sinkAlone, archiveAlone);
                     System.out.printf(Locale.ROOT, "%n%,d events%n", size);
                     System.out.printf(Locale.ROOT, "  sink alone (POST loop)      %,10.0f events/s%n", sinkAlone);
                     System.out.printf(Locale.ROOT, "  archive alone (GETs only)   %,10.0f events/s%n", archiveAlone);
                     System.out.printf(Locale.ROOT, "  archive listing + GETs      %,10.0f events/s%n", listAndGet);
-                    System.out.printf(Locale.ROOT, "  replay (pipes-replay)       %,10.0f events/s  = %.0f %% of the "
-                            + "lower ceiling (bar: >= 70 %%), %.0f %% of min(sink, listing + GETs)%n", run.perSecond(),
-                            100 * run.perSecond() / ceiling, 100 * run.perSecond() / Math.min(sinkAlone, listAndGet));
-                    System.out.printf(Locale.ROOT, "  latency per event           p50 %.1f ms, p99 %.1f ms%n",
-                            run.p50(), run.p99());
-                    System.out.printf(Locale.ROOT, "  replay JVM heap             peak used %.1f MB, peak retained after "
-                            + "full GC %.1f MB (-Xmx%s)%n", run.peakUsedMb(), run.peakLiveMb(), run.xmx());
+                    System.out.printf(Locale.ROOT, "  archive GET + tag write     %,10.0f events/s%n", getAndTag);
+                    print("replay, GETs only (--status all --on-success keep)", getsOnly, ceiling, "min(sink, GETs)");
+                    print("replay, default path (status from the GET, tag written)", run,
+                            Math.min(sinkAlone, getAndTag), "min(sink, GET + tag write)");
+                    requireAll(getsOnly, size);
                     requireAll(run, size);
                 }
             }
             countAtTheWire(sink, small, event, work);
         }
         helpWallTime();
+        // LocalS3's Netty threads are not daemons: exiting runs the testkit's shutdown hook, which stops it
+        System.exit(0);
     }
 
     /** The same replay behind the testkit proxy, whose request log (not the CLI's own counters) is tallied. */
@@ -87,6 +91,13 @@ public final class ReplayBenchmark {
                         (double) total / size);
             }
         }
+    }
+
+    private static void print(String what, ChildReplay.Result run, double ceiling, String ceilingName) {
+        System.out.printf(Locale.ROOT, "  %s%n    %,10.0f events/s = %.0f %% of %s (bar: >= 70 %%); latency per event p50 "
+                + "%.1f ms, p99 %.1f ms; heap peak used %.1f MB, peak retained after full GC %.1f MB (-Xmx%s)%n", what,
+                run.perSecond(), 100 * run.perSecond() / ceiling, ceilingName, run.p50(), run.p99(), run.peakUsedMb(),
+                run.peakLiveMb(), run.xmx());
     }
 
     private static void requireAll(ChildReplay.Result run, int size) {
