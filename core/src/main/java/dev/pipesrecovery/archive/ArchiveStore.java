@@ -27,7 +27,21 @@ public interface ArchiveStore {
     Stream<ArchiveObject> list(String keyPrefix);
 
     /** The object's bytes, or empty when there is no such key. */
-    Optional<byte[]> get(String key);
+    default Optional<byte[]> get(String key) {
+        return read(key).map(StoredObject::body);
+    }
+
+    /** The object's bytes, tag count and ETag in one request, or empty when there is no such key. */
+    Optional<StoredObject> read(String key);
+
+    /**
+     * Writes {@code write} only if the object is still the version read ({@code If-Match: expectedETag}), or, with
+     * {@code expectedETag} null, only if it does not exist ({@code If-None-Match: *}), so that two writers that read
+     * the same version cannot both win.
+     *
+     * @return the written object's ETag, or empty when another writer changed or created it first
+     */
+    Optional<String> putIfUnchanged(ArchiveWrite write, String expectedETag);
 
     Map<String, String> tags(String key);
 

@@ -35,6 +35,8 @@ public final class KeyLayout {
 
     private static final String SUFFIX = ".json";
 
+    private static final String RUNS_SEGMENT = "_runs";
+
     private final String prefix;
 
     /** @param prefix "" or null for none; leading/trailing slashes are ignored */
@@ -113,6 +115,14 @@ public final class KeyLayout {
         Objects.requireNonNull(end, "end");
         return lossMarkerPrefix(consumer) + KeyParts.date(date) + '/' + KeyParts.requireShardId(shardId) + '-'
                 + start.value() + '-' + end.value() + SUFFIX;
+    }
+
+    /**
+     * {@code [<prefix>/]_runs/}: where replay runs keep their state (run description, per-key checkpoints, plans). A
+     * consumer name never starts with {@code _}, so no consumer's records can be under it.
+     */
+    public String runsPrefix() {
+        return (prefix.isEmpty() ? "" : prefix + '/') + RUNS_SEGMENT + '/';
     }
 
     /** {@code [<prefix>/]<consumer>/_lost/} */

@@ -7,11 +7,11 @@ import dev.pipesrecovery.replay.plan.KeyMajorListing;
 import dev.pipesrecovery.replay.plan.ManagedRunInput;
 import dev.pipesrecovery.replay.plan.PlanSummary;
 import dev.pipesrecovery.replay.plan.PlanWriter;
-import dev.pipesrecovery.replay.plan.RunDescription;
-import dev.pipesrecovery.replay.plan.RunKeys;
 import dev.pipesrecovery.replay.plan.sfn.StepFunctionsStart;
 import dev.pipesrecovery.replay.selection.ArchiveSelector;
 import dev.pipesrecovery.replay.selection.Selection;
+import dev.pipesrecovery.replay.state.RunDescription;
+import dev.pipesrecovery.replay.state.RunStateKeys;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -66,7 +66,7 @@ final class ManagedReplay {
 
     /** Lists the selection into a plan: uploaded to {@code _runs/<runId>/plan.jsonl}, or only summed up (dry run). */
     PlanSummary plan(Request request, String runId) {
-        RunKeys run = runKeys(runId);
+        RunStateKeys run = runKeys(runId);
         PlanWriter writer = new PlanWriter(new KeyMajorListing(selector, wiring.clock()), layout, ChunkLimits.DEFAULT);
         if (request.dryRun()) {
             try {
@@ -80,7 +80,7 @@ final class ManagedReplay {
 
     /** Writes run.json and starts the execution; prints the run id and how to follow it. */
     void start(Request request, String runId, PlanSummary plan) {
-        RunKeys run = runKeys(runId);
+        RunStateKeys run = runKeys(runId);
         ManagedRunInput input = input(request, runId, run);
         Selection selection = request.selection();
         RunDescription description = new RunDescription(runId, "stepfunctions", selection.consumer(),
@@ -99,13 +99,13 @@ final class ManagedReplay {
         out.println("  the report: s3://" + aws.bucket() + "/" + run.report());
     }
 
-    private ManagedRunInput input(Request request, String runId, RunKeys run) {
+    private ManagedRunInput input(Request request, String runId, RunStateKeys run) {
         return new ManagedRunInput(runId, aws.bucket(), layout.prefix(), run.plan(), request.rate(),
                 request.concurrency(), request.toleratedFailurePercentage(), request.toleratedFailureCount());
     }
 
-    private RunKeys runKeys(String runId) {
-        return new RunKeys(layout.prefix(), runId);
+    private RunStateKeys runKeys(String runId) {
+        return RunStateKeys.of(layout, runId);
     }
 
     private static String text(java.time.Instant instant) {

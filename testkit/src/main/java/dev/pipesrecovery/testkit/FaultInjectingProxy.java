@@ -118,7 +118,8 @@ public final class FaultInjectingProxy implements Emulator {
                 body = in.readAllBytes();
             }
             Fault fault = take(method, path, target);
-            requests.add(new ProxiedRequest(Instant.now(), method, path, target, fault));
+            String query = exchange.getRequestURI().getRawQuery();
+            requests.add(new ProxiedRequest(Instant.now(), method, path, target, fault, query));
             if (fault == null) {
                 upstream.forward(exchange, body);
             } else if (fault.kind() == Fault.Kind.RESPOND) {

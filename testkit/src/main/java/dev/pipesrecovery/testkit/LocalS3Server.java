@@ -26,6 +26,11 @@ public final class LocalS3Server implements Emulator {
         if (org.slf4j.LoggerFactory.getLogger("com.robothy") instanceof ch.qos.logback.classic.Logger logger) {
             logger.setLevel(ch.qos.logback.classic.Level.WARN);
         }
+        // and every 404 (a GET of a missing key, which the replay asks on purpose) as an ERROR with a stack trace
+        if (org.slf4j.LoggerFactory.getLogger("com.robothy.netty.codec.HttpMessageHandler")
+                instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.OFF);
+        }
         int port = FreePorts.next();
         LocalS3 server = LocalS3.builder().port(port).mode(LocalS3Mode.IN_MEMORY).build();
         server.start();

@@ -4,6 +4,7 @@ import dev.pipesrecovery.archive.ArchiveException;
 import dev.pipesrecovery.archive.ArchiveObject;
 import dev.pipesrecovery.archive.ArchiveStore;
 import dev.pipesrecovery.archive.ArchiveWrite;
+import dev.pipesrecovery.archive.StoredObject;
 import dev.pipesrecovery.archive.WriteOutcome;
 import dev.pipesrecovery.archive.WriteResult;
 import dev.pipesrecovery.aws.AwsFailure;
@@ -25,9 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -84,6 +87,28 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
             throw new ArchiveException("PutObject s3://" + bucket + "/" + write.key() + " failed"
                     + (AwsFailure.isTransient(e) ? " after " + settings.writeBackoff().maxAttempts() + " attempts" : "")
                     + ": " + AwsFailure.describe(e), e);
+        }
+    }
+
+    @Override
+    public Optional<String> putIfUnchanged(ArchiveWrite write, String expectedETag) {
+        try {
+            // no SDK or domain retry: a retried write that had succeeded would read as lost to another writer
+            return Optional.of(s3.putObject(b -> {
+                b.bucket(bucket).key(write.key()).contentType(JSON).overrideConfiguration(SdkRetries.none());
+                if (expectedETag == null) {
+                    b.ifNoneMatch("*");
+                } else {
+                    b.ifMatch(expectedETag);
+                }
+            }, RequestBody.fromBytes(write.body())).eTag());
+        } catch (RuntimeException e) {
+            // 412: the condition failed; 409 ConditionalRequestConflict: a concurrent write to the key won
+            if (isPreconditionFailed(e) || (e instanceof S3Exception s3e && s3e.statusCode() == 409)) {
+                return Optional.empty();
+            }
+            throw new ArchiveException("PutObject (conditional) s3://" + bucket + "/" + write.key() + " failed: "
+                    + AwsFailure.describe(e), e);
         }
     }
 
@@ -150,9 +175,12 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
+    public Optional<StoredObject> read(String key) {
         try {
-            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArrayUnsafe());
+            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+            Integer tagCount = object.response().tagCount(); // x-amz-tagging-count: absent when there are none
+            return Optional.of(new StoredObject(object.asByteArrayUnsafe(), tagCount == null ? 0 : tagCount,
+                    object.response().eTag()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {

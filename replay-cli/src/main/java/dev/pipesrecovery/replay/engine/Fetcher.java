@@ -4,6 +4,7 @@ import dev.pipesrecovery.archive.ArchiveException;
 import dev.pipesrecovery.archive.ArchivedRecord;
 import dev.pipesrecovery.archive.ArchivedRecordCodec;
 import dev.pipesrecovery.archive.InvalidArchivedRecordException;
+import dev.pipesrecovery.archive.StoredObject;
 import dev.pipesrecovery.replay.selection.ListedObject;
 import dev.pipesrecovery.replay.selection.ReplayTags;
 import dev.pipesrecovery.replay.selection.StatusFilter;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Reads archive objects ahead of the lanes, so reading the next record overlaps sending the current one: up to
  * {@code concurrency} reads at a time, and at most {@link #BUDGET_KIB_PER_LANE} KiB of listed object size per lane
  * fetched and not yet done with (taken before a read, given back when the lane is done with the record), so memory
- * stays bounded whatever the records' size. Checks the status filter (one tag read) and decodes; a missing or
+ * stays bounded whatever the records' size. Checks the status filter — from the GET's tag count when the store's
+ * count is trusted, else with a tag read — and decodes; a missing or
  * corrupt object is reported and comes back with nothing to send ({@link Fetched}), saying whether its key must wait.
  */
 final class Fetcher implements AutoCloseable {
@@ -32,10 +34,13 @@ final class Fetcher implements AutoCloseable {
     static final int BUDGET_KIB_PER_LANE = 8 * 1024;
 
     private final Semaphore bodies;
+    /** A GET's tag count of 0 means "untagged" ({@link dev.pipesrecovery.replay.state.BucketRunState}). */
+    private final boolean tagCountTrusted;
     private final int budgetKib;
 
-    Fetcher(ReplayContext context, int concurrency) {
+    Fetcher(ReplayContext context, int concurrency, boolean tagCountTrusted) {
         this.context = context;
+        this.tagCountTrusted = tagCountTrusted;
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(concurrency, runnable -> {
             Thread thread = new Thread(runnable, "pipes-replay-fetch-" + threads.incrementAndGet());
@@ -78,26 +83,26 @@ final class Fetcher implements AutoCloseable {
         String key = object.s3Key();
         try {
             Map<String, String> tags = object.tags();
-            if (context.status().needsTags()) {
-                tags = context.store().tags(key);
-                if (!context.status().matches(tags)) {
-                    context.counters().otherStatus.increment();
-                    if (!StatusFilter.undelivered(tags)) {
-                        return Fetched.skipped();
-                    }
-                    context.counters().otherStatusUndelivered.increment();
-                    return Fetched.holding("not selected by --status, "
-                            + (tags.get(ReplayTags.STATUS) == null ? "never replayed" : "tagged failed"), key);
-                }
+            Optional<StoredObject> stored = Optional.empty();
+            if (context.status().needsTags() && !tagCountTrusted) {
+                tags = context.store().tags(key); // before the GET: an object of another status costs no GET
+            } else {
+                stored = context.store().read(key);
+                tags = stored.isEmpty() ? tags : tagsOf(key, stored.get());
             }
-            Optional<byte[]> body = context.store().get(key);
-            if (body.isEmpty()) {
+            if (context.status().needsTags() && tags != null && !context.status().matches(tags)) {
+                return otherStatus(key, tags);
+            }
+            if (stored.isEmpty()) {
+                stored = context.store().read(key);
+            }
+            if (stored.isEmpty()) {
                 context.counters().missing.increment();
                 context.failureLog().skipped(key, "NoSuchKey", "deleted since it was listed");
                 return Fetched.skipped();
             }
             try {
-                ArchivedRecord record = ArchivedRecordCodec.decode(body.get());
+                ArchivedRecord record = ArchivedRecordCodec.decode(stored.get().body());
                 return Fetched.of(new ReplayItem(key, record, tags, orderingKey));
             } catch (InvalidArchivedRecordException | RuntimeException e) {
                 context.counters().failed("CorruptArchiveObject");
@@ -110,6 +115,27 @@ final class Fetcher implements AutoCloseable {
             context.failureLog().failed(key, "ArchiveReadFailed", e.getMessage());
             return Fetched.holding("ArchiveReadFailed", key);
         }
+    }
+
+    /**
+     * The object's tags: none when the GET counted none and that count is trusted; otherwise read (one more request)
+     * when the status filter needs them, else null (the marker reads them before tagging, to keep foreign tags).
+     */
+    private Map<String, String> tagsOf(String key, StoredObject stored) {
+        if (tagCountTrusted && stored.tagCount() == 0) {
+            return Map.of();
+        }
+        return context.status().needsTags() || tagCountTrusted ? context.store().tags(key) : null;
+    }
+
+    private Fetched otherStatus(String key, Map<String, String> tags) {
+        context.counters().otherStatus.increment();
+        if (!StatusFilter.undelivered(tags)) {
+            return Fetched.skipped();
+        }
+        context.counters().otherStatusUndelivered.increment();
+        return Fetched.holding("not selected by --status, "
+                + (tags.get(ReplayTags.STATUS) == null ? "never replayed" : "tagged failed"), key);
     }
 
     @Override

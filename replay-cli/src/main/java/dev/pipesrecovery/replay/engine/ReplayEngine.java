@@ -13,6 +13,9 @@ import dev.pipesrecovery.replay.selection.CloseableIterator;
 import dev.pipesrecovery.replay.selection.ListedObject;
 import dev.pipesrecovery.replay.selection.Selection;
 import dev.pipesrecovery.replay.selection.StatusFilter;
+import dev.pipesrecovery.replay.state.BucketRunState;
+import dev.pipesrecovery.replay.state.RunDescription;
+import dev.pipesrecovery.replay.state.RunStateKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -98,7 +101,10 @@ public final class ReplayEngine {
             ticker.scheduleAtFixedRate(() -> progress.progress(counters.done(), plannedObjects,
                     counters.delivered.sum(), counters.failed(), time.millisSince(startedNanos)),
                     1, 1, TimeUnit.SECONDS);
-            blockedKeys = dispatch(request.selection(), context, marker);
+            BucketRunState runState = BucketRunState.open(store, RunStateKeys.of(selector.layout(),
+                    request.runIdentity()), RunDescription.local(request.runIdentity(), request.selection(),
+                    request.target().describe(), settings.rate(), settings.concurrency(), startedAt));
+            blockedKeys = dispatch(request.selection(), context, marker, runState);
         } finally {
             ticker.shutdownNow();
             progress.finished();
@@ -116,12 +122,12 @@ public final class ReplayEngine {
     }
 
     /** Runs the lanes over the selection; returns the keys they held back, in key order. */
-    private List<BlockedKey> dispatch(Selection selection, ReplayContext context, ObjectMarker marker)
-            throws InterruptedException {
+    private List<BlockedKey> dispatch(Selection selection, ReplayContext context, ObjectMarker marker,
+                                      BucketRunState runState) throws InterruptedException {
         int concurrency = context.settings().concurrency();
         List<Lane> lanes = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
-        Fetcher fetcher = new Fetcher(context, concurrency);
+        Fetcher fetcher = new Fetcher(context, concurrency, runState.tagCountTrusted());
         for (int i = 0; i < concurrency; i++) {
             Lane lane = new Lane(context, fetcher);
             lanes.add(lane);

@@ -25,27 +25,49 @@ final class DeliveredKeys {
 
         void add(String key) {
             if (size + 2 > pairs.length) {
-                pairs = Arrays.copyOf(pairs, pairs.length * 2);
+                pairs = Arrays.copyOf(pairs, pairs.length + (pairs.length >> 1) + 2); // 1.5x: less slack
             }
             long[] hash = hash(key);
             pairs[size++] = hash[0];
             pairs[size++] = hash[1];
         }
 
+        /** Sorts the pairs in place (heapsort: no boxing, no second array), so a million keys need 16 MB, not 60. */
         DeliveredKeys build() {
+            long[] sorted = pairs;
+            pairs = null;
             int n = size / 2;
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
+            for (int root = n / 2 - 1; root >= 0; root--) {
+                siftDown(sorted, root, n);
             }
-            long[] source = pairs;
-            Arrays.sort(order, (a, b) -> compare(source[2 * a], source[2 * a + 1], source[2 * b], source[2 * b + 1]));
-            long[] sorted = new long[size];
-            for (int i = 0; i < n; i++) {
-                sorted[2 * i] = source[2 * order[i]];
-                sorted[2 * i + 1] = source[2 * order[i] + 1];
+            for (int end = n - 1; end > 0; end--) {
+                swap(sorted, 0, end);
+                siftDown(sorted, 0, end);
             }
-            return new DeliveredKeys(sorted);
+            return new DeliveredKeys(sorted.length == size ? sorted : Arrays.copyOf(sorted, size));
+        }
+
+        private static void siftDown(long[] a, int root, int n) {
+            while (2 * root + 1 < n) {
+                int child = 2 * root + 1;
+                if (child + 1 < n && compare(a[2 * child], a[2 * child + 1], a[2 * child + 2], a[2 * child + 3]) < 0) {
+                    child++;
+                }
+                if (compare(a[2 * root], a[2 * root + 1], a[2 * child], a[2 * child + 1]) >= 0) {
+                    return;
+                }
+                swap(a, root, child);
+                root = child;
+            }
+        }
+
+        private static void swap(long[] a, int i, int j) {
+            long hi = a[2 * i];
+            long lo = a[2 * i + 1];
+            a[2 * i] = a[2 * j];
+            a[2 * i + 1] = a[2 * j + 1];
+            a[2 * j] = hi;
+            a[2 * j + 1] = lo;
         }
     }
 
@@ -74,21 +96,40 @@ final class DeliveredKeys {
 
     /** The keys of this set that {@code other} does not hold (one merge pass over both sorted arrays). */
     DeliveredKeys minus(DeliveredKeys other) {
-        long[] kept = new long[pairs.length];
+        if (other.pairs.length == 0) {
+            return this; // immutable: nothing to copy
+        }
+        long[] kept = new long[pairs.length - 2 * countCommon(other)];
         int size = 0;
         int j = 0;
         for (int i = 0; i < pairs.length; i += 2) {
-            while (j < other.pairs.length && compare(other.pairs[j], other.pairs[j + 1], pairs[i], pairs[i + 1]) < 0) {
-                j += 2;
-            }
-            boolean inOther = j < other.pairs.length
-                    && compare(other.pairs[j], other.pairs[j + 1], pairs[i], pairs[i + 1]) == 0;
-            if (!inOther) {
+            j = skipBelow(other, j, i);
+            if (!(j < other.pairs.length && compare(other.pairs[j], other.pairs[j + 1], pairs[i], pairs[i + 1]) == 0)) {
                 kept[size++] = pairs[i];
                 kept[size++] = pairs[i + 1];
             }
         }
-        return new DeliveredKeys(Arrays.copyOf(kept, size));
+        return new DeliveredKeys(kept);
+    }
+
+    /** How many keys both sets hold (a first merge pass, so the result is allocated at its exact size). */
+    private int countCommon(DeliveredKeys other) {
+        int common = 0;
+        int j = 0;
+        for (int i = 0; i < pairs.length; i += 2) {
+            j = skipBelow(other, j, i);
+            if (j < other.pairs.length && compare(other.pairs[j], other.pairs[j + 1], pairs[i], pairs[i + 1]) == 0) {
+                common++;
+            }
+        }
+        return common;
+    }
+
+    private int skipBelow(DeliveredKeys other, int j, int i) {
+        while (j < other.pairs.length && compare(other.pairs[j], other.pairs[j + 1], pairs[i], pairs[i + 1]) < 0) {
+            j += 2;
+        }
+        return j;
     }
 
     private static int compare(long hiA, long loA, long hiB, long loB) {

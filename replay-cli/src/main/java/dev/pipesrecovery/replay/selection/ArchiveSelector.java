@@ -99,6 +99,9 @@ public final class ArchiveSelector {
 
     /** The listed object, or null when the selection excludes it. */
     private ListedObject classify(ArchiveObject object, Selection selection, String encodedKey) {
+        if (object.key().startsWith(layout.runsPrefix())) {
+            return null; // replay runs' own state, not archived records
+        }
         if (layout.isLossMarker(object.key())) {
             return markerInWindow(object.key(), selection)
                     ? new ListedObject(object, ListedObject.Kind.LOSS_MARKER, null, null, null) : null;

@@ -35,6 +35,15 @@ final class Ceilings {
         return run(keys.size(), threads, i -> store.get(keys.get(i)).orElseThrow());
     }
 
+    /** Events/s of a GET then a tag write per key: the least the default replay path asks of the archive. */
+    static double archiveGetAndTag(ArchiveStore store, List<String> keys, int threads) throws Exception {
+        java.util.Map<String, String> tag = java.util.Map.of("bench", "ceiling");
+        return run(keys.size(), threads, i -> {
+            store.read(keys.get(i)).orElseThrow();
+            store.putTags(keys.get(i), tag);
+        });
+    }
+
     /**
      * Events/s of what a replay minimally asks of the archive: the listing (page by page) feeding GETs at the same
      * concurrency. On an emulator whose listing is expensive this is the honest archive ceiling.

@@ -1,11 +1,11 @@
 package dev.pipesrecovery.cli.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pipesrecovery.cli.PipesReplayCommand;
 import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.testkit.Emulators;
+import dev.pipesrecovery.testkit.FaultInjectingProxy;
 import dev.pipesrecovery.testkit.PartnerApi;
+import dev.pipesrecovery.testkit.ProxiedRequest;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,22 +14,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * Replays N archived 1 KiB events from S3Mock to a local HTTP sink with no rate limit, with the real CLI in a child
- * JVM (its GC log gives the heap), and measures in the same run the sink alone and the archive alone (the ceilings).
- * Runs two sizes to show the heap does not grow with the number of objects, then times {@code bin/pipes-replay --help}.
- * See replay-cli/README.md "Benchmark" for the command.
+ * Replays N archived 1 KiB events to a local HTTP sink with no rate limit, on the default path (status tag read,
+ * GET, tag written), with the real CLI in a child JVM ({@link ChildReplay}), and measures in the same run the sink
+ * alone and the archive alone (the ceilings). Runs two sizes to show the heap does not grow with the number of
+ * objects, then replays the smaller size once more through the testkit proxy to count the S3 requests per record by
+ * kind at the wire, then times {@code bin/pipes-replay --help}. See replay-cli/README.md "Benchmark" for the command.
  */
 public final class ReplayBenchmark {
 
-    /** {@code -Dbench.archive=s3mock} (default) or {@code moto}: see {@link Emulators#s3Backend}. */
-    private static final String ARCHIVE = System.getProperty("bench.archive", "s3mock");
+    /** {@code -Dbench.archive=locals3} (default) or {@code s3mock} or {@code moto}: see {@link Emulators#s3Backend}. */
+    private static final String ARCHIVE = System.getProperty("bench.archive", "locals3");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern GC_LINE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
     private static final int CONCURRENCY = 8;
     private static final int KEYS = 2_000;
 
@@ -39,8 +38,8 @@ public final class ReplayBenchmark {
         Path work = Files.createTempDirectory("pipes-replay-bench");
         byte[] event = event();
         System.out.printf(Locale.ROOT, "pipes-replay benchmark: %d and %d events of %d bytes, %d partition keys, "
-                + "concurrency %d, no rate limit, --on-success keep --status all, archive on %s%n", small, large,
-                event.length, KEYS, CONCURRENCY, ARCHIVE);
+                + "concurrency %d, no rate limit, default path (--status pending --on-success tag), archive on %s%n",
+                small, large, event.length, KEYS, CONCURRENCY, ARCHIVE);
         // the sink: the partner API answering 204 to everything, keeping nothing
         try (PartnerApi sink = PartnerApi.start(0, request -> PartnerApi.Answer.of(204))) {
             for (int size : new int[] {small, large}) {
@@ -49,28 +48,65 @@ public final class ReplayBenchmark {
                     double sinkAlone = Ceilings.sinkAlone(sink.url("/events"), event, size, CONCURRENCY);
                     double archiveAlone = Ceilings.archiveAlone(archive.store(), keys, CONCURRENCY);
                     double listAndGet = Ceilings.archiveListAndGet(archive.store(), "bench/", size, CONCURRENCY);
-                    Run run = replay(archive, sink.url("/events"), work.resolve("run-" + size));
+                    ChildReplay.Result getsOnly = ChildReplay.run(archive.endpoint(), archive.bucket(), sink.url("/events"),
+                            CONCURRENCY, work.resolve("gets-only-" + size), "--status", "all", "--on-success", "keep");
+                    ChildReplay.Result run = ChildReplay.run(archive.endpoint(), archive.bucket(), sink.url("/events"),
+                            CONCURRENCY, work.resolve("run-" + size));
+                    // after the replays: it tags every object, and the default path selects untagged ones
+                    double getAndTag = Ceilings.archiveGetAndTag(archive.store(), keys, CONCURRENCY);
                     double ceiling = Math.min(sinkAlone, archiveAlone);
                     System.out.printf(Locale.ROOT, "%n%,d events%n", size);
                     System.out.printf(Locale.ROOT, "  sink alone (POST loop)      %,10.0f events/s%n", sinkAlone);
                     System.out.printf(Locale.ROOT, "  archive alone (GETs only)   %,10.0f events/s%n", archiveAlone);
                     System.out.printf(Locale.ROOT, "  archive listing + GETs      %,10.0f events/s%n", listAndGet);
-                    System.out.printf(Locale.ROOT, "  replay (pipes-replay)       %,10.0f events/s  = %.0f %% of the "
-                            + "lower ceiling (bar: >= 70 %%), %.0f %% of min(sink, listing + GETs)%n", run.perSecond,
-                            100 * run.perSecond / ceiling, 100 * run.perSecond / Math.min(sinkAlone, listAndGet));
-                    System.out.printf(Locale.ROOT, "  latency per event           p50 %.1f ms, p99 %.1f ms%n", run.p50,
-                            run.p99);
-                    System.out.printf(Locale.ROOT, "  replay JVM heap             peak used %.1f MB, peak retained after "
-                            + "full GC %.1f MB (-Xmx%s)%n", run.peakUsedMb, run.peakLiveMb, run.xmx);
-                    if (run.delivered != size) {
-                        throw new IllegalStateException("delivered " + run.delivered + " of " + size);
-                    }
+                    System.out.printf(Locale.ROOT, "  archive GET + tag write     %,10.0f events/s%n", getAndTag);
+                    print("replay, GETs only (--status all --on-success keep)", getsOnly, ceiling, "min(sink, GETs)");
+                    print("replay, default path (status from the GET, tag written)", run,
+                            Math.min(sinkAlone, getAndTag), "min(sink, GET + tag write)");
+                    requireAll(getsOnly, size);
+                    requireAll(run, size);
                 }
             }
+            countAtTheWire(sink, small, event, work);
         }
         helpWallTime();
+        // LocalS3's Netty threads are not daemons: exiting runs the testkit's shutdown hook, which stops it
+        System.exit(0);
     }
 
+    /** The same replay behind the testkit proxy, whose request log (not the CLI's own counters) is tallied. */
+    private static void countAtTheWire(PartnerApi sink, int size, byte[] event, Path work) throws Exception {
+        try (Archive archive = new Archive(Emulators.s3Backend(ARCHIVE))) {
+            fill(archive, size, event);
+            try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(URI.create(archive.endpoint()))) {
+                ChildReplay.Result run = ChildReplay.run(proxy.endpoint().toString(), archive.bucket(), sink.url("/events"),
+                        CONCURRENCY, work.resolve("counted-" + size));
+                requireAll(run, size);
+                Map<String, Long> byKind = new TreeMap<>(proxy.requests().stream()
+                        .collect(Collectors.groupingBy(ProxiedRequest::s3Operation, Collectors.counting())));
+                long total = byKind.values().stream().mapToLong(Long::longValue).sum();
+                System.out.printf(Locale.ROOT, "%nS3 requests of the replay of %,d events, counted at the wire "
+                        + "(testkit proxy), %,d partition keys%n", size, KEYS);
+                byKind.forEach((kind, count) -> System.out.printf(Locale.ROOT, "  %-20s %,8d = %.3f per record%n",
+                        kind, count, (double) count / size));
+                System.out.printf(Locale.ROOT, "  %-20s %,8d = %.3f per record (bar: <= 2)%n", "all", total,
+                        (double) total / size);
+            }
+        }
+    }
+
+    private static void print(String what, ChildReplay.Result run, double ceiling, String ceilingName) {
+        System.out.printf(Locale.ROOT, "  %s%n    %,10.0f events/s = %.0f %% of %s (bar: >= 70 %%); latency per event p50 "
+                + "%.1f ms, p99 %.1f ms; heap peak used %.1f MB, peak retained after full GC %.1f MB (-Xmx%s)%n", what,
+                run.perSecond(), 100 * run.perSecond() / ceiling, ceilingName, run.p50(), run.p99(), run.peakUsedMb(),
+                run.peakLiveMb(), run.xmx());
+    }
+
+    private static void requireAll(ChildReplay.Result run, int size) {
+        if (run.delivered() != size) {
+            throw new IllegalStateException("delivered " + run.delivered() + " of " + size);
+        }
+    }
 
     private static byte[] event() {
         StringBuilder json = new StringBuilder("{\"type\":\"OrderPlaced\",\"pad\":\"");
@@ -104,57 +140,6 @@ public final class ReplayBenchmark {
         }
         keys.addAll(Arrays.asList(slots));
         return keys;
-    }
-
-    private record Run(double perSecond, double p50, double p99, long delivered, double peakUsedMb, double peakLiveMb,
-                       String xmx) {
-    }
-
-    /** The CLI in a child JVM, as an SRE runs it; its GC log gives the heap figures. */
-    private static Run replay(Archive archive, String url, Path state) throws Exception {
-        Files.createDirectories(state);
-        Path gcLog = state.resolve("gc.log");
-        String xmx = "64m";
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx" + xmx, "-XX:+UseSerialGC", "-Dhttp.maxConnections=64", "-Xlog:gc:file=" + gcLog,
-                "-cp", System.getProperty("java.class.path"),
-                PipesReplayCommand.class.getName(), "replay", "--bucket", archive.bucket(), "--consumer", "bench",
-                "--status", "all", "--target", "http", "--url", url, "--rate", "0", "--concurrency",
-                String.valueOf(CONCURRENCY), "--on-success", "keep", "--yes", "--format", "json", "--state-dir",
-                state.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(state.resolve("stderr.log").toFile());
-        builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_S3", archive.endpoint()));
-        Process process = builder.start();
-        byte[] out = process.getInputStream().readAllBytes();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("replay exited " + process.exitValue() + ": " + new String(out) + "\n"
-                    + Files.readString(state.resolve("stderr.log")));
-        }
-        JsonNode summary = MAPPER.readTree(out).path("summary");
-        double peakUsed = 0;
-        double peakLive = 0; // after full collections only: what is really retained
-        for (String line : Files.readAllLines(gcLog)) {
-            Matcher m = GC_LINE.matcher(line);
-            if (m.find()) {
-                peakUsed = Math.max(peakUsed, mb(m.group(1), m.group(2)));
-                if (line.contains("Pause Full")) {
-                    peakLive = Math.max(peakLive, mb(m.group(3), m.group(4)));
-                }
-            }
-        }
-        return new Run(summary.path("achievedPerSecond").asDouble(), summary.path("latencyP50Millis").asDouble(),
-                summary.path("latencyP99Millis").asDouble(), summary.path("delivered").asLong(), peakUsed, peakLive,
-                xmx);
-    }
-
-    private static double mb(String value, String unit) {
-        double number = Double.parseDouble(value);
-        return switch (unit) {
-            case "K" -> number / 1024;
-            case "G" -> number * 1024;
-            default -> number;
-        };
     }
 
     private static void helpWallTime() throws Exception {

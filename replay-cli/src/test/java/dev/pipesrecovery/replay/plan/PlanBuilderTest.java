@@ -11,6 +11,7 @@ import dev.pipesrecovery.stream.SequenceNumber;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import dev.pipesrecovery.replay.state.RunStateKeys;
 import org.junit.jupiter.api.Test;
 
 /** The pure part of the plan: where chunks are cut, and the line format. */
@@ -60,8 +61,9 @@ class PlanBuilderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("first <= last");
         assertThatThrownBy(() -> new PlanItem("r", "c", "k", 0, "p/", "q/a", "q/a", 1, 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RunKeys("", "bad id")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new RunKeys("/archive/", "r1").report()).isEqualTo("archive/_runs/r1/report/");
+        assertThatThrownBy(() -> RunStateKeys.of(new KeyLayout(""), "bad id"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(RunStateKeys.of(new KeyLayout("archive"), "r1").report()).isEqualTo("archive/_runs/r1/report/");
     }
 
     private static String accept(PlanBuilder builder, String sequence, Long sub, boolean unpadded) {

@@ -9,6 +9,7 @@ import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.replay.plan.s3.S3PlanUpload;
 import dev.pipesrecovery.replay.selection.ArchiveSelector;
 import dev.pipesrecovery.replay.selection.Selection;
+import dev.pipesrecovery.replay.state.RunStateKeys;
 import dev.pipesrecovery.replay.selection.StatusFilter;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.LocalAws;
@@ -103,7 +104,7 @@ class PlanWriterTest {
         archive.put(CONSUMER, "k1", DAY1, "one");
         archive.put(CONSUMER, "k2", DAY1, "two");
         Selection selection = new Selection(CONSUMER, null, null, null, StatusFilter.ALL);
-        RunKeys run = new RunKeys("", "20261127T070000Z-0a1b2c3d");
+        RunStateKeys run = RunStateKeys.of(new KeyLayout(""), "20261127T070000Z-0a1b2c3d");
         try (S3Client s3 = LocalAws.s3(Emulators.s3())) {
             S3PlanUpload upload = new S3PlanUpload(s3, archive.bucket());
 

@@ -2,7 +2,7 @@ package dev.pipesrecovery.replay.plan.s3;
 
 import dev.pipesrecovery.replay.plan.PlanSummary;
 import dev.pipesrecovery.replay.plan.PlanWriter;
-import dev.pipesrecovery.replay.plan.RunKeys;
+import dev.pipesrecovery.replay.state.RunStateKeys;
 import dev.pipesrecovery.replay.selection.Selection;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -28,7 +28,7 @@ public final class S3PlanUpload {
         this.bucket = bucket;
     }
 
-    public PlanSummary publish(PlanWriter writer, RunKeys run, Selection selection) {
+    public PlanSummary publish(PlanWriter writer, RunStateKeys run, Selection selection) {
         Path file = null;
         try {
             file = Files.createTempFile("pipes-replay-plan-", ".jsonl");
