@@ -56,18 +56,20 @@ public final class AwsClientFactory {
      * {@code factory.configure(EventBridgeClient.builder()).build()}. For S3 use {@link #s3()} (path-style).
      */
     public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
-        builder.httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> {
-                    c.apiCallTimeout(settings.apiCallTimeout())
-                            .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
-                            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                    .maxAttempts(settings.sdkMaxAttempts()).build());
-                    if (settings.profile() != null) {
-                        c.defaultProfileName(settings.profile()); // region and endpoint_url from that profile
-                    }
-                });
+        builder.httpClientBuilder(UrlConnectionHttpClient.builder()).overrideConfiguration(c -> {
+            c.apiCallTimeout(settings.apiCallTimeout())
+                    .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
+                    .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                            .maxAttempts(settings.sdkMaxAttempts())
+                            .build());
+            if (settings.profile() != null) {
+                c.defaultProfileName(settings.profile()); // region and endpoint_url from that profile
+            }
+        });
         if (settings.profile() != null) {
-            builder.credentialsProvider(ProfileCredentialsProvider.builder().profileName(settings.profile()).build());
+            builder.credentialsProvider(ProfileCredentialsProvider.builder()
+                    .profileName(settings.profile())
+                    .build());
         }
         if (settings.region() != null) {
             builder.region(Region.of(settings.region()));

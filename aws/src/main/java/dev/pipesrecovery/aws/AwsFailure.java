@@ -53,17 +53,23 @@ public record AwsFailure(Kind kind, String code, int statusCode, String message,
      * (https://docs.aws.amazon.com/kinesis/latest/APIReference/CommonErrors.html); the per-entry InternalFailure of
      * PutRecords and PutEvents (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevents.html).
      */
-    private static final Set<String> DOCUMENTED_TRANSIENT_CODES = Set.of("ConditionalRequestConflict",
-            "LimitExceededException", "KMSThrottlingException", "InternalFailure");
+    private static final Set<String> DOCUMENTED_TRANSIENT_CODES =
+            Set.of("ConditionalRequestConflict", "LimitExceededException", "KMSThrottlingException", "InternalFailure");
     /** Session credentials past their expiry (S3/STS: ExpiredToken; JSON-protocol services: ExpiredTokenException). */
-    private static final Set<String> EXPIRED_CODES = Set.of("ExpiredToken", "ExpiredTokenException", "RequestExpired",
-            "TokenRefreshRequired");
-    private static final Set<String> REJECTED_CODES = Set.of("InvalidAccessKeyId", "InvalidClientTokenId",
-            "UnrecognizedClientException", "SignatureDoesNotMatch", "IncompleteSignature", "AuthFailure");
+    private static final Set<String> EXPIRED_CODES =
+            Set.of("ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired");
+
+    private static final Set<String> REJECTED_CODES = Set.of(
+            "InvalidAccessKeyId",
+            "InvalidClientTokenId",
+            "UnrecognizedClientException",
+            "SignatureDoesNotMatch",
+            "IncompleteSignature",
+            "AuthFailure");
     private static final Set<String> ACCESS_DENIED_CODES = Set.of("AccessDenied", "AccessDeniedException");
     /** What Kinesis answers a GetShardIterator whose position cannot be read (see {@link #isUnreadableKinesisPosition}). */
-    private static final Set<String> KINESIS_POSITION_CODES = Set.of("InvalidArgumentException",
-            "ResourceNotFoundException");
+    private static final Set<String> KINESIS_POSITION_CODES =
+            Set.of("InvalidArgumentException", "ResourceNotFoundException");
 
     /** The first {@link SdkException} in {@code failure}'s cause chain, classified; empty when there is none. */
     public static Optional<AwsFailure> of(Throwable failure) {
@@ -85,13 +91,19 @@ public record AwsFailure(Kind kind, String code, int statusCode, String message,
      * sending that entry again, by the same rules as a whole call refused with that code.
      */
     public static boolean isTransientErrorCode(String errorCode) {
-        return classify(AwsServiceException.builder().statusCode(400).message(errorCode)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(errorCode).build()).build()).isTransient();
+        return classify(AwsServiceException.builder()
+                        .statusCode(400)
+                        .message(errorCode)
+                        .awsErrorDetails(
+                                AwsErrorDetails.builder().errorCode(errorCode).build())
+                        .build())
+                .isTransient();
     }
 
     /** {@link #describe()} of the SDK failure in {@code failure}, else its class and message. */
     public static String describe(Throwable failure) {
-        return of(failure).map(AwsFailure::describe)
+        return of(failure)
+                .map(AwsFailure::describe)
                 .orElseGet(() -> failure.getClass().getSimpleName() + ": " + failure.getMessage());
     }
 
@@ -101,7 +113,9 @@ public record AwsFailure(Kind kind, String code, int statusCode, String message,
 
     /** The region or the credentials need fixing by a person (missing, expired or rejected). */
     public boolean isMisconfiguration() {
-        return kind == Kind.NO_REGION || kind == Kind.NO_CREDENTIALS || kind == Kind.EXPIRED_CREDENTIALS
+        return kind == Kind.NO_REGION
+                || kind == Kind.NO_CREDENTIALS
+                || kind == Kind.EXPIRED_CREDENTIALS
                 || kind == Kind.REJECTED_CREDENTIALS;
     }
 
@@ -126,12 +140,13 @@ public record AwsFailure(Kind kind, String code, int statusCode, String message,
     private static AwsFailure classify(SdkException e) {
         if (e instanceof AwsServiceException service) {
             AwsErrorDetails details = service.awsErrorDetails();
-            String code = details == null || details.errorCode() == null ? "HTTP " + service.statusCode()
+            String code = details == null || details.errorCode() == null
+                    ? "HTTP " + service.statusCode()
                     : details.errorCode();
-            String message = details == null || details.errorMessage() == null ? service.getMessage()
-                    : details.errorMessage();
-            return new AwsFailure(serviceKind(service, code), code, service.statusCode(), firstLine(message),
-                    service.requestId());
+            String message =
+                    details == null || details.errorMessage() == null ? service.getMessage() : details.errorMessage();
+            return new AwsFailure(
+                    serviceKind(service, code), code, service.statusCode(), firstLine(message), service.requestId());
         }
         return new AwsFailure(clientKind(e), e.getClass().getSimpleName(), 0, firstLine(e.getMessage()), null);
     }
@@ -162,7 +177,8 @@ public record AwsFailure(Kind kind, String code, int statusCode, String message,
         if (message.contains("SSO session") && message.contains("expired")) {
             return Kind.EXPIRED_CREDENTIALS;
         }
-        return e instanceof ApiCallTimeoutException || SdkRetryConditions.retries(e) ? Kind.TRANSIENT
+        return e instanceof ApiCallTimeoutException || SdkRetryConditions.retries(e)
+                ? Kind.TRANSIENT
                 : Kind.CLIENT_ERROR;
     }
 

@@ -17,8 +17,13 @@ import java.util.Objects;
  * @param apiCallAttemptTimeout one HTTP attempt
  * @param sdkMaxAttempts     the SDK's own attempts (1 = no SDK retry) for calls that no domain retry wraps
  */
-public record AwsSettings(URI endpoint, String region, String profile, Duration apiCallTimeout,
-                          Duration apiCallAttemptTimeout, int sdkMaxAttempts) {
+public record AwsSettings(
+        URI endpoint,
+        String region,
+        String profile,
+        Duration apiCallTimeout,
+        Duration apiCallAttemptTimeout,
+        int sdkMaxAttempts) {
 
     public static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
@@ -28,7 +33,8 @@ public record AwsSettings(URI endpoint, String region, String profile, Duration 
         Objects.requireNonNull(apiCallTimeout, "apiCallTimeout");
         Objects.requireNonNull(apiCallAttemptTimeout, "apiCallAttemptTimeout");
         if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null)) {
-            throw new IllegalArgumentException("endpoint must be an absolute URL like https://host:port, was " + endpoint);
+            throw new IllegalArgumentException(
+                    "endpoint must be an absolute URL like https://host:port, was " + endpoint);
         }
         if (region != null && region.isBlank()) {
             throw new IllegalArgumentException("region must not be blank");
@@ -36,7 +42,8 @@ public record AwsSettings(URI endpoint, String region, String profile, Duration 
         if (profile != null && profile.isBlank()) {
             throw new IllegalArgumentException("profile must not be blank");
         }
-        if (apiCallAttemptTimeout.isNegative() || apiCallAttemptTimeout.isZero()
+        if (apiCallAttemptTimeout.isNegative()
+                || apiCallAttemptTimeout.isZero()
                 || apiCallTimeout.compareTo(apiCallAttemptTimeout) < 0) {
             throw new IllegalArgumentException("need 0 < apiCallAttemptTimeout <= apiCallTimeout, was "
                     + apiCallAttemptTimeout + " / " + apiCallTimeout);
@@ -48,8 +55,8 @@ public record AwsSettings(URI endpoint, String region, String profile, Duration 
 
     /** Everything from the SDK's standard configuration. */
     public static AwsSettings defaults() {
-        return new AwsSettings(null, null, null, DEFAULT_API_CALL_TIMEOUT, DEFAULT_API_CALL_ATTEMPT_TIMEOUT,
-                DEFAULT_SDK_MAX_ATTEMPTS);
+        return new AwsSettings(
+                null, null, null, DEFAULT_API_CALL_TIMEOUT, DEFAULT_API_CALL_ATTEMPT_TIMEOUT, DEFAULT_SDK_MAX_ATTEMPTS);
     }
 
     public AwsSettings withEndpoint(URI value) {

@@ -12,15 +12,16 @@ import software.amazon.awssdk.core.SdkPlugin;
  */
 public final class SdkRetries {
 
-    private static final SdkPlugin NO_RETRY = config -> config.overrideConfiguration(
-            config.overrideConfiguration().toBuilder().retryStrategy(AwsRetryStrategy.doNotRetry()).build());
+    private static final SdkPlugin NO_RETRY =
+            config -> config.overrideConfiguration(config.overrideConfiguration().toBuilder()
+                    .retryStrategy(AwsRetryStrategy.doNotRetry())
+                    .build());
 
     /** Put on a request with {@code .overrideConfiguration(SdkRetries.none())}. */
     private static final AwsRequestOverrideConfiguration NONE =
             AwsRequestOverrideConfiguration.builder().addPlugin(NO_RETRY).build();
 
-    private SdkRetries() {
-    }
+    private SdkRetries() {}
 
     public static AwsRequestOverrideConfiguration none() {
         return NONE;

@@ -19,16 +19,22 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 final class SdkRetryConditions {
 
     private static final RetryStrategy STRATEGY = AwsRetryStrategy.standardRetryStrategy().toBuilder()
-            .circuitBreakerEnabled(false).maxAttempts(2).backoffStrategy(BackoffStrategy.retryImmediately())
-            .throttlingBackoffStrategy(BackoffStrategy.retryImmediately()).build();
+            .circuitBreakerEnabled(false)
+            .maxAttempts(2)
+            .backoffStrategy(BackoffStrategy.retryImmediately())
+            .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+            .build();
 
-    private SdkRetryConditions() {
-    }
+    private SdkRetryConditions() {}
 
     static boolean retries(Throwable failure) {
-        RetryToken token = STRATEGY.acquireInitialToken(AcquireInitialTokenRequest.create("pipes-recovery")).token();
+        RetryToken token = STRATEGY.acquireInitialToken(AcquireInitialTokenRequest.create("pipes-recovery"))
+                .token();
         try {
-            STRATEGY.refreshRetryToken(RefreshRetryTokenRequest.builder().token(token).failure(failure).build());
+            STRATEGY.refreshRetryToken(RefreshRetryTokenRequest.builder()
+                    .token(token)
+                    .failure(failure)
+                    .build());
             return true;
         } catch (TokenAcquisitionFailedException notRetried) {
             return false;

@@ -28,8 +28,16 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 class AwsClientFactoryTest {
 
-    private static final String[] PROPERTIES = {"aws.accessKeyId", "aws.secretAccessKey", "aws.region",
-            "aws.endpointUrl", "aws.endpointUrlS3", "aws.endpointUrlKinesis", "aws.configFile", "aws.sharedCredentialsFile"};
+    private static final String[] PROPERTIES = {
+        "aws.accessKeyId",
+        "aws.secretAccessKey",
+        "aws.region",
+        "aws.endpointUrl",
+        "aws.endpointUrlS3",
+        "aws.endpointUrlKinesis",
+        "aws.configFile",
+        "aws.sharedCredentialsFile"
+    };
 
     @BeforeEach
     void standardCredentialsAndRegion() {
@@ -49,13 +57,16 @@ class AwsClientFactoryTest {
         String bucket = "factory-" + UUID.randomUUID().toString().substring(0, 8);
         s3.createBucket(b -> b.bucket(bucket));
         s3.putObject(b -> b.bucket(bucket).key("k.json"), RequestBody.fromString("{}"));
-        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k.json")).asUtf8String()).isEqualTo("{}");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("k.json")).asUtf8String())
+                .isEqualTo("{}");
     }
 
     @Test
     void anExplicitEndpointGivesAPathStyleS3ClientThatWorksAgainstAnEmulator() {
         URI endpoint = Emulators.s3().endpoint();
-        try (S3Client s3 = new AwsClientFactory(AwsSettings.defaults().withEndpoint(endpoint).withRegion("us-east-1")).s3()) {
+        try (S3Client s3 = new AwsClientFactory(
+                        AwsSettings.defaults().withEndpoint(endpoint).withRegion("us-east-1"))
+                .s3()) {
             assertThat(s3.serviceClientConfiguration().endpointOverride()).contains(endpoint);
             roundTrip(s3);
         }
@@ -81,15 +92,18 @@ class AwsClientFactoryTest {
     @Test
     void aProfileGivesCredentialsRegionAndEndpoint(@TempDir Path dir) throws Exception {
         clearProperties(); // nothing from system properties: everything must come from the profile
-        Path config = Files.writeString(dir.resolve("config"), "[profile emu]\nregion = us-east-1\nendpoint_url = "
-                + Emulators.kinesalite().endpoint() + "\n");
-        Path credentials = Files.writeString(dir.resolve("credentials"),
-                "[emu]\naws_access_key_id = test\naws_secret_access_key = test\n");
+        Path config = Files.writeString(
+                dir.resolve("config"),
+                "[profile emu]\nregion = us-east-1\nendpoint_url = "
+                        + Emulators.kinesalite().endpoint() + "\n");
+        Path credentials = Files.writeString(
+                dir.resolve("credentials"), "[emu]\naws_access_key_id = test\naws_secret_access_key = test\n");
         System.setProperty("aws.configFile", config.toString());
         System.setProperty("aws.sharedCredentialsFile", credentials.toString());
 
         try (KinesisClient kinesis = new AwsClientFactory(AwsSettings.defaults().withProfile("emu")).kinesis()) {
-            assertThat(kinesis.serviceClientConfiguration().endpointOverride()).contains(Emulators.kinesalite().endpoint());
+            assertThat(kinesis.serviceClientConfiguration().endpointOverride())
+                    .contains(Emulators.kinesalite().endpoint());
             assertThat(kinesis.listStreams().hasStreamNames()).isTrue();
         }
     }
@@ -104,8 +118,10 @@ class AwsClientFactoryTest {
     @Test
     void theSdkRetryBudgetIsExplicit() {
         try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(Emulators.s3());
-             S3Client s3 = new AwsClientFactory(AwsSettings.defaults().withEndpoint(proxy.endpoint())
-                     .withSdkMaxAttempts(2)).s3()) {
+                S3Client s3 = new AwsClientFactory(AwsSettings.defaults()
+                                .withEndpoint(proxy.endpoint())
+                                .withSdkMaxAttempts(2))
+                        .s3()) {
             proxy.injectAlways(RequestMatch.http("GET", "/budget/"), Fault.s3InternalError());
 
             assertThatThrownBy(() -> s3.getObjectAsBytes(b -> b.bucket("budget").key("k")))

@@ -25,13 +25,25 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 class AwsFailureTest {
 
     private static S3Exception s3(int status, String code, String message) {
-        return (S3Exception) S3Exception.builder().statusCode(status).message(message)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
+        return (S3Exception) S3Exception.builder()
+                .statusCode(status)
+                .message(message)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage(message)
+                        .build())
+                .build();
     }
 
     private static AwsFailure kinesis(String code, String message) {
-        return classify(AwsServiceException.builder().statusCode(400).message(message)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build());
+        return classify(AwsServiceException.builder()
+                .statusCode(400)
+                .message(message)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage(message)
+                        .build())
+                .build());
     }
 
     private static AwsFailure classify(Throwable e) {
@@ -40,39 +52,70 @@ class AwsFailureTest {
 
     @Test
     void throttlingServerErrorsAndRacingConditionalWritesAreTransient() {
-        assertThat(classify(s3(503, "SlowDown", "Please reduce your request rate.")).kind()).isEqualTo(Kind.TRANSIENT);
-        assertThat(classify(s3(500, "InternalError", "We encountered an internal error.")).kind())
+        assertThat(classify(s3(503, "SlowDown", "Please reduce your request rate."))
+                        .kind())
                 .isEqualTo(Kind.TRANSIENT);
-        assertThat(classify(s3(409, "ConditionalRequestConflict", "A conflicting conditional operation")).kind())
+        assertThat(classify(s3(500, "InternalError", "We encountered an internal error."))
+                        .kind())
                 .isEqualTo(Kind.TRANSIENT);
-        assertThat(classify(ProvisionedThroughputExceededException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build())
-                .build()).kind()).isEqualTo(Kind.TRANSIENT);
-        assertThat(classify(LimitExceededException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("LimitExceededException").build()).build())
-                .kind()).isEqualTo(Kind.TRANSIENT);
-        assertThat(classify(KmsThrottlingException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("KMSThrottlingException").build()).build())
-                .kind()).isEqualTo(Kind.TRANSIENT);
+        assertThat(classify(s3(409, "ConditionalRequestConflict", "A conflicting conditional operation"))
+                        .kind())
+                .isEqualTo(Kind.TRANSIENT);
+        assertThat(classify(ProvisionedThroughputExceededException.builder()
+                                .statusCode(400)
+                                .awsErrorDetails(AwsErrorDetails.builder()
+                                        .errorCode("ProvisionedThroughputExceededException")
+                                        .build())
+                                .build())
+                        .kind())
+                .isEqualTo(Kind.TRANSIENT);
+        assertThat(classify(LimitExceededException.builder()
+                                .statusCode(400)
+                                .awsErrorDetails(AwsErrorDetails.builder()
+                                        .errorCode("LimitExceededException")
+                                        .build())
+                                .build())
+                        .kind())
+                .isEqualTo(Kind.TRANSIENT);
+        assertThat(classify(KmsThrottlingException.builder()
+                                .statusCode(400)
+                                .awsErrorDetails(AwsErrorDetails.builder()
+                                        .errorCode("KMSThrottlingException")
+                                        .build())
+                                .build())
+                        .kind())
+                .isEqualTo(Kind.TRANSIENT);
     }
 
     @Test
     void aKinesisPositionThatCannotBeReadIsToldFromAMissingStreamOrABadRequest() {
         // real Kinesis, a sequence number past the trim horizon; kinesis-local, the same; an expired shard
-        assertThat(kinesis("InvalidArgumentException", "StartingSequenceNumber 4960 used in GetShardIterator on shard "
-                + "shardId-000000000000 in stream orders under account 123456789012 is invalid because it did not "
-                + "come from this stream.").isUnreadableKinesisPosition()).isTrue();
+        assertThat(kinesis(
+                                "InvalidArgumentException",
+                                "StartingSequenceNumber 4960 used in GetShardIterator on shard "
+                                        + "shardId-000000000000 in stream orders under account 123456789012 is invalid because it did not "
+                                        + "come from this stream.")
+                        .isUnreadableKinesisPosition())
+                .isTrue();
         assertThat(kinesis("ResourceNotFoundException", "Unable to find record with provided SequenceNumber 4960")
-                .isUnreadableKinesisPosition()).isTrue();
-        assertThat(kinesis("ResourceNotFoundException", "Shard shardId-000000000001 in stream orders under account "
-                + "123456789012 does not exist").isUnreadableKinesisPosition()).isTrue();
+                        .isUnreadableKinesisPosition())
+                .isTrue();
+        assertThat(kinesis(
+                                "ResourceNotFoundException",
+                                "Shard shardId-000000000001 in stream orders under account "
+                                        + "123456789012 does not exist")
+                        .isUnreadableKinesisPosition())
+                .isTrue();
 
         assertThat(kinesis("ResourceNotFoundException", "Stream orders under account 123456789012 not found.")
-                .isUnreadableKinesisPosition()).isFalse();
+                        .isUnreadableKinesisPosition())
+                .isFalse();
         assertThat(kinesis("InvalidArgumentException", "1 validation error detected: Value null at 'streamName'")
-                .isUnreadableKinesisPosition()).isFalse();
+                        .isUnreadableKinesisPosition())
+                .isFalse();
         assertThat(kinesis("AccessDeniedException", "not authorized to perform kinesis:GetShardIterator on shard")
-                .isUnreadableKinesisPosition()).isFalse();
+                        .isUnreadableKinesisPosition())
+                .isFalse();
         AwsFailure expired = kinesis("ExpiredIteratorException", "Iterator expired.");
         assertThat(expired.kind()).as("the reader renews it, no backoff").isEqualTo(Kind.REFUSED);
         assertThat(expired.isUnreadableKinesisPosition()).isFalse();
@@ -80,12 +123,17 @@ class AwsFailureTest {
 
     @Test
     void otherRefusalsAreFinal() {
-        assertThat(classify(s3(409, "BucketNotEmpty", "The bucket is not empty")).kind()).isEqualTo(Kind.REFUSED);
-        assertThat(classify(s3(412, "PreconditionFailed", "At least one precondition failed")).kind())
+        assertThat(classify(s3(409, "BucketNotEmpty", "The bucket is not empty"))
+                        .kind())
                 .isEqualTo(Kind.REFUSED);
-        assertThat(classify(s3(404, "NoSuchBucket", "The specified bucket does not exist")).kind())
+        assertThat(classify(s3(412, "PreconditionFailed", "At least one precondition failed"))
+                        .kind())
                 .isEqualTo(Kind.REFUSED);
-        assertThat(classify(s3(501, "NotImplemented", "not implemented")).kind()).as("the SDK retries 500/502/503/504")
+        assertThat(classify(s3(404, "NoSuchBucket", "The specified bucket does not exist"))
+                        .kind())
+                .isEqualTo(Kind.REFUSED);
+        assertThat(classify(s3(501, "NotImplemented", "not implemented")).kind())
+                .as("the SDK retries 500/502/503/504")
                 .isEqualTo(Kind.REFUSED);
         AwsFailure denied = classify(s3(403, "AccessDenied", "Access Denied"));
         assertThat(denied.kind()).isEqualTo(Kind.ACCESS_DENIED);
@@ -99,22 +147,33 @@ class AwsFailureTest {
 
         assertThat(expired.kind()).isEqualTo(Kind.EXPIRED_CREDENTIALS);
         assertThat(rejected.kind()).isEqualTo(Kind.REJECTED_CREDENTIALS);
-        assertThat(expired.isMisconfiguration() && rejected.isMisconfiguration()).isTrue();
+        assertThat(expired.isMisconfiguration() && rejected.isMisconfiguration())
+                .isTrue();
         assertThat(expired.isTransient()).isFalse();
     }
 
     @Test
     void clientSideFailures() {
-        assertThat(classify(SdkClientException.create("Unable to execute HTTP request: Connection refused",
-                new ConnectException("Connection refused"))).kind()).isEqualTo(Kind.TRANSIENT);
-        assertThat(classify(ApiCallAttemptTimeoutException.create(20_000)).kind()).isEqualTo(Kind.TRANSIENT);
+        assertThat(classify(SdkClientException.create(
+                                "Unable to execute HTTP request: Connection refused",
+                                new ConnectException("Connection refused")))
+                        .kind())
+                .isEqualTo(Kind.TRANSIENT);
+        assertThat(classify(ApiCallAttemptTimeoutException.create(20_000)).kind())
+                .isEqualTo(Kind.TRANSIENT);
         assertThat(classify(ApiCallTimeoutException.create(60_000)).kind()).isEqualTo(Kind.TRANSIENT);
-        assertThat(classify(SdkClientException.create("Unable to load region from any of the providers in the "
-                + "chain ...")).kind()).isEqualTo(Kind.NO_REGION);
-        assertThat(classify(SdkClientException.create("Unable to load credentials from any of the providers in the "
-                + "chain ...")).kind()).isEqualTo(Kind.NO_CREDENTIALS);
-        assertThat(classify(SdkClientException.create("Profile file contained no credentials for profile "
-                + "'oncall': ProfileFile(...)")).kind()).isEqualTo(Kind.NO_CREDENTIALS);
+        assertThat(classify(SdkClientException.create(
+                                "Unable to load region from any of the providers in the " + "chain ..."))
+                        .kind())
+                .isEqualTo(Kind.NO_REGION);
+        assertThat(classify(SdkClientException.create(
+                                "Unable to load credentials from any of the providers in the " + "chain ..."))
+                        .kind())
+                .isEqualTo(Kind.NO_CREDENTIALS);
+        assertThat(classify(SdkClientException.create(
+                                "Profile file contained no credentials for profile " + "'oncall': ProfileFile(...)"))
+                        .kind())
+                .isEqualTo(Kind.NO_CREDENTIALS);
         AwsFailure marshalling = classify(SdkClientException.create("Unable to marshall request to JSON"));
         assertThat(marshalling.kind()).isEqualTo(Kind.CLIENT_ERROR);
         assertThat(marshalling.describe()).isEqualTo("SdkClientException: Unable to marshall request to JSON");
@@ -132,7 +191,10 @@ class AwsFailureTest {
 
     @Test
     void aServiceErrorWithoutDetailsIsNamedByItsStatus() {
-        AwsFailure failure = classify(AwsServiceException.builder().statusCode(502).message("Bad Gateway").build());
+        AwsFailure failure = classify(AwsServiceException.builder()
+                .statusCode(502)
+                .message("Bad Gateway")
+                .build());
 
         assertThat(failure.code()).isEqualTo("HTTP 502");
         assertThat(failure.kind()).isEqualTo(Kind.TRANSIENT);
@@ -140,15 +202,27 @@ class AwsFailureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"InternalFailure", "ThrottlingException", "ProvisionedThroughputExceededException",
-        "KMSThrottlingException"})
+    @ValueSource(
+            strings = {
+                "InternalFailure",
+                "ThrottlingException",
+                "ProvisionedThroughputExceededException",
+                "KMSThrottlingException"
+            })
     void batchEntriesWorthSendingAgain(String code) {
         assertThat(AwsFailure.isTransientErrorCode(code)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"AccessDeniedException", "MalformedDetail", "InvalidArgument", "KMSAccessDeniedException",
-        "KMSNotFoundException", "ResourceNotFoundException"})
+    @ValueSource(
+            strings = {
+                "AccessDeniedException",
+                "MalformedDetail",
+                "InvalidArgument",
+                "KMSAccessDeniedException",
+                "KMSNotFoundException",
+                "ResourceNotFoundException"
+            })
     void batchEntriesThatFailForGood(String code) {
         assertThat(AwsFailure.isTransientErrorCode(code)).isFalse();
     }

@@ -15,7 +15,8 @@ import java.util.List;
  */
 public final class FakeTime extends Clock implements Sleeper {
 
-    private static final long NANO_ORIGIN = Long.MAX_VALUE - Duration.ofMillis(700).toNanos();
+    private static final long NANO_ORIGIN =
+            Long.MAX_VALUE - Duration.ofMillis(700).toNanos();
 
     private long nowMillis = Instant.parse("2026-11-24T22:00:00Z").toEpochMilli();
     private long elapsedNanos;

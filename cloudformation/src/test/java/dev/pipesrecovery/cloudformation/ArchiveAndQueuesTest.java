@@ -16,12 +16,23 @@ class ArchiveAndQueuesTest {
     void archiveBucketIsEncryptedPrivateVersionedAndOwned() {
         Map<String, Object> bucket = Cfn.resource(recovery, "ArchiveBucket");
         Map<String, Object> properties = Cfn.properties(bucket);
-        Map<String, Object> rule = Cfn.map(Cfn.oneOrMany(Cfn.map(properties.get("BucketEncryption"))
-                .get("ServerSideEncryptionConfiguration")).get(0));
-        assertThat(Cfn.map(rule.get("ServerSideEncryptionByDefault")).get("SSEAlgorithm")).isEqualTo("aws:kms");
-        assertThat(Cfn.map(properties.get("PublicAccessBlockConfiguration"))).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "BlockPublicAcls", true, "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true));
-        assertThat(Cfn.map(properties.get("VersioningConfiguration")).get("Status")).isEqualTo("Enabled");
+        Map<String, Object> rule = Cfn.map(
+                Cfn.oneOrMany(Cfn.map(properties.get("BucketEncryption")).get("ServerSideEncryptionConfiguration"))
+                        .get(0));
+        assertThat(Cfn.map(rule.get("ServerSideEncryptionByDefault")).get("SSEAlgorithm"))
+                .isEqualTo("aws:kms");
+        assertThat(Cfn.map(properties.get("PublicAccessBlockConfiguration")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "BlockPublicAcls",
+                        true,
+                        "BlockPublicPolicy",
+                        true,
+                        "IgnorePublicAcls",
+                        true,
+                        "RestrictPublicBuckets",
+                        true));
+        assertThat(Cfn.map(properties.get("VersioningConfiguration")).get("Status"))
+                .isEqualTo("Enabled");
         assertThat(properties.get("OwnershipControls").toString()).contains("ObjectOwnership=BucketOwnerEnforced");
         assertThat(bucket).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
         assertThat(properties.get("LifecycleConfiguration").toString())
@@ -33,12 +44,17 @@ class ArchiveAndQueuesTest {
     void bucketPolicyDeniesEveryRequestWithoutTls() {
         Map<String, Object> policy = Cfn.properties(Cfn.resource(recovery, "ArchiveBucketPolicy"));
         assertThat(policy.get("Bucket")).isEqualTo(Map.of("Ref", "ArchiveBucket"));
-        Map<String, Object> deny = IamPolicyTest.statements(Map.of("Resources", Map.of("P",
-                Map.of("Type", "AWS::S3::BucketPolicy", "Properties", policy)))).get(0);
-        assertThat(deny).containsEntry("Effect", "Deny").containsEntry("Principal", "*").containsEntry("Action", "s3:*");
+        Map<String, Object> deny = IamPolicyTest.statements(
+                        Map.of("Resources", Map.of("P", Map.of("Type", "AWS::S3::BucketPolicy", "Properties", policy))))
+                .get(0);
+        assertThat(deny)
+                .containsEntry("Effect", "Deny")
+                .containsEntry("Principal", "*")
+                .containsEntry("Action", "s3:*");
         assertThat(deny.get("Condition")).isEqualTo(Map.of("Bool", Map.of("aws:SecureTransport", "false")));
-        assertThat(Cfn.oneOrMany(deny.get("Resource"))).containsExactlyInAnyOrder(
-                Cfn.getAtt("ArchiveBucket", "Arn"), Map.of("Fn::Sub", "${ArchiveBucket.Arn}/*"));
+        assertThat(Cfn.oneOrMany(deny.get("Resource")))
+                .containsExactlyInAnyOrder(
+                        Cfn.getAtt("ArchiveBucket", "Arn"), Map.of("Fn::Sub", "${ArchiveBucket.Arn}/*"));
     }
 
     @Test
@@ -46,8 +62,10 @@ class ArchiveAndQueuesTest {
         for (Map<String, Object> template : List.of(recovery, pipe)) {
             Cfn.resourcesOfType(template, "AWS::SQS::Queue").forEach((id, queue) -> {
                 Map<String, Object> properties = Cfn.properties(queue);
-                assertThat(Boolean.TRUE.equals(properties.get("SqsManagedSseEnabled")) || properties.containsKey("KmsMasterKeyId"))
-                        .as(id + " is encrypted").isTrue();
+                assertThat(Boolean.TRUE.equals(properties.get("SqsManagedSseEnabled"))
+                                || properties.containsKey("KmsMasterKeyId"))
+                        .as(id + " is encrypted")
+                        .isTrue();
             });
         }
         assertThat(Cfn.resourcesOfType(pipe, "AWS::SQS::Queue")).containsOnlyKeys("DeadLetterQueue");
@@ -64,16 +82,21 @@ class ArchiveAndQueuesTest {
         int checked = 0;
         for (Map<String, Object> template : List.of(recovery, pipe)) {
             for (String type : List.of("AWS::SQS::Queue", "AWS::Logs::LogGroup")) {
-                for (Map.Entry<String, Map<String, Object>> resource : Cfn.resourcesOfType(template, type).entrySet()) {
-                    assertThat(resource.getValue().get("DeletionPolicy")).as(resource.getKey() + " DeletionPolicy")
+                for (Map.Entry<String, Map<String, Object>> resource :
+                        Cfn.resourcesOfType(template, type).entrySet()) {
+                    assertThat(resource.getValue().get("DeletionPolicy"))
+                            .as(resource.getKey() + " DeletionPolicy")
                             .isEqualTo("RetainExceptOnCreate");
                     assertThat(resource.getValue().get("UpdateReplacePolicy"))
-                            .as(resource.getKey() + " UpdateReplacePolicy").isEqualTo("Retain");
+                            .as(resource.getKey() + " UpdateReplacePolicy")
+                            .isEqualTo("Retain");
                     checked++;
                 }
             }
         }
-        assertThat(checked).as("DeadLetterQueue, PipeLogGroup, PoisonQueue, HydrateLogGroup").isEqualTo(4);
+        assertThat(checked)
+                .as("DeadLetterQueue, PipeLogGroup, PoisonQueue, HydrateLogGroup")
+                .isEqualTo(4);
     }
 
     @Test
@@ -84,7 +107,8 @@ class ArchiveAndQueuesTest {
         assertThat(redrive.get("deadLetterTargetArn"))
                 .isEqualTo(Map.of("Fn::ImportValue", Map.of("Fn::Sub", "${RecoveryStackName}-PoisonQueueArn")));
         assertThat(redrive.get("maxReceiveCount")).isEqualTo(Map.of("Ref", "DlqMaxReceiveCount"));
-        assertThat(Cfn.properties(Cfn.resource(recovery, "PoisonQueue")).get("MessageRetentionPeriod")).isEqualTo(1_209_600);
+        assertThat(Cfn.properties(Cfn.resource(recovery, "PoisonQueue")).get("MessageRetentionPeriod"))
+                .isEqualTo(1_209_600);
     }
 
     @Test
@@ -96,11 +120,13 @@ class ArchiveAndQueuesTest {
         assertThat(Cfn.oneOrMany(mapping.get("FunctionResponseTypes"))).containsExactly("ReportBatchItemFailures");
         assertThat(Cfn.map(mapping.get("ScalingConfig"))).containsKey("MaximumConcurrency");
         // the alias export really is the alias, on a published version with SnapStart
-        assertThat(Cfn.section(recovery, "Outputs").get("HydrateAliasArn").get("Value")).isEqualTo(Map.of("Ref", "HydrateAlias"));
+        assertThat(Cfn.section(recovery, "Outputs").get("HydrateAliasArn").get("Value"))
+                .isEqualTo(Map.of("Ref", "HydrateAlias"));
         Map<String, Object> alias = Cfn.properties(Cfn.resource(recovery, "HydrateAlias"));
         assertThat(alias.get("FunctionVersion")).isEqualTo(Cfn.getAtt("HydrateVersion", "Version"));
         Map<String, Object> function = Cfn.properties(Cfn.resource(recovery, "HydrateFunction"));
-        assertThat(function).containsEntry("Runtime", "java21")
+        assertThat(function)
+                .containsEntry("Runtime", "java21")
                 .containsEntry("Handler", "dev.pipesrecovery.hydrate.HydrateHandler::handleRequest");
         assertThat(function.get("SnapStart")).isEqualTo(Map.of("ApplyOn", "PublishedVersions"));
     }
@@ -111,23 +137,27 @@ class ArchiveAndQueuesTest {
         assertThat(pipeProperties.get("RoleArn")).isEqualTo(Cfn.getAtt("PipeRole", "Arn"));
         assertThat(pipeProperties.get("SourceParameters").toString())
                 .contains("DeadLetterConfig={Arn={Fn::GetAtt=[DeadLetterQueue, Arn]}}");
-        List<Map<String, Object>> statements = IamPolicyTest.statements(Map.of("Resources",
-                Map.of("PipeRole", Cfn.resource(pipe, "PipeRole"))));
+        List<Map<String, Object>> statements =
+                IamPolicyTest.statements(Map.of("Resources", Map.of("PipeRole", Cfn.resource(pipe, "PipeRole"))));
         assertThat(statements).anySatisfy(s -> {
             assertThat(s).containsEntry("Effect", "Allow").containsEntry("Action", "sqs:SendMessage");
             assertThat(s.get("Resource")).isEqualTo(Cfn.getAtt("DeadLetterQueue", "Arn"));
         });
-        assertThat(statements).anySatisfy(s -> assertThat(s).containsEntry("Action", "events:InvokeApiDestination")
-                .containsEntry("Resource", Cfn.getAtt("ApiDestination", "Arn")));
+        assertThat(statements)
+                .anySatisfy(s -> assertThat(s)
+                        .containsEntry("Action", "events:InvokeApiDestination")
+                        .containsEntry("Resource", Cfn.getAtt("ApiDestination", "Arn")));
     }
 
     @Test
     void pipeLogsErrorsWithoutExecutionDataByDefault() {
-        Map<String, Object> log = Cfn.map(Cfn.properties(Cfn.resource(pipe, "Pipe")).get("LogConfiguration"));
+        Map<String, Object> log =
+                Cfn.map(Cfn.properties(Cfn.resource(pipe, "Pipe")).get("LogConfiguration"));
         Map<String, Map<String, Object>> parameters = Cfn.parameters(pipe);
         assertThat(log.get("Level")).isEqualTo(Map.of("Ref", "PipeLogLevel"));
         assertThat(parameters.get("PipeLogLevel").get("Default")).isEqualTo("ERROR");
         assertThat(parameters.get("PipeLogIncludeExecutionData").get("Default")).isEqualTo("false");
-        assertThat(log.get("IncludeExecutionData").toString()).startsWith("{Fn::If=[IncludeExecutionData, [ALL], {Ref=AWS::NoValue}");
+        assertThat(log.get("IncludeExecutionData").toString())
+                .startsWith("{Fn::If=[IncludeExecutionData, [ALL], {Ref=AWS::NoValue}");
     }
 }

@@ -9,8 +9,7 @@ import java.util.function.Consumer;
 /** Navigation over a parsed (long-form) template. */
 final class Cfn {
 
-    private Cfn() {
-    }
+    private Cfn() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object value) {

@@ -1,9 +1,9 @@
 package dev.pipesrecovery.cloudformation;
 
-import dev.pipesrecovery.testkit.CfnLint;
-import dev.pipesrecovery.testkit.CloudFormationYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipesrecovery.testkit.CfnLint;
+import dev.pipesrecovery.testkit.CloudFormationYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,8 @@ class CfnLintTest {
     @Test
     void sourceTemplatesLintClean() {
         CfnLint.Result result = CfnLint.lint(Templates.ALL);
-        assertThat(result.clean()).as("cfn-lint %s exited %d:%n%s", Templates.ALL, result.exitCode(), result.output())
+        assertThat(result.clean())
+                .as("cfn-lint %s exited %d:%n%s", Templates.ALL, result.exitCode(), result.output())
                 .isTrue();
     }
 
@@ -44,7 +45,8 @@ class CfnLintTest {
             files.add(file);
         }
         CfnLint.Result result = CfnLint.lint(files);
-        assertThat(result.clean()).as("cfn-lint of packaged templates exited %d:%n%s", result.exitCode(), result.output())
+        assertThat(result.clean())
+                .as("cfn-lint of packaged templates exited %d:%n%s", result.exitCode(), result.output())
                 .isTrue();
     }
 
@@ -63,7 +65,8 @@ class CfnLintTest {
     @Test
     void theLinterCatchesABrokenReplayDefinition(@TempDir Path dir) throws IOException {
         Map<String, Object> packaged = Templates.packaged(Templates.REPLAY, "artifact-bucket", "unused.jar");
-        String broken = CloudFormationYaml.dump(packaged).replace("ToleratedFailureCountPath", "ToleratedFailureCountPth");
+        String broken =
+                CloudFormationYaml.dump(packaged).replace("ToleratedFailureCountPath", "ToleratedFailureCountPth");
         Path file = dir.resolve("broken-replay.yaml");
         Files.writeString(file, broken);
         CfnLint.Result result = CfnLint.lint(List.of(file));
@@ -78,15 +81,19 @@ class CfnLintTest {
             List<String> uncommented = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).contains("ignore_checks")) {
-                    boolean commented = lines.get(i).contains("#") || (i > 0 && lines.get(i - 1).strip().startsWith("#"));
+                    boolean commented = lines.get(i).contains("#")
+                            || (i > 0 && lines.get(i - 1).strip().startsWith("#"));
                     if (!commented) {
                         uncommented.add(template.getFileName() + ":" + (i + 1));
                     }
                 }
             }
-            assertThat(uncommented).as("ignore_checks without a comment saying why").isEmpty();
+            assertThat(uncommented)
+                    .as("ignore_checks without a comment saying why")
+                    .isEmpty();
             // suppressions live in a resource's Metadata, never template-wide
-            Map<String, Object> metadata = Templates.load(template).get("Metadata") == null ? Map.of()
+            Map<String, Object> metadata = Templates.load(template).get("Metadata") == null
+                    ? Map.of()
                     : Cfn.map(Templates.load(template).get("Metadata"));
             assertThat(metadata).doesNotContainKey("cfn-lint");
         }

@@ -19,8 +19,7 @@ final class CreateOnlyProperties {
     private static final Map<String, List<String>> CACHE = new ConcurrentHashMap<>();
     private static Path schemas;
 
-    private CreateOnlyProperties() {
-    }
+    private CreateOnlyProperties() {}
 
     /** JSON pointers such as {@code /properties/SourceParameters/KinesisStreamParameters/StartingPosition}. */
     static List<String> of(String resourceType) {
@@ -34,18 +33,22 @@ final class CreateOnlyProperties {
         if (!hash.find()) {
             throw new AssertionError("cfn-lint has no schema for " + resourceType);
         }
-        Map<String, Object> schema = CloudFormationYaml.load(Templates.read(dir.resolve("resources/" + hash.group(1) + ".json")));
+        Map<String, Object> schema =
+                CloudFormationYaml.load(Templates.read(dir.resolve("resources/" + hash.group(1) + ".json")));
         Object createOnly = schema.get("createOnlyProperties");
-        return createOnly == null ? List.of() : Cfn.oneOrMany(createOnly).stream().map(String::valueOf).toList();
+        return createOnly == null
+                ? List.of()
+                : Cfn.oneOrMany(createOnly).stream().map(String::valueOf).toList();
     }
 
     private static synchronized Path schemaDir() {
         if (schemas == null) {
-            CfnLint.Result located = CfnLint.run(List.of("python3", "-c",
-                    "import cfnlint, os; print(os.path.dirname(cfnlint.__file__))"));
+            CfnLint.Result located = CfnLint.run(
+                    List.of("python3", "-c", "import cfnlint, os; print(os.path.dirname(cfnlint.__file__))"));
             Path dir = Path.of(located.output().strip()).resolve("data/schemas");
             if (located.exitCode() != 0 || !Files.isDirectory(dir)) {
-                throw new AssertionError(CfnLint.MISSING + " (python3 cannot import cfnlint: " + located.output().strip() + ")");
+                throw new AssertionError(CfnLint.MISSING + " (python3 cannot import cfnlint: "
+                        + located.output().strip() + ")");
             }
             schemas = dir;
         }

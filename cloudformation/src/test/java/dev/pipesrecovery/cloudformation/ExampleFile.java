@@ -8,8 +8,7 @@ import java.util.Map;
 /** An example parameter file: {@code {"Parameters": {"Name": "value", ...}}} (the format bin/deploy reads). */
 final class ExampleFile {
 
-    private ExampleFile() {
-    }
+    private ExampleFile() {}
 
     static Map<String, String> read(Path file) {
         Map<String, Object> doc = CloudFormationYaml.load(Templates.read(file)); // JSON is YAML

@@ -13,8 +13,8 @@ class ExampleParametersTest {
 
     private static final Path EXAMPLES = Templates.MODULE.resolve("examples");
     /** Parameters bin/deploy supplies itself. */
-    private static final List<String> SUPPLIED_BY_DEPLOY = List.of("HydrateCodeSha256", "WorkerCodeS3Bucket",
-            "WorkerCodeS3Key");
+    private static final List<String> SUPPLIED_BY_DEPLOY =
+            List.of("HydrateCodeSha256", "WorkerCodeS3Bucket", "WorkerCodeS3Key");
 
     @Test
     void recoveryExample() {
@@ -41,9 +41,12 @@ class ExampleParametersTest {
 
     @Test
     void theReplayChecksRejectAConnectionForATargetThatTakesIamCredentials() {
-        Map<String, String> values = new java.util.HashMap<>(ExampleFile.read(EXAMPLES.resolve("orders-api-replay.json")));
+        Map<String, String> values =
+                new java.util.HashMap<>(ExampleFile.read(EXAMPLES.resolve("orders-api-replay.json")));
         values.put("TargetKind", "eventbridge");
-        assertThat(TemplateRules.violations(Templates.load(Templates.REPLAY), values)).singleElement().asString()
+        assertThat(TemplateRules.violations(Templates.load(Templates.REPLAY), values))
+                .singleElement()
+                .asString()
                 .startsWith("ConnectionOnlyForHttp");
     }
 
@@ -51,14 +54,17 @@ class ExampleParametersTest {
     void theChecksRejectARecordAgeNotBelowRetention() {
         Map<String, String> values = new java.util.HashMap<>(ExampleFile.read(EXAMPLES.resolve("orders-api.json")));
         values.put("MaximumRecordAgeInSeconds", "86400");
-        assertThat(TemplateRules.violations(Templates.load(Templates.PIPE), values)).isNotEmpty();
+        assertThat(TemplateRules.violations(Templates.load(Templates.PIPE), values))
+                .isNotEmpty();
     }
 
     private static Map<String, String> check(Path template, Path example) {
         Map<String, Object> doc = Templates.load(template);
         Map<String, Map<String, Object>> parameters = Cfn.parameters(doc);
         Map<String, String> values = ExampleFile.read(example);
-        assertThat(parameters.keySet()).as(example + " names only template parameters").containsAll(values.keySet());
+        assertThat(parameters.keySet())
+                .as(example + " names only template parameters")
+                .containsAll(values.keySet());
         parameters.forEach((name, parameter) -> {
             if (!parameter.containsKey("Default") && !SUPPLIED_BY_DEPLOY.contains(name)) {
                 assertThat(values).as(example + " sets required " + name).containsKey(name);
@@ -67,13 +73,19 @@ class ExampleParametersTest {
         values.forEach((name, value) -> {
             Map<String, Object> parameter = parameters.get(name);
             if (parameter.get("AllowedValues") instanceof List<?> allowed) {
-                assertThat(allowed.stream().map(String::valueOf).toList()).as(name).contains(value);
+                assertThat(allowed.stream().map(String::valueOf).toList())
+                        .as(name)
+                        .contains(value);
             }
             if (parameter.get("AllowedPattern") instanceof String pattern) {
-                assertThat(Pattern.compile(pattern).matcher(value).matches()).as(name + "=" + value + " ~ " + pattern).isTrue();
+                assertThat(Pattern.compile(pattern).matcher(value).matches())
+                        .as(name + "=" + value + " ~ " + pattern)
+                        .isTrue();
             }
             if (parameter.get("MinValue") instanceof Integer min) {
-                assertThat(Long.parseLong(value)).as(name).isBetween((long) min, ((Integer) parameter.get("MaxValue")).longValue());
+                assertThat(Long.parseLong(value))
+                        .as(name)
+                        .isBetween((long) min, ((Integer) parameter.get("MaxValue")).longValue());
             }
             if (parameter.get("MaxLength") instanceof Integer max) {
                 assertThat(value.length()).as(name).isLessThanOrEqualTo(max);

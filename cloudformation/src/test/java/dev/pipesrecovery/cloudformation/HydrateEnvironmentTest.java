@@ -13,13 +13,16 @@ import org.junit.jupiter.api.Test;
 /** The function gets exactly the environment its README documents, and the jar the reactor builds. */
 class HydrateEnvironmentTest {
 
-    private static final Path HYDRATE_README = Templates.MODULE.resolve("../hydrate-lambda/README.md").normalize();
+    private static final Path HYDRATE_README =
+            Templates.MODULE.resolve("../hydrate-lambda/README.md").normalize();
     private static final Pattern TABLE_ROW = Pattern.compile("^\\|\\s*`([A-Z][A-Z0-9_]*)`\\s*\\|");
 
     @Test
     void environmentVariablesAreExactlyTheDocumentedOnes() {
-        Map<String, Object> function = Cfn.properties(Cfn.resource(Templates.load(Templates.RECOVERY), "HydrateFunction"));
-        Set<String> inTemplate = Cfn.map(Cfn.map(function.get("Environment")).get("Variables")).keySet();
+        Map<String, Object> function =
+                Cfn.properties(Cfn.resource(Templates.load(Templates.RECOVERY), "HydrateFunction"));
+        Set<String> inTemplate =
+                Cfn.map(Cfn.map(function.get("Environment")).get("Variables")).keySet();
         assertThat(inTemplate).containsExactlyInAnyOrderElementsOf(documentedVariables());
     }
 
@@ -40,15 +43,18 @@ class HydrateEnvironmentTest {
         assertThat(parameters.get("HydrateApplicationLogLevel").get("Default")).isEqualTo("INFO");
         assertThat(parameters.get("HydrateTracing").get("Default")).isEqualTo("PassThrough");
         // a published version snapshots the configuration: a changed level or tracing mode publishes a new one
-        String description = String.valueOf(Cfn.properties(Cfn.resource(template, "HydrateVersion")).get("Description"));
+        String description = String.valueOf(
+                Cfn.properties(Cfn.resource(template, "HydrateVersion")).get("Description"));
         assertThat(description).contains("${HydrateApplicationLogLevel}", "${HydrateTracing}");
     }
 
     @Test
     void codeIsTheJarTheReactorBuilds() {
         String version = reactorVersion();
-        Object code = Cfn.properties(Cfn.resource(Templates.load(Templates.RECOVERY), "HydrateFunction")).get("Code");
-        assertThat(code).as("bump the jar name in recovery.yaml with the project version")
+        Object code = Cfn.properties(Cfn.resource(Templates.load(Templates.RECOVERY), "HydrateFunction"))
+                .get("Code");
+        assertThat(code)
+                .as("bump the jar name in recovery.yaml with the project version")
                 .isEqualTo("../hydrate-lambda/target/pipes-recovery-hydrate-lambda-" + version + ".jar");
     }
 
@@ -57,7 +63,8 @@ class HydrateEnvironmentTest {
         boolean inConfiguration = false;
         for (String line : Templates.read(HYDRATE_README).lines().toList()) {
             if (line.startsWith("## ")) {
-                inConfiguration = line.toLowerCase().contains("configuration") || line.toLowerCase().contains("environment");
+                inConfiguration = line.toLowerCase().contains("configuration")
+                        || line.toLowerCase().contains("environment");
             }
             Matcher row = TABLE_ROW.matcher(line);
             if (inConfiguration && row.find()) {
@@ -70,7 +77,8 @@ class HydrateEnvironmentTest {
 
     private static String reactorVersion() {
         String pom = Templates.read(Templates.MODULE.resolve("../pom.xml").normalize());
-        Matcher version = Pattern.compile("<artifactId>pipes-recovery-parent</artifactId>\\s*<version>([^<]+)</version>")
+        Matcher version = Pattern.compile(
+                        "<artifactId>pipes-recovery-parent</artifactId>\\s*<version>([^<]+)</version>")
                 .matcher(pom);
         assertThat(version.find()).as("project version in the root pom").isTrue();
         return version.group(1);

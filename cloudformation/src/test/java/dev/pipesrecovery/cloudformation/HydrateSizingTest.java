@@ -34,17 +34,21 @@ class HydrateSizingTest {
 
     @Test
     void theShortestTimeoutLeavesAnInvocationTimeToRead() {
-        assertThat(bound(recovery, "HydrateTimeoutSeconds", "MinValue")).isGreaterThanOrEqualTo(3 * STOP_STARTING_SECONDS);
+        assertThat(bound(recovery, "HydrateTimeoutSeconds", "MinValue"))
+                .isGreaterThanOrEqualTo(3 * STOP_STARTING_SECONDS);
         assertThat(bound(recovery, "HydrateMemorySize", "MinValue")).isGreaterThanOrEqualTo(1024);
     }
 
     @Test
     void batchesOfUpToTenThousandWithAWindowByDefault() {
         assertThat(bound(pipe, "HydrateBatchSize", "MaxValue")).isEqualTo(10_000);
-        assertThat(Integer.parseInt(String.valueOf(pipe.get("HydrateBatchSize").get("Default")))).isGreaterThan(1_000);
-        assertThat(Integer.parseInt(String.valueOf(pipe.get("HydrateMaximumBatchingWindowInSeconds").get("Default"))))
+        assertThat(Integer.parseInt(String.valueOf(pipe.get("HydrateBatchSize").get("Default"))))
+                .isGreaterThan(1_000);
+        assertThat(Integer.parseInt(String.valueOf(
+                        pipe.get("HydrateMaximumBatchingWindowInSeconds").get("Default"))))
                 .isBetween(1, 10);
-        Map<String, Object> mapping = Cfn.properties(Cfn.resource(Templates.load(Templates.PIPE), "HydrateEventSourceMapping"));
+        Map<String, Object> mapping =
+                Cfn.properties(Cfn.resource(Templates.load(Templates.PIPE), "HydrateEventSourceMapping"));
         assertThat(mapping.get("BatchSize")).isEqualTo(Map.of("Ref", "HydrateBatchSize"));
         assertThat(mapping.get("MaximumBatchingWindowInSeconds"))
                 .isEqualTo(Map.of("Ref", "HydrateMaximumBatchingWindowInSeconds"));
@@ -53,21 +57,27 @@ class HydrateSizingTest {
     @Test
     void aRuleRefusesABatchAboveTenWithoutAWindow() {
         Map<String, Object> template = Templates.load(Templates.PIPE);
-        Map<String, String> values = new HashMap<>(ExampleFile.read(Templates.MODULE.resolve("examples/orders-api.json")));
+        Map<String, String> values =
+                new HashMap<>(ExampleFile.read(Templates.MODULE.resolve("examples/orders-api.json")));
         values.put("HydrateMaximumBatchingWindowInSeconds", "0");
         values.put("HydrateBatchSize", "11");
-        assertThat(TemplateRules.violations(template, values)).anyMatch(v -> v.startsWith("BatchingWindowForLargeBatches"));
+        assertThat(TemplateRules.violations(template, values))
+                .anyMatch(v -> v.startsWith("BatchingWindowForLargeBatches"));
         values.put("HydrateBatchSize", "10");
-        assertThat(TemplateRules.violations(template, values)).noneMatch(v -> v.startsWith("BatchingWindowForLargeBatches"));
+        assertThat(TemplateRules.violations(template, values))
+                .noneMatch(v -> v.startsWith("BatchingWindowForLargeBatches"));
     }
 
     @Test
     void everyExampleDeploymentHoldsTheRelationships() throws Exception {
-        Map<String, String> hydrate = effective(recovery, ExampleFile.read(Templates.MODULE.resolve("examples/recovery.json")));
+        Map<String, String> hydrate =
+                effective(recovery, ExampleFile.read(Templates.MODULE.resolve("examples/recovery.json")));
         int timeout = Integer.parseInt(hydrate.get("HydrateTimeoutSeconds"));
         List<Path> pipes;
         try (Stream<Path> files = Files.list(Templates.MODULE.resolve("examples"))) {
-            pipes = files.filter(f -> !f.getFileName().toString().equals("recovery.json")).sorted().toList();
+            pipes = files.filter(f -> !f.getFileName().toString().equals("recovery.json"))
+                    .sorted()
+                    .toList();
         }
         assertThat(pipes).isNotEmpty();
         for (Path example : pipes) {
@@ -75,13 +85,17 @@ class HydrateSizingTest {
             int batch = Integer.parseInt(values.get("HydrateBatchSize"));
             int window = Integer.parseInt(values.get("HydrateMaximumBatchingWindowInSeconds"));
             int visibility = Integer.parseInt(values.get("DlqVisibilityTimeoutSeconds"));
-            assertThat(batch <= 10 || window >= 1).as(example + ": batch " + batch + " needs a window").isTrue();
-            assertThat(visibility).as(example + ": visibility >= 6 x timeout + window")
+            assertThat(batch <= 10 || window >= 1)
+                    .as(example + ": batch " + batch + " needs a window")
+                    .isTrue();
+            assertThat(visibility)
+                    .as(example + ": visibility >= 6 x timeout + window")
                     .isGreaterThanOrEqualTo(6 * timeout + window);
         }
     }
 
-    private static Map<String, String> effective(Map<String, Map<String, Object>> parameters, Map<String, String> file) {
+    private static Map<String, String> effective(
+            Map<String, Map<String, Object>> parameters, Map<String, String> file) {
         Map<String, String> values = new HashMap<>();
         parameters.forEach((name, p) -> {
             if (p.containsKey("Default")) {

@@ -46,14 +46,19 @@ class IamPolicyTest {
         for (Path template : Templates.ALL) {
             for (Map<String, Object> statement : statements(Templates.load(template))) {
                 String effect = (String) statement.get("Effect");
-                String actions = String.join(",", Cfn.oneOrMany(statement.get("Action")).stream().map(String::valueOf).toList());
+                String actions = String.join(
+                        ",",
+                        Cfn.oneOrMany(statement.get("Action")).stream()
+                                .map(String::valueOf)
+                                .toList());
                 for (Object action : Cfn.oneOrMany(statement.get("Action"))) {
                     if (String.valueOf(action).contains("*")) {
                         wildcards.add(template.getFileName() + ": " + effect + " " + actions + " -> " + action);
                     }
                 }
                 for (Object resource : Cfn.oneOrMany(statement.get("Resource"))) {
-                    String text = resource instanceof Map<?, ?> m && m.get("Fn::Sub") != null ? subText(m.get("Fn::Sub"))
+                    String text = resource instanceof Map<?, ?> m && m.get("Fn::Sub") != null
+                            ? subText(m.get("Fn::Sub"))
                             : String.valueOf(resource);
                     if (text.contains("*")) {
                         wildcards.add(template.getFileName() + ": " + effect + " " + actions + " -> " + text);
@@ -70,17 +75,27 @@ class IamPolicyTest {
         Map<String, Object> template = Templates.load(Templates.PIPE);
         Map<String, Object> policy = Cfn.properties(Cfn.resource(template, "DeadLetterQueuePolicy"));
         assertThat(Cfn.oneOrMany(policy.get("Queues"))).containsExactly(Map.of("Ref", "DeadLetterQueue"));
-        Map<String, Object> onlyPipe = statements(Map.of("Resources", Map.of("P", Cfn.resource(template,
-                "DeadLetterQueuePolicy")))).stream().filter(s -> "OnlyThePipeSends".equals(s.get("Sid"))).findFirst()
-                .orElseThrow();
+        Map<String, Object> onlyPipe =
+                statements(Map.of("Resources", Map.of("P", Cfn.resource(template, "DeadLetterQueuePolicy")))).stream()
+                        .filter(s -> "OnlyThePipeSends".equals(s.get("Sid")))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(onlyPipe.get("Effect")).isEqualTo("Deny");
         assertThat(onlyPipe.get("Principal")).isEqualTo("*");
         assertThat(onlyPipe.get("Action")).isEqualTo("sqs:SendMessage");
         assertThat(onlyPipe.get("Resource")).isEqualTo(Cfn.getAtt("DeadLetterQueue", "Arn"));
-        String allowed = Cfn.map(Cfn.map(onlyPipe.get("Condition")).get("ArnNotEquals")).get("aws:PrincipalArn").toString();
-        assertThat(allowed).contains("PipeRole, Arn").contains("DlqRedriveRoleArn").doesNotContain("Hydrate");
-        List<Object> tags = Cfn.oneOrMany(Cfn.properties(Cfn.resource(template, "DeadLetterQueue")).get("Tags"));
-        assertThat(tags.toString()).contains("pipes-recovery:consumer").contains("{Ref=PipeName}")
+        String allowed = Cfn.map(Cfn.map(onlyPipe.get("Condition")).get("ArnNotEquals"))
+                .get("aws:PrincipalArn")
+                .toString();
+        assertThat(allowed)
+                .contains("PipeRole, Arn")
+                .contains("DlqRedriveRoleArn")
+                .doesNotContain("Hydrate");
+        List<Object> tags = Cfn.oneOrMany(
+                Cfn.properties(Cfn.resource(template, "DeadLetterQueue")).get("Tags"));
+        assertThat(tags.toString())
+                .contains("pipes-recovery:consumer")
+                .contains("{Ref=PipeName}")
                 .contains("pipes-recovery:stream");
     }
 
@@ -88,7 +103,9 @@ class IamPolicyTest {
     void noNegatedStatementsAndOnlyDenyHasAStarPrincipal() {
         for (Path template : Templates.ALL) {
             for (Map<String, Object> statement : statements(Templates.load(template))) {
-                assertThat(statement).as(template + " " + statement).doesNotContainKeys("NotAction", "NotResource", "NotPrincipal");
+                assertThat(statement)
+                        .as(template + " " + statement)
+                        .doesNotContainKeys("NotAction", "NotResource", "NotPrincipal");
                 if ("*".equals(statement.get("Principal"))) {
                     assertThat(statement.get("Effect")).as(statement.toString()).isEqualTo("Deny");
                 }
@@ -103,24 +120,49 @@ class IamPolicyTest {
         for (Map<String, Object> statement : statements(Map.of("Resources", Map.of("HydrateRole", role)))) {
             Cfn.oneOrMany(statement.get("Action")).forEach(a -> actions.add(String.valueOf(a)));
         }
-        assertThat(actions).containsExactlyInAnyOrder("s3:PutObject", "logs:CreateLogStream", "logs:PutLogEvents",
-                "kms:GenerateDataKey", "xray:PutTraceSegments", "xray:PutTelemetryRecords");
+        assertThat(actions)
+                .containsExactlyInAnyOrder(
+                        "s3:PutObject",
+                        "logs:CreateLogStream",
+                        "logs:PutLogEvents",
+                        "kms:GenerateDataKey",
+                        "xray:PutTraceSegments",
+                        "xray:PutTelemetryRecords");
     }
 
     @Test
     void eachPipeStackGrantsTheHydrateRoleItsOwnStreamAndDlqOnly() {
-        Map<String, Object> policy = Cfn.properties(Cfn.resource(Templates.load(Templates.PIPE), "HydrateStreamAccessPolicy"));
+        Map<String, Object> policy =
+                Cfn.properties(Cfn.resource(Templates.load(Templates.PIPE), "HydrateStreamAccessPolicy"));
         assertThat(policy.get("Roles").toString()).contains("${RecoveryStackName}-HydrateRoleName");
-        List<Map<String, Object>> statements = statements(Map.of("Resources", Map.of("P",
-                Map.of("Type", "AWS::IAM::Policy", "Properties", policy))));
-        Map<String, Object> sqs = statements.stream().filter(s -> s.get("Action").toString().contains("sqs:")).findFirst().orElseThrow();
-        assertThat(Cfn.oneOrMany(sqs.get("Action"))).containsExactlyInAnyOrder("sqs:ReceiveMessage", "sqs:DeleteMessage",
-                "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility", "sqs:GetQueueUrl", "sqs:ListQueueTags");
+        List<Map<String, Object>> statements =
+                statements(Map.of("Resources", Map.of("P", Map.of("Type", "AWS::IAM::Policy", "Properties", policy))));
+        Map<String, Object> sqs = statements.stream()
+                .filter(s -> s.get("Action").toString().contains("sqs:"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Cfn.oneOrMany(sqs.get("Action")))
+                .containsExactlyInAnyOrder(
+                        "sqs:ReceiveMessage",
+                        "sqs:DeleteMessage",
+                        "sqs:GetQueueAttributes",
+                        "sqs:ChangeMessageVisibility",
+                        "sqs:GetQueueUrl",
+                        "sqs:ListQueueTags");
         assertThat(sqs.get("Resource")).isEqualTo(Cfn.getAtt("DeadLetterQueue", "Arn"));
-        Map<String, Object> kinesis = statements.stream().filter(s -> s.get("Action").toString().contains("kinesis:")).findFirst().orElseThrow();
-        assertThat(Cfn.oneOrMany(kinesis.get("Action"))).containsExactlyInAnyOrder("kinesis:GetRecords",
-                "kinesis:GetShardIterator", "kinesis:DescribeStreamSummary", "kinesis:ListShards");
-        assertThat(kinesis.get("Resource").toString()).contains("stream/${StreamName}").contains("Stream, Arn");
+        Map<String, Object> kinesis = statements.stream()
+                .filter(s -> s.get("Action").toString().contains("kinesis:"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(Cfn.oneOrMany(kinesis.get("Action")))
+                .containsExactlyInAnyOrder(
+                        "kinesis:GetRecords",
+                        "kinesis:GetShardIterator",
+                        "kinesis:DescribeStreamSummary",
+                        "kinesis:ListShards");
+        assertThat(kinesis.get("Resource").toString())
+                .contains("stream/${StreamName}")
+                .contains("Stream, Arn");
     }
 
     /** The template string of an Fn::Sub, in its short ("text") or long (["text", {variables}]) form. */
@@ -135,11 +177,12 @@ class IamPolicyTest {
             Map<String, Object> properties = Cfn.properties(resource);
             List<Object> documents = new ArrayList<>();
             switch (String.valueOf(resource.get("Type"))) {
-                case "AWS::IAM::Role" -> Cfn.oneOrMany(properties.get("Policies"))
-                        .forEach(p -> documents.add(Cfn.map(p).get("PolicyDocument")));
+                case "AWS::IAM::Role" ->
+                    Cfn.oneOrMany(properties.get("Policies"))
+                            .forEach(p -> documents.add(Cfn.map(p).get("PolicyDocument")));
                 case "AWS::IAM::Policy", "AWS::S3::BucketPolicy", "AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy" ->
-                        documents.add(properties.get("PolicyDocument"));
-                default -> { }
+                    documents.add(properties.get("PolicyDocument"));
+                default -> {}
             }
             // Fn::If branches hold whole statements: take every mapping with an Effect
             documents.forEach(d -> statements.addAll(Cfn.mappingsWithKey(d, "Effect")));

@@ -17,11 +17,10 @@ import java.util.Set;
  */
 final class MotoCompatible {
 
-    static final Set<String> NOT_IMPLEMENTED_BY_MOTO = Set.of("AWS::Pipes::Pipe", "AWS::Events::Connection",
-            "AWS::Events::ApiDestination", "AWS::Lambda::Alias");
+    static final Set<String> NOT_IMPLEMENTED_BY_MOTO =
+            Set.of("AWS::Pipes::Pipe", "AWS::Events::Connection", "AWS::Events::ApiDestination", "AWS::Lambda::Alias");
 
-    private MotoCompatible() {
-    }
+    private MotoCompatible() {}
 
     static Map<String, Object> of(Map<String, Object> template) {
         Map<String, Map<String, Object>> removed = new LinkedHashMap<>();
@@ -52,7 +51,8 @@ final class MotoCompatible {
         if (node instanceof List<?> list) {
             List<Object> copy = new ArrayList<>();
             for (Object item : list) {
-                if (!(item instanceof Map<?, ?> m && m.get("Fn::If") instanceof List<?> branches
+                if (!(item instanceof Map<?, ?> m
+                        && m.get("Fn::If") instanceof List<?> branches
                         && Map.of("Ref", "AWS::NoValue").equals(branches.get(2)))) {
                     copy.add(rewrite(item, removed));
                 }
@@ -67,6 +67,8 @@ final class MotoCompatible {
             Object function = Cfn.properties(resource).get("FunctionName");
             return Cfn.getAtt((String) Cfn.map(function).get("Ref"), "Arn");
         }
-        return Map.of("Fn::Sub", "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:moto-placeholder/" + logicalId);
+        return Map.of(
+                "Fn::Sub",
+                "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:moto-placeholder/" + logicalId);
     }
 }

@@ -1,8 +1,8 @@
 package dev.pipesrecovery.cloudformation;
 
-import dev.pipesrecovery.testkit.CloudFormationYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pipesrecovery.testkit.CloudFormationYaml;
 import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.MotoServer;
 import java.io.ByteArrayOutputStream;
@@ -47,7 +47,8 @@ class MotoSmokeTest {
     @BeforeAll
     static void startMoto() {
         moto = MotoServer.start();
-        cloudFormation = LocalAws.configure(CloudFormationClient.builder(), moto.endpoint()).build();
+        cloudFormation = LocalAws.configure(CloudFormationClient.builder(), moto.endpoint())
+                .build();
         s3 = LocalAws.s3(moto);
         sqs = LocalAws.sqs(moto);
     }
@@ -70,35 +71,62 @@ class MotoSmokeTest {
 
         create("pipes-recovery", Templates.RECOVERY, Map.of("HydrateCodeSha256", sha256Base64(code)));
         Map<String, String> recoveryOutputs = exports("pipes-recovery-");
-        String poisonUrl = sqs.getQueueUrl(b -> b.queueName(recoveryOutputs.get("PoisonQueueName"))).queueUrl();
-        assertThat(sqs.getQueueAttributes(b -> b.queueUrl(poisonUrl).attributeNames(QueueAttributeName.MESSAGE_RETENTION_PERIOD))
-                .attributes()).containsEntry(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600");
+        String poisonUrl = sqs.getQueueUrl(b -> b.queueName(recoveryOutputs.get("PoisonQueueName")))
+                .queueUrl();
+        assertThat(sqs.getQueueAttributes(
+                                b -> b.queueUrl(poisonUrl).attributeNames(QueueAttributeName.MESSAGE_RETENTION_PERIOD))
+                        .attributes())
+                .containsEntry(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600");
 
-        Stack pipe = create("orders-api", Templates.PIPE, Map.of("PipeName", "orders-api", "StreamName", "orders",
-                "RecoveryStackName", "pipes-recovery",
-                "CreateStream", "true", "InvocationEndpoint", "https://partner.example.com/orders",
-                "ConnectionSecretArn", "arn:aws:secretsmanager:us-east-1:" + LocalAws.ACCOUNT_ID + ":secret:orders-AbCdEf"));
+        Stack pipe = create(
+                "orders-api",
+                Templates.PIPE,
+                Map.of(
+                        "PipeName",
+                        "orders-api",
+                        "StreamName",
+                        "orders",
+                        "RecoveryStackName",
+                        "pipes-recovery",
+                        "CreateStream",
+                        "true",
+                        "InvocationEndpoint",
+                        "https://partner.example.com/orders",
+                        "ConnectionSecretArn",
+                        "arn:aws:secretsmanager:us-east-1:" + LocalAws.ACCOUNT_ID + ":secret:orders-AbCdEf"));
         String dlqArn = outputs(pipe).get("DeadLetterQueueArn");
-        String dlqUrl = sqs.getQueueUrl(b -> b.queueName(dlqArn.substring(dlqArn.lastIndexOf(':') + 1))).queueUrl();
-        Map<QueueAttributeName, String> dlq = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl)
-                .attributeNames(QueueAttributeName.ALL)).attributes();
+        String dlqUrl = sqs.getQueueUrl(b -> b.queueName(dlqArn.substring(dlqArn.lastIndexOf(':') + 1)))
+                .queueUrl();
+        Map<QueueAttributeName, String> dlq = sqs.getQueueAttributes(
+                        b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.ALL))
+                .attributes();
         assertThat(dlq).containsEntry(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600");
         assertThat(dlq.get(QueueAttributeName.REDRIVE_POLICY)).contains(recoveryOutputs.get("PoisonQueueArn"));
     }
 
     private static Stack create(String name, java.nio.file.Path template, Map<String, String> parameters)
             throws InterruptedException {
-        String body = CloudFormationYaml.dump(MotoCompatible.of(Templates.packaged(template, "artifacts", "hydrate/code.jar")));
-        cloudFormation.createStack(b -> b.stackName(name).templateBody(body)
+        String body = CloudFormationYaml.dump(
+                MotoCompatible.of(Templates.packaged(template, "artifacts", "hydrate/code.jar")));
+        cloudFormation.createStack(b -> b.stackName(name)
+                .templateBody(body)
                 .capabilities(Capability.CAPABILITY_IAM)
                 .parameters(parameters.entrySet().stream()
-                        .map(e -> Parameter.builder().parameterKey(e.getKey()).parameterValue(e.getValue()).build())
+                        .map(e -> Parameter.builder()
+                                .parameterKey(e.getKey())
+                                .parameterValue(e.getValue())
+                                .build())
                         .toList()));
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (true) {
-            Stack stack = cloudFormation.describeStacks(b -> b.stackName(name)).stacks().get(0);
-            if (stack.stackStatus() != StackStatus.CREATE_IN_PROGRESS || Instant.now().isAfter(deadline)) {
-                assertThat(stack.stackStatus()).as(name + ": " + stack.stackStatusReason() + "\n" + events(name))
+            Stack stack = cloudFormation
+                    .describeStacks(b -> b.stackName(name))
+                    .stacks()
+                    .get(0);
+            if (stack.stackStatus() != StackStatus.CREATE_IN_PROGRESS
+                    || Instant.now().isAfter(deadline)) {
+                assertThat(stack.stackStatus())
+                        .as(name + ": " + stack.stackStatusReason() + "\n" + events(name))
                         .isEqualTo(StackStatus.CREATE_COMPLETE);
                 return stack;
             }
@@ -114,7 +142,7 @@ class MotoSmokeTest {
 
     /** name suffix → value of the exports named {@code prefix<suffix>} */
     private static Map<String, String> exports(String prefix) {
-        return cloudFormation.listExportsPaginator(b -> { }).exports().stream()
+        return cloudFormation.listExportsPaginator(b -> {}).exports().stream()
                 .filter(e -> e.name().startsWith(prefix) && e.value() != null)
                 .collect(Collectors.toMap(e -> e.name().substring(prefix.length()), e -> e.value()));
     }
@@ -134,6 +162,7 @@ class MotoSmokeTest {
     }
 
     private static String sha256Base64(byte[] bytes) throws NoSuchAlgorithmException {
-        return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        return Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

@@ -13,10 +13,22 @@ import org.junit.jupiter.api.Test;
 class NoHardCodedValuesTest {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("(?<![0-9])[0-9]{12}(?![0-9])");
-    private static final Pattern REGION = Pattern.compile("\\b(us|eu|ap|sa|ca|me|af|il|mx|cn)-(gov-)?(north|south|east|west|central|northeast|southeast|northwest|southwest)-[0-9]\\b");
+    private static final Pattern REGION = Pattern.compile(
+            "\\b(us|eu|ap|sa|ca|me|af|il|mx|cn)-(gov-)?(north|south|east|west|central|northeast|southeast|northwest|southwest)-[0-9]\\b");
     /** Properties naming a resource account- or region-wide. */
-    private static final List<String> NAME_PROPERTIES = List.of("BucketName", "QueueName", "TopicName", "RoleName",
-            "FunctionName", "LogGroupName", "AlarmName", "DashboardName", "StreamName", "PolicyName", "Name");
+    private static final List<String> NAME_PROPERTIES = List.of(
+            "BucketName",
+            "QueueName",
+            "TopicName",
+            "RoleName",
+            "FunctionName",
+            "LogGroupName",
+            "AlarmName",
+            "DashboardName",
+            "StreamName",
+            "PolicyName",
+            "Name");
+
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{(?!!)[^}]+}");
 
     @Test
@@ -26,8 +38,10 @@ class NoHardCodedValuesTest {
             List<String> found = new ArrayList<>();
             for (String section : List.of("Resources", "Conditions", "Outputs", "Rules")) {
                 Cfn.walk(doc.get(section), node -> {
-                    if (node instanceof String s && (ACCOUNT_ID.matcher(s).find() || REGION.matcher(s).find()
-                            || s.contains("arn:aws:"))) {
+                    if (node instanceof String s
+                            && (ACCOUNT_ID.matcher(s).find()
+                                    || REGION.matcher(s).find()
+                                    || s.contains("arn:aws:"))) {
                         found.add(section + ": " + s);
                     }
                 });
@@ -49,17 +63,22 @@ class NoHardCodedValuesTest {
                     boolean qualifier = property.equals("Name") && "AWS::Lambda::Alias".equals(resource.get("Type"));
                     if (value instanceof String && !inline && !qualifier) {
                         literal.add(id + "." + property + " = " + value);
-                    } else if (value instanceof Map<?, ?> m && m.get("Fn::Sub") instanceof String s && !SUBSTITUTION.matcher(s).find()) {
+                    } else if (value instanceof Map<?, ?> m
+                            && m.get("Fn::Sub") instanceof String s
+                            && !SUBSTITUTION.matcher(s).find()) {
                         literal.add(id + "." + property + " = " + s);
                     }
                 }
                 for (String nested : List.of("DatabaseInput", "TableInput")) {
-                    if (properties.get(nested) != null && Cfn.map(properties.get(nested)).get("Name") instanceof String s) {
+                    if (properties.get(nested) != null
+                            && Cfn.map(properties.get(nested)).get("Name") instanceof String s) {
                         literal.add(id + "." + nested + ".Name = " + s);
                     }
                 }
             });
-            assertThat(literal).as(template.getFileName() + " literal physical names").isEmpty();
+            assertThat(literal)
+                    .as(template.getFileName() + " literal physical names")
+                    .isEmpty();
         }
     }
 }

@@ -24,10 +24,20 @@ class ReplacementTest {
     @Test
     void retryAndRequestSettingsUpdateThePipeInPlace() {
         Map<String, Set<String>> replacing = replacingParameters(Templates.PIPE);
-        for (String parameter : List.of("BatchSize", "MaximumRetryAttempts", "MaximumRecordAgeInSeconds",
-                "OnPartialBatchItemFailure", "ParallelizationFactor", "InputTemplate", "DesiredState", "PipeLogLevel",
-                "InvocationEndpoint", "InvocationRateLimitPerSecond")) {
-            assertThat(replacing.getOrDefault(parameter, Set.of())).as(parameter + " replaces").doesNotContain("Pipe");
+        for (String parameter : List.of(
+                "BatchSize",
+                "MaximumRetryAttempts",
+                "MaximumRecordAgeInSeconds",
+                "OnPartialBatchItemFailure",
+                "ParallelizationFactor",
+                "InputTemplate",
+                "DesiredState",
+                "PipeLogLevel",
+                "InvocationEndpoint",
+                "InvocationRateLimitPerSecond")) {
+            assertThat(replacing.getOrDefault(parameter, Set.of()))
+                    .as(parameter + " replaces")
+                    .doesNotContain("Pipe");
         }
         assertThat(replacing.get("StartingPosition")).contains("Pipe");
         assertThat(replacing.get("PipeName")).contains("Pipe");
@@ -37,7 +47,8 @@ class ReplacementTest {
     @Test
     void readmeListsExactlyTheParametersThatReplaceResources() {
         for (Path template : Templates.ALL) {
-            assertThat(documented(template)).as("README table for " + template.getFileName())
+            assertThat(documented(template))
+                    .as("README table for " + template.getFileName())
                     .isEqualTo(replacingParameters(template));
         }
     }
@@ -60,7 +71,8 @@ class ReplacementTest {
                         Matcher variable = SUB_VARIABLE.matcher(text);
                         while (variable.find()) {
                             if (parameters.contains(variable.group(1))) {
-                                result.computeIfAbsent(variable.group(1), k -> new TreeSet<>()).add(id);
+                                result.computeIfAbsent(variable.group(1), k -> new TreeSet<>())
+                                        .add(id);
                             }
                         }
                     }
@@ -85,7 +97,8 @@ class ReplacementTest {
     private static Map<String, Set<String>> documented(Path template) {
         Map<String, Set<String>> rows = new TreeMap<>();
         boolean inSection = false;
-        for (String line : Templates.read(Templates.MODULE.resolve("README.md")).lines().toList()) {
+        for (String line :
+                Templates.read(Templates.MODULE.resolve("README.md")).lines().toList()) {
             if (line.startsWith("#")) {
                 inSection = line.startsWith("### Replacement: " + template.getFileName());
             }

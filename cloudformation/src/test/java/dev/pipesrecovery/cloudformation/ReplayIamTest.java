@@ -20,29 +20,42 @@ class ReplayIamTest {
     @Test
     void theStateMachineReadsPlansWritesReportsAndInvokesOnlyTheWorker() {
         List<Map<String, Object>> statements = statements("StateMachineRole");
-        assertThat(new TreeSet<>(actions(statements))).containsExactlyInAnyOrder("states:StartExecution", "states:DescribeExecution",
-                "states:StopExecution", "states:RedriveExecution", "s3:GetObject", "s3:PutObject",
-                "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload", "lambda:InvokeFunction", "kms:Decrypt",
-                "kms:GenerateDataKey");
+        assertThat(new TreeSet<>(actions(statements)))
+                .containsExactlyInAnyOrder(
+                        "states:StartExecution",
+                        "states:DescribeExecution",
+                        "states:StopExecution",
+                        "states:RedriveExecution",
+                        "s3:GetObject",
+                        "s3:PutObject",
+                        "s3:ListMultipartUploadParts",
+                        "s3:AbortMultipartUpload",
+                        "lambda:InvokeFunction",
+                        "kms:Decrypt",
+                        "kms:GenerateDataKey");
         assertThat(resourceOf(statements, "lambda:InvokeFunction")).isEqualTo(Cfn.getAtt("WorkerFunction", "Arn"));
-        assertThat(IamPolicyTest.subText(Cfn.map(resourceOf(statements, "states:StartExecution")).get("Fn::Sub")))
+        assertThat(IamPolicyTest.subText(
+                        Cfn.map(resourceOf(statements, "states:StartExecution")).get("Fn::Sub")))
                 .endsWith(":stateMachine:${AWS::StackName}");
         assertThat(Cfn.properties(Cfn.resource(template, "ReplayStateMachine")))
                 .containsEntry("StateMachineName", Map.of("Ref", "AWS::StackName"));
         List<String> s3 = s3Resources(statements);
-        assertThat(s3).containsExactlyInAnyOrder("${Bucket}/${ArchivePrefix}/_runs/*/plan.jsonl",
-                "${Bucket}/${ArchivePrefix}/_runs/*/report/*");
+        assertThat(s3)
+                .containsExactlyInAnyOrder(
+                        "${Bucket}/${ArchivePrefix}/_runs/*/plan.jsonl", "${Bucket}/${ArchivePrefix}/_runs/*/report/*");
     }
 
     @Test
     void theWorkerWritesOnlyCheckpointsAndTagsAndDeletesNothing() {
         List<Map<String, Object>> statements = statements("WorkerRole");
-        assertThat(actions(statements)).doesNotContain("s3:DeleteObject", "s3:PutObjectAcl", "s3:*")
-                .contains("s3:ListBucket", "s3:GetObject", "s3:GetObjectTagging", "s3:PutObjectTagging",
-                        "s3:PutObject");
+        assertThat(actions(statements))
+                .doesNotContain("s3:DeleteObject", "s3:PutObjectAcl", "s3:*")
+                .contains(
+                        "s3:ListBucket", "s3:GetObject", "s3:GetObjectTagging", "s3:PutObjectTagging", "s3:PutObject");
         for (Map<String, Object> statement : statements) {
             List<Object> actions = Cfn.oneOrMany(statement.get("Action"));
-            String resource = IamPolicyTest.subText(Cfn.map(statement.get("Resource")).getOrDefault("Fn::Sub", ""));
+            String resource =
+                    IamPolicyTest.subText(Cfn.map(statement.get("Resource")).getOrDefault("Fn::Sub", ""));
             if (actions.contains("s3:PutObject")) {
                 assertThat(actions).containsExactly("s3:PutObject");
                 assertThat(resource).isEqualTo("${Bucket}/${ArchivePrefix}/_runs/*/keys/*");
@@ -51,29 +64,32 @@ class ReplayIamTest {
                 assertThat(resource).isEqualTo("${Bucket}/${ArchivePrefix}/${Consumer}/*");
             }
             if (actions.contains("s3:ListBucket")) {
-                assertThat(statement.get("Condition").toString()).contains("${ArchivePrefix}/${Consumer}/*",
-                        "${ArchivePrefix}/_runs/*");
+                assertThat(statement.get("Condition").toString())
+                        .contains("${ArchivePrefix}/${Consumer}/*", "${ArchivePrefix}/_runs/*");
             }
         }
     }
 
     @Test
     void theWorkerSendsOnlyToItsTargetUnderTheTargetsCondition() {
-        Map<String, Object> policy = Cfn.map(Cfn.oneOrMany(Cfn.properties(Cfn.resource(template, "WorkerRole"))
-                .get("Policies")).get(0));
-        List<Object> entries = Cfn.oneOrMany(Cfn.map(policy.get("PolicyDocument")).get("Statement"));
+        Map<String, Object> policy = Cfn.map(Cfn.oneOrMany(
+                        Cfn.properties(Cfn.resource(template, "WorkerRole")).get("Policies"))
+                .get(0));
+        List<Object> entries =
+                Cfn.oneOrMany(Cfn.map(policy.get("PolicyDocument")).get("Statement"));
         Map<String, String> conditionByAction = new java.util.TreeMap<>();
         for (Object entry : entries) {
             if (entry instanceof Map<?, ?> m && m.get("Fn::If") instanceof List<?> branches) {
                 Map<String, Object> statement = Cfn.map(branches.get(1));
-                Cfn.oneOrMany(statement.get("Action")).forEach(a -> conditionByAction.put((String) a,
-                        (String) branches.get(0)));
+                Cfn.oneOrMany(statement.get("Action"))
+                        .forEach(a -> conditionByAction.put((String) a, (String) branches.get(0)));
                 if (statement.get("Action").toString().matches(".*(PutEvents|PutRecords|DescribeApiDestination).*")) {
                     assertThat(statement.get("Resource")).isEqualTo(Map.of("Ref", "TargetArn"));
                 }
             }
         }
-        assertThat(conditionByAction).containsEntry("events:DescribeApiDestination", "TargetIsHttp")
+        assertThat(conditionByAction)
+                .containsEntry("events:DescribeApiDestination", "TargetIsHttp")
                 .containsEntry("events:DescribeConnection", "HasConnection")
                 .containsEntry("secretsmanager:GetSecretValue", "HasConnection")
                 .containsEntry("events:PutEvents", "TargetIsEventBridge")
@@ -84,13 +100,21 @@ class ReplayIamTest {
     @Test
     void theWorkerIsTheJavaHandlerTheStateMachineInvokesWithItsSettings() {
         Map<String, Object> function = Cfn.properties(Cfn.resource(template, "WorkerFunction"));
-        assertThat(function).containsEntry("Handler", "dev.pipesrecovery.replay.worker.ReplayWorkerHandler::handleRequest")
+        assertThat(function)
+                .containsEntry("Handler", "dev.pipesrecovery.replay.worker.ReplayWorkerHandler::handleRequest")
                 .containsEntry("Runtime", "java21");
-        assertThat(Cfn.map(function.get("Code"))).containsEntry("S3Bucket", Map.of("Ref", "WorkerCodeS3Bucket"))
+        assertThat(Cfn.map(function.get("Code")))
+                .containsEntry("S3Bucket", Map.of("Ref", "WorkerCodeS3Bucket"))
                 .containsEntry("S3Key", Map.of("Ref", "WorkerCodeS3Key"));
-        assertThat(Cfn.map(Cfn.map(function.get("Environment")).get("Variables")).keySet()).containsExactlyInAnyOrder(
-                "ARCHIVE_BUCKET", "ARCHIVE_PREFIX", "REPLAY_CONSUMER", "REPLAY_TARGET_KIND", "REPLAY_TARGET_ARN",
-                "REPLAY_CONNECTION");
+        assertThat(Cfn.map(Cfn.map(function.get("Environment")).get("Variables"))
+                        .keySet())
+                .containsExactlyInAnyOrder(
+                        "ARCHIVE_BUCKET",
+                        "ARCHIVE_PREFIX",
+                        "REPLAY_CONSUMER",
+                        "REPLAY_TARGET_KIND",
+                        "REPLAY_TARGET_ARN",
+                        "REPLAY_CONNECTION");
     }
 
     @Test
@@ -99,10 +123,12 @@ class ReplayIamTest {
         List<String> metrics = new ArrayList<>();
         for (Object query : Cfn.oneOrMany(alarm.get("Metrics"))) {
             if (Cfn.map(query).get("MetricStat") != null) {
-                Map<String, Object> metric = Cfn.map(Cfn.map(Cfn.map(query).get("MetricStat")).get("Metric"));
+                Map<String, Object> metric =
+                        Cfn.map(Cfn.map(Cfn.map(query).get("MetricStat")).get("Metric"));
                 assertThat(metric.get("Namespace")).isEqualTo("AWS/States");
-                assertThat(metric.get("Dimensions")).isEqualTo(List.of(Map.of("Name", "StateMachineArn",
-                        "Value", Map.of("Ref", "ReplayStateMachine"))));
+                assertThat(metric.get("Dimensions"))
+                        .isEqualTo(List.of(
+                                Map.of("Name", "StateMachineArn", "Value", Map.of("Ref", "ReplayStateMachine"))));
                 metrics.add((String) metric.get("MetricName"));
             }
         }
@@ -120,15 +146,19 @@ class ReplayIamTest {
     }
 
     private static Object resourceOf(List<Map<String, Object>> statements, String action) {
-        return statements.stream().filter(s -> Cfn.oneOrMany(s.get("Action")).contains(action)).findFirst()
-                .orElseThrow().get("Resource");
+        return statements.stream()
+                .filter(s -> Cfn.oneOrMany(s.get("Action")).contains(action))
+                .findFirst()
+                .orElseThrow()
+                .get("Resource");
     }
 
     private static List<String> s3Resources(List<Map<String, Object>> statements) {
         TreeSet<String> resources = new TreeSet<>();
         for (Map<String, Object> statement : statements) {
             if (statement.get("Action").toString().contains("s3:")) {
-                resources.add(IamPolicyTest.subText(Cfn.map(statement.get("Resource")).get("Fn::Sub")));
+                resources.add(
+                        IamPolicyTest.subText(Cfn.map(statement.get("Resource")).get("Fn::Sub")));
             }
         }
         return List.copyOf(resources);

@@ -22,13 +22,15 @@ class ReplayStateMachineTest {
     @Test
     void theMapReadsTheRunsPlanAsJsonLinesOneItemPerLineWithNoBatcher() {
         assertThat(map.get("Type")).isEqualTo("Map");
-        assertThat(Cfn.map(child.get("ProcessorConfig"))).containsEntry("Mode", "DISTRIBUTED")
+        assertThat(Cfn.map(child.get("ProcessorConfig")))
+                .containsEntry("Mode", "DISTRIBUTED")
                 .containsEntry("ExecutionType", "STANDARD");
         Map<String, Object> reader = Cfn.map(map.get("ItemReader"));
         assertThat(reader.get("Resource")).isEqualTo("arn:${Partition}:states:::s3:getObject");
         assertThat(Cfn.map(reader.get("ReaderConfig"))).containsEntry("InputType", "JSONL");
-        assertThat(Cfn.map(reader.get("Parameters"))).containsEntry("Bucket", "${ArchiveBucket}").containsEntry(
-                "Key.$", "States.Format('${ArchivePrefix}/_runs/{}/plan.jsonl', $.settings.runId)");
+        assertThat(Cfn.map(reader.get("Parameters")))
+                .containsEntry("Bucket", "${ArchiveBucket}")
+                .containsEntry("Key.$", "States.Format('${ArchivePrefix}/_runs/{}/plan.jsonl', $.settings.runId)");
         assertThat(Cfn.mappingsWithKey(definition, "ItemBatcher")).isEmpty();
         assertThat(Templates.read(Templates.REPLAY)).doesNotContain("listObjectsV2");
         assertThat(Cfn.map(map.get("ItemSelector"))).containsEntry("item.$", "$$.Map.Item.Value");
@@ -36,16 +38,21 @@ class ReplayStateMachineTest {
 
     @Test
     void concurrencyAndToleratedFailuresComeFromTheParametersUnlessTheExecutionInputSetsThem() {
-        assertThat(map).containsEntry("MaxConcurrencyPath", "$.settings.concurrency")
+        assertThat(map)
+                .containsEntry("MaxConcurrencyPath", "$.settings.concurrency")
                 .containsEntry("ToleratedFailurePercentagePath", "$.settings.toleratedFailurePercentage")
                 .containsEntry("ToleratedFailureCountPath", "$.settings.toleratedFailureCount")
                 .doesNotContainKeys("MaxConcurrency", "ToleratedFailurePercentage", "ToleratedFailureCount");
         assertThat(definition.get("StartAt")).isEqualTo("Defaults");
-        Map<String, Object> defaults = Cfn.map(Cfn.map(state(definition, "Defaults").get("Parameters")).get("defaults"));
+        Map<String, Object> defaults =
+                Cfn.map(Cfn.map(state(definition, "Defaults").get("Parameters")).get("defaults"));
         Map<String, Object> substitutions = Cfn.map(properties.get("DefinitionSubstitutions"));
-        for (String[] pair : new String[][] {{"concurrency", "MaxConcurrency"}, {"rate", "Rate"},
-                {"toleratedFailurePercentage", "ToleratedFailurePercentage"},
-                {"toleratedFailureCount", "ToleratedFailureCount"}}) {
+        for (String[] pair : new String[][] {
+            {"concurrency", "MaxConcurrency"},
+            {"rate", "Rate"},
+            {"toleratedFailurePercentage", "ToleratedFailurePercentage"},
+            {"toleratedFailureCount", "ToleratedFailureCount"}
+        }) {
             assertThat(defaults).containsEntry(pair[0] + ".$", "States.StringToJson('${" + pair[1] + "}')");
             assertThat(substitutions).containsEntry(pair[1], Map.of("Ref", pair[1]));
             assertThat(Cfn.parameters(template)).containsKey(pair[1]);
@@ -68,19 +75,30 @@ class ReplayStateMachineTest {
 
         Map<String, Object> choice = state(child, "MoreToDo");
         List<Map<String, Object>> rules = rules(choice);
-        assertThat(rules.get(0)).containsEntry("Variable", "$.worker.answer.done").containsEntry("IsPresent", false)
+        assertThat(rules.get(0))
+                .containsEntry("Variable", "$.worker.answer.done")
+                .containsEntry("IsPresent", false)
                 .containsEntry("Next", "UnexpectedAnswer");
         assertThat(rules.get(1)).containsEntry("Next", "UnexpectedAnswer");
-        assertThat(Cfn.map(rules.get(1).get("Not"))).containsEntry("Variable", "$.worker.answer.done")
+        assertThat(Cfn.map(rules.get(1).get("Not")))
+                .containsEntry("Variable", "$.worker.answer.done")
                 .containsEntry("IsBoolean", true);
-        assertThat(rules.get(2)).containsEntry("Variable", "$.worker.answer.done").containsEntry("BooleanEquals", true)
+        assertThat(rules.get(2))
+                .containsEntry("Variable", "$.worker.answer.done")
+                .containsEntry("BooleanEquals", true)
                 .containsEntry("Next", "ItemDone");
         assertThat(state(child, "ItemDone").get("Type")).isEqualTo("Succeed");
-        assertThat(rules.get(3)).containsEntry("Variable", "$.worker.answer.waitSeconds")
-                .containsEntry("IsPresent", true).containsEntry("Next", "WaitForEarlierChunk");
-        assertThat(state(child, "WaitForEarlierChunk")).containsEntry("Type", "Wait")
-                .containsEntry("SecondsPath", "$.worker.answer.waitSeconds").containsEntry("Next", "ReplayItem");
-        assertThat(choice.get("Default")).as("done == false invokes the worker again").isEqualTo("ReplayItem");
+        assertThat(rules.get(3))
+                .containsEntry("Variable", "$.worker.answer.waitSeconds")
+                .containsEntry("IsPresent", true)
+                .containsEntry("Next", "WaitForEarlierChunk");
+        assertThat(state(child, "WaitForEarlierChunk"))
+                .containsEntry("Type", "Wait")
+                .containsEntry("SecondsPath", "$.worker.answer.waitSeconds")
+                .containsEntry("Next", "ReplayItem");
+        assertThat(choice.get("Default"))
+                .as("done == false invokes the worker again")
+                .isEqualTo("ReplayItem");
         assertThat(state(child, "UnexpectedAnswer").get("Type")).isEqualTo("Fail");
     }
 
@@ -89,9 +107,12 @@ class ReplayStateMachineTest {
         Map<String, Object> invoke = state(child, "ReplayItem");
         List<Object> retries = Cfn.oneOrMany(invoke.get("Retry"));
         assertThat(retries).hasSize(1);
-        assertThat(Cfn.oneOrMany(Cfn.map(retries.get(0)).get("ErrorEquals"))).containsExactlyInAnyOrder(
-                "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
-                "Lambda.TooManyRequestsException");
+        assertThat(Cfn.oneOrMany(Cfn.map(retries.get(0)).get("ErrorEquals")))
+                .containsExactlyInAnyOrder(
+                        "Lambda.ServiceException",
+                        "Lambda.AWSLambdaException",
+                        "Lambda.SdkClientException",
+                        "Lambda.TooManyRequestsException");
         List<Object> catches = Cfn.oneOrMany(invoke.get("Catch"));
         assertThat(catches).singleElement().satisfies(c -> {
             assertThat(Cfn.oneOrMany(Cfn.map(c).get("ErrorEquals"))).containsExactly("States.ALL");
@@ -99,22 +120,24 @@ class ReplayStateMachineTest {
         });
         Map<String, Object> record = state(child, "RecordItemFailure");
         assertThat(record).containsEntry("Type", "Fail").containsEntry("ErrorPath", "$.failure.Error");
-        assertThat((String) record.get("CausePath")).contains("$.item.partitionKey", "$.item.chunk", "$.run.runId",
-                "$.failure.Cause");
+        assertThat((String) record.get("CausePath"))
+                .contains("$.item.partitionKey", "$.item.chunk", "$.run.runId", "$.failure.Cause");
     }
 
     @Test
     void theReportGoesUnderTheRunsReportPrefix() {
         Map<String, Object> writer = Cfn.map(map.get("ResultWriter"));
         assertThat(writer.get("Resource")).isEqualTo("arn:${Partition}:states:::s3:putObject");
-        assertThat(Cfn.map(writer.get("Parameters"))).containsEntry("Bucket", "${ArchiveBucket}")
+        assertThat(Cfn.map(writer.get("Parameters")))
+                .containsEntry("Bucket", "${ArchiveBucket}")
                 .containsEntry("Prefix.$", "States.Format('${ArchivePrefix}/_runs/{}/report', $.settings.runId)");
         assertThat(Cfn.map(properties.get("DefinitionSubstitutions")))
                 .containsEntry("ArchivePrefix", Map.of("Ref", "ArchivePrefix"));
     }
 
     private static Map<String, Object> state(Map<String, Object> machine, String name) {
-        Map<String, Object> state = Cfn.map(machine.get("States")).get(name) == null ? null
+        Map<String, Object> state = Cfn.map(machine.get("States")).get(name) == null
+                ? null
                 : Cfn.map(Cfn.map(machine.get("States")).get(name));
         assertThat(state).as("state " + name).isNotNull();
         return state;

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 final class TemplateRules {
 
-    private TemplateRules() {
-    }
+    private TemplateRules() {}
 
     /** The AssertDescription of every assertion that fails. */
     static List<String> violations(Map<String, Object> template, Map<String, String> values) {
@@ -46,8 +45,8 @@ final class TemplateRules {
             case "Fn::Or" -> args.stream().anyMatch(a -> truth(a, values));
             case "Fn::Not" -> !truth(args.get(0), values);
             case "Fn::Equals" -> value(args.get(0), values).equals(value(args.get(1), values));
-            case "Fn::Contains" -> ((List<?>) args.get(0)).stream().map(String::valueOf).toList()
-                    .contains(value(args.get(1), values));
+            case "Fn::Contains" ->
+                ((List<?>) args.get(0)).stream().map(String::valueOf).toList().contains(value(args.get(1), values));
             default -> throw new AssertionError("rule function not supported by this test: " + name);
         };
     }

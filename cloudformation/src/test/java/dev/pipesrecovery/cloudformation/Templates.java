@@ -19,8 +19,7 @@ final class Templates {
     static final Path REPLAY = MODULE.resolve("replay.yaml");
     static final List<Path> ALL = List.of(RECOVERY, PIPE, REPLAY);
 
-    private Templates() {
-    }
+    private Templates() {}
 
     static String read(Path path) {
         try {
@@ -82,12 +81,14 @@ final class Templates {
     @SuppressWarnings("unchecked")
     private static Object expandIncludes(Object node, Path baseDir) {
         if (node instanceof Map<?, ?> map) {
-            if (map.size() == 1 && map.get("Fn::Transform") instanceof Map<?, ?> transform
+            if (map.size() == 1
+                    && map.get("Fn::Transform") instanceof Map<?, ?> transform
                     && "AWS::Include".equals(transform.get("Name"))) {
                 String location = (String) Cfn.map(transform.get("Parameters")).get("Location");
                 Path snippet = baseDir.resolve(location).normalize();
                 if (!Files.isRegularFile(snippet)) {
-                    throw new IllegalStateException("AWS::Include location " + location + " does not exist: " + snippet);
+                    throw new IllegalStateException(
+                            "AWS::Include location " + location + " does not exist: " + snippet);
                 }
                 return expandIncludes(CloudFormationYaml.load(read(snippet)), snippet.getParent());
             }

@@ -17,8 +17,7 @@ public final class ApiDestinationCall {
     /** EventBridge's "maximum client execution timeout" for a request to an API destination. */
     public static final Duration CLIENT_EXECUTION_TIMEOUT = Duration.ofSeconds(5);
 
-    private ApiDestinationCall() {
-    }
+    private ApiDestinationCall() {}
 
     /** The outcome of an answer with {@code status} and the raw {@code Retry-After} header (null when none). */
     public static CallOutcome answered(int status, String retryAfterHeader, Instant now) {
@@ -26,15 +25,20 @@ public final class ApiDestinationCall {
             return new CallOutcome(CallOutcome.Verdict.DELIVERED, status, null, "answered " + status);
         }
         if (!isRetried(status)) {
-            return new CallOutcome(CallOutcome.Verdict.FINAL, status, null, "answered " + status
-                    + " (not retried)");
+            return new CallOutcome(CallOutcome.Verdict.FINAL, status, null, "answered " + status + " (not retried)");
         }
         RetryAfter retryAfter = RetryAfter.parse(retryAfterHeader, now).orElse(null);
         if (retryAfter != null && retryAfter.stop()) {
-            return new CallOutcome(CallOutcome.Verdict.STOPPED, status, null, "answered " + status
-                    + " with a negative Retry-After (do not retry)");
+            return new CallOutcome(
+                    CallOutcome.Verdict.STOPPED,
+                    status,
+                    null,
+                    "answered " + status + " with a negative Retry-After (do not retry)");
         }
-        return new CallOutcome(CallOutcome.Verdict.RETRY, status, retryAfter == null ? null : retryAfter.delay(),
+        return new CallOutcome(
+                CallOutcome.Verdict.RETRY,
+                status,
+                retryAfter == null ? null : retryAfter.delay(),
                 "answered " + status);
     }
 

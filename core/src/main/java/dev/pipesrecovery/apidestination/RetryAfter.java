@@ -33,11 +33,14 @@ public record RetryAfter(Duration delay, boolean stop) {
         String value = header.strip();
         try {
             long seconds = Long.parseLong(value);
-            return Optional.of(seconds < 0 ? new RetryAfter(Duration.ZERO, true)
-                    : new RetryAfter(Duration.ofSeconds(seconds), false));
+            return Optional.of(
+                    seconds < 0
+                            ? new RetryAfter(Duration.ZERO, true)
+                            : new RetryAfter(Duration.ofSeconds(seconds), false));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration delay = Duration.between(now, at);
                 return Optional.of(new RetryAfter(delay.isNegative() ? Duration.ZERO : delay, false));
             } catch (DateTimeParseException unreadable) {

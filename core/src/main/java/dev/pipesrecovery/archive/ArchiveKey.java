@@ -42,9 +42,19 @@ public record ArchiveKey(
     }
 
     /** The key for a record of {@code consumer}, encoding its partition key. */
-    public static ArchiveKey of(String consumer, String partitionKey, Instant arrival, String shardId,
-                                SequenceNumber sequenceNumber, Long subSequenceNumber) {
-        return new ArchiveKey(consumer, KeyLayout.encodePartitionKey(partitionKey), arrival, shardId, sequenceNumber,
+    public static ArchiveKey of(
+            String consumer,
+            String partitionKey,
+            Instant arrival,
+            String shardId,
+            SequenceNumber sequenceNumber,
+            Long subSequenceNumber) {
+        return new ArchiveKey(
+                consumer,
+                KeyLayout.encodePartitionKey(partitionKey),
+                arrival,
+                shardId,
+                sequenceNumber,
                 subSequenceNumber);
     }
 
@@ -54,8 +64,12 @@ public record ArchiveKey(
      * together in sub-sequence order.
      */
     public boolean sameAggregateAs(ArchiveKey other) {
-        return subSequenceNumber != null && other.subSequenceNumber() != null && consumer.equals(other.consumer())
-                && encodedPartitionKey.equals(other.encodedPartitionKey()) && arrival.equals(other.arrival())
-                && shardId.equals(other.shardId()) && sequenceNumber.equals(other.sequenceNumber());
+        return subSequenceNumber != null
+                && other.subSequenceNumber() != null
+                && consumer.equals(other.consumer())
+                && encodedPartitionKey.equals(other.encodedPartitionKey())
+                && arrival.equals(other.arrival())
+                && shardId.equals(other.shardId())
+                && sequenceNumber.equals(other.sequenceNumber());
     }
 }

@@ -36,7 +36,8 @@ public record ArchivedRecord(
         if (subSequenceNumber != null && subSequenceNumber < 0) {
             throw new IllegalArgumentException("subSequenceNumber must be >= 0, was " + subSequenceNumber);
         }
-        // the envelope holds milliseconds (Kinesis arrival timestamps have no more), so a decoded record equals its source
+        // the envelope holds milliseconds (Kinesis arrival timestamps have no more), so a decoded record equals its
+        // source
         approximateArrivalTimestamp = approximateArrivalTimestamp.truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -68,8 +69,11 @@ public record ArchivedRecord(
      *                       before the field existed). More than {@code batchSize} means the batch was not contiguous
      *                       (ParallelizationFactor > 1, filters): the pipe may have delivered some of those records.
      */
-    public record BatchRef(SequenceNumber startSequenceNumber, SequenceNumber endSequenceNumber, int batchSize,
-                           Integer recordsInRange) {
+    public record BatchRef(
+            SequenceNumber startSequenceNumber,
+            SequenceNumber endSequenceNumber,
+            int batchSize,
+            Integer recordsInRange) {
 
         public BatchRef {
             Objects.requireNonNull(startSequenceNumber, "startSequenceNumber");

@@ -22,14 +22,13 @@ public final class ArchivedRecordCodec {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private ArchivedRecordCodec() {
-    }
+    private ArchivedRecordCodec() {}
 
     /** @throws IllegalArgumentException if the record's version is not {@link ArchivedRecord#CURRENT_VERSION} */
     public static byte[] encode(ArchivedRecord record) {
         if (record.version() != ArchivedRecord.CURRENT_VERSION) {
-            throw new IllegalArgumentException("can only write version " + ArchivedRecord.CURRENT_VERSION
-                    + ", not " + record.version());
+            throw new IllegalArgumentException(
+                    "can only write version " + ArchivedRecord.CURRENT_VERSION + ", not " + record.version());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(record.data().length * 4 / 3 + 1024);
         try (JsonGenerator json = JSON.createGenerator(out)) {
@@ -46,7 +45,8 @@ public final class ArchivedRecordCodec {
                 json.writeNumber(record.subSequenceNumber());
             }
             json.writeStringField("partitionKey", record.partitionKey());
-            json.writeStringField("approximateArrivalTimestamp", JsonTimestamps.format(record.approximateArrivalTimestamp()));
+            json.writeStringField(
+                    "approximateArrivalTimestamp", JsonTimestamps.format(record.approximateArrivalTimestamp()));
             json.writeStringField("data", Base64.getEncoder().encodeToString(record.data()));
             writeFailure(json, record.failure());
             json.writeEndObject();
@@ -86,8 +86,10 @@ public final class ArchivedRecordCodec {
         json.writeStringField("dlqMessageId", failure.dlqMessageId());
         json.writeStringField("dlqTimestamp", JsonTimestamps.format(failure.dlqTimestamp()));
         json.writeObjectFieldStart("batch");
-        json.writeStringField("startSequenceNumber", failure.batch().startSequenceNumber().value());
-        json.writeStringField("endSequenceNumber", failure.batch().endSequenceNumber().value());
+        json.writeStringField(
+                "startSequenceNumber", failure.batch().startSequenceNumber().value());
+        json.writeStringField(
+                "endSequenceNumber", failure.batch().endSequenceNumber().value());
         json.writeNumberField("batchSize", failure.batch().batchSize());
         if (failure.batch().recordsInRange() != null) {
             json.writeNumberField("recordsInRange", failure.batch().recordsInRange());
@@ -104,8 +106,10 @@ public final class ArchivedRecordCodec {
                 failure.text("condition"),
                 failure.text("dlqMessageId"),
                 failure.timestamp("dlqTimestamp"),
-                new ArchivedRecord.BatchRef(batch.sequenceNumber("startSequenceNumber"),
-                        batch.sequenceNumber("endSequenceNumber"), batch.integer("batchSize"),
+                new ArchivedRecord.BatchRef(
+                        batch.sequenceNumber("startSequenceNumber"),
+                        batch.sequenceNumber("endSequenceNumber"),
+                        batch.integer("batchSize"),
                         optionalInteger(batch, "recordsInRange")),
                 failure.timestamp("hydratedAt"));
     }

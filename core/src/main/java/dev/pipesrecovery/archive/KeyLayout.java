@@ -53,9 +53,15 @@ public final class KeyLayout {
     public String format(ArchiveKey key) {
         Objects.requireNonNull(key, "key");
         String formatted = datePrefix(key.consumer(), LocalDate.ofInstant(key.arrival(), ZoneOffset.UTC))
-                + key.encodedPartitionKey() + '/' + KeyParts.timestamp(key.arrival()) + '/'
-                + key.shardId() + '-' + key.sequenceNumber().value()
-                + (key.subSequenceNumber() == null ? "" : "-" + KeyParts.subSequence(key.subSequenceNumber())) + SUFFIX;
+                + key.encodedPartitionKey()
+                + '/'
+                + KeyParts.timestamp(key.arrival())
+                + '/'
+                + key.shardId()
+                + '-'
+                + key.sequenceNumber().value()
+                + (key.subSequenceNumber() == null ? "" : "-" + KeyParts.subSequence(key.subSequenceNumber()))
+                + SUFFIX;
         int bytes = formatted.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_KEY_BYTES) {
             throw new IllegalArgumentException("archive key would be " + bytes + " bytes, S3 allows " + MAX_KEY_BYTES
@@ -82,12 +88,13 @@ public final class KeyLayout {
         LocalDate date = KeyParts.parseDate(parts[1]);
         Instant arrival = KeyParts.parseTimestamp(parts[3]);
         if (!KeyParts.date(arrival).equals(parts[1])) {
-            throw new IllegalArgumentException("date segment " + date + " is not the date of timestamp " + parts[3]
-                    + ": '" + key + "'");
+            throw new IllegalArgumentException(
+                    "date segment " + date + " is not the date of timestamp " + parts[3] + ": '" + key + "'");
         }
         try {
             RecordId id = RecordId.parse(parts[4], SUFFIX);
-            return new ArchiveKey(consumer, parts[2], arrival, id.shardId(), id.sequenceNumber(), id.subSequenceNumber());
+            return new ArchiveKey(
+                    consumer, parts[2], arrival, id.shardId(), id.sequenceNumber(), id.subSequenceNumber());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + " in key '" + key + "'", e);
         }
@@ -109,12 +116,19 @@ public final class KeyLayout {
     }
 
     /** {@code [<prefix>/]<consumer>/_lost/<yyyy-MM-dd>/<shardId>-<start>-<end>.json} */
-    public String lossMarkerKey(String consumer, LocalDate date, String shardId, SequenceNumber start,
-                                SequenceNumber end) {
+    public String lossMarkerKey(
+            String consumer, LocalDate date, String shardId, SequenceNumber start, SequenceNumber end) {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
-        return lossMarkerPrefix(consumer) + KeyParts.date(date) + '/' + KeyParts.requireShardId(shardId) + '-'
-                + start.value() + '-' + end.value() + SUFFIX;
+        return lossMarkerPrefix(consumer)
+                + KeyParts.date(date)
+                + '/'
+                + KeyParts.requireShardId(shardId)
+                + '-'
+                + start.value()
+                + '-'
+                + end.value()
+                + SUFFIX;
     }
 
     /**
@@ -135,7 +149,8 @@ public final class KeyLayout {
         if (key == null || !key.startsWith(prefix.isEmpty() ? "" : prefix + '/')) {
             return false;
         }
-        String[] parts = key.substring(prefix.isEmpty() ? 0 : prefix.length() + 1).split("/", -1);
+        String[] parts =
+                key.substring(prefix.isEmpty() ? 0 : prefix.length() + 1).split("/", -1);
         return parts.length == 4 && parts[1].equals(KeyParts.LOST_SEGMENT) && parts[3].endsWith(SUFFIX);
     }
 

@@ -17,22 +17,27 @@ final class KeyParts {
      * (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_Shard.html). The layout needs the id to end in
      * {@code -<digits>} after a non-numeric part, so that {@code <shardId>-<seq>[-<subSeq>]} parses one way only.
      */
-    private static final Pattern SHARD_ID = Pattern.compile("(?:[A-Za-z0-9_.-]*-)?[A-Za-z0-9_.]*[A-Za-z_.][A-Za-z0-9_.]*-[0-9]+");
+    private static final Pattern SHARD_ID =
+            Pattern.compile("(?:[A-Za-z0-9_.-]*-)?[A-Za-z0-9_.]*[A-Za-z_.][A-Za-z0-9_.]*-[0-9]+");
+
     static final int MAX_SHARD_ID_CHARS = 128;
     static final String LOST_SEGMENT = "_lost";
 
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'").withResolverStyle(ResolverStyle.STRICT);
     /** Fixed-width timestamps (so that key order is arrival order) exist for four-digit years only. */
     private static final Instant MIN_ARRIVAL = Instant.parse("0000-01-01T00:00:00Z");
+
     private static final Instant MAX_ARRIVAL = Instant.parse("9999-12-31T23:59:59.999Z");
 
-    private KeyParts() {
-    }
+    private KeyParts() {}
 
     static String requireShardId(String shardId) {
-        if (shardId == null || shardId.length() > MAX_SHARD_ID_CHARS || !SHARD_ID.matcher(shardId).matches()) {
+        if (shardId == null
+                || shardId.length() > MAX_SHARD_ID_CHARS
+                || !SHARD_ID.matcher(shardId).matches()) {
             throw new IllegalArgumentException("shard id must be at most " + MAX_SHARD_ID_CHARS
                     + " chars of [A-Za-z0-9_.-] ending in '-<digits>' after a non-numeric part, "
                     + "like shardId-000000000002: '" + shardId + "'");
@@ -42,7 +47,8 @@ final class KeyParts {
 
     static Instant requireArrival(Instant arrival) {
         if (arrival.isBefore(MIN_ARRIVAL) || arrival.isAfter(MAX_ARRIVAL)) {
-            throw new IllegalArgumentException("arrival must be within years 0000-9999 (fixed-width key timestamp): " + arrival);
+            throw new IllegalArgumentException(
+                    "arrival must be within years 0000-9999 (fixed-width key timestamp): " + arrival);
         }
         return arrival;
     }
@@ -115,7 +121,9 @@ final class KeyParts {
             return "";
         }
         for (String segment : trimmed.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")
+            if (segment.isEmpty()
+                    || segment.equals(".")
+                    || segment.equals("..")
                     || segment.chars().anyMatch(Character::isISOControl)) {
                 throw new IllegalArgumentException("prefix segments must be non-empty, not '.' or '..' and free of "
                         + "control characters: '" + prefix + "'");

@@ -45,8 +45,8 @@ public record LossMarker(
             throw new IllegalArgumentException("end " + end + " is before start " + start);
         }
         if (expectedCount < 1 || lostCount < 1 || lostCount > expectedCount) {
-            throw new IllegalArgumentException("need 1 <= lostCount <= expectedCount, got lostCount " + lostCount
-                    + " of " + expectedCount);
+            throw new IllegalArgumentException(
+                    "need 1 <= lostCount <= expectedCount, got lostCount " + lostCount + " of " + expectedCount);
         }
         if (reason.isBlank()) {
             throw new IllegalArgumentException("a loss marker needs a reason");

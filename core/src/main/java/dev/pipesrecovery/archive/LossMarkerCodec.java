@@ -17,11 +17,11 @@ public final class LossMarkerCodec {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private LossMarkerCodec() {
-    }
+    private LossMarkerCodec() {}
 
     public static byte[] encode(LossMarker marker) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512 + marker.dlqMessageBody().length());
+        ByteArrayOutputStream out =
+                new ByteArrayOutputStream(512 + marker.dlqMessageBody().length());
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeNumberField("version", LossMarker.CURRENT_VERSION);
@@ -53,8 +53,8 @@ public final class LossMarkerCodec {
 
     /** @throws InvalidArchivedRecordException when the bytes are not JSON, miss a field or have an unknown version */
     public static LossMarker decode(byte[] json) throws InvalidArchivedRecordException {
-        JsonObjectReader marker = new JsonObjectReader(
-                VersionedJson.readObject(json, "loss marker", LossMarker.CURRENT_VERSION), "");
+        JsonObjectReader marker =
+                new JsonObjectReader(VersionedJson.readObject(json, "loss marker", LossMarker.CURRENT_VERSION), "");
         try {
             return new LossMarker(
                     marker.text("consumer"),

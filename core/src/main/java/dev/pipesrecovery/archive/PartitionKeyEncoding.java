@@ -21,18 +21,19 @@ final class PartitionKeyEncoding {
     static final int MAX_SEGMENT_BYTES = 512;
     /** What is kept of an encoded key that is cut (less when byte 480 falls inside a {@code %HH} triplet). */
     static final int CUT_HEAD_BYTES = 480;
+
     static final char CUT_MARK = '~';
     private static final int HASH_HEX_CHARS = 16;
     private static final Pattern ENCODED = Pattern.compile("(?:[A-Za-z0-9._-]|%[0-9A-F]{2})+");
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{" + HASH_HEX_CHARS + "}");
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private PartitionKeyEncoding() {
-    }
+    private PartitionKeyEncoding() {}
 
     static String encode(String partitionKey) {
         if (partitionKey == null || partitionKey.isEmpty()) {
-            throw new IllegalArgumentException("partition key must not be empty (Kinesis requires 1 to 256 characters)");
+            throw new IllegalArgumentException(
+                    "partition key must not be empty (Kinesis requires 1 to 256 characters)");
         }
         byte[] utf8 = strictUtf8(partitionKey);
         if (partitionKey.equals(".") || partitionKey.equals("..")) {
@@ -81,8 +82,10 @@ final class PartitionKeyEncoding {
         if (mark >= 0) {
             String head = segment.substring(0, mark);
             String hash = segment.substring(mark + 1);
-            if (head.length() < CUT_HEAD_BYTES - 2 || head.length() > CUT_HEAD_BYTES
-                    || !ENCODED.matcher(head).matches() || !HASH.matcher(hash).matches()) {
+            if (head.length() < CUT_HEAD_BYTES - 2
+                    || head.length() > CUT_HEAD_BYTES
+                    || !ENCODED.matcher(head).matches()
+                    || !HASH.matcher(hash).matches()) {
                 throw new IllegalArgumentException("cut partition key must be 478-480 encoded bytes + '~' + "
                         + HASH_HEX_CHARS + " lowercase hex chars: '" + segment + "'");
             }
@@ -94,8 +97,8 @@ final class PartitionKeyEncoding {
         }
         String decoded = percentDecode(segment);
         if (!encode(decoded).equals(segment)) {
-            throw new IllegalArgumentException("partition key is not canonically encoded: '" + segment
-                    + "' (expected '" + encode(decoded) + "')");
+            throw new IllegalArgumentException(
+                    "partition key is not canonically encoded: '" + segment + "' (expected '" + encode(decoded) + "')");
         }
     }
 
@@ -112,10 +115,12 @@ final class PartitionKeyEncoding {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, n)).toString();
+                    .decode(ByteBuffer.wrap(bytes, 0, n))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("encoded partition key is not UTF-8: '" + segment + "'", e);
         }
@@ -123,7 +128,8 @@ final class PartitionKeyEncoding {
 
     private static byte[] strictUtf8(String partitionKey) {
         try {
-            ByteBuffer buffer = StandardCharsets.UTF_8.newEncoder()
+            ByteBuffer buffer = StandardCharsets.UTF_8
+                    .newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .encode(java.nio.CharBuffer.wrap(partitionKey));
@@ -136,8 +142,12 @@ final class PartitionKeyEncoding {
     }
 
     private static boolean isKept(int c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_';
     }
 
     private static String sha256Hex(byte[] bytes) {

@@ -9,10 +9,10 @@ import java.io.IOException;
 /** Reads an archive object body: one JSON object whose {@code version} this reader knows. */
 final class VersionedJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private VersionedJson() {
-    }
+    private VersionedJson() {}
 
     static JsonNode readObject(byte[] json, String what, int knownVersion) throws InvalidArchivedRecordException {
         if (json == null || json.length == 0) {

@@ -21,9 +21,17 @@ import java.util.OptionalLong;
  *
  * @param archivedRecords archive objects the range produced (KPL user records counted one by one)
  */
-public record WideRangeNotice(String consumer, String streamArn, String shardId, SequenceNumber start,
-                              SequenceNumber end, int batchSize, int recordsInRange, int archivedRecords,
-                              String dlqMessageId, Instant detectedAt) {
+public record WideRangeNotice(
+        String consumer,
+        String streamArn,
+        String shardId,
+        SequenceNumber start,
+        SequenceNumber end,
+        int batchSize,
+        int recordsInRange,
+        int archivedRecords,
+        String dlqMessageId,
+        Instant detectedAt) {
 
     static final String SEGMENT = "_wide";
     private static final JsonFactory JSON = new JsonFactory();
@@ -46,8 +54,17 @@ public record WideRangeNotice(String consumer, String streamArn, String shardId,
 
     /** Its key under {@code layout}, dated by the range's first arrival. */
     public String key(KeyLayout layout, LocalDate firstArrival) {
-        return prefix(layout, consumer) + KeyParts.date(firstArrival) + '/' + shardId + '-' + start.value() + '-'
-                + end.value() + '-' + archivedRecords + SUFFIX;
+        return prefix(layout, consumer)
+                + KeyParts.date(firstArrival)
+                + '/'
+                + shardId
+                + '-'
+                + start.value()
+                + '-'
+                + end.value()
+                + '-'
+                + archivedRecords
+                + SUFFIX;
     }
 
     /** {@code [<prefix>/]<consumer>/_wide/} */

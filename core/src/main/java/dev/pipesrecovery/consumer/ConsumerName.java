@@ -18,8 +18,7 @@ public final class ConsumerName {
 
     private static final Pattern PIPE_NAME = Pattern.compile(PIPE_NAME_PATTERN);
 
-    private ConsumerName() {
-    }
+    private ConsumerName() {}
 
     /** @return {@code name}, when it is a valid consumer name */
     public static String require(String name) {
@@ -35,7 +34,10 @@ public final class ConsumerName {
 
     /** What is wrong with {@code name}, in the one message every caller shows; empty when it is valid. */
     public static Optional<String> problem(String name) {
-        if (name == null || !PIPE_NAME.matcher(name).matches() || name.equals(".") || name.equals("..")
+        if (name == null
+                || !PIPE_NAME.matcher(name).matches()
+                || name.equals(".")
+                || name.equals("..")
                 || name.startsWith("_")) {
             return Optional.of("consumer '" + name + "' must match " + PIPE_NAME_PATTERN
                     + " (a pipe or function name), must not be '.' or '..' and must not start with '_' (reserved for"

@@ -12,11 +12,7 @@ import java.util.Objects;
  * @param timestamp  when the service wrote the message
  */
 public record DlqMessage(
-        DlqSourceKind sourceKind,
-        String sourceArn,
-        String condition,
-        Instant timestamp,
-        KinesisBatchInfo batch) {
+        DlqSourceKind sourceKind, String sourceArn, String condition, Instant timestamp, KinesisBatchInfo batch) {
 
     public DlqMessage {
         Objects.requireNonNull(sourceKind, "sourceKind");

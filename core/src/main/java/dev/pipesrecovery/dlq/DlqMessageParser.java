@@ -22,8 +22,7 @@ public final class DlqMessageParser {
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private DlqMessageParser() {
-    }
+    private DlqMessageParser() {}
 
     /** @throws MalformedDlqMessageException naming the missing or malformed field */
     public static DlqMessage parse(String body) throws MalformedDlqMessageException {
@@ -48,13 +47,15 @@ public final class DlqMessageParser {
             context = root.object("requestContext");
             arnField = "functionArn";
         } else {
-            throw new MalformedDlqMessageException("context", "is missing: neither an EventBridge Pipes envelope "
-                    + "(context.partnerResourceArn) nor a Lambda event source mapping envelope (requestContext.functionArn)");
+            throw new MalformedDlqMessageException(
+                    "context",
+                    "is missing: neither an EventBridge Pipes envelope "
+                            + "(context.partnerResourceArn) nor a Lambda event source mapping envelope (requestContext.functionArn)");
         }
         String sourceArn = context.text(arnField);
         if (SourceArns.consumerName(kind, sourceArn).isEmpty()) {
-            throw new MalformedDlqMessageException(context.field(arnField),
-                    "is not a " + SourceArns.shape(kind) + " ARN: '" + sourceArn + "'");
+            throw new MalformedDlqMessageException(
+                    context.field(arnField), "is not a " + SourceArns.shape(kind) + " ARN: '" + sourceArn + "'");
         }
         String condition = context.text("condition");
         root.text("version"); // required, value open: a new version is tolerated as long as the fields read below exist
@@ -63,8 +64,9 @@ public final class DlqMessageParser {
     }
 
     static String consumerFromSourceArn(DlqSourceKind kind, String sourceArn) {
-        return SourceArns.consumerName(kind, sourceArn).orElseThrow(() -> new IllegalArgumentException(
-                "not a " + SourceArns.shape(kind) + " ARN: '" + sourceArn + "'"));
+        return SourceArns.consumerName(kind, sourceArn)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("not a " + SourceArns.shape(kind) + " ARN: '" + sourceArn + "'"));
     }
 
     private static JsonNode rootObject(String body) throws MalformedDlqMessageException {
@@ -78,33 +80,35 @@ public final class DlqMessageParser {
             throw new MalformedDlqMessageException("body", "is not JSON (" + e.getOriginalMessage() + ")");
         }
         if (node == null || !node.isObject()) {
-            throw new MalformedDlqMessageException("body", "is not a JSON object (found "
-                    + (node == null ? "nothing" : node.getNodeType()) + ")");
+            throw new MalformedDlqMessageException(
+                    "body", "is not a JSON object (found " + (node == null ? "nothing" : node.getNodeType()) + ")");
         }
         return node;
     }
 
     private static KinesisBatchInfo batchInfo(JsonObjectReader root) throws MalformedDlqMessageException {
         if (!root.has("KinesisBatchInfo") && root.has("DDBStreamBatchInfo")) {
-            throw new MalformedDlqMessageException("KinesisBatchInfo", "is missing; the message has DDBStreamBatchInfo:"
-                    + " DynamoDB stream sources are not supported, only Kinesis");
+            throw new MalformedDlqMessageException(
+                    "KinesisBatchInfo",
+                    "is missing; the message has DDBStreamBatchInfo:"
+                            + " DynamoDB stream sources are not supported, only Kinesis");
         }
         JsonObjectReader batch = root.object("KinesisBatchInfo");
         String streamArn = batch.text("streamArn");
         if (!SourceArns.isStreamArn(streamArn)) {
-            throw new MalformedDlqMessageException(batch.field("streamArn"),
-                    "is not a " + SourceArns.STREAM_SHAPE + " ARN: '" + streamArn + "'");
+            throw new MalformedDlqMessageException(
+                    batch.field("streamArn"), "is not a " + SourceArns.STREAM_SHAPE + " ARN: '" + streamArn + "'");
         }
         String shardId = batch.text("shardId");
         if (!shardId.matches("[a-zA-Z0-9_.-]{1,128}")) {
-            throw new MalformedDlqMessageException(batch.field("shardId"),
-                    "is not a Kinesis shard id ([a-zA-Z0-9_.-]{1,128}): '" + shardId + "'");
+            throw new MalformedDlqMessageException(
+                    batch.field("shardId"), "is not a Kinesis shard id ([a-zA-Z0-9_.-]{1,128}): '" + shardId + "'");
         }
         SequenceNumber start = batch.sequenceNumber("startSequenceNumber");
         SequenceNumber end = batch.sequenceNumber("endSequenceNumber");
         if (end.isBefore(start)) {
-            throw new MalformedDlqMessageException(batch.field("endSequenceNumber"),
-                    "is before startSequenceNumber (" + end + " < " + start + ")");
+            throw new MalformedDlqMessageException(
+                    batch.field("endSequenceNumber"), "is before startSequenceNumber (" + end + " < " + start + ")");
         }
         Instant first = batch.timestamp("approximateArrivalOfFirstRecord");
         Instant last = batch.timestamp("approximateArrivalOfLastRecord");

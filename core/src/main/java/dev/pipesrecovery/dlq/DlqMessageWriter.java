@@ -20,8 +20,7 @@ public final class DlqMessageWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DlqMessageWriter() {
-    }
+    private DlqMessageWriter() {}
 
     public static String write(DlqMessage message) {
         ObjectNode root = JSON.createObjectNode();

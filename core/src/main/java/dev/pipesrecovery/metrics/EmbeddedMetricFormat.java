@@ -22,8 +22,7 @@ public final class EmbeddedMetricFormat {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private EmbeddedMetricFormat() {
-    }
+    private EmbeddedMetricFormat() {}
 
     /**
      * A consumer's metrics (dimension {@link MetricName#CONSUMER_DIMENSION}).
@@ -39,12 +38,13 @@ public final class EmbeddedMetricFormat {
     }
 
     /** The function's own metrics (dimension {@link MetricName#FUNCTION_DIMENSION}), e.g. {@code ColdStart}. */
-    public static String functionLine(String functionName, Map<MetricName, ? extends Number> values, Instant timestamp) {
+    public static String functionLine(
+            String functionName, Map<MetricName, ? extends Number> values, Instant timestamp) {
         return line(MetricName.FUNCTION_DIMENSION, functionName, values, timestamp);
     }
 
-    private static String line(String dimension, String dimensionValue, Map<MetricName, ? extends Number> values,
-                               Instant timestamp) {
+    private static String line(
+            String dimension, String dimensionValue, Map<MetricName, ? extends Number> values, Instant timestamp) {
         Objects.requireNonNull(timestamp, "timestamp");
         if (dimensionValue == null || dimensionValue.isBlank()) {
             throw new IllegalArgumentException("EMF needs a value for the " + dimension + " dimension");
@@ -52,10 +52,13 @@ public final class EmbeddedMetricFormat {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("an EMF line needs at least one metric");
         }
-        values.keySet().stream().filter(name -> !name.dimension().equals(dimension)).findFirst().ifPresent(name -> {
-            throw new IllegalArgumentException(name.metricName() + " has dimension " + name.dimension() + ", not "
-                    + dimension);
-        });
+        values.keySet().stream()
+                .filter(name -> !name.dimension().equals(dimension))
+                .findFirst()
+                .ifPresent(name -> {
+                    throw new IllegalArgumentException(
+                            name.metricName() + " has dimension " + name.dimension() + ", not " + dimension);
+                });
         Map<MetricName, Number> ordered = new EnumMap<>(MetricName.class); // catalog order: stable lines
         values.forEach((name, value) -> ordered.put(Objects.requireNonNull(name, "metric name"), finite(name, value)));
         StringWriter out = new StringWriter();

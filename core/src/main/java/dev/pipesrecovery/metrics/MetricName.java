@@ -34,7 +34,9 @@ public enum MetricName {
 
     /** CloudWatch units, spelled as CloudWatch and EMF expect them. */
     public enum Unit {
-        COUNT("Count"), SECONDS("Seconds"), BYTES("Bytes");
+        COUNT("Count"),
+        SECONDS("Seconds"),
+        BYTES("Bytes");
 
         private final String cloudWatchName;
 

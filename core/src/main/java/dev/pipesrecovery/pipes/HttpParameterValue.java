@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class HttpParameterValue {
 
-    private HttpParameterValue() {
-    }
+    private HttpParameterValue() {}
 
     /** Whether {@code value} is a JSON path (resolved per event) rather than a literal. */
     public static boolean isPath(String value) {

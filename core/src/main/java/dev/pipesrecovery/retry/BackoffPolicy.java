@@ -57,7 +57,8 @@ public record BackoffPolicy(Duration base, Duration cap, int maxAttempts) {
             throw new IllegalArgumentException("random must be in [0, 1), was " + r);
         }
         // exact decimal arithmetic: no overflow for caps beyond Long.MAX_VALUE nanoseconds (292 years)
-        BigInteger nanos = new BigDecimal(ceiling.getSeconds()).multiply(NANOS_PER_SECOND)
+        BigInteger nanos = new BigDecimal(ceiling.getSeconds())
+                .multiply(NANOS_PER_SECOND)
                 .add(BigDecimal.valueOf(ceiling.getNano()))
                 .multiply(BigDecimal.valueOf(r))
                 .toBigInteger();

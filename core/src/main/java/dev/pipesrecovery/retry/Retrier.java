@@ -33,7 +33,8 @@ public final class Retrier {
 
     /** Real sleeps and randomness, no listener. */
     public static Retrier of(BackoffPolicy policy) {
-        return new Retrier(policy, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(), RetryListener.NONE);
+        return new Retrier(
+                policy, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(), RetryListener.NONE);
     }
 
     public Retrier withListener(RetryListener newListener) {
@@ -53,8 +54,11 @@ public final class Retrier {
      * @throws E the last failure, when it is not retryable or the attempts are used up; if the thread is interrupted
      *           while sleeping, the last failure with the {@link InterruptedException} suppressed (interrupt flag set)
      */
-    public <T, E extends Exception> T call(RetryableCall<T, E> call, Predicate<? super Exception> retryable,
-                                           Function<? super Exception, Optional<Duration>> serverDelay) throws E {
+    public <T, E extends Exception> T call(
+            RetryableCall<T, E> call,
+            Predicate<? super Exception> retryable,
+            Function<? super Exception, Optional<Duration>> serverDelay)
+            throws E {
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(retryable, "retryable");
         Objects.requireNonNull(serverDelay, "serverDelay");

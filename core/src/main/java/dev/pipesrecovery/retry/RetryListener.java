@@ -6,7 +6,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface RetryListener {
 
-    RetryListener NONE = (attempt, failure, delay) -> { };
+    RetryListener NONE = (attempt, failure, delay) -> {};
 
     /**
      * @param failedAttempt the 1-based attempt that just failed

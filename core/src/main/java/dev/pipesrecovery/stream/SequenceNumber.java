@@ -14,7 +14,8 @@ public record SequenceNumber(String value) implements Comparable<SequenceNumber>
     public SequenceNumber {
         Objects.requireNonNull(value, "sequence number");
         if (value.isEmpty() || value.length() > MAX_DIGITS || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IllegalArgumentException("sequence number must be 1-" + MAX_DIGITS + " decimal digits: '" + value + "'");
+            throw new IllegalArgumentException(
+                    "sequence number must be 1-" + MAX_DIGITS + " decimal digits: '" + value + "'");
         }
     }
 

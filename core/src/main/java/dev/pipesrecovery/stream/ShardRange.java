@@ -7,7 +7,8 @@ import java.util.Objects;
  * {@code expectedCount} is the message's {@code batchSize}: at least that many, and more when the batch was not one
  * contiguous run of the shard (docs/aws-facts.md §11.1) — it never cuts the range short.
  */
-public record ShardRange(String streamArn, String shardId, SequenceNumber start, SequenceNumber end, int expectedCount) {
+public record ShardRange(
+        String streamArn, String shardId, SequenceNumber start, SequenceNumber end, int expectedCount) {
 
     public ShardRange {
         Objects.requireNonNull(streamArn, "streamArn");

@@ -30,15 +30,19 @@ public record StreamRecord(
     }
 
     /** A plain (not aggregated) record. */
-    public static StreamRecord plain(String shardId, SequenceNumber sequenceNumber, String partitionKey,
-                                     Instant approximateArrivalTimestamp, byte[] data) {
+    public static StreamRecord plain(
+            String shardId,
+            SequenceNumber sequenceNumber,
+            String partitionKey,
+            Instant approximateArrivalTimestamp,
+            byte[] data) {
         return new StreamRecord(shardId, sequenceNumber, null, partitionKey, approximateArrivalTimestamp, data);
     }
 
     @Override
     public String toString() {
         // Never print payload bytes: they may hold personal data.
-        return "StreamRecord[" + shardId + "/" + sequenceNumber + (subSequenceNumber == null ? "" : "/" + subSequenceNumber)
-                + ", " + data.length + " bytes]";
+        return "StreamRecord[" + shardId + "/" + sequenceNumber
+                + (subSequenceNumber == null ? "" : "/" + subSequenceNumber) + ", " + data.length + " bytes]";
     }
 }

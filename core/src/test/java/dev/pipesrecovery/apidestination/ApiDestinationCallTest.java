@@ -32,7 +32,9 @@ class ApiDestinationCallTest {
 
         assertThat(outcome.verdict()).isEqualTo(Verdict.FINAL);
         assertThat(outcome.isFinal()).isTrue();
-        assertThat(outcome.retryAfter()).as("Retry-After only matters for a retry").isNull();
+        assertThat(outcome.retryAfter())
+                .as("Retry-After only matters for a retry")
+                .isNull();
     }
 
     @ParameterizedTest
@@ -44,7 +46,8 @@ class ApiDestinationCallTest {
     @Test
     void aRetriedAnswerCarriesItsRetryAfterInSecondsOrAsAnHttpDate() {
         assertThat(ApiDestinationCall.answered(429, "2", NOW).retryAfter()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(ApiDestinationCall.answered(503, "Sat, 21 Nov 2026 22:01:00 GMT", NOW).retryAfter())
+        assertThat(ApiDestinationCall.answered(503, "Sat, 21 Nov 2026 22:01:00 GMT", NOW)
+                        .retryAfter())
                 .isEqualTo(Duration.ofMinutes(1));
     }
 
@@ -62,7 +65,8 @@ class ApiDestinationCallTest {
         assertThat(ApiDestinationCall.timedOut(ApiDestinationCall.CLIENT_EXECUTION_TIMEOUT))
                 .satisfies(o -> assertThat(o.verdict()).isEqualTo(Verdict.RETRY))
                 .satisfies(o -> assertThat(o.reason()).isEqualTo("no answer within 5000 ms"));
-        assertThat(ApiDestinationCall.notConnected("Connection refused").verdict()).isEqualTo(Verdict.RETRY);
+        assertThat(ApiDestinationCall.notConnected("Connection refused").verdict())
+                .isEqualTo(Verdict.RETRY);
     }
 
     @Test

@@ -16,11 +16,21 @@ class ArchivedRecordCodecTest {
     static final String SEQ = "49658201843260916374628107893418732611003817291052040226";
 
     static ArchivedRecord record(byte[] data, Long subSequence) {
-        return new ArchivedRecord(1, "orders-api", "arn:aws:kinesis:eu-west-1:123456789012:stream/orders",
-                "shardId-000000000002", SequenceNumber.of(SEQ), subSequence, "customer/42",
-                Instant.parse("2026-11-21T22:15:03.123Z"), data,
-                new ArchivedRecord.FailureInfo("arn:aws:pipes:eu-west-1:123456789012:pipe/orders-api",
-                        "RetryAttemptsExhausted", "msg-1", Instant.parse("2026-11-21T22:41:07.314Z"),
+        return new ArchivedRecord(
+                1,
+                "orders-api",
+                "arn:aws:kinesis:eu-west-1:123456789012:stream/orders",
+                "shardId-000000000002",
+                SequenceNumber.of(SEQ),
+                subSequence,
+                "customer/42",
+                Instant.parse("2026-11-21T22:15:03.123Z"),
+                data,
+                new ArchivedRecord.FailureInfo(
+                        "arn:aws:pipes:eu-west-1:123456789012:pipe/orders-api",
+                        "RetryAttemptsExhausted",
+                        "msg-1",
+                        Instant.parse("2026-11-21T22:41:07.314Z"),
                         new ArchivedRecord.BatchRef(SequenceNumber.of(SEQ), SequenceNumber.of(SEQ), 1, 1),
                         Instant.parse("2026-11-21T22:41:08Z")));
     }
@@ -60,11 +70,21 @@ class ArchivedRecordCodecTest {
 
     @Test
     void truncatesTimestampsToTheMillisecondsItWrites() throws Exception {
-        ArchivedRecord precise = new ArchivedRecord(1, "c", "arn", "s", SequenceNumber.of("1"), null, "k",
-                Instant.parse("2026-11-21T22:15:03.123987Z"), new byte[0], record(new byte[0], null).failure());
+        ArchivedRecord precise = new ArchivedRecord(
+                1,
+                "c",
+                "arn",
+                "s",
+                SequenceNumber.of("1"),
+                null,
+                "k",
+                Instant.parse("2026-11-21T22:15:03.123987Z"),
+                new byte[0],
+                record(new byte[0], null).failure());
         assertThat(precise.approximateArrivalTimestamp()).isEqualTo(Instant.parse("2026-11-21T22:15:03.123Z"));
         assertThat(ArchivedRecordCodec.decode(ArchivedRecordCodec.encode(precise)))
-                .usingRecursiveComparison().isEqualTo(precise);
+                .usingRecursiveComparison()
+                .isEqualTo(precise);
     }
 
     @Test
@@ -80,22 +100,27 @@ class ArchivedRecordCodecTest {
 
     @Test
     void readsRecordsInRangeAndEnvelopesWrittenBeforeItExisted() throws Exception {
-        String wide = expectedJson("AAE=", "null").replace("\"batchSize\":1,\"recordsInRange\":1}",
-                "\"batchSize\":2,\"recordsInRange\":5}");
-        ArchivedRecord.BatchRef batch = ArchivedRecordCodec.decode(utf8(wide)).failure().batch();
+        String wide = expectedJson("AAE=", "null")
+                .replace("\"batchSize\":1,\"recordsInRange\":1}", "\"batchSize\":2,\"recordsInRange\":5}");
+        ArchivedRecord.BatchRef batch =
+                ArchivedRecordCodec.decode(utf8(wide)).failure().batch();
         assertThat(batch.recordsInRange()).isEqualTo(5);
         assertThat(batch.widerThanBatch()).isTrue();
 
         String older = expectedJson("AAE=", "null").replace(",\"recordsInRange\":1", "");
-        ArchivedRecord.BatchRef unknown = ArchivedRecordCodec.decode(utf8(older)).failure().batch();
+        ArchivedRecord.BatchRef unknown =
+                ArchivedRecordCodec.decode(utf8(older)).failure().batch();
         assertThat(unknown.recordsInRange()).isNull();
         assertThat(unknown.widerThanBatch()).isFalse();
-        assertThat(new String(ArchivedRecordCodec.encode(ArchivedRecordCodec.decode(utf8(older))), StandardCharsets.UTF_8))
-                .as("an unknown count is not made up when written again").isEqualTo(older);
+        assertThat(new String(
+                        ArchivedRecordCodec.encode(ArchivedRecordCodec.decode(utf8(older))), StandardCharsets.UTF_8))
+                .as("an unknown count is not made up when written again")
+                .isEqualTo(older);
 
         String negative = expectedJson("AAE=", "null").replace("\"recordsInRange\":1", "\"recordsInRange\":-1");
         assertThatThrownBy(() -> ArchivedRecordCodec.decode(utf8(negative)))
-                .isInstanceOf(InvalidArchivedRecordException.class).hasMessageContaining("recordsInRange");
+                .isInstanceOf(InvalidArchivedRecordException.class)
+                .hasMessageContaining("recordsInRange");
     }
 
     private static byte[] utf8(String text) {
@@ -105,9 +130,19 @@ class ArchivedRecordCodecTest {
     @Test
     void refusesToWriteAnotherVersion() {
         ArchivedRecord r = record(new byte[0], null);
-        ArchivedRecord v2 = new ArchivedRecord(2, r.consumer(), r.streamArn(), r.shardId(), r.sequenceNumber(), null,
-                r.partitionKey(), r.approximateArrivalTimestamp(), r.data(), r.failure());
-        assertThatThrownBy(() -> ArchivedRecordCodec.encode(v2)).isInstanceOf(IllegalArgumentException.class)
+        ArchivedRecord v2 = new ArchivedRecord(
+                2,
+                r.consumer(),
+                r.streamArn(),
+                r.shardId(),
+                r.sequenceNumber(),
+                null,
+                r.partitionKey(),
+                r.approximateArrivalTimestamp(),
+                r.data(),
+                r.failure());
+        assertThatThrownBy(() -> ArchivedRecordCodec.encode(v2))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("version 1");
     }
 }

@@ -31,8 +31,8 @@ class DlqMessageParserTest {
         KinesisBatchInfo batch = message.batch();
         assertThat(batch.streamArn()).isEqualTo("arn:aws:kinesis:eu-west-1:123456789012:stream/orders");
         assertThat(batch.shardId()).isEqualTo("shardId-000000000002");
-        assertThat(batch.startSequenceNumber()).isEqualTo(
-                SequenceNumber.of("49658201843260916374628107893418732611003817291052040226"));
+        assertThat(batch.startSequenceNumber())
+                .isEqualTo(SequenceNumber.of("49658201843260916374628107893418732611003817291052040226"));
         assertThat(batch.endSequenceNumber()).isEqualTo(batch.startSequenceNumber());
         assertThat(batch.approximateArrivalOfFirstRecord()).isEqualTo(Instant.parse("2026-11-21T22:15:03.123Z"));
         assertThat(batch.approximateArrivalOfLastRecord()).isEqualTo(Instant.parse("2026-11-21T22:15:03.123Z"));
@@ -48,26 +48,31 @@ class DlqMessageParserTest {
         assertThat(message.defaultConsumer()).isEqualTo("myfunction");
         assertThat(message.condition()).isEqualTo("RetryAttemptsExhausted");
         assertThat(message.timestamp()).isEqualTo(Instant.parse("2019-11-14T00:38:06.021Z"));
-        assertThat(message.range().start()).isEqualTo(
-                SequenceNumber.of("49601189658422359378836298521827638475320189012309704722"));
-        assertThat(message.range().end()).isEqualTo(
-                SequenceNumber.of("49601189658422359378836298522902373528957594348623495186"));
+        assertThat(message.range().start())
+                .isEqualTo(SequenceNumber.of("49601189658422359378836298521827638475320189012309704722"));
+        assertThat(message.range().end())
+                .isEqualTo(SequenceNumber.of("49601189658422359378836298522902373528957594348623495186"));
         assertThat(message.range().expectedCount()).isEqualTo(500);
-        assertThat(message.batch().approximateArrivalOfLastRecord()).isEqualTo(Instant.parse("2019-11-14T00:38:05.580Z"));
+        assertThat(message.batch().approximateArrivalOfLastRecord())
+                .isEqualTo(Instant.parse("2019-11-14T00:38:05.580Z"));
         assertThat(message.batch().streamArn()).isEqualTo("arn:aws:kinesis:us-east-2:123456789012:stream/mystream");
     }
 
     @Test
     void derivesTheConsumerFromEitherArnKind() {
-        assertThat(DlqMessageParser.consumerFromSourceArn(DlqSourceKind.PIPE,
-                "arn:aws-cn:pipes:cn-north-1:123456789012:pipe/my.pipe_1-a")).isEqualTo("my.pipe_1-a");
-        assertThat(DlqMessageParser.consumerFromSourceArn(DlqSourceKind.LAMBDA_ESM,
-                "arn:aws:lambda:eu-west-1:123456789012:function:hydrate:live")).isEqualTo("hydrate");
-        assertThat(DlqMessageParser.consumerFromSourceArn(DlqSourceKind.LAMBDA_ESM,
-                "arn:aws:lambda:eu-west-1:123456789012:function:hydrate:$LATEST")).isEqualTo("hydrate");
-        assertThatThrownBy(() -> DlqMessageParser.consumerFromSourceArn(DlqSourceKind.PIPE,
-                "arn:aws:lambda:eu-west-1:123456789012:function:hydrate"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pipe/<name>");
+        assertThat(DlqMessageParser.consumerFromSourceArn(
+                        DlqSourceKind.PIPE, "arn:aws-cn:pipes:cn-north-1:123456789012:pipe/my.pipe_1-a"))
+                .isEqualTo("my.pipe_1-a");
+        assertThat(DlqMessageParser.consumerFromSourceArn(
+                        DlqSourceKind.LAMBDA_ESM, "arn:aws:lambda:eu-west-1:123456789012:function:hydrate:live"))
+                .isEqualTo("hydrate");
+        assertThat(DlqMessageParser.consumerFromSourceArn(
+                        DlqSourceKind.LAMBDA_ESM, "arn:aws:lambda:eu-west-1:123456789012:function:hydrate:$LATEST"))
+                .isEqualTo("hydrate");
+        assertThatThrownBy(() -> DlqMessageParser.consumerFromSourceArn(
+                        DlqSourceKind.PIPE, "arn:aws:lambda:eu-west-1:123456789012:function:hydrate"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pipe/<name>");
     }
 
     @Test

@@ -40,22 +40,42 @@ class DlqMessageWriterTest {
 
     @Test
     void whatItWritesParsesBackToTheSameMessage() throws Exception {
-        KinesisBatchInfo batch = new KinesisBatchInfo("arn:aws-cn:kinesis:cn-north-1:123456789012:stream/orders.v2",
-                "shardId-000000000007", SequenceNumber.of("49658201843260916374628107893418732611003817291052040226"),
+        KinesisBatchInfo batch = new KinesisBatchInfo(
+                "arn:aws-cn:kinesis:cn-north-1:123456789012:stream/orders.v2",
+                "shardId-000000000007",
+                SequenceNumber.of("49658201843260916374628107893418732611003817291052040226"),
                 SequenceNumber.of("49658201843260916374628107893418732611003817291052049999"),
-                Instant.parse("2026-11-21T22:15:03.123Z"), Instant.parse("2026-11-21T22:15:04Z"), 3);
+                Instant.parse("2026-11-21T22:15:03.123Z"),
+                Instant.parse("2026-11-21T22:15:04Z"),
+                3);
         for (DlqMessage message : new DlqMessage[] {
-                new DlqMessage(DlqSourceKind.PIPE, "arn:aws:pipes:eu-west-1:123456789012:pipe/orders.api_v2",
-                        "RecordAgeExceeded", Instant.parse("2026-11-21T22:41:07.314Z"), batch),
-                new DlqMessage(DlqSourceKind.LAMBDA_ESM, "arn:aws:lambda:eu-west-1:123456789012:function:f:live",
-                        "a condition no service wrote yet", Instant.parse("2026-11-21T22:41:07Z"), batch)}) {
+            new DlqMessage(
+                    DlqSourceKind.PIPE,
+                    "arn:aws:pipes:eu-west-1:123456789012:pipe/orders.api_v2",
+                    "RecordAgeExceeded",
+                    Instant.parse("2026-11-21T22:41:07.314Z"),
+                    batch),
+            new DlqMessage(
+                    DlqSourceKind.LAMBDA_ESM,
+                    "arn:aws:lambda:eu-west-1:123456789012:function:f:live",
+                    "a condition no service wrote yet",
+                    Instant.parse("2026-11-21T22:41:07Z"),
+                    batch)
+        }) {
             String body = DlqMessageWriter.write(message);
 
             assertThat(DlqMessageParser.parse(body)).isEqualTo(message);
             assertThat(JSON.readTree(body).path("timestamp").asText()).matches("2026-11-21T22:41:07\\.(314|000)Z");
-            assertThat(JSON.readTree(body).path("KinesisBatchInfo").path("approximateArrivalOfLastRecord").asText())
+            assertThat(JSON.readTree(body)
+                            .path("KinesisBatchInfo")
+                            .path("approximateArrivalOfLastRecord")
+                            .asText())
                     .isEqualTo("2026-11-21T22:15:04.000Z");
-            assertThat(JSON.readTree(body).path("KinesisBatchInfo").path("startSequenceNumber").isTextual()).isTrue();
+            assertThat(JSON.readTree(body)
+                            .path("KinesisBatchInfo")
+                            .path("startSequenceNumber")
+                            .isTextual())
+                    .isTrue();
         }
     }
 }

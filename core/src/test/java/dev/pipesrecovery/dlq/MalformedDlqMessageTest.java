@@ -19,10 +19,13 @@ class MalformedDlqMessageTest {
     private static final String REMOVE = "<remove>";
 
     @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = {"", "   ", "not json", "{\"a\": ", "[1, 2]", "\"text\"", "42", "null", "{} trailing", "{}{}"})
+    @ValueSource(
+            strings = {"", "   ", "not json", "{\"a\": ", "[1, 2]", "\"text\"", "42", "null", "{} trailing", "{}{}"})
     void rejectsBodiesThatAreNotAJsonObject(String body) {
         assertThatThrownBy(() -> DlqMessageParser.parse(body))
-                .isInstanceOfSatisfying(MalformedDlqMessageException.class, e -> assertThat(e.field()).isEqualTo("body"));
+                .isInstanceOfSatisfying(
+                        MalformedDlqMessageException.class,
+                        e -> assertThat(e.field()).isEqualTo("body"));
     }
 
     static Stream<Arguments> pipesMutations() {
@@ -31,10 +34,16 @@ class MalformedDlqMessageTest {
                 Arguments.of("context", "\"x\"", "context", "is not a JSON object"),
                 Arguments.of("context.partnerResourceArn", REMOVE, "context.partnerResourceArn", "is missing"),
                 Arguments.of("context.partnerResourceArn", "\"  \"", "context.partnerResourceArn", "is blank"),
-                Arguments.of("context.partnerResourceArn", "\"arn:aws:pipes:eu-west-1:123456789012:rule/x\"",
-                        "context.partnerResourceArn", "pipe/<name>"),
-                Arguments.of("context.partnerResourceArn", "\"arn:aws:lambda:eu-west-1:123456789012:function:f\"",
-                        "context.partnerResourceArn", "pipe/<name>"),
+                Arguments.of(
+                        "context.partnerResourceArn",
+                        "\"arn:aws:pipes:eu-west-1:123456789012:rule/x\"",
+                        "context.partnerResourceArn",
+                        "pipe/<name>"),
+                Arguments.of(
+                        "context.partnerResourceArn",
+                        "\"arn:aws:lambda:eu-west-1:123456789012:function:f\"",
+                        "context.partnerResourceArn",
+                        "pipe/<name>"),
                 Arguments.of("context.condition", REMOVE, "context.condition", "is missing"),
                 Arguments.of("context.condition", "7", "context.condition", "is not a string"),
                 Arguments.of("version", REMOVE, "version", "is missing"),
@@ -44,33 +53,62 @@ class MalformedDlqMessageTest {
                 Arguments.of("KinesisBatchInfo", REMOVE, "KinesisBatchInfo", "is missing"),
                 Arguments.of("KinesisBatchInfo", "[]", "KinesisBatchInfo", "is not a JSON object"),
                 Arguments.of("KinesisBatchInfo.streamArn", REMOVE, "KinesisBatchInfo.streamArn", "is missing"),
-                Arguments.of("KinesisBatchInfo.streamArn", "\"arn:aws:kinesis:eu-west-1:123456789012:orders\"",
-                        "KinesisBatchInfo.streamArn", "stream/<name>"),
-                Arguments.of("KinesisBatchInfo.streamArn", "\"arn:aws:sqs:eu-west-1:123456789012:stream/q\"",
-                        "KinesisBatchInfo.streamArn", "stream/<name>"),
+                Arguments.of(
+                        "KinesisBatchInfo.streamArn",
+                        "\"arn:aws:kinesis:eu-west-1:123456789012:orders\"",
+                        "KinesisBatchInfo.streamArn",
+                        "stream/<name>"),
+                Arguments.of(
+                        "KinesisBatchInfo.streamArn",
+                        "\"arn:aws:sqs:eu-west-1:123456789012:stream/q\"",
+                        "KinesisBatchInfo.streamArn",
+                        "stream/<name>"),
                 Arguments.of("KinesisBatchInfo.shardId", REMOVE, "KinesisBatchInfo.shardId", "is missing"),
                 Arguments.of("KinesisBatchInfo.shardId", "\"shard/1\"", "KinesisBatchInfo.shardId", "shard id"),
-                Arguments.of("KinesisBatchInfo.startSequenceNumber", REMOVE, "KinesisBatchInfo.startSequenceNumber",
+                Arguments.of(
+                        "KinesisBatchInfo.startSequenceNumber",
+                        REMOVE,
+                        "KinesisBatchInfo.startSequenceNumber",
                         "is missing"),
-                Arguments.of("KinesisBatchInfo.startSequenceNumber", "\"12a\"", "KinesisBatchInfo.startSequenceNumber",
+                Arguments.of(
+                        "KinesisBatchInfo.startSequenceNumber",
+                        "\"12a\"",
+                        "KinesisBatchInfo.startSequenceNumber",
                         "is not a decimal sequence number"),
-                Arguments.of("KinesisBatchInfo.endSequenceNumber", "\"-5\"", "KinesisBatchInfo.endSequenceNumber",
+                Arguments.of(
+                        "KinesisBatchInfo.endSequenceNumber",
+                        "\"-5\"",
+                        "KinesisBatchInfo.endSequenceNumber",
                         "is not a decimal sequence number"),
-                Arguments.of("KinesisBatchInfo.endSequenceNumber", "123", "KinesisBatchInfo.endSequenceNumber",
+                Arguments.of(
+                        "KinesisBatchInfo.endSequenceNumber",
+                        "123",
+                        "KinesisBatchInfo.endSequenceNumber",
                         "is not a string"),
-                Arguments.of("KinesisBatchInfo.endSequenceNumber",
+                Arguments.of(
+                        "KinesisBatchInfo.endSequenceNumber",
                         "\"49658201843260916374628107893418732611003817291052040225\"",
-                        "KinesisBatchInfo.endSequenceNumber", "is before startSequenceNumber"),
-                Arguments.of("KinesisBatchInfo.approximateArrivalOfFirstRecord", REMOVE,
-                        "KinesisBatchInfo.approximateArrivalOfFirstRecord", "is missing"),
-                Arguments.of("KinesisBatchInfo.approximateArrivalOfLastRecord", "\"2026-13-01T00:00:00Z\"",
-                        "KinesisBatchInfo.approximateArrivalOfLastRecord", "is not an ISO-8601 timestamp"),
+                        "KinesisBatchInfo.endSequenceNumber",
+                        "is before startSequenceNumber"),
+                Arguments.of(
+                        "KinesisBatchInfo.approximateArrivalOfFirstRecord",
+                        REMOVE,
+                        "KinesisBatchInfo.approximateArrivalOfFirstRecord",
+                        "is missing"),
+                Arguments.of(
+                        "KinesisBatchInfo.approximateArrivalOfLastRecord",
+                        "\"2026-13-01T00:00:00Z\"",
+                        "KinesisBatchInfo.approximateArrivalOfLastRecord",
+                        "is not an ISO-8601 timestamp"),
                 Arguments.of("KinesisBatchInfo.batchSize", REMOVE, "KinesisBatchInfo.batchSize", "is missing"),
                 Arguments.of("KinesisBatchInfo.batchSize", "0", "KinesisBatchInfo.batchSize", "must be >= 1"),
                 Arguments.of("KinesisBatchInfo.batchSize", "-3", "KinesisBatchInfo.batchSize", "must be >= 1"),
                 Arguments.of("KinesisBatchInfo.batchSize", "1.5", "KinesisBatchInfo.batchSize", "is not an integer"),
                 Arguments.of("KinesisBatchInfo.batchSize", "\"1\"", "KinesisBatchInfo.batchSize", "is not an integer"),
-                Arguments.of("KinesisBatchInfo.batchSize", "99999999999", "KinesisBatchInfo.batchSize",
+                Arguments.of(
+                        "KinesisBatchInfo.batchSize",
+                        "99999999999",
+                        "KinesisBatchInfo.batchSize",
                         "is not an integer"));
     }
 
@@ -88,8 +126,11 @@ class MalformedDlqMessageTest {
     static Stream<Arguments> lambdaMutations() {
         return Stream.of(
                 Arguments.of("requestContext.functionArn", REMOVE, "requestContext.functionArn", "is missing"),
-                Arguments.of("requestContext.functionArn", "\"arn:aws:pipes:eu-west-1:123456789012:pipe/p\"",
-                        "requestContext.functionArn", "function:<name>"),
+                Arguments.of(
+                        "requestContext.functionArn",
+                        "\"arn:aws:pipes:eu-west-1:123456789012:pipe/p\"",
+                        "requestContext.functionArn",
+                        "function:<name>"),
                 Arguments.of("requestContext.condition", REMOVE, "requestContext.condition", "is missing"),
                 Arguments.of("requestContext", "null", "context", "is missing"));
     }
@@ -108,7 +149,8 @@ class MalformedDlqMessageTest {
 
     @org.junit.jupiter.api.Test
     void saysWhenTheSourceIsADynamoDbStream() throws Exception {
-        ObjectNode root = (ObjectNode) MAPPER.readTree(DlqMessageParserTest.fixture("pipes-kinesis-retry-exhausted.json"));
+        ObjectNode root =
+                (ObjectNode) MAPPER.readTree(DlqMessageParserTest.fixture("pipes-kinesis-retry-exhausted.json"));
         root.set("DDBStreamBatchInfo", root.remove("KinesisBatchInfo"));
         assertThatThrownBy(() -> DlqMessageParser.parse(root.toString()))
                 .isInstanceOfSatisfying(MalformedDlqMessageException.class, e -> {

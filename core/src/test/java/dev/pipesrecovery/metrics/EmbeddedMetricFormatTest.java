@@ -30,8 +30,10 @@ class EmbeddedMetricFormatTest {
         JsonNode directive = aws.get("CloudWatchMetrics").get(0);
         assertThat(directive.get("Namespace").asText()).isEqualTo("PipesRecovery");
         assertThat(directive.get("Dimensions").toString()).isEqualTo("[[\"Consumer\"]]");
-        assertThat(directive.get("Metrics").toString()).isEqualTo("[{\"Name\":\"RecordsArchived\",\"Unit\":\"Count\"},"
-                + "{\"Name\":\"RetentionHeadroomSeconds\",\"Unit\":\"Seconds\"},{\"Name\":\"ArchiveBytes\",\"Unit\":\"Bytes\"}]");
+        assertThat(directive.get("Metrics").toString())
+                .isEqualTo(
+                        "[{\"Name\":\"RecordsArchived\",\"Unit\":\"Count\"},"
+                                + "{\"Name\":\"RetentionHeadroomSeconds\",\"Unit\":\"Seconds\"},{\"Name\":\"ArchiveBytes\",\"Unit\":\"Bytes\"}]");
 
         assertThat(root.get("Consumer").asText()).isEqualTo("orders-api");
         assertThat(root.get("RecordsArchived").isIntegralNumber()).isTrue();
@@ -39,7 +41,9 @@ class EmbeddedMetricFormatTest {
         assertThat(root.get("ArchiveBytes").asLong()).isEqualTo(2048);
         assertThat(root.get("RetentionHeadroomSeconds").asDouble()).isEqualTo(81234.5);
         for (JsonNode metric : directive.get("Metrics")) {
-            assertThat(root.has(metric.get("Name").asText())).as("root member for %s", metric).isTrue();
+            assertThat(root.has(metric.get("Name").asText()))
+                    .as("root member for %s", metric)
+                    .isTrue();
         }
     }
 
@@ -52,10 +56,24 @@ class EmbeddedMetricFormatTest {
         }
         JsonNode root = new ObjectMapper().readTree(EmbeddedMetricFormat.line("c", perConsumer, NOW));
         JsonNode function = new ObjectMapper().readTree(EmbeddedMetricFormat.functionLine("hydrate", perFunction, NOW));
-        assertThat(root.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics").size()
-                + function.get("_aws").get("CloudWatchMetrics").get(0).get("Metrics").size())
+        assertThat(root.get("_aws")
+                                .get("CloudWatchMetrics")
+                                .get(0)
+                                .get("Metrics")
+                                .size()
+                        + function.get("_aws")
+                                .get("CloudWatchMetrics")
+                                .get(0)
+                                .get("Metrics")
+                                .size())
                 .isEqualTo(MetricName.values().length);
-        assertThat(function.get("_aws").get("CloudWatchMetrics").get(0).get("Dimensions").get(0).get(0).asText())
+        assertThat(function.get("_aws")
+                        .get("CloudWatchMetrics")
+                        .get(0)
+                        .get("Dimensions")
+                        .get(0)
+                        .get(0)
+                        .asText())
                 .isEqualTo("FunctionName");
         assertThat(function.get("FunctionName").asText()).isEqualTo("hydrate");
         assertThat(function.get("ColdStart").asInt()).isEqualTo(1);
@@ -72,7 +90,8 @@ class EmbeddedMetricFormatTest {
     @Test
     void rejectsWhatCloudWatchWouldDrop() {
         assertThatThrownBy(() -> EmbeddedMetricFormat.line(" ", Map.of(MetricName.RECORDS_LOST, 1), NOW))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Consumer");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Consumer");
         assertThatThrownBy(() -> EmbeddedMetricFormat.line("c", Map.of(), NOW)).hasMessageContaining("at least one");
         assertThatThrownBy(() -> EmbeddedMetricFormat.line("c", Map.of(MetricName.COLD_START, 1), NOW))
                 .hasMessageContaining("ColdStart has dimension FunctionName, not Consumer");

@@ -44,8 +44,9 @@ class InputTemplateTest {
 
     @Test
     void objectsGoInAsJsonAndStringsInsideQuotesStayStrings() throws Exception {
-        String body = render("{\"order\": <$.data>, \"id\": \"<$.data.orderId>\", \"amount\": <$.data.amount>, "
-                + "\"key\": \"<$.partitionKey>\", \"pipe\": \"<aws.pipes.pipe-name>\"}",
+        String body = render(
+                "{\"order\": <$.data>, \"id\": \"<$.data.orderId>\", \"amount\": <$.data.amount>, "
+                        + "\"key\": \"<$.partitionKey>\", \"pipe\": \"<aws.pipes.pipe-name>\"}",
                 "{\"orderId\":\"o-\\\"1\\\"\",\"amount\":42.5,\"items\":[{\"sku\":\"a\"}]}");
 
         JsonNode json = MAPPER.readTree(body);
@@ -58,7 +59,8 @@ class InputTemplateTest {
 
     @Test
     void arrayIndexesAndMissingPaths() throws Exception {
-        String body = render("{\"first\": \"<$.data.items[1].sku>\", \"none\": <$.data.nope>, \"empty\": \"<$.x>\"}",
+        String body = render(
+                "{\"first\": \"<$.data.items[1].sku>\", \"none\": <$.data.nope>, \"empty\": \"<$.x>\"}",
                 "{\"items\":[{\"sku\":\"a\"},{\"sku\":\"b\"}]}");
 
         JsonNode json = MAPPER.readTree(body);
@@ -69,11 +71,12 @@ class InputTemplateTest {
 
     @Test
     void nonJsonDataStaysBase64AndPlainTextTemplatesWork() throws Exception {
-        String body = new InputTemplate("Order from <$.partitionKey>: <$.data>").render(event("not json", false),
-                VARIABLES);
+        String body =
+                new InputTemplate("Order from <$.partitionKey>: <$.data>").render(event("not json", false), VARIABLES);
 
-        assertThat(body).isEqualTo("Order from customer/42: "
-                + Base64.getEncoder().encodeToString("not json".getBytes(StandardCharsets.UTF_8)));
+        assertThat(body)
+                .isEqualTo("Order from customer/42: "
+                        + Base64.getEncoder().encodeToString("not json".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -82,6 +85,9 @@ class InputTemplateTest {
 
         JsonNode json = MAPPER.readTree(body);
         assertThat(json.path("event").path("data").path("a").asInt()).isEqualTo(1);
-        assertThat(MAPPER.readTree(json.path("raw").asText()).path("partitionKey").asText()).isEqualTo("customer/42");
+        assertThat(MAPPER.readTree(json.path("raw").asText())
+                        .path("partitionKey")
+                        .asText())
+                .isEqualTo("customer/42");
     }
 }

@@ -13,14 +13,16 @@ class BackoffPolicyTest {
     @Test
     void validatesItsParameters() {
         assertThatThrownBy(() -> new BackoffPolicy(Duration.ZERO, Duration.ofSeconds(1), 3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base must be positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("base must be positive");
         assertThatThrownBy(() -> new BackoffPolicy(Duration.ofMillis(-1), Duration.ofSeconds(1), 3))
                 .hasMessageContaining("base must be positive");
         assertThatThrownBy(() -> new BackoffPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), 3))
                 .hasMessageContaining("cap PT1S must be >= base PT2S");
         assertThatThrownBy(() -> new BackoffPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), 0))
                 .hasMessageContaining("maxAttempts must be >= 1");
-        assertThatThrownBy(() -> new BackoffPolicy(null, Duration.ofSeconds(1), 1)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new BackoffPolicy(null, Duration.ofSeconds(1), 1))
+                .isInstanceOf(NullPointerException.class);
     }
 
     @Test
@@ -38,7 +40,8 @@ class BackoffPolicyTest {
         assertThat(policy.delayBeforeRetry(3, () -> 0.5)).isEqualTo(Duration.ofMillis(200));
         assertThat(policy.delayBeforeRetry(3, () -> 0.25)).isEqualTo(Duration.ofMillis(100));
         assertThat(policy.delayBeforeRetry(3, () -> Math.nextDown(1.0)))
-                .isLessThan(Duration.ofMillis(400)).isGreaterThan(Duration.ofMillis(399));
+                .isLessThan(Duration.ofMillis(400))
+                .isGreaterThan(Duration.ofMillis(399));
         assertThatThrownBy(() -> policy.delayBeforeRetry(1, () -> 1.0)).hasMessageContaining("[0, 1)");
         assertThatThrownBy(() -> policy.delayBeforeRetry(1, () -> Double.NaN)).hasMessageContaining("[0, 1)");
     }
@@ -50,7 +53,8 @@ class BackoffPolicyTest {
         assertThat(policy.ceiling(40)).isEqualTo(Duration.ofSeconds(5));
         BackoffPolicy huge = new BackoffPolicy(Duration.ofDays(365 * 1000L), Duration.ofSeconds(Long.MAX_VALUE), 3);
         assertThat(huge.ceiling(100)).isEqualTo(Duration.ofSeconds(Long.MAX_VALUE));
-        assertThat(huge.delayBeforeRetry(100, () -> 0.5)).isEqualTo(Duration.ofSeconds(Long.MAX_VALUE / 2, 500_000_000));
+        assertThat(huge.delayBeforeRetry(100, () -> 0.5))
+                .isEqualTo(Duration.ofSeconds(Long.MAX_VALUE / 2, 500_000_000));
     }
 
     @Test

@@ -35,19 +35,23 @@ class RetrierTest {
     @Test
     void retriesRetryableFailuresWithJitteredBackoff() throws IOException {
         AtomicInteger calls = new AtomicInteger();
-        String result = retrier.call(failing(calls, new IOException("1"), new IOException("2"), new IOException("3")),
+        String result = retrier.call(
+                failing(calls, new IOException("1"), new IOException("2"), new IOException("3")),
                 e -> e instanceof IOException);
         assertThat(result).isEqualTo("ok");
         assertThat(calls).hasValue(4);
-        assertThat(sleeper.delays).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200));
+        assertThat(sleeper.delays)
+                .containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200));
     }
 
     @Test
     void givesUpAfterMaxAttemptsWithTheLastFailure() {
         AtomicInteger calls = new AtomicInteger();
         IOException last = new IOException("4");
-        assertThatThrownBy(() -> retrier.call(failing(calls, new IOException("1"), new IOException("2"),
-                new IOException("3"), last), e -> true)).isSameAs(last);
+        assertThatThrownBy(() -> retrier.call(
+                        failing(calls, new IOException("1"), new IOException("2"), new IOException("3"), last),
+                        e -> true))
+                .isSameAs(last);
         assertThat(calls).hasValue(4);
         assertThat(sleeper.delays).hasSize(3);
     }
@@ -56,7 +60,8 @@ class RetrierTest {
     void doesNotRetryWhatThePredicateRejects() {
         AtomicInteger calls = new AtomicInteger();
         IllegalStateException fatal = new IllegalStateException("403");
-        assertThatThrownBy(() -> retrier.call(failing(calls, new IOException("1"), fatal), e -> e instanceof IOException))
+        assertThatThrownBy(
+                        () -> retrier.call(failing(calls, new IOException("1"), fatal), e -> e instanceof IOException))
                 .isSameAs(fatal);
         assertThat(calls).hasValue(2);
         assertThat(sleeper.delays).containsExactly(Duration.ofMillis(50));
@@ -65,7 +70,9 @@ class RetrierTest {
     @Test
     void honoursAServerGivenDelayAsAFloorOnly() throws IOException {
         AtomicInteger calls = new AtomicInteger();
-        retrier.call(failing(calls, new IOException("retry-after 3s"), new IOException("retry-after 0s")), e -> true,
+        retrier.call(
+                failing(calls, new IOException("retry-after 3s"), new IOException("retry-after 0s")),
+                e -> true,
                 e -> Optional.of(e.getMessage().contains("3s") ? Duration.ofSeconds(3) : Duration.ZERO));
         assertThat(sleeper.delays).containsExactly(Duration.ofSeconds(3), Duration.ofMillis(100));
     }
@@ -74,7 +81,8 @@ class RetrierTest {
     void tellsTheListenerAboutEachRetry() throws IOException {
         List<String> events = new ArrayList<>();
         AtomicInteger calls = new AtomicInteger();
-        retrier.withListener((attempt, failure, delay) -> events.add(attempt + ":" + failure.getMessage() + ":" + delay))
+        retrier.withListener(
+                        (attempt, failure, delay) -> events.add(attempt + ":" + failure.getMessage() + ":" + delay))
                 .call(failing(calls, new IOException("a"), new IOException("b")), e -> true);
         assertThat(events).containsExactly("1:a:PT0.05S", "2:b:PT0.1S");
     }
@@ -82,13 +90,20 @@ class RetrierTest {
     @Test
     void stopsWhenInterruptedWhileSleeping() {
         IOException failure = new IOException("slow down");
-        Retrier interrupted = new Retrier(policy, d -> {
-            throw new InterruptedException("shutdown");
-        }, () -> 0.5, RetryListener.NONE);
+        Retrier interrupted = new Retrier(
+                policy,
+                d -> {
+                    throw new InterruptedException("shutdown");
+                },
+                () -> 0.5,
+                RetryListener.NONE);
         try {
-            assertThatThrownBy(() -> interrupted.call(() -> {
-                throw failure;
-            }, e -> true)).isSameAs(failure);
+            assertThatThrownBy(() -> interrupted.call(
+                            () -> {
+                                throw failure;
+                            },
+                            e -> true))
+                    .isSameAs(failure);
             assertThat(failure.getSuppressed()).singleElement().isInstanceOf(InterruptedException.class);
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
@@ -98,11 +113,17 @@ class RetrierTest {
 
     @Test
     void aSingleAttemptPolicyNeverSleeps() {
-        Retrier once = new Retrier(new BackoffPolicy(Duration.ofMillis(1), Duration.ofMillis(1), 1), sleeper, () -> 0.5,
+        Retrier once = new Retrier(
+                new BackoffPolicy(Duration.ofMillis(1), Duration.ofMillis(1), 1),
+                sleeper,
+                () -> 0.5,
                 RetryListener.NONE);
-        assertThatThrownBy(() -> once.call(() -> {
-            throw new IOException("x");
-        }, e -> true)).hasMessage("x");
+        assertThatThrownBy(() -> once.call(
+                        () -> {
+                            throw new IOException("x");
+                        },
+                        e -> true))
+                .hasMessage("x");
         assertThat(sleeper.delays).isEmpty();
     }
 }

@@ -10,8 +10,13 @@ import java.util.Map;
  * An {@code AWS::CloudWatch::Alarm} of a template: its name and description as Fn::Sub text and the metrics it
  * watches (a single metric, or each {@code MetricStat} of a metric-math alarm).
  */
-record CloudFormationAlarm(String template, String logicalId, String name, String description,
-        List<CloudWatchMetric> metrics, List<Map<String, String>> dimensions) {
+record CloudFormationAlarm(
+        String template,
+        String logicalId,
+        String name,
+        String description,
+        List<CloudWatchMetric> metrics,
+        List<Map<String, String>> dimensions) {
 
     CloudFormationAlarm {
         metrics = List.copyOf(metrics);
@@ -26,8 +31,8 @@ record CloudFormationAlarm(String template, String logicalId, String name, Strin
             resources.forEach((id, resource) -> {
                 Map<?, ?> definition = (Map<?, ?>) resource;
                 if ("AWS::CloudWatch::Alarm".equals(definition.get("Type"))) {
-                    alarms.add(from(template.getFileName().toString(), (String) id,
-                            (Map<?, ?>) definition.get("Properties")));
+                    alarms.add(from(
+                            template.getFileName().toString(), (String) id, (Map<?, ?>) definition.get("Properties")));
                 }
             });
         }
@@ -38,16 +43,16 @@ record CloudFormationAlarm(String template, String logicalId, String name, Strin
         List<CloudWatchMetric> metrics = new ArrayList<>();
         List<Map<String, String>> dimensions = new ArrayList<>();
         if (properties.containsKey("MetricName")) {
-            metrics.add(new CloudWatchMetric(SubText.of(properties.get("Namespace")),
-                    SubText.of(properties.get("MetricName"))));
+            metrics.add(new CloudWatchMetric(
+                    SubText.of(properties.get("Namespace")), SubText.of(properties.get("MetricName"))));
             dimensions.add(dimensions(properties.get("Dimensions")));
         }
         if (properties.get("Metrics") instanceof List<?> queries) {
             for (Object query : queries) {
                 if (((Map<?, ?>) query).get("MetricStat") instanceof Map<?, ?> stat) {
                     Map<?, ?> metric = (Map<?, ?>) stat.get("Metric");
-                    metrics.add(new CloudWatchMetric(SubText.of(metric.get("Namespace")),
-                            SubText.of(metric.get("MetricName"))));
+                    metrics.add(new CloudWatchMetric(
+                            SubText.of(metric.get("Namespace")), SubText.of(metric.get("MetricName"))));
                     dimensions.add(dimensions(metric.get("Dimensions")));
                 }
             }
@@ -57,8 +62,8 @@ record CloudFormationAlarm(String template, String logicalId, String name, Strin
                     + " expected by the dashboards checks)");
         }
         String name = properties.containsKey("AlarmName") ? SubText.of(properties.get("AlarmName")) : "";
-        String description = properties.containsKey("AlarmDescription")
-                ? SubText.of(properties.get("AlarmDescription")) : "";
+        String description =
+                properties.containsKey("AlarmDescription") ? SubText.of(properties.get("AlarmDescription")) : "";
         return new CloudFormationAlarm(template, id, name, description, metrics, dimensions);
     }
 

@@ -21,12 +21,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 final class CloudWatchDashboard {
     private static final Pattern SUB_REFERENCE = Pattern.compile("\\$\\{([^}!][^}]*)}");
-    private static final Pattern ALARM_ARN = Pattern.compile("^arn:\\$\\{AWS::Partition}:cloudwatch:\\$\\{AWS::Region}"
-            + ":\\$\\{AWS::AccountId}:alarm:(.+)$");
+    private static final Pattern ALARM_ARN = Pattern.compile(
+            "^arn:\\$\\{AWS::Partition}:cloudwatch:\\$\\{AWS::Region}" + ":\\$\\{AWS::AccountId}:alarm:(.+)$");
 
     /** One metric line of a metric widget: namespace, name, dimension name/value pairs. */
-    record MetricLine(String widget, CloudWatchMetric metric, Map<String, String> dimensions) {
-    }
+    record MetricLine(String widget, CloudWatchMetric metric, Map<String, String> dimensions) {}
 
     private final Map<?, ?> snippet;
     private final String body;
@@ -45,9 +44,13 @@ final class CloudWatchDashboard {
 
     static CloudWatchDashboard parse(String yaml) {
         Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-        if (!(loaded instanceof Map<?, ?> snippet) || snippet.size() != 1 || !snippet.containsKey("Fn::Sub")
-                || !(snippet.get("Fn::Sub") instanceof List<?> sub) || sub.size() != 2
-                || !(sub.get(0) instanceof String body) || !(sub.get(1) instanceof Map<?, ?>)) {
+        if (!(loaded instanceof Map<?, ?> snippet)
+                || snippet.size() != 1
+                || !snippet.containsKey("Fn::Sub")
+                || !(snippet.get("Fn::Sub") instanceof List<?> sub)
+                || sub.size() != 2
+                || !(sub.get(0) instanceof String body)
+                || !(sub.get(1) instanceof Map<?, ?>)) {
             throw new AssertionError("the snippet must be exactly {Fn::Sub: [<body JSON>, {<variables>}]}");
         }
         try {

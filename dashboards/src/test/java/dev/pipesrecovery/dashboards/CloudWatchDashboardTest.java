@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class CloudWatchDashboardTest {
     /** Parameters and pseudo parameters of pipe.yaml the body may use besides the snippet's own variables. */
-    private static final Set<String> STACK_VARIABLES = Set.of("PipeName", "StreamName", "RecoveryStackName",
-            "AWS::Region", "AWS::AccountId", "AWS::Partition");
+    private static final Set<String> STACK_VARIABLES =
+            Set.of("PipeName", "StreamName", "RecoveryStackName", "AWS::Region", "AWS::AccountId", "AWS::Partition");
+
     private static final Set<String> WIDGET_TYPES = Set.of("metric", "text", "log", "alarm");
     private static final String STAT = "Average|Sum|Minimum|Maximum|SampleCount|p\\d{1,2}(\\.\\d+)?";
 
@@ -25,21 +26,29 @@ class CloudWatchDashboardTest {
 
     @Test
     void snippetSubstitutesTheDecidedVariables() {
-        assertThat(dashboard.variables()).isEqualTo(Map.of(
-                "DlqName", Map.of("Fn::GetAtt", List.of("DeadLetterQueue", "QueueName")),
-                "HydrateFunctionName", Map.of("Fn::ImportValue",
-                        Map.of("Fn::Sub", "${RecoveryStackName}-HydrateFunctionName")),
-                "PoisonQueueName", Map.of("Fn::ImportValue",
-                        Map.of("Fn::Sub", "${RecoveryStackName}-PoisonQueueName"))));
+        assertThat(dashboard.variables())
+                .isEqualTo(Map.of(
+                        "DlqName", Map.of("Fn::GetAtt", List.of("DeadLetterQueue", "QueueName")),
+                        "HydrateFunctionName",
+                                Map.of(
+                                        "Fn::ImportValue",
+                                        Map.of("Fn::Sub", "${RecoveryStackName}-HydrateFunctionName")),
+                        "PoisonQueueName",
+                                Map.of("Fn::ImportValue", Map.of("Fn::Sub", "${RecoveryStackName}-PoisonQueueName"))));
     }
 
     @Test
     void bodyUsesEveryVariableAndNoUnknownOne() {
         Set<String> references = dashboard.subReferences();
-        assertThat(references).allSatisfy(reference -> assertThat(
-                STACK_VARIABLES.contains(reference) || dashboard.variables().containsKey(reference))
-                .as("${%s} is neither a snippet variable nor a pipe.yaml parameter", reference).isTrue());
-        assertThat(references).containsAll(dashboard.variables().keySet().stream().map(String::valueOf).toList());
+        assertThat(references)
+                .allSatisfy(reference -> assertThat(STACK_VARIABLES.contains(reference)
+                                || dashboard.variables().containsKey(reference))
+                        .as("${%s} is neither a snippet variable nor a pipe.yaml parameter", reference)
+                        .isTrue());
+        assertThat(references)
+                .containsAll(dashboard.variables().keySet().stream()
+                        .map(String::valueOf)
+                        .toList());
     }
 
     @Test
@@ -57,9 +66,13 @@ class CloudWatchDashboardTest {
             assertThat(width).as("width of %s", widget).isBetween(1, 24 - x);
             assertThat(height).as("height of %s", widget).isBetween(1, 1000);
             for (int[] other : placed) {
-                boolean overlaps = x < other[0] + other[2] && other[0] < x + width
-                        && y < other[1] + other[3] && other[1] < y + height;
-                assertThat(overlaps).as("widget at %d,%d overlaps another", x, y).isFalse();
+                boolean overlaps = x < other[0] + other[2]
+                        && other[0] < x + width
+                        && y < other[1] + other[3]
+                        && other[1] < y + height;
+                assertThat(overlaps)
+                        .as("widget at %d,%d overlaps another", x, y)
+                        .isFalse();
             }
             placed.add(new int[] {x, y, width, height});
         }
@@ -80,12 +93,16 @@ class CloudWatchDashboardTest {
                 if (properties.has("stat")) {
                     stats.add(properties.path("stat").asText());
                 }
-                properties.path("metrics").forEach(line -> line.forEach(item -> {
-                    if (item.isObject() && item.has("stat")) {
-                        stats.add(item.path("stat").asText());
-                    }
-                }));
-                assertThat(stats).as("statistics of %s", properties.path("title")).isNotEmpty()
+                properties
+                        .path("metrics")
+                        .forEach(line -> line.forEach(item -> {
+                            if (item.isObject() && item.has("stat")) {
+                                stats.add(item.path("stat").asText());
+                            }
+                        }));
+                assertThat(stats)
+                        .as("statistics of %s", properties.path("title"))
+                        .isNotEmpty()
                         .allSatisfy(stat -> assertThat(stat).matches(STAT));
             }
         }
@@ -95,14 +112,16 @@ class CloudWatchDashboardTest {
     void metricLinesWatchThisConsumersResources() {
         Map<String, Set<Map<String, String>>> expected = Map.of(
                 // the catalog's per-consumer metrics, and its per-function ones (ColdStart)
-                "PipesRecovery", Set.of(Map.of("Consumer", "${PipeName}"),
-                        Map.of("FunctionName", "${HydrateFunctionName}")),
+                "PipesRecovery",
+                        Set.of(Map.of("Consumer", "${PipeName}"), Map.of("FunctionName", "${HydrateFunctionName}")),
                 "AWS/EventBridge/Pipes", Set.of(Map.of("PipeName", "${PipeName}")),
                 "AWS/Kinesis", Set.of(Map.of("StreamName", "${StreamName}")),
                 "AWS/SQS", Set.of(Map.of("QueueName", "${DlqName}"), Map.of("QueueName", "${PoisonQueueName}")),
                 "AWS/Lambda", Set.of(Map.of("FunctionName", "${HydrateFunctionName}")));
-        assertThat(dashboard.metricLines()).allSatisfy(line -> assertThat(expected.get(line.metric().namespace()))
-                .as("dimensions of %s in '%s'", line.metric(), line.widget()).contains(line.dimensions()));
+        assertThat(dashboard.metricLines())
+                .allSatisfy(line -> assertThat(expected.get(line.metric().namespace()))
+                        .as("dimensions of %s in '%s'", line.metric(), line.widget())
+                        .contains(line.dimensions()));
     }
 
     @Test
@@ -113,8 +132,10 @@ class CloudWatchDashboardTest {
                 queries.add(w.path("properties").path("query").asText());
             }
         });
-        assertThat(queries).singleElement().satisfies(query -> assertThat(query)
-                .startsWith("SOURCE '/aws/lambda/${HydrateFunctionName}'")
-                .contains("filter consumer = '${PipeName}'"));
+        assertThat(queries)
+                .singleElement()
+                .satisfies(query -> assertThat(query)
+                        .startsWith("SOURCE '/aws/lambda/${HydrateFunctionName}'")
+                        .contains("filter consumer = '${PipeName}'"));
     }
 }

@@ -1,11 +1,11 @@
 package dev.pipesrecovery.dashboards;
 
-import dev.pipesrecovery.testkit.CfnLint;
-import dev.pipesrecovery.testkit.CloudFormationYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipesrecovery.testkit.CfnLint;
+import dev.pipesrecovery.testkit.CloudFormationYaml;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,26 +21,58 @@ import org.junit.jupiter.api.Test;
 class DatadogCloudFormationTemplateTest {
     private static final String MONITOR = "Datadog::Monitors::Monitor";
     private static final String DASHBOARD = "Datadog::Dashboards::Dashboard";
-    private static final Set<String> MONITOR_PROPERTIES = Set.of("Name", "Type", "Query", "Message", "Tags",
-            "Priority", "Options", "Multi", "RestrictedRoles", "CloudformationOptions");
-    private static final Set<String> MONITOR_OPTIONS = Set.of("EnableLogsSample", "EnableSamples",
-            "EscalationMessage", "EvaluationDelay", "GroupRetentionDuration", "IncludeTags", "Locked",
-            "MinLocationFailed", "NewHostDelay", "NoDataTimeframe", "NotifyAudit", "NotifyBy", "NotifyNoData",
-            "NotificationPresetName", "OnMissingData", "RenotifyInterval", "RequireFullWindow", "SchedulingOptions",
-            "SyntheticsCheckID", "Thresholds", "ThresholdWindows", "TimeoutH", "RenotifyOccurrences",
-            "RenotifyStatuses", "MinFailureDuration", "NewGroupDelay", "Variables");
-    private static final Set<String> THRESHOLDS = Set.of("Critical", "CriticalRecovery", "OK", "Warning",
-            "WarningRecovery");
+    private static final Set<String> MONITOR_PROPERTIES = Set.of(
+            "Name",
+            "Type",
+            "Query",
+            "Message",
+            "Tags",
+            "Priority",
+            "Options",
+            "Multi",
+            "RestrictedRoles",
+            "CloudformationOptions");
+    private static final Set<String> MONITOR_OPTIONS = Set.of(
+            "EnableLogsSample",
+            "EnableSamples",
+            "EscalationMessage",
+            "EvaluationDelay",
+            "GroupRetentionDuration",
+            "IncludeTags",
+            "Locked",
+            "MinLocationFailed",
+            "NewHostDelay",
+            "NoDataTimeframe",
+            "NotifyAudit",
+            "NotifyBy",
+            "NotifyNoData",
+            "NotificationPresetName",
+            "OnMissingData",
+            "RenotifyInterval",
+            "RequireFullWindow",
+            "SchedulingOptions",
+            "SyntheticsCheckID",
+            "Thresholds",
+            "ThresholdWindows",
+            "TimeoutH",
+            "RenotifyOccurrences",
+            "RenotifyStatuses",
+            "MinFailureDuration",
+            "NewGroupDelay",
+            "Variables");
+    private static final Set<String> THRESHOLDS =
+            Set.of("Critical", "CriticalRecovery", "OK", "Warning", "WarningRecovery");
 
-    private final Map<String, Object> template = CloudFormationYaml.load(
-            ProjectFiles.read(ProjectFiles.DATADOG_CFN_TEMPLATE));
+    private final Map<String, Object> template =
+            CloudFormationYaml.load(ProjectFiles.read(ProjectFiles.DATADOG_CFN_TEMPLATE));
 
     @Test
     void lintsCleanWithOnlyTheCommentedUnknownTypeSuppression() throws Exception {
         CfnLint.Result result = CfnLint.lint(List.of(ProjectFiles.DATADOG_CFN_TEMPLATE));
         assertThat(result.clean()).as(result.output()).isTrue();
         assertThat(ProjectFiles.read(ProjectFiles.DATADOG_CFN_TEMPLATE))
-                .doesNotContain("ignore_checks: [E3006, ").doesNotContainPattern("ignore_checks: \\[(?!E3006])");
+                .doesNotContain("ignore_checks: [E3006, ")
+                .doesNotContainPattern("ignore_checks: \\[(?!E3006])");
     }
 
     @Test
@@ -63,7 +95,8 @@ class DatadogCloudFormationTemplateTest {
     void monitorsEqualTheJsonFilesWithTheScopeDefaultsAndANotificationLine() {
         Map<String, String> scopeDefaults = scopeDefaults();
         List<DatadogMonitorFile> files = DatadogMonitorFile.all();
-        assertThat(resources().values().stream().filter(r -> MONITOR.equals(r.get("Type")))).hasSize(files.size());
+        assertThat(resources().values().stream().filter(r -> MONITOR.equals(r.get("Type"))))
+                .hasSize(files.size());
         for (DatadogMonitorFile file : files) {
             String logicalId = logicalId(file);
             Map<?, ?> resource = resources().get(logicalId);
@@ -84,8 +117,10 @@ class DatadogCloudFormationTemplateTest {
 
     @Test
     void dashboardDefinitionIsTheJsonFile() throws IOException {
-        Map<?, ?> dashboard = resources().values().stream().filter(r -> DASHBOARD.equals(r.get("Type")))
-                .findFirst().orElseThrow();
+        Map<?, ?> dashboard = resources().values().stream()
+                .filter(r -> DASHBOARD.equals(r.get("Type")))
+                .findFirst()
+                .orElseThrow();
         String definition = (String) ((Map<?, ?>) dashboard.get("Properties")).get("DashboardDefinition");
         assertThat(new ObjectMapper().readTree(definition)).isEqualTo(DatadogDashboardFile.tree());
     }

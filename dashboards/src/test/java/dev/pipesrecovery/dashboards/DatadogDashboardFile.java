@@ -8,8 +8,7 @@ import java.util.List;
 
 /** {@code datadog/dashboard.json} and the metric queries of its widgets, nested groups included. */
 final class DatadogDashboardFile {
-    private DatadogDashboardFile() {
-    }
+    private DatadogDashboardFile() {}
 
     static JsonNode tree() throws IOException {
         return parse(ProjectFiles.read(ProjectFiles.DATADOG_DASHBOARD));

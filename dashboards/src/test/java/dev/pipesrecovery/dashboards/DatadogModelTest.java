@@ -1,11 +1,11 @@
 package dev.pipesrecovery.dashboards;
 
-import dev.pipesrecovery.testkit.AlarmIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datadog.api.client.v1.model.Dashboard;
 import com.datadog.api.client.v1.model.Monitor;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pipesrecovery.testkit.AlarmIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,14 +32,17 @@ class DatadogModelTest {
     void dashboardHasTemplateVariablesForConsumerStreamAndQueue() throws IOException {
         JsonNode variables = DatadogDashboardFile.tree().path("template_variables");
         List<String> prefixes = new ArrayList<>();
-        variables.forEach(v -> prefixes.add(v.path("name").asText() + "=" + v.path("prefix").asText()));
+        variables.forEach(v ->
+                prefixes.add(v.path("name").asText() + "=" + v.path("prefix").asText()));
         assertThat(prefixes).contains("consumer=consumer", "stream=streamname", "queue=queuename");
     }
 
     @Test
     void everyMonitorMatchesTheClientModelStrictly() {
-        assertThat(DatadogMonitorFile.all()).allSatisfy(monitor -> assertThat(
-                StrictModelWalker.problems(monitor.json(), Monitor.class)).as(monitor.toString()).isEmpty());
+        assertThat(DatadogMonitorFile.all())
+                .allSatisfy(monitor -> assertThat(StrictModelWalker.problems(monitor.json(), Monitor.class))
+                        .as(monitor.toString())
+                        .isEmpty());
     }
 
     @Test
@@ -54,14 +57,16 @@ class DatadogModelTest {
                 .anySatisfy(p -> assertThat(p).contains("unknown keys [critcal]"))
                 .anySatisfy(p -> assertThat(p).contains("unknown keys [optoins]"));
         assertThat(StrictModelWalker.problems("{\"title\":\"t\",\"widgets\":[]}", Dashboard.class))
-                .singleElement().satisfies(p -> assertThat(p).contains("layout_type"));
+                .singleElement()
+                .satisfies(p -> assertThat(p).contains("layout_type"));
     }
 
     @Test
     void everyMonitorMessageEndsWithTheRunbookLinkOfAKnownId() {
         List<String> sections = ProjectFiles.runbook().sections();
         assertThat(DatadogMonitorFile.all()).allSatisfy(monitor -> {
-            assertThat(monitor.runbookId()).as("%s: message must end with 'Runbook: docs/runbook.md#<id>'", monitor)
+            assertThat(monitor.runbookId())
+                    .as("%s: message must end with 'Runbook: docs/runbook.md#<id>'", monitor)
                     .isNotEmpty();
             assertThat(AlarmIds.ALL).as(monitor.toString()).contains(monitor.runbookId());
             assertThat(sections).as(monitor.toString()).contains(monitor.runbookId());
@@ -70,7 +75,9 @@ class DatadogModelTest {
 
     @Test
     void everyAlarmableIdHasAMonitor() {
-        List<String> ids = DatadogMonitorFile.all().stream().map(DatadogMonitorFile::runbookId).toList();
+        List<String> ids = DatadogMonitorFile.all().stream()
+                .map(DatadogMonitorFile::runbookId)
+                .toList();
         assertThat(ids).containsAll(AlarmIds.alarmable());
     }
 
@@ -80,11 +87,11 @@ class DatadogModelTest {
             JsonNode tree = monitor.tree();
             List<String> tags = new ArrayList<>();
             tree.path("tags").forEach(t -> tags.add(t.asText()));
-            assertThat(tags).as(monitor.toString())
-                    .contains("service:pipes-recovery", "alarm:" + monitor.runbookId());
+            assertThat(tags).as(monitor.toString()).contains("service:pipes-recovery", "alarm:" + monitor.runbookId());
             assertThat(tree.path("priority").asInt()).as(monitor.toString()).isBetween(1, 5);
             // Datadog polls CloudWatch minutes late: evaluating without a delay would see missing recent points.
-            assertThat(tree.path("options").path("evaluation_delay").asInt()).as(monitor.toString())
+            assertThat(tree.path("options").path("evaluation_delay").asInt())
+                    .as(monitor.toString())
                     .isGreaterThanOrEqualTo(300);
             assertThat(tree.path("name").asText()).as(monitor.toString()).startsWith("[pipes-recovery] ");
         });
@@ -94,14 +101,21 @@ class DatadogModelTest {
     void criticalThresholdIsTheOneInTheQuery() {
         assertThat(DatadogMonitorFile.all()).allSatisfy(monitor -> {
             Matcher matcher = THRESHOLD.matcher(monitor.query());
-            assertThat(matcher.find()).as("%s: query ends with a comparison", monitor).isTrue();
-            double critical = monitor.tree().path("options").path("thresholds").path("critical").asDouble(Double.NaN);
+            assertThat(matcher.find())
+                    .as("%s: query ends with a comparison", monitor)
+                    .isTrue();
+            double critical = monitor.tree()
+                    .path("options")
+                    .path("thresholds")
+                    .path("critical")
+                    .asDouble(Double.NaN);
             assertThat(critical).as(monitor.toString()).isEqualTo(Double.parseDouble(matcher.group(2)));
             JsonNode warning = monitor.tree().path("options").path("thresholds").path("warning");
             if (!warning.isMissingNode()) {
                 boolean above = matcher.group(1).startsWith(">");
                 assertThat(above ? warning.asDouble() < critical : warning.asDouble() > critical)
-                        .as("%s: the warning comes before the critical threshold", monitor).isTrue();
+                        .as("%s: the warning comes before the critical threshold", monitor)
+                        .isTrue();
             }
         });
     }
@@ -114,8 +128,12 @@ class DatadogModelTest {
                     .anyMatch(catalog.unconfirmedDatadog()::contains);
             List<String> tags = new ArrayList<>();
             monitor.tree().path("tags").forEach(t -> tags.add(t.asText()));
-            assertThat(tags.contains("metric-names:unconfirmed")).as(monitor.toString()).isEqualTo(unconfirmed);
-            assertThat(monitor.message().contains("unconfirmed")).as(monitor.toString()).isEqualTo(unconfirmed);
+            assertThat(tags.contains("metric-names:unconfirmed"))
+                    .as(monitor.toString())
+                    .isEqualTo(unconfirmed);
+            assertThat(monitor.message().contains("unconfirmed"))
+                    .as(monitor.toString())
+                    .isEqualTo(unconfirmed);
         });
     }
 

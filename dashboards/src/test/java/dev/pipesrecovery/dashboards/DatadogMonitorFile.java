@@ -1,8 +1,8 @@
 package dev.pipesrecovery.dashboards;
 
-import dev.pipesrecovery.testkit.AlarmIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipesrecovery.testkit.AlarmIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,7 +12,9 @@ import java.util.List;
 record DatadogMonitorFile(Path path, String json, JsonNode tree) {
 
     static List<DatadogMonitorFile> all() {
-        return ProjectFiles.jsonFiles(ProjectFiles.DATADOG_MONITORS).stream().map(DatadogMonitorFile::read).toList();
+        return ProjectFiles.jsonFiles(ProjectFiles.DATADOG_MONITORS).stream()
+                .map(DatadogMonitorFile::read)
+                .toList();
     }
 
     static DatadogMonitorFile read(Path path) {

@@ -10,8 +10,7 @@ final class DatadogQueries {
     /** A space aggregation, the metric name, then its scope in braces. */
     private static final Pattern METRIC = Pattern.compile("\\b(?:avg|sum|min|max|count):([A-Za-z][A-Za-z0-9_.]*)\\{");
 
-    private DatadogQueries() {
-    }
+    private DatadogQueries() {}
 
     static Set<String> metricNames(String query) {
         Set<String> names = new LinkedHashSet<>();

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Command-line tools some tests run; a missing one fails the test with how to get it (never a skip). */
 final class ExternalTools {
-    private ExternalTools() {
-    }
+    private ExternalTools() {}
 
     static void require(String tool, String howToGet) {
         String path = System.getenv().getOrDefault("PATH", "");

@@ -36,6 +36,7 @@ final class FakeDatadogApi implements AutoCloseable {
 
     /** Fresh per instance, so that no other process on the machine can hold the same text by chance. */
     private final String apiKey = "api" + UUID.randomUUID().toString().replace("-", "");
+
     private final String appKey = "app" + UUID.randomUUID().toString().replace("-", "");
 
     private final HttpServer server;
@@ -95,7 +96,8 @@ final class FakeDatadogApi implements AutoCloseable {
 
     /** Records the request and who could see the keys; answers 403 and returns false when the keys are wrong. */
     private boolean accept(HttpExchange exchange) throws IOException {
-        requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+        requests.add(
+                exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
         // curl calls of the script this test started (another build's push.sh may be running beside it), but a
         // key in the arguments of any process on the machine
         for (List<String> arguments : ProcessArguments.ofDescendants()) {
@@ -121,13 +123,17 @@ final class FakeDatadogApi implements AutoCloseable {
         if (!accept(exchange)) {
             return;
         }
-        String id = exchange.getRequestURI().getPath().substring("/api/v2/logs/config/metrics".length())
+        String id = exchange.getRequestURI()
+                .getPath()
+                .substring("/api/v2/logs/config/metrics".length())
                 .replaceFirst("^/", "");
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (exchange.getRequestMethod().equals("GET") && !id.isEmpty()) {
             JsonNode metric = logMetrics.get(id);
-            respond(exchange, metric == null ? 404 : 200, metric == null ? "{\"errors\":[\"Not found\"]}"
-                    : metric.toString());
+            respond(
+                    exchange,
+                    metric == null ? 404 : 200,
+                    metric == null ? "{\"errors\":[\"Not found\"]}" : metric.toString());
         } else if (exchange.getRequestMethod().equals("POST") && id.isEmpty()) {
             List<String> problems = StrictModelWalker.problems(body, LogsMetricCreateRequest.class);
             JsonNode metric = JSON.readTree(body);
@@ -156,7 +162,10 @@ final class FakeDatadogApi implements AutoCloseable {
         if (!isMonitor && !parts[0].equals("dashboard")) {
             respond(exchange, 404, "{\"errors\":[\"Not found\"]}");
         } else if (method.equals("GET") && parts.length == 1) {
-            respond(exchange, 200, isMonitor ? listMonitors(exchange.getRequestURI().getRawQuery()) : listDashboards());
+            respond(
+                    exchange,
+                    200,
+                    isMonitor ? listMonitors(exchange.getRequestURI().getRawQuery()) : listDashboards());
         } else if ((method.equals("POST") && parts.length == 1) || (method.equals("PUT") && parts.length == 2)) {
             Class<?> model = isMonitor ? Monitor.class : Dashboard.class;
             List<String> problems = StrictModelWalker.problems(body, model);
@@ -164,8 +173,9 @@ final class FakeDatadogApi implements AutoCloseable {
                 respond(exchange, 400, JSON.writeValueAsString(Map.of("errors", problems)));
                 return;
             }
-            String id = parts.length == 2 ? parts[1] : isMonitor ? String.valueOf(ids.incrementAndGet())
-                    : "abc-" + ids.incrementAndGet();
+            String id = parts.length == 2
+                    ? parts[1]
+                    : isMonitor ? String.valueOf(ids.incrementAndGet()) : "abc-" + ids.incrementAndGet();
             boolean known = isMonitor ? monitors.containsKey(Long.parseLong(id)) : dashboards.containsKey(id);
             if (parts.length == 2 && !known) {
                 respond(exchange, 404, "{\"errors\":[\"Not found\"]}");
@@ -191,22 +201,26 @@ final class FakeDatadogApi implements AutoCloseable {
             for (String pair : rawQuery.split("&")) {
                 String[] kv = pair.split("=", 2);
                 if (kv[0].equals("monitor_tags") && kv.length == 2) {
-                    wanted.addAll(Arrays.asList(URLDecoder.decode(kv[1], StandardCharsets.UTF_8).split(",")));
+                    wanted.addAll(Arrays.asList(
+                            URLDecoder.decode(kv[1], StandardCharsets.UTF_8).split(",")));
                 }
             }
         }
         ArrayNode list = JSON.createArrayNode();
-        monitors.values().stream().filter(m -> {
-            List<String> tags = new ArrayList<>();
-            m.path("tags").forEach(t -> tags.add(t.asText()));
-            return tags.containsAll(wanted);
-        }).forEach(list::add);
+        monitors.values().stream()
+                .filter(m -> {
+                    List<String> tags = new ArrayList<>();
+                    m.path("tags").forEach(t -> tags.add(t.asText()));
+                    return tags.containsAll(wanted);
+                })
+                .forEach(list::add);
         return list.toString();
     }
 
     private String listDashboards() {
         ArrayNode list = JSON.createArrayNode();
-        dashboards.forEach((id, d) -> list.addObject().put("id", id).put("title", d.path("title").asText()));
+        dashboards.forEach((id, d) ->
+                list.addObject().put("id", id).put("title", d.path("title").asText()));
         ObjectNode response = JSON.createObjectNode();
         response.set("dashboards", list);
         return response.toString();

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class LogMetricsTest {
     private final MetricCatalog catalog = MetricCatalog.load();
     private final List<LogMetricFile> files = ProjectFiles.jsonFiles(ProjectFiles.DATADOG_LOG_METRICS).stream()
-            .map(LogMetricFile::read).toList();
+            .map(LogMetricFile::read)
+            .toList();
 
     /** One definition file: its JSON as written and parsed. */
     private record LogMetricFile(Path path, String json, JsonNode tree) {
@@ -41,17 +42,24 @@ class LogMetricsTest {
 
     @Test
     void everyDefinitionMatchesTheClientModelStrictly() {
-        assertThat(files).allSatisfy(file -> assertThat(
-                StrictModelWalker.problems(file.json(), LogsMetricCreateRequest.class)).as(file.toString()).isEmpty());
+        assertThat(files)
+                .allSatisfy(file -> assertThat(StrictModelWalker.problems(file.json(), LogsMetricCreateRequest.class))
+                        .as(file.toString())
+                        .isEmpty());
     }
 
     @Test
     void thereIsExactlyOneDefinitionPerCatalogMetricNamedAsTheDashboardsUseIt() {
-        List<String> ids = files.stream().map(f -> f.tree().path("data").path("id").asText()).toList();
-        assertThat(ids).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(MetricName.values()).map(catalog::datadogName).toList());
-        assertThat(files).allSatisfy(f -> assertThat(f.toString())
-                .isEqualTo(f.tree().path("data").path("id").asText() + ".json"));
+        List<String> ids = files.stream()
+                .map(f -> f.tree().path("data").path("id").asText())
+                .toList();
+        assertThat(ids)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(MetricName.values())
+                        .map(catalog::datadogName)
+                        .toList());
+        assertThat(files)
+                .allSatisfy(f -> assertThat(f.toString())
+                        .isEqualTo(f.tree().path("data").path("id").asText() + ".json"));
     }
 
     @Test
@@ -59,12 +67,18 @@ class LogMetricsTest {
         for (MetricName metric : MetricName.values()) {
             var attributes = files.stream()
                     .filter(f -> f.tree().path("data").path("id").asText().equals(catalog.datadogName(metric)))
-                    .findFirst().orElseThrow().tree().path("data").path("attributes");
+                    .findFirst()
+                    .orElseThrow()
+                    .tree()
+                    .path("data")
+                    .path("attributes");
             assertThat(attributes.path("compute").path("path").asText()).isEqualTo("@" + metric.metricName());
             assertThat(attributes.path("filter").path("query").asText())
-                    .contains("@" + metric.metricName() + ":*").contains("@" + metric.dimension() + ":*");
+                    .contains("@" + metric.metricName() + ":*")
+                    .contains("@" + metric.dimension() + ":*");
             // per consumer: the catalog's tag; per function: the tag Datadog's Lambda integration gives the function
-            String tag = metric.dimension().equals(MetricName.CONSUMER_DIMENSION) ? catalog.datadogTag() : "functionname";
+            String tag =
+                    metric.dimension().equals(MetricName.CONSUMER_DIMENSION) ? catalog.datadogTag() : "functionname";
             assertThat(attributes.path("group_by")).singleElement().satisfies(groupBy -> {
                 assertThat(groupBy.path("path").asText()).isEqualTo("@" + metric.dimension());
                 assertThat(groupBy.path("tag_name").asText()).isEqualTo(tag);

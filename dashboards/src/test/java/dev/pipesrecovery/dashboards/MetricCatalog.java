@@ -21,8 +21,12 @@ final class MetricCatalog {
     private final Map<String, CloudWatchMetric> awsDatadog;
     private final Set<String> unconfirmedDatadog;
 
-    private MetricCatalog(String datadogPrefix, String datadogTag, Set<CloudWatchMetric> awsCloudWatch,
-            Map<String, CloudWatchMetric> awsDatadog, Set<String> unconfirmedDatadog) {
+    private MetricCatalog(
+            String datadogPrefix,
+            String datadogTag,
+            Set<CloudWatchMetric> awsCloudWatch,
+            Map<String, CloudWatchMetric> awsDatadog,
+            Set<String> unconfirmedDatadog) {
         this.datadogPrefix = datadogPrefix;
         this.datadogTag = datadogTag;
         this.awsCloudWatch = Set.copyOf(awsCloudWatch);
@@ -48,8 +52,8 @@ final class MetricCatalog {
                 unconfirmed.add(name);
             }
         });
-        return new MetricCatalog((String) custom.get("prefix"), (String) custom.get("tag"), cloudWatch, datadog,
-                unconfirmed);
+        return new MetricCatalog(
+                (String) custom.get("prefix"), (String) custom.get("tag"), cloudWatch, datadog, unconfirmed);
     }
 
     private static void requireSource(String name, Map<String, Object> entry) {
@@ -75,7 +79,8 @@ final class MetricCatalog {
 
     /** {@code RecordsLost} becomes {@code pipesrecovery.records_lost}. */
     String datadogName(MetricName metric) {
-        return datadogPrefix + metric.metricName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+        return datadogPrefix
+                + metric.metricName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
     }
 
     String datadogTag() {

@@ -16,8 +16,7 @@ import java.util.stream.Stream;
 final class ProcessArguments {
     private static final Path PROC = Path.of("/proc");
 
-    private ProcessArguments() {
-    }
+    private ProcessArguments() {}
 
     static List<List<String>> all() {
         if (!Files.isDirectory(PROC)) {
@@ -39,7 +38,8 @@ final class ProcessArguments {
      */
     static List<List<String>> ofDescendants() {
         List<List<String>> processes = new ArrayList<>();
-        ProcessHandle.current().descendants()
+        ProcessHandle.current()
+                .descendants()
                 .forEach(p -> read(PROC.resolve(Long.toString(p.pid())).resolve("cmdline"), processes));
         return processes;
     }

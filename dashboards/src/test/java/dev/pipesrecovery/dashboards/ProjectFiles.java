@@ -28,8 +28,7 @@ final class ProjectFiles {
     /** The templates the shared decisions name; their alarms and dashboard are cross-checked here. */
     static final List<String> REQUIRED_TEMPLATES = List.of("recovery.yaml", "pipe.yaml", "replay.yaml");
 
-    private ProjectFiles() {
-    }
+    private ProjectFiles() {}
 
     /** docs/runbook.md, read by the same parser triage takes its next commands with. */
     static dev.pipesrecovery.triage.Runbook runbook() {
@@ -49,7 +48,9 @@ final class ProjectFiles {
 
     static List<Path> jsonFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> json = files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+            List<Path> json = files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
             if (json.isEmpty()) {
                 throw new AssertionError("no .json files in " + dir);
             }
@@ -61,8 +62,10 @@ final class ProjectFiles {
 
     /** recovery.yaml, pipe.yaml and replay.yaml; fails (never skips) when the CloudFormation module has not provided them. */
     static List<Path> cloudFormationTemplates() {
-        List<Path> templates = REQUIRED_TEMPLATES.stream().map(CLOUDFORMATION_DIR::resolve).toList();
-        List<Path> missing = templates.stream().filter(t -> !Files.isRegularFile(t)).toList();
+        List<Path> templates =
+                REQUIRED_TEMPLATES.stream().map(CLOUDFORMATION_DIR::resolve).toList();
+        List<Path> missing =
+                templates.stream().filter(t -> !Files.isRegularFile(t)).toList();
         if (!missing.isEmpty()) {
             throw new AssertionError("CloudFormation templates missing: " + missing
                     + " — the alarm and dashboard cross-checks need them (cloudformation module)");

@@ -1,9 +1,9 @@
 package dev.pipesrecovery.dashboards;
 
-import dev.pipesrecovery.testkit.AlarmIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pipesrecovery.testkit.AlarmIds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -51,9 +51,12 @@ class PushScriptTest {
             assertThat(message).startsWith(NOTIFY + "\n");
             assertThat(AlarmIds.runbookLink(message)).isPresent();
         });
-        assertThat(api.logMetrics()).hasSize(ProjectFiles.jsonFiles(ProjectFiles.DATADOG_LOG_METRICS).size());
+        assertThat(api.logMetrics())
+                .hasSize(
+                        ProjectFiles.jsonFiles(ProjectFiles.DATADOG_LOG_METRICS).size());
         JsonNode dashboard = api.dashboards().values().iterator().next();
-        assertThat(dashboard.path("title").asText()).isEqualTo(DatadogDashboardFile.tree().path("title").asText());
+        assertThat(dashboard.path("title").asText())
+                .isEqualTo(DatadogDashboardFile.tree().path("title").asText());
 
         Run second = push(NOTIFY);
         assertThat(second.exitCode()).as(second.output()).isZero();
@@ -72,16 +75,26 @@ class PushScriptTest {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(api.monitors()).as("every call was authorised").isNotEmpty();
         // the check could see curl while it waited for each answer, so an empty list below is a real finding
-        assertThat(api.curlArguments()).hasSizeGreaterThanOrEqualTo(api.requests().size());
+        assertThat(api.curlArguments())
+                .hasSizeGreaterThanOrEqualTo(api.requests().size());
         assertThat(api.curlArguments())
                 .allSatisfy(arguments -> assertThat(arguments).anyMatch(a -> a.startsWith(api.url())));
-        assertThat(api.argumentsWithAKey()).as("processes whose arguments hold a Datadog key").isEmpty();
+        assertThat(api.argumentsWithAKey())
+                .as("processes whose arguments hold a Datadog key")
+                .isEmpty();
         assertThat(run.output()).doesNotContain(api.apiKey()).doesNotContain(api.appKey());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://api.datadoghq.com", "http://127.0.0.1.example.com", "http://localhost.example.com:80",
-            "ftp://127.0.0.1", "api.datadoghq.com", "https://user@api.datadoghq.com"})
+    @ValueSource(
+            strings = {
+                "http://api.datadoghq.com",
+                "http://127.0.0.1.example.com",
+                "http://localhost.example.com:80",
+                "ftp://127.0.0.1",
+                "api.datadoghq.com",
+                "https://user@api.datadoghq.com"
+            })
     void refusesAnApiUrlThatIsNotHttpsUnlessItIsLoopback(String url) throws Exception {
         Run run = push(NOTIFY, Map.of("DD_API_URL", url));
         assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
@@ -125,8 +138,8 @@ class PushScriptTest {
     }
 
     private Run push(String notify, Map<String, String> overrides) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", ProjectFiles.PUSH_SCRIPT.toString())
-                .redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder("bash", ProjectFiles.PUSH_SCRIPT.toString()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("DD_API_URL", api.url());
         env.put("DD_API_KEY", api.apiKey());
@@ -143,6 +156,5 @@ class PushScriptTest {
         return new Run(process.exitValue(), output);
     }
 
-    private record Run(int exitCode, String output) {
-    }
+    private record Run(int exitCode, String output) {}
 }

@@ -1,9 +1,9 @@
 package dev.pipesrecovery.dashboards;
 
-import dev.pipesrecovery.testkit.AlarmIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipesrecovery.cli.PipesReplayCommand;
+import dev.pipesrecovery.testkit.AlarmIds;
 import dev.pipesrecovery.triage.Runbook;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +25,9 @@ class RunbookTest {
 
     /** The runbook's {@code pipes-replay} commands (the others are AWS CLI calls). */
     private List<Runbook.Command> pipesReplayCommands() {
-        return runbook.commands().stream().filter(c -> c.text().startsWith("pipes-replay ")).toList();
+        return runbook.commands().stream()
+                .filter(c -> c.text().startsWith("pipes-replay "))
+                .toList();
     }
 
     @Test
@@ -35,8 +37,11 @@ class RunbookTest {
 
     @Test
     void everySectionTellsWhichPipesReplayCommandToRun() {
-        List<String> sectionsWithCommands = pipesReplayCommands().stream().map(Runbook.Command::section).toList();
-        assertThat(AlarmIds.ALL).allSatisfy(id -> assertThat(sectionsWithCommands).as("section %s", id).contains(id));
+        List<String> sectionsWithCommands =
+                pipesReplayCommands().stream().map(Runbook.Command::section).toList();
+        assertThat(AlarmIds.ALL)
+                .allSatisfy(id ->
+                        assertThat(sectionsWithCommands).as("section %s", id).contains(id));
     }
 
     @Test
@@ -82,8 +87,12 @@ class RunbookTest {
      */
     @Test
     void pipesReplayReadsTheArchiveUnderTheRecoveryStacksPrefix() {
-        assertThat(runbook.commands()).map(Runbook.Command::text).filteredOn(c -> c.startsWith("export PIPES_REPLAY_PREFIX="))
-                .singleElement().asString().contains("OutputKey=='ArchivePrefix'");
+        assertThat(runbook.commands())
+                .map(Runbook.Command::text)
+                .filteredOn(c -> c.startsWith("export PIPES_REPLAY_PREFIX="))
+                .singleElement()
+                .asString()
+                .contains("OutputKey=='ArchivePrefix'");
     }
 
     /**
@@ -92,14 +101,15 @@ class RunbookTest {
      */
     private static Map<String, String> sampleValues(Map<String, String> exports) {
         Map<String, String> values = new HashMap<>();
-        exports.forEach((name, value) -> values.put(name,
-                value.startsWith("$(") ? "sample-" + name.toLowerCase().replace('_', '-') : unquote(value)));
+        exports.forEach((name, value) -> values.put(
+                name, value.startsWith("$(") ? "sample-" + name.toLowerCase().replace('_', '-') : unquote(value)));
         return values;
     }
 
     private static String unquote(String value) {
         return ShellWords.split(value, name -> {
-            throw new IllegalArgumentException("an exported value refers to $" + name);
-        }).get(0);
+                    throw new IllegalArgumentException("an exported value refers to $" + name);
+                })
+                .get(0);
     }
 }

@@ -11,8 +11,7 @@ import java.util.function.Function;
  * Command substitution, globbing and redirections are not supported and fail loudly.
  */
 final class ShellWords {
-    private ShellWords() {
-    }
+    private ShellWords() {}
 
     static List<String> split(String line, Map<String, String> variables) {
         return split(line, name -> {

@@ -25,8 +25,7 @@ final class StrictModelWalker {
     private final List<String> problems = new ArrayList<>();
     private final Map<Object, Boolean> seen = new IdentityHashMap<>();
 
-    private StrictModelWalker() {
-    }
+    private StrictModelWalker() {}
 
     /** The problems in {@code json} read as {@code type}; empty when it is valid. Missing required keys throw. */
     static <T> List<String> problems(String json, Class<T> type) {
@@ -93,7 +92,8 @@ final class StrictModelWalker {
         // The client sets `unparsed` on the parents of the problems reported above with a precise path; report it
         // on its own only when nothing below explains it.
         if (unparsed && problems.size() == problemsBefore) {
-            problems.add(path + ": the client could not parse this " + model.getClass().getSimpleName());
+            problems.add(path + ": the client could not parse this "
+                    + model.getClass().getSimpleName());
         }
     }
 

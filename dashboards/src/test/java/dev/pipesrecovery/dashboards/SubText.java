@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
  * {@code Fn::Join} joins its parts. Enough to read alarm names and descriptions whatever intrinsic a template uses.
  */
 final class SubText {
-    private SubText() {
-    }
+    private SubText() {}
 
     @SuppressWarnings("unchecked")
     static String of(Object value) {
@@ -29,8 +28,8 @@ final class SubText {
                     return "${" + String.join(".", (List<String>) argument) + "}";
                 case "Fn::Join":
                     List<?> join = (List<?>) argument;
-                    return ((List<?>) join.get(1)).stream().map(SubText::of)
-                            .collect(Collectors.joining((String) join.get(0)));
+                    return ((List<?>) join.get(1))
+                            .stream().map(SubText::of).collect(Collectors.joining((String) join.get(0)));
                 default:
                     break;
             }

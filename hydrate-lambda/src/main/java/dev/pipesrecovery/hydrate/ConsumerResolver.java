@@ -42,23 +42,29 @@ public final class ConsumerResolver {
         try {
             registration = registration(queueArn);
         } catch (QueueRegistry.QueueLookupException e) {
-            return new Resolution(UNKNOWN_CONSUMER, "the queue's registration could not be read, will retry: "
-                    + e.getMessage());
+            return new Resolution(
+                    UNKNOWN_CONSUMER, "the queue's registration could not be read, will retry: " + e.getMessage());
         }
         if (registration.isEmpty()) {
-            return new Resolution(UNKNOWN_CONSUMER, "queue " + queueArn + " is registered to no consumer: tag it "
-                    + "pipes-recovery:consumer=<pipe name> (the pipe stack does) or list it in CONSUMER_BY_QUEUE_ARN");
+            return new Resolution(
+                    UNKNOWN_CONSUMER,
+                    "queue " + queueArn + " is registered to no consumer: tag it "
+                            + "pipes-recovery:consumer=<pipe name> (the pipe stack does) or list it in CONSUMER_BY_QUEUE_ARN");
         }
         String consumer = registration.get().consumer();
         String named = message.defaultConsumer();
         if (!named.equals(consumer)) {
-            return new Resolution(consumer, "poison: the body names " + message.sourceArn() + " but queue " + queueArn
-                    + " belongs to consumer " + consumer);
+            return new Resolution(
+                    consumer,
+                    "poison: the body names " + message.sourceArn() + " but queue " + queueArn + " belongs to consumer "
+                            + consumer);
         }
         String stream = registration.get().streamArn();
         if (stream != null && !stream.equals(message.batch().streamArn())) {
-            return new Resolution(consumer, "poison: the body names stream " + message.batch().streamArn()
-                    + " but the pipe of queue " + queueArn + " reads " + stream);
+            return new Resolution(
+                    consumer,
+                    "poison: the body names stream " + message.batch().streamArn() + " but the pipe of queue "
+                            + queueArn + " reads " + stream);
         }
         return Resolution.accepted(consumer);
     }
@@ -66,7 +72,9 @@ public final class ConsumerResolver {
     /** The consumer to count a message under when its body could not be parsed. */
     public String resolveUnparsed(String queueArn) {
         try {
-            return registration(queueArn).map(QueueRegistry.Registration::consumer).orElse(UNKNOWN_CONSUMER);
+            return registration(queueArn)
+                    .map(QueueRegistry.Registration::consumer)
+                    .orElse(UNKNOWN_CONSUMER);
         } catch (QueueRegistry.QueueLookupException e) {
             return UNKNOWN_CONSUMER;
         }
@@ -78,7 +86,8 @@ public final class ConsumerResolver {
             return Optional.empty();
         }
         String configured = consumerByQueueArn.get(queueArn);
-        return configured != null ? Optional.of(new QueueRegistry.Registration(configured, null))
+        return configured != null
+                ? Optional.of(new QueueRegistry.Registration(configured, null))
                 : registry.lookup(queueArn);
     }
 }

@@ -5,8 +5,15 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** The metric values of one consumer in one invocation; {@code minHeadroomSeconds} is null when no message had one. */
-record ConsumerTally(long messages, long archived, long alreadyArchived, long lost, long failures, long archiveBytes,
-                     long fromWideRanges, Long minHeadroomSeconds) {
+record ConsumerTally(
+        long messages,
+        long archived,
+        long alreadyArchived,
+        long lost,
+        long failures,
+        long archiveBytes,
+        long fromWideRanges,
+        Long minHeadroomSeconds) {
 
     static final ConsumerTally EMPTY = new ConsumerTally(0, 0, 0, 0, 0, 0, 0, null);
 
@@ -16,10 +23,15 @@ record ConsumerTally(long messages, long archived, long alreadyArchived, long lo
         if (headroom != null && (min == null || headroom < min)) {
             min = headroom;
         }
-        return new ConsumerTally(messages + 1, archived + outcome.recordsArchived(),
-                alreadyArchived + outcome.recordsAlreadyArchived(), lost + outcome.recordsLost(),
-                failures + (outcome.retry() ? 1 : 0), archiveBytes + outcome.archiveBytes(),
-                fromWideRanges + outcome.recordsFromWideRanges(), min);
+        return new ConsumerTally(
+                messages + 1,
+                archived + outcome.recordsArchived(),
+                alreadyArchived + outcome.recordsAlreadyArchived(),
+                lost + outcome.recordsLost(),
+                failures + (outcome.retry() ? 1 : 0),
+                archiveBytes + outcome.archiveBytes(),
+                fromWideRanges + outcome.recordsFromWideRanges(),
+                min);
     }
 
     /**

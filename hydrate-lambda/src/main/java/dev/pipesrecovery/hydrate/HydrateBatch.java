@@ -49,8 +49,13 @@ public final class HydrateBatch {
     private final HydrateLog log;
     private final InvocationMetrics metrics;
 
-    public HydrateBatch(Hydrator hydrator, ConsumerResolver consumers, ExecutorService spanExecutor,
-                        Deadline deadline, HydrateLog log, InvocationMetrics metrics) {
+    public HydrateBatch(
+            Hydrator hydrator,
+            ConsumerResolver consumers,
+            ExecutorService spanExecutor,
+            Deadline deadline,
+            HydrateLog log,
+            InvocationMetrics metrics) {
         this.hydrator = Objects.requireNonNull(hydrator, "hydrator");
         this.consumers = Objects.requireNonNull(consumers, "consumers");
         this.spanExecutor = Objects.requireNonNull(spanExecutor, "spanExecutor");
@@ -64,8 +69,8 @@ public final class HydrateBatch {
      *
      * @param remainingMillis time left before the function is stopped ({@code Context::getRemainingTimeInMillis})
      */
-    public List<MessageOutcome> process(LambdaInvocation invocation, List<DlqDelivery> deliveries,
-                                        LongSupplier remainingMillis) {
+    public List<MessageOutcome> process(
+            LambdaInvocation invocation, List<DlqDelivery> deliveries, LongSupplier remainingMillis) {
         log.begin(invocation);
         metrics.emitColdStart(invocation);
         return process(deliveries, remainingMillis);
@@ -80,17 +85,22 @@ public final class HydrateBatch {
             CompletableFuture<MessageOutcome> outcome = new CompletableFuture<>();
             pending.put(delivery.messageId(), outcome);
             ParsedDelivery parsed = parse(delivery, outcome);
-            consumerOf.put(delivery.messageId(), parsed != null ? parsed.consumer()
-                    : outcome.getNow(null).consumer());
+            consumerOf.put(
+                    delivery.messageId(),
+                    parsed != null ? parsed.consumer() : outcome.getNow(null).consumer());
             if (parsed != null) {
-                spans.computeIfAbsent(parsed.message().batch().streamArn() + "/" + parsed.message().batch().shardId(),
-                        k -> new ArrayList<>()).add(parsed);
+                spans.computeIfAbsent(
+                                parsed.message().batch().streamArn() + "/"
+                                        + parsed.message().batch().shardId(),
+                                k -> new ArrayList<>())
+                        .add(parsed);
             }
         }
         spans.values().forEach(span -> span.sort(OLDEST_FIRST));
         List<Future<?>> running = spans.values().stream()
                 .sorted(Comparator.comparing(span -> span.get(0), OLDEST_FIRST))
-                .<Future<?>>map(span -> submit(span, pending, remainingMillis)).toList();
+                .<Future<?>>map(span -> submit(span, pending, remainingMillis))
+                .toList();
         List<MessageOutcome> outcomes = new ArrayList<>(pending.size());
         pending.forEach((messageId, outcome) ->
                 outcomes.add(await(messageId, consumerOf.get(messageId), outcome, remainingMillis)));
@@ -108,40 +118,54 @@ public final class HydrateBatch {
             String field = e instanceof MalformedDlqMessageException m ? m.field() : "source ARN";
             // A body that is not JSON may be an event itself (an event-bus rule DLQ holds the original event) and the
             // parser's detail quotes its first token: keep it out of the log.
-            String problem = field.equals("body") ? "body: is not a JSON object (detail withheld: it may quote "
-                    + "event data)" : e.getMessage();
+            String problem = field.equals("body")
+                    ? "body: is not a JSON object (detail withheld: it may quote " + "event data)"
+                    : e.getMessage();
             String consumer = consumers.resolveUnparsed(delivery.queueArn());
             log.error("malformed DLQ message: not a Kinesis failure record; it stays in the queue until SQS moves it "
                             + "to the poison queue")
-                    .with("consumer", consumer).with("messageId", delivery.messageId())
-                    .with("queueArn", delivery.queueArn()).with("field", field)
-                    .with("bodyLength", delivery.body().length()).with("error", problem).write();
+                    .with("consumer", consumer)
+                    .with("messageId", delivery.messageId())
+                    .with("queueArn", delivery.queueArn())
+                    .with("field", field)
+                    .with("bodyLength", delivery.body().length())
+                    .with("error", problem)
+                    .write();
             outcome.complete(MessageOutcome.failedBeforeStart(delivery.messageId(), consumer, "malformed DLQ message"));
             return null;
         }
         ConsumerResolver.Resolution resolution = consumers.resolve(delivery.queueArn(), message);
         if (!resolution.accepted()) {
             log.error("DLQ message refused for its queue; it stays in the queue until SQS moves it to the poison queue")
-                    .with("consumer", resolution.consumer()).with("messageId", delivery.messageId())
-                    .with("queueArn", delivery.queueArn()).with("sourceArn", message.sourceArn())
-                    .with("streamArn", message.batch().streamArn()).with("error", resolution.refusal()).write();
-            outcome.complete(MessageOutcome.failedBeforeStart(delivery.messageId(), resolution.consumer(),
-                    resolution.refusal()));
+                    .with("consumer", resolution.consumer())
+                    .with("messageId", delivery.messageId())
+                    .with("queueArn", delivery.queueArn())
+                    .with("sourceArn", message.sourceArn())
+                    .with("streamArn", message.batch().streamArn())
+                    .with("error", resolution.refusal())
+                    .write();
+            outcome.complete(MessageOutcome.failedBeforeStart(
+                    delivery.messageId(), resolution.consumer(), resolution.refusal()));
             return null;
         }
         return new ParsedDelivery(delivery, message, resolution.consumer());
     }
 
-    private Future<?> submit(List<ParsedDelivery> span, Map<String, CompletableFuture<MessageOutcome>> pending,
-                             LongSupplier remainingMillis) {
+    private Future<?> submit(
+            List<ParsedDelivery> span,
+            Map<String, CompletableFuture<MessageOutcome>> pending,
+            LongSupplier remainingMillis) {
         return spanExecutor.submit(() -> {
             try {
                 hydrator.hydrate(span, () -> mayStart(remainingMillis), outcome -> complete(pending, outcome));
             } catch (RuntimeException e) {
                 log.error("unexpected error while hydrating a span; its unfinished messages stay in the queue")
-                        .with("shardId", span.get(0).message().batch().shardId()).error(e).write();
-                span.forEach(parsed -> complete(pending, MessageOutcome.failedBeforeStart(parsed.messageId(),
-                        parsed.consumer(), "unexpected: " + e)));
+                        .with("shardId", span.get(0).message().batch().shardId())
+                        .error(e)
+                        .write();
+                span.forEach(parsed -> complete(
+                        pending,
+                        MessageOutcome.failedBeforeStart(parsed.messageId(), parsed.consumer(), "unexpected: " + e)));
             }
         });
     }
@@ -155,14 +179,17 @@ public final class HydrateBatch {
         pending.get(outcome.messageId()).complete(outcome);
     }
 
-    private MessageOutcome await(String messageId, String consumer, Future<MessageOutcome> future,
-                                 LongSupplier remainingMillis) {
-        long waitMillis = Math.max(0, remainingMillis.getAsLong() - deadline.stopWaiting().toMillis());
+    private MessageOutcome await(
+            String messageId, String consumer, Future<MessageOutcome> future, LongSupplier remainingMillis) {
+        long waitMillis =
+                Math.max(0, remainingMillis.getAsLong() - deadline.stopWaiting().toMillis());
         try {
             return future.get(waitMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             log.warn("still running at the invocation deadline; the message will be redelivered")
-                    .with("consumer", consumer).with("messageId", messageId).write();
+                    .with("consumer", consumer)
+                    .with("messageId", messageId)
+                    .write();
             return MessageOutcome.failedBeforeStart(messageId, consumer, "deadline: unfinished");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

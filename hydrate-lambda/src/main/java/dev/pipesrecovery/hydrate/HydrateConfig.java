@@ -41,7 +41,8 @@ public record HydrateConfig(
     public HydrateConfig {
         Objects.requireNonNull(archiveBucket, ARCHIVE_BUCKET);
         if (!BUCKET.matcher(archiveBucket).matches()) {
-            throw new IllegalArgumentException(ARCHIVE_BUCKET + " is not a valid S3 bucket name: '" + archiveBucket + "'");
+            throw new IllegalArgumentException(
+                    ARCHIVE_BUCKET + " is not a valid S3 bucket name: '" + archiveBucket + "'");
         }
         archivePrefix = archivePrefix == null ? "" : archivePrefix;
         consumerByQueueArn = Map.copyOf(consumerByQueueArn);

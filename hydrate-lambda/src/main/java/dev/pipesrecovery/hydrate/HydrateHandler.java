@@ -35,13 +35,17 @@ public final class HydrateHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSEvent.SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        List<SQSEvent.SQSMessage> messages =
+                event == null || event.getRecords() == null ? List.of() : event.getRecords();
         List<DlqDelivery> deliveries = messages.stream()
                 .map(m -> new DlqDelivery(m.getMessageId(), m.getEventSourceArn(), m.getBody()))
                 .toList();
         LambdaInvocation invocation = LambdaInvocation.of(context, !invokedBefore.getAndSet(true));
         List<SQSBatchResponse.BatchItemFailure> failures = batch
-                .process(invocation, deliveries, context == null ? () -> Long.MAX_VALUE : () -> context.getRemainingTimeInMillis())
+                .process(
+                        invocation,
+                        deliveries,
+                        context == null ? () -> Long.MAX_VALUE : () -> context.getRemainingTimeInMillis())
                 .stream()
                 .filter(MessageOutcome::retry)
                 .map(outcome -> new SQSBatchResponse.BatchItemFailure(outcome.messageId()))

@@ -18,7 +18,11 @@ import java.util.Objects;
  */
 public final class HydrateLog {
 
-    public enum Level { INFO, WARN, ERROR }
+    public enum Level {
+        INFO,
+        WARN,
+        ERROR
+    }
 
     /** {@code service}: the Powertools key naming the application (Datadog's unified {@code service} tag too). */
     public static final String SERVICE = "pipes-recovery-hydrate";
@@ -74,7 +78,8 @@ public final class HydrateLog {
             fields.put("service", SERVICE);
             LambdaInvocation current = invocation;
             if (current != null) {
-                with("function_request_id", current.requestId()).with("cold_start", current.coldStart())
+                with("function_request_id", current.requestId())
+                        .with("cold_start", current.coldStart())
                         .with("function_name", current.functionName())
                         .with("function_version", current.functionVersion())
                         .with("xray_trace_id", current.traceId());

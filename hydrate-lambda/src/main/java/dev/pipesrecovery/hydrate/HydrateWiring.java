@@ -64,20 +64,38 @@ public final class HydrateWiring implements AutoCloseable {
         AwsSettings oneAttempt = builder.aws.withSdkMaxAttempts(1);
         var kinesis = add(built, new AwsClientFactory(at(oneAttempt, builder.kinesisEndpoint)).kinesis());
         var s3 = add(built, new AwsClientFactory(at(oneAttempt, builder.s3Endpoint)).s3());
-        QueueRegistry registry = builder.registry != null ? builder.registry : new SqsQueueTags(add(built,
-                new AwsClientFactory(at(builder.aws, builder.sqsEndpoint)).configure(SqsClient.builder()).build()));
+        QueueRegistry registry = builder.registry != null
+                ? builder.registry
+                : new SqsQueueTags(add(
+                        built,
+                        new AwsClientFactory(at(builder.aws, builder.sqsEndpoint))
+                                .configure(SqsClient.builder())
+                                .build()));
         DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
-        reader = new KinesisRangeReader(kinesis, builder.readerSettings.apply(KinesisReaderSettings.defaults()
-                .withCallsPerSecondPerShard(config.kinesisMaxReadsPerSecond())), System::nanoTime, Sleeper.SYSTEM,
+        reader = new KinesisRangeReader(
+                kinesis,
+                builder.readerSettings.apply(
+                        KinesisReaderSettings.defaults().withCallsPerSecondPerShard(config.kinesisMaxReadsPerSecond())),
+                System::nanoTime,
+                Sleeper.SYSTEM,
                 random);
-        store = new S3ArchiveStore(s3, config.archiveBucket(),
-                S3ArchiveSettings.defaults().withParallelism(config.writeParallelism()), Sleeper.SYSTEM, random);
+        store = new S3ArchiveStore(
+                s3,
+                config.archiveBucket(),
+                S3ArchiveSettings.defaults().withParallelism(config.writeParallelism()),
+                Sleeper.SYSTEM,
+                random);
         Clock clock = Clock.systemUTC();
         HydrateLog log = new HydrateLog(builder.out, clock);
         Hydrator hydrator = new Hydrator(reader, store, new KeyLayout(config.archivePrefix()), clock, log);
         spans = spanExecutor(builder.spanConcurrency);
-        batch = new HydrateBatch(hydrator, new ConsumerResolver(config.consumerByQueueArn(), registry), spans,
-                builder.deadline, log, new InvocationMetrics(log, clock));
+        batch = new HydrateBatch(
+                hydrator,
+                new ConsumerResolver(config.consumerByQueueArn(), registry),
+                spans,
+                builder.deadline,
+                log,
+                new InvocationMetrics(log, clock));
         clients = List.copyOf(built);
     }
 
@@ -131,8 +149,8 @@ public final class HydrateWiring implements AutoCloseable {
 
     private static ExecutorService spanExecutor(int threads) {
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "hydrate-span-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;

@@ -115,12 +115,14 @@ public final class Hydrator {
             try {
                 List<RecordArchiver.Written> written = archiver.write(judged, clock.instant());
                 for (int i = 0; i < written.size(); i++) {
-                    done.accept(report.outcome(written.get(i), extras.get(i),
+                    done.accept(report.outcome(
+                            written.get(i),
+                            extras.get(i),
                             headroom(retentionSeconds, written.get(i).judged().parsed())));
                 }
             } catch (RuntimeException e) {
-                judged.forEach(j -> done.accept(report.unexpected(j.parsed(),
-                        headroom(retentionSeconds, j.parsed()), e)));
+                judged.forEach(
+                        j -> done.accept(report.unexpected(j.parsed(), headroom(retentionSeconds, j.parsed()), e)));
             }
             judged.clear();
             extras.clear();
@@ -137,19 +139,35 @@ public final class Hydrator {
         int lost = 0;
         if (read.status() != RangeStatus.COMPLETE) {
             lost = Math.min(batch.batchSize(), Math.max(1, read.missingCount()));
-            LossMarker marker = new LossMarker(parsed.consumer(), batch.streamArn(), batch.shardId(),
-                    batch.startSequenceNumber(), batch.endSequenceNumber(), batch.batchSize(), lost,
-                    read.status() + ": " + read.lossReason(), parsed.messageId(), parsed.delivery().body(),
+            LossMarker marker = new LossMarker(
+                    parsed.consumer(),
+                    batch.streamArn(),
+                    batch.shardId(),
+                    batch.startSequenceNumber(),
+                    batch.endSequenceNumber(),
+                    batch.batchSize(),
+                    lost,
+                    read.status() + ": " + read.lossReason(),
+                    parsed.messageId(),
+                    parsed.delivery().body(),
                     clock.instant());
-            markerKey = layout.lossMarkerKey(parsed.consumer(), day, batch.shardId(), batch.startSequenceNumber(),
-                    batch.endSequenceNumber());
+            markerKey = layout.lossMarkerKey(
+                    parsed.consumer(), day, batch.shardId(), batch.startSequenceNumber(), batch.endSequenceNumber());
             writes.add(new ArchiveWrite(markerKey, LossMarkerCodec.encode(marker)));
         }
         String noticeKey = null;
         if (read.widerThanBatch()) {
-            WideRangeNotice notice = new WideRangeNotice(parsed.consumer(), batch.streamArn(), batch.shardId(),
-                    batch.startSequenceNumber(), batch.endSequenceNumber(), batch.batchSize(), read.recordsInRange(),
-                    RecordArchiver.userRecords(read).size(), parsed.messageId(), clock.instant());
+            WideRangeNotice notice = new WideRangeNotice(
+                    parsed.consumer(),
+                    batch.streamArn(),
+                    batch.shardId(),
+                    batch.startSequenceNumber(),
+                    batch.endSequenceNumber(),
+                    batch.batchSize(),
+                    read.recordsInRange(),
+                    RecordArchiver.userRecords(read).size(),
+                    parsed.messageId(),
+                    clock.instant());
             noticeKey = notice.key(layout, day);
             writes.add(new ArchiveWrite(noticeKey, notice.toJson()));
         }
@@ -167,7 +185,10 @@ public final class Hydrator {
 
     /** Retention minus the age of the message's oldest record: how long until the stream trims it. */
     private Long headroom(Long retentionSeconds, ParsedDelivery parsed) {
-        return retentionSeconds == null ? null : retentionSeconds - Duration.between(
-                parsed.message().batch().approximateArrivalOfFirstRecord(), clock.instant()).toSeconds();
+        return retentionSeconds == null
+                ? null
+                : retentionSeconds
+                        - Duration.between(parsed.message().batch().approximateArrivalOfFirstRecord(), clock.instant())
+                                .toSeconds();
     }
 }

@@ -27,17 +27,21 @@ public final class InvocationMetrics {
     public void emit(List<MessageOutcome> outcomes) {
         Map<String, ConsumerTally> byConsumer = new TreeMap<>();
         for (MessageOutcome outcome : outcomes) {
-            byConsumer.put(outcome.consumer(), byConsumer.getOrDefault(outcome.consumer(), ConsumerTally.EMPTY).plus(outcome));
+            byConsumer.put(
+                    outcome.consumer(),
+                    byConsumer
+                            .getOrDefault(outcome.consumer(), ConsumerTally.EMPTY)
+                            .plus(outcome));
         }
-        byConsumer.forEach((consumer, tally) ->
-                log.raw(EmbeddedMetricFormat.line(consumer, tally.values(), clock.instant())));
+        byConsumer.forEach(
+                (consumer, tally) -> log.raw(EmbeddedMetricFormat.line(consumer, tally.values(), clock.instant())));
     }
 
     /** {@code ColdStart} 1 for the first invocation of an execution environment (per function, not per consumer). */
     public void emitColdStart(LambdaInvocation invocation) {
         if (invocation.coldStart() && invocation.functionName() != null) {
-            log.raw(EmbeddedMetricFormat.functionLine(invocation.functionName(), Map.of(MetricName.COLD_START, 1),
-                    clock.instant()));
+            log.raw(EmbeddedMetricFormat.functionLine(
+                    invocation.functionName(), Map.of(MetricName.COLD_START, 1), clock.instant()));
         }
     }
 }

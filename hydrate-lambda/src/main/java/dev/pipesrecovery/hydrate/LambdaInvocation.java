@@ -10,8 +10,8 @@ import com.amazonaws.services.lambda.runtime.Context;
  *
  * @param traceId the X-Ray trace id (the {@code Root} of the trace header), or null without tracing
  */
-public record LambdaInvocation(String requestId, String functionName, String functionVersion, boolean coldStart,
-                               String traceId) {
+public record LambdaInvocation(
+        String requestId, String functionName, String functionVersion, boolean coldStart, String traceId) {
 
     /** The system property the Java runtime sets to the invocation's {@code Lambda-Runtime-Trace-Id} header. */
     static final String TRACE_HEADER_PROPERTY = "com.amazonaws.xray.traceHeader";
@@ -19,9 +19,14 @@ public record LambdaInvocation(String requestId, String functionName, String fun
     /** From the runtime's context; the trace header from the runtime's system property, else {@code _X_AMZN_TRACE_ID}. */
     public static LambdaInvocation of(Context context, boolean coldStart) {
         String header = System.getProperty(TRACE_HEADER_PROPERTY, System.getenv("_X_AMZN_TRACE_ID"));
-        return context == null ? new LambdaInvocation(null, null, null, coldStart, traceRoot(header))
-                : new LambdaInvocation(context.getAwsRequestId(), context.getFunctionName(),
-                context.getFunctionVersion(), coldStart, traceRoot(header));
+        return context == null
+                ? new LambdaInvocation(null, null, null, coldStart, traceRoot(header))
+                : new LambdaInvocation(
+                        context.getAwsRequestId(),
+                        context.getFunctionName(),
+                        context.getFunctionVersion(),
+                        coldStart,
+                        traceRoot(header));
     }
 
     /** {@code 1-5759e988-bd862e3fe1be46a994272793} of {@code Root=1-5759e988-bd862e3fe1be46a994272793;Parent=...}. */

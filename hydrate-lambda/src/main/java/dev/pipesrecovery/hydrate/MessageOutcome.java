@@ -43,7 +43,10 @@ public record MessageOutcome(
         if ((status == Status.FAILED) == (failureReason == null)) {
             throw new IllegalArgumentException("a failureReason is required exactly when the status is FAILED");
         }
-        if (recordsArchived < 0 || recordsAlreadyArchived < 0 || archiveBytes < 0 || recordsLost < 0
+        if (recordsArchived < 0
+                || recordsAlreadyArchived < 0
+                || archiveBytes < 0
+                || recordsLost < 0
                 || recordsFromWideRanges < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }

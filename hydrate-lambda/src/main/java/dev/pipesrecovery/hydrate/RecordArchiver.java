@@ -30,15 +30,14 @@ final class RecordArchiver {
 
     /** Envelope bytes per slice: base64 makes an envelope ~4/3 of its record, so a slice stays well under 64 MiB. */
     static final long CHUNK_BYTES = 32L * 1024 * 1024;
+
     static final int CHUNK_RECORDS = 1000;
 
     /** A message the reader has judged, and the extra objects (loss marker, notice) it needs. */
-    record Judged(ParsedDelivery parsed, RangeRead read, List<ArchiveWrite> extras) {
-    }
+    record Judged(ParsedDelivery parsed, RangeRead read, List<ArchiveWrite> extras) {}
 
     /** What the writes did for one message: its records' tally, and each extra write's result, by key. */
-    record Written(Judged judged, int records, Tally tally, Map<String, WriteResult> extras) {
-    }
+    record Written(Judged judged, int records, Tally tally, Map<String, WriteResult> extras) {}
 
     /** What the record writes did. {@code firstError} is null when nothing failed. */
     record Tally(int created, int alreadyArchived, int failed, long createdBytes, String firstError) {
@@ -47,12 +46,19 @@ final class RecordArchiver {
 
         Tally plus(WriteResult result, boolean firstToMeetIt) {
             if (!result.succeeded()) {
-                String error = firstError != null ? firstError
-                        : result.failure().getClass().getSimpleName() + ": " + result.failure().getMessage();
+                String error = firstError != null
+                        ? firstError
+                        : result.failure().getClass().getSimpleName() + ": "
+                                + result.failure().getMessage();
                 return new Tally(created, alreadyArchived, failed + 1, createdBytes, error);
             }
             return result.outcome() == WriteOutcome.CREATED && firstToMeetIt
-                    ? new Tally(created + 1, alreadyArchived, failed, createdBytes + result.write().body().length, firstError)
+                    ? new Tally(
+                            created + 1,
+                            alreadyArchived,
+                            failed,
+                            createdBytes + result.write().body().length,
+                            firstError)
                     : new Tally(created, alreadyArchived + 1, failed, createdBytes, firstError);
         }
     }
@@ -67,7 +73,9 @@ final class RecordArchiver {
 
     /** The user records of a read: plain records as they are, each KPL aggregate opened. */
     static List<StreamRecord> userRecords(RangeRead read) {
-        return read.records().stream().flatMap(record -> KplDeaggregator.deaggregate(record).stream()).toList();
+        return read.records().stream()
+                .flatMap(record -> KplDeaggregator.deaggregate(record).stream())
+                .toList();
     }
 
     List<Written> write(List<Judged> judged, Instant hydratedAt) {
@@ -122,7 +130,8 @@ final class RecordArchiver {
 
         void flush() {
             if (!writes.isEmpty()) {
-                store.putAllIfAbsent(writes).forEach(result -> results.put(result.write().key(), result));
+                store.putAllIfAbsent(writes)
+                        .forEach(result -> results.put(result.write().key(), result));
                 writes = new ArrayList<>();
                 queuedKeys.clear();
                 bytes = 0;
@@ -132,20 +141,39 @@ final class RecordArchiver {
 
     private ArchiveWrite envelope(ParsedDelivery parsed, StreamRecord record, ArchivedRecord.FailureInfo failure) {
         DlqMessage message = parsed.message();
-        ArchivedRecord envelope = new ArchivedRecord(ArchivedRecord.CURRENT_VERSION, parsed.consumer(),
-                message.batch().streamArn(), record.shardId(), record.sequenceNumber(), record.subSequenceNumber(),
-                record.partitionKey(), record.approximateArrivalTimestamp(), record.data(), failure);
-        String key = layout.format(ArchiveKey.of(parsed.consumer(), record.partitionKey(),
-                record.approximateArrivalTimestamp(), record.shardId(), record.sequenceNumber(),
+        ArchivedRecord envelope = new ArchivedRecord(
+                ArchivedRecord.CURRENT_VERSION,
+                parsed.consumer(),
+                message.batch().streamArn(),
+                record.shardId(),
+                record.sequenceNumber(),
+                record.subSequenceNumber(),
+                record.partitionKey(),
+                record.approximateArrivalTimestamp(),
+                record.data(),
+                failure);
+        String key = layout.format(ArchiveKey.of(
+                parsed.consumer(),
+                record.partitionKey(),
+                record.approximateArrivalTimestamp(),
+                record.shardId(),
+                record.sequenceNumber(),
                 record.subSequenceNumber()));
         return new ArchiveWrite(key, ArchivedRecordCodec.encode(envelope));
     }
 
     private static ArchivedRecord.FailureInfo failureInfo(Judged judged, Instant hydratedAt) {
         DlqMessage message = judged.parsed().message();
-        return new ArchivedRecord.FailureInfo(message.sourceArn(), message.condition(), judged.parsed().messageId(),
-                message.timestamp(), new ArchivedRecord.BatchRef(message.batch().startSequenceNumber(),
-                message.batch().endSequenceNumber(), message.batch().batchSize(), judged.read().recordsInRange()),
+        return new ArchivedRecord.FailureInfo(
+                message.sourceArn(),
+                message.condition(),
+                judged.parsed().messageId(),
+                message.timestamp(),
+                new ArchivedRecord.BatchRef(
+                        message.batch().startSequenceNumber(),
+                        message.batch().endSequenceNumber(),
+                        message.batch().batchSize(),
+                        judged.read().recordsInRange()),
                 hydratedAt);
     }
 }

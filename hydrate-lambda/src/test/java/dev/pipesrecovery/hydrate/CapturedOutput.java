@@ -28,7 +28,10 @@ final class CapturedOutput {
 
     /** Every line, parsed; fails the test if one is not a JSON object. */
     List<JsonNode> lines() {
-        return text().lines().filter(line -> !line.isBlank()).map(CapturedOutput::parse).toList();
+        return text().lines()
+                .filter(line -> !line.isBlank())
+                .map(CapturedOutput::parse)
+                .toList();
     }
 
     List<JsonNode> logs() {
@@ -36,19 +39,26 @@ final class CapturedOutput {
     }
 
     List<JsonNode> logs(String level) {
-        return logs().stream().filter(line -> level.equals(line.path("level").asText())).toList();
+        return logs().stream()
+                .filter(line -> level.equals(line.path("level").asText()))
+                .toList();
     }
 
     List<JsonNode> logsFor(String messageId) {
-        return logs().stream().filter(line -> messageId.equals(line.path("messageId").asText())).toList();
+        return logs().stream()
+                .filter(line -> messageId.equals(line.path("messageId").asText()))
+                .toList();
     }
 
     /** The one EMF line of {@code consumer} (one per consumer per invocation). */
     JsonNode metrics(String consumer) {
         List<JsonNode> emf = lines().stream()
-                .filter(line -> line.has("_aws") && consumer.equals(line.path("Consumer").asText()))
+                .filter(line -> line.has("_aws")
+                        && consumer.equals(line.path("Consumer").asText()))
                 .toList();
-        assertThat(emf).as("EMF lines for consumer %s in:%n%s", consumer, text()).hasSize(1);
+        assertThat(emf)
+                .as("EMF lines for consumer %s in:%n%s", consumer, text())
+                .hasSize(1);
         return emf.get(0);
     }
 

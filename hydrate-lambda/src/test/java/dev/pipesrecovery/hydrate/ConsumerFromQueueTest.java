@@ -16,11 +16,11 @@ class ConsumerFromQueueTest {
     @Test
     void aBodyNamingAnotherPipeIsPoisonNotArchivedUnderThatPipe() {
         HydrateFixture fixture = new HydrateFixture("foreign-body");
-        List<HydrateFixture.Put> puts = fixture.put(List.of(new HydrateFixture.TestRecord("k",
-                "x".getBytes(StandardCharsets.UTF_8))));
+        List<HydrateFixture.Put> puts =
+                fixture.put(List.of(new HydrateFixture.TestRecord("k", "x".getBytes(StandardCharsets.UTF_8))));
         // arrives on orders-api's DLQ but names pipe billing-api
-        SqsEvents.Message message = SqsEvents.Message.of(DlqBodies.pipes("billing-api", fixture.batchOf(puts)),
-                HydrateFixture.dlqOf("orders-api"));
+        SqsEvents.Message message = SqsEvents.Message.of(
+                DlqBodies.pipes("billing-api", fixture.batchOf(puts)), HydrateFixture.dlqOf("orders-api"));
 
         HydrateFixture.Run run = fixture.run(List.of(message));
 

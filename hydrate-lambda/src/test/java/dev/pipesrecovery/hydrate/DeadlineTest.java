@@ -14,8 +14,8 @@ class DeadlineTest {
     @Test
     void messagesAreNotStartedWhenTooLittleTimeIsLeft() {
         HydrateFixture fixture = new HydrateFixture("deadline");
-        List<HydrateFixture.Put> puts = fixture.put(List.of(
-                new HydrateFixture.TestRecord("pk", "x".getBytes(StandardCharsets.UTF_8))));
+        List<HydrateFixture.Put> puts =
+                fixture.put(List.of(new HydrateFixture.TestRecord("pk", "x".getBytes(StandardCharsets.UTF_8))));
         String dlq = HydrateFixture.dlqOf("orders-api");
         SqsEvents.Message one = SqsEvents.Message.of(DlqBodies.pipes("orders-api", fixture.batchOf(puts)), dlq);
         SqsEvents.Message two = SqsEvents.Message.of(DlqBodies.pipes("orders-api", fixture.batchOf(puts)), dlq);
@@ -27,11 +27,14 @@ class DeadlineTest {
                     .handleRequest(SqsEvents.event(List.of(one, two)), TestContext.withTimeout(5_000));
         }
 
-        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+        assertThat(response.getBatchItemFailures())
+                .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactlyInAnyOrder(one.messageId(), two.messageId());
         assertThat(fixture.objects("")).isEmpty();
-        assertThat(output.logs("WARN")).hasSize(2)
+        assertThat(output.logs("WARN"))
+                .hasSize(2)
                 .allSatisfy(log -> assertThat(log.path("message").asText()).contains("deadline"));
-        assertThat(output.metrics("orders-api").path("HydrateFailures").asLong()).isEqualTo(2);
+        assertThat(output.metrics("orders-api").path("HydrateFailures").asLong())
+                .isEqualTo(2);
     }
 }

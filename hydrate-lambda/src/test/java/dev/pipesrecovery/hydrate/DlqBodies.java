@@ -14,13 +14,17 @@ import java.time.Instant;
  */
 public final class DlqBodies {
 
-    private DlqBodies() {
-    }
+    private DlqBodies() {}
 
     /** The range of a batch as the pipe would report it. */
-    public record Batch(String streamArn, String shardId, String startSequenceNumber, String endSequenceNumber,
-                 Instant firstArrival, Instant lastArrival, int batchSize) {
-    }
+    public record Batch(
+            String streamArn,
+            String shardId,
+            String startSequenceNumber,
+            String endSequenceNumber,
+            Instant firstArrival,
+            Instant lastArrival,
+            int batchSize) {}
 
     public static String pipes(String pipeName, Batch batch) {
         return write(DlqSourceKind.PIPE, "arn:aws:pipes:us-east-1:123456789012:pipe/" + pipeName, batch);
@@ -31,10 +35,15 @@ public final class DlqBodies {
     }
 
     private static String write(DlqSourceKind kind, String sourceArn, Batch batch) {
-        KinesisBatchInfo info = new KinesisBatchInfo(batch.streamArn(), batch.shardId(),
-                SequenceNumber.of(batch.startSequenceNumber()), SequenceNumber.of(batch.endSequenceNumber()),
-                batch.firstArrival(), batch.lastArrival(), batch.batchSize());
-        return DlqMessageWriter.write(new DlqMessage(kind, sourceArn, "RetryAttemptsExhausted",
-                batch.lastArrival().plusSeconds(60), info));
+        KinesisBatchInfo info = new KinesisBatchInfo(
+                batch.streamArn(),
+                batch.shardId(),
+                SequenceNumber.of(batch.startSequenceNumber()),
+                SequenceNumber.of(batch.endSequenceNumber()),
+                batch.firstArrival(),
+                batch.lastArrival(),
+                batch.batchSize());
+        return DlqMessageWriter.write(new DlqMessage(
+                kind, sourceArn, "RetryAttemptsExhausted", batch.lastArrival().plusSeconds(60), info));
     }
 }

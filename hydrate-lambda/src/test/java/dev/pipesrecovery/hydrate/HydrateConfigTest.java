@@ -39,8 +39,8 @@ class HydrateConfigTest {
                 "KINESIS_MAX_READS_PER_SECOND", "5"));
 
         assertThat(config.archivePrefix()).isEqualTo("archive");
-        assertThat(config.consumerByQueueArn()).containsExactlyInAnyOrderEntriesOf(
-                Map.of(DLQ_A, "orders-api", DLQ_B, "billing"));
+        assertThat(config.consumerByQueueArn())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(DLQ_A, "orders-api", DLQ_B, "billing"));
         assertThat(config.writeParallelism()).isEqualTo(32);
         assertThat(config.kinesisMaxReadsPerSecond()).isEqualTo(5);
     }
@@ -61,24 +61,24 @@ class HydrateConfigTest {
         assertThatThrownBy(() -> HydrateConfig.fromEnv(Map.of("ARCHIVE_BUCKET", "b-1", "WRITE_PARALLELISM", "0")))
                 .hasMessage("WRITE_PARALLELISM must be between 1 and 256, got 0");
         // Kinesis allows 5 reads per second per shard, shared with the pipe itself.
-        assertThatThrownBy(() -> HydrateConfig.fromEnv(
-                Map.of("ARCHIVE_BUCKET", "b-1", "KINESIS_MAX_READS_PER_SECOND", "6")))
+        assertThatThrownBy(() ->
+                        HydrateConfig.fromEnv(Map.of("ARCHIVE_BUCKET", "b-1", "KINESIS_MAX_READS_PER_SECOND", "6")))
                 .hasMessage("KINESIS_MAX_READS_PER_SECOND must be between 1 and 5, got 6");
     }
 
     @Test
     void aBadConsumerMappingSaysWhatIsExpected() {
-        assertThatThrownBy(() -> HydrateConfig.fromEnv(
-                Map.of("ARCHIVE_BUCKET", "b-1", "CONSUMER_BY_QUEUE_ARN", "orders-api")))
+        assertThatThrownBy(() ->
+                        HydrateConfig.fromEnv(Map.of("ARCHIVE_BUCKET", "b-1", "CONSUMER_BY_QUEUE_ARN", "orders-api")))
                 .hasMessageContaining("expected queueArn=consumer pairs");
         assertThatThrownBy(() -> HydrateConfig.fromEnv(
-                Map.of("ARCHIVE_BUCKET", "b-1", "CONSUMER_BY_QUEUE_ARN", DLQ_A + "=orders api")))
+                        Map.of("ARCHIVE_BUCKET", "b-1", "CONSUMER_BY_QUEUE_ARN", DLQ_A + "=orders api")))
                 .hasMessageContaining("consumer 'orders api'");
         assertThatThrownBy(() -> HydrateConfig.fromEnv(
-                Map.of("ARCHIVE_BUCKET", "b-1", "CONSUMER_BY_QUEUE_ARN", DLQ_A + "=_lost")))
+                        Map.of("ARCHIVE_BUCKET", "b-1", "CONSUMER_BY_QUEUE_ARN", DLQ_A + "=_lost")))
                 .hasMessageContaining("not start with '_'");
         assertThatThrownBy(() -> HydrateConfig.fromEnv(
-                Map.of("ARCHIVE_BUCKET", "b-1", "CONSUMER_BY_QUEUE_ARN", DLQ_A + "=a," + DLQ_A + "=b")))
+                        Map.of("ARCHIVE_BUCKET", "b-1", "CONSUMER_BY_QUEUE_ARN", DLQ_A + "=a," + DLQ_A + "=b")))
                 .hasMessageContaining("mapped twice");
     }
 
@@ -91,8 +91,12 @@ class HydrateConfigTest {
         Matcher row = Pattern.compile("(?m)^\\| `([A-Z_]+)` \\|").matcher(table);
         Set<String> documented = row.results().map(m -> m.group(1)).collect(Collectors.toSet());
 
-        assertThat(documented).containsExactlyInAnyOrder(HydrateConfig.ARCHIVE_BUCKET, HydrateConfig.ARCHIVE_PREFIX,
-                HydrateConfig.CONSUMER_BY_QUEUE_ARN, HydrateConfig.WRITE_PARALLELISM,
-                HydrateConfig.KINESIS_MAX_READS_PER_SECOND);
+        assertThat(documented)
+                .containsExactlyInAnyOrder(
+                        HydrateConfig.ARCHIVE_BUCKET,
+                        HydrateConfig.ARCHIVE_PREFIX,
+                        HydrateConfig.CONSUMER_BY_QUEUE_ARN,
+                        HydrateConfig.WRITE_PARALLELISM,
+                        HydrateConfig.KINESIS_MAX_READS_PER_SECOND);
     }
 }

@@ -43,24 +43,24 @@ final class HydrateFixture {
     final String bucket;
 
     /** One record to put: its partition key and exact bytes. */
-    record TestRecord(String partitionKey, byte[] data) {
-    }
+    record TestRecord(String partitionKey, byte[] data) {}
 
     /** A put record: where it landed. */
-    record Put(TestRecord record, String shardId, String sequenceNumber) {
-    }
+    record Put(TestRecord record, String shardId, String sequenceNumber) {}
 
     /** One handler invocation: its answer, its stdout and the Kinesis calls its reader made. */
     record Run(SQSBatchResponse response, CapturedOutput output, KinesisCallCounts.Count kinesisCalls) {
 
         List<String> failedMessageIds() {
             return response.getBatchItemFailures().stream()
-                    .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+                    .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                    .toList();
         }
     }
 
     /** The lowest and highest hash keys: records put with them land on the first and on the last shard. */
     static final String FIRST_SHARD = "0";
+
     static final String LAST_SHARD = "340282366920938463463374607431768211455";
 
     HydrateFixture(String name) {
@@ -102,16 +102,22 @@ final class HydrateFixture {
         if (chunk.isEmpty()) {
             return List.of();
         }
-        List<PutRecordsResultEntry> results = KINESIS.putRecords(r -> r.streamName(streamName).records(chunk.stream()
-                .map(t -> PutRecordsRequestEntry.builder().partitionKey(t.partitionKey())
-                        .explicitHashKey(explicitHashKey).data(SdkBytes.fromByteArray(t.data())).build())
-                .toList())).records();
+        List<PutRecordsResultEntry> results = KINESIS.putRecords(r -> r.streamName(streamName)
+                        .records(chunk.stream()
+                                .map(t -> PutRecordsRequestEntry.builder()
+                                        .partitionKey(t.partitionKey())
+                                        .explicitHashKey(explicitHashKey)
+                                        .data(SdkBytes.fromByteArray(t.data()))
+                                        .build())
+                                .toList()))
+                .records();
         List<Put> puts = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
             if (results.get(i).errorCode() != null) {
                 throw new IllegalStateException("PutRecords failed: " + results.get(i));
             }
-            puts.add(new Put(chunk.get(i), results.get(i).shardId(), results.get(i).sequenceNumber()));
+            puts.add(new Put(
+                    chunk.get(i), results.get(i).shardId(), results.get(i).sequenceNumber()));
         }
         return puts;
     }
@@ -119,16 +125,27 @@ final class HydrateFixture {
     /** The DLQ batch a pipe would report for {@code puts} (which must be consecutive on one shard). */
     DlqBodies.Batch batchOf(List<Put> puts) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new DlqBodies.Batch(streamArn, puts.get(0).shardId(), puts.get(0).sequenceNumber(),
-                puts.get(puts.size() - 1).sequenceNumber(), now.minusSeconds(5), now, puts.size());
+        return new DlqBodies.Batch(
+                streamArn,
+                puts.get(0).shardId(),
+                puts.get(0).sequenceNumber(),
+                puts.get(puts.size() - 1).sequenceNumber(),
+                now.minusSeconds(5),
+                now,
+                puts.size());
     }
 
     HydrateConfig config(Map<String, String> extraEnv) {
         Map<String, String> env = new java.util.HashMap<>(extraEnv);
         env.put(HydrateConfig.ARCHIVE_BUCKET, bucket);
         env.putIfAbsent(HydrateConfig.ARCHIVE_PREFIX, PREFIX);
-        env.putIfAbsent(HydrateConfig.CONSUMER_BY_QUEUE_ARN, String.join(",",
-                CONSUMERS.stream().map(consumer -> dlqOf(consumer) + "=" + consumer).toList()));
+        env.putIfAbsent(
+                HydrateConfig.CONSUMER_BY_QUEUE_ARN,
+                String.join(
+                        ",",
+                        CONSUMERS.stream()
+                                .map(consumer -> dlqOf(consumer) + "=" + consumer)
+                                .toList()));
         return HydrateConfig.fromEnv(env);
     }
 
@@ -138,7 +155,8 @@ final class HydrateFixture {
      * ElasticMQ, as in production.
      */
     static HydrateWiring.Builder wiring(HydrateConfig config, URI kinesis, URI s3) {
-        return HydrateWiring.builder(config).endpoints(kinesis, s3, Emulators.sqs().endpoint());
+        return HydrateWiring.builder(config)
+                .endpoints(kinesis, s3, Emulators.sqs().endpoint());
     }
 
     /** The fixture's configuration, on the shared emulators. */
@@ -171,7 +189,8 @@ final class HydrateFixture {
     }
 
     List<S3Object> objects(String prefix) {
-        return S3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream().toList();
+        return S3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
+                .toList();
     }
 
     byte[] object(String key) {
@@ -187,9 +206,12 @@ final class HydrateFixture {
      * its DLQ: with tags. Returns its ARN.
      */
     String registeredQueue(String consumer) {
-        String url = SQS.createQueue(r -> r.queueName(consumer + "-dlq-" + UUID.randomUUID().toString().substring(0, 8))
-                .tags(Map.of(SqsQueueTags.CONSUMER_TAG, consumer, SqsQueueTags.STREAM_TAG, streamArn))).queueUrl();
-        return SQS.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN)).attributes()
+        String url = SQS.createQueue(r -> r.queueName(consumer + "-dlq-"
+                                + UUID.randomUUID().toString().substring(0, 8))
+                        .tags(Map.of(SqsQueueTags.CONSUMER_TAG, consumer, SqsQueueTags.STREAM_TAG, streamArn)))
+                .queueUrl();
+        return SQS.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
                 .get(QueueAttributeName.QUEUE_ARN);
     }
 

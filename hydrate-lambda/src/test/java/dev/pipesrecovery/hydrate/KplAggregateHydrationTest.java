@@ -32,7 +32,9 @@ class KplAggregateHydrationTest {
 
         HydrateFixture.Run run = fixture.run(List.of(SqsEvents.Message.of(body, HydrateFixture.dlqOf("orders-api"))));
 
-        assertThat(run.failedMessageIds()).as("output:%n%s", run.output().text()).isEmpty();
+        assertThat(run.failedMessageIds())
+                .as("output:%n%s", run.output().text())
+                .isEmpty();
         KeyLayout layout = new KeyLayout(HydrateFixture.PREFIX);
         List<S3Object> objects = fixture.objects(HydrateFixture.PREFIX + "/orders-api/");
         assertThat(objects).hasSize(4);
@@ -46,12 +48,14 @@ class KplAggregateHydrationTest {
                     + new String(archived.data(), StandardCharsets.UTF_8) + "@" + archived.sequenceNumber());
         }
         String aggregateSeq = puts.get(0).sequenceNumber();
-        assertThat(seen).containsExactlyInAnyOrder(
-                "user-a#0=order a@" + aggregateSeq,
-                "user-b#1=order b@" + aggregateSeq,
-                "user-c#2=order c@" + aggregateSeq,
-                "plain-key#null=a plain record@" + puts.get(1).sequenceNumber());
-        assertThat(run.output().metrics("orders-api").path("RecordsArchived").asLong()).isEqualTo(4);
+        assertThat(seen)
+                .containsExactlyInAnyOrder(
+                        "user-a#0=order a@" + aggregateSeq,
+                        "user-b#1=order b@" + aggregateSeq,
+                        "user-c#2=order c@" + aggregateSeq,
+                        "plain-key#null=a plain record@" + puts.get(1).sequenceNumber());
+        assertThat(run.output().metrics("orders-api").path("RecordsArchived").asLong())
+                .isEqualTo(4);
     }
 
     private static byte[] bytes(String text) {

@@ -30,19 +30,32 @@ class LossTest {
     @Test
     void aRangeThatIsGoneBecomesALossMarkerAndTheMessageIsDeleted() throws Exception {
         HydrateFixture fixture = new HydrateFixture("loss-gone");
-        HydrateFixture.Put real = fixture.put(List.of(record("pk-1", "still here"))).get(0);
+        HydrateFixture.Put real =
+                fixture.put(List.of(record("pk-1", "still here"))).get(0);
         // A sequence number this shard never had (like one from before a stream was deleted and re-created).
         String gone = "4" + "9".repeat(55);
-        DlqBodies.Batch batch = new DlqBodies.Batch(fixture.streamArn, real.shardId(), gone, gone,
-                fixture.batchOf(List.of(real)).firstArrival(), fixture.batchOf(List.of(real)).lastArrival(), 1);
+        DlqBodies.Batch batch = new DlqBodies.Batch(
+                fixture.streamArn,
+                real.shardId(),
+                gone,
+                gone,
+                fixture.batchOf(List.of(real)).firstArrival(),
+                fixture.batchOf(List.of(real)).lastArrival(),
+                1);
         String body = DlqBodies.pipes("orders-api", batch);
         SqsEvents.Message message = SqsEvents.Message.of(body, DLQ_ARN);
 
         HydrateFixture.Run run = fixture.run(List.of(message));
 
-        assertThat(run.failedMessageIds()).as("output:%n%s", run.output().text()).isEmpty();
-        String markerKey = layout.lossMarkerKey("orders-api", batch.firstArrival().atZone(ZoneOffset.UTC).toLocalDate(),
-                real.shardId(), SequenceNumber.of(gone), SequenceNumber.of(gone));
+        assertThat(run.failedMessageIds())
+                .as("output:%n%s", run.output().text())
+                .isEmpty();
+        String markerKey = layout.lossMarkerKey(
+                "orders-api",
+                batch.firstArrival().atZone(ZoneOffset.UTC).toLocalDate(),
+                real.shardId(),
+                SequenceNumber.of(gone),
+                SequenceNumber.of(gone));
         LossMarker marker = LossMarkerCodec.decode(fixture.object(markerKey));
         assertThat(marker.lostCount()).isEqualTo(1);
         assertThat(marker.expectedCount()).isEqualTo(1);
@@ -52,7 +65,8 @@ class LossTest {
         assertThat(marker.streamArn()).isEqualTo(fixture.streamArn);
         // Nothing archived: the record that does exist at another position was not used to make up for the loss.
         assertThat(fixture.objects(HydrateFixture.PREFIX + "/orders-api/"))
-                .allSatisfy(object -> assertThat(layout.isLossMarker(object.key())).isTrue());
+                .allSatisfy(
+                        object -> assertThat(layout.isLossMarker(object.key())).isTrue());
 
         JsonNode metrics = run.output().metrics("orders-api");
         assertThat(metrics.path("RecordsLost").asLong()).isEqualTo(1);
@@ -70,16 +84,20 @@ class LossTest {
         HydrateFixture fixture = new HydrateFixture("loss-short");
         List<HydrateFixture.Put> puts = fixture.put(List.of(record("a", "1"), record("b", "2"), record("c", "3")));
         DlqBodies.Batch threeOfFive = withBatchSize(fixture.batchOf(puts), 5);
-        SqsEvents.Message message = SqsEvents.Message.of(DlqBodies.lambdaEsm("orders-consumer", threeOfFive),
-                HydrateFixture.dlqOf("orders-consumer"));
+        SqsEvents.Message message = SqsEvents.Message.of(
+                DlqBodies.lambdaEsm("orders-consumer", threeOfFive), HydrateFixture.dlqOf("orders-consumer"));
 
         HydrateFixture.Run run = fixture.run(List.of(message));
 
-        assertThat(run.failedMessageIds()).as("output:%n%s", run.output().text()).isEmpty();
+        assertThat(run.failedMessageIds())
+                .as("output:%n%s", run.output().text())
+                .isEmpty();
         List<String> keys = fixture.objects(HydrateFixture.PREFIX + "/orders-consumer/").stream()
-                .map(o -> o.key()).toList();
+                .map(o -> o.key())
+                .toList();
         assertThat(keys).filteredOn(key -> !layout.isLossMarker(key)).hasSize(3);
-        String markerKey = keys.stream().filter(layout::isLossMarker).findFirst().orElseThrow();
+        String markerKey =
+                keys.stream().filter(layout::isLossMarker).findFirst().orElseThrow();
         LossMarker marker = LossMarkerCodec.decode(fixture.object(markerKey));
         assertThat(marker.lostCount()).isEqualTo(2);
         assertThat(marker.expectedCount()).isEqualTo(5);
@@ -94,28 +112,51 @@ class LossTest {
         HydrateFixture fixture = new HydrateFixture("loss-unwritten");
         HydrateFixture.Put real = fixture.put(List.of(record("pk-1", "x"))).get(0);
         String gone = "4" + "8".repeat(55);
-        DlqBodies.Batch batch = new DlqBodies.Batch(fixture.streamArn, real.shardId(), gone, gone,
-                fixture.batchOf(List.of(real)).firstArrival(), fixture.batchOf(List.of(real)).lastArrival(), 1);
+        DlqBodies.Batch batch = new DlqBodies.Batch(
+                fixture.streamArn,
+                real.shardId(),
+                gone,
+                gone,
+                fixture.batchOf(List.of(real)).firstArrival(),
+                fixture.batchOf(List.of(real)).lastArrival(),
+                1);
         SqsEvents.Message message = SqsEvents.Message.of(DlqBodies.pipes("orders-api", batch), DLQ_ARN);
         HydrateConfig config = fixture.config(Map.of());
 
         try (FaultInjectingProxy s3Proxy = FaultInjectingProxy.inFrontOf(Emulators.s3())) {
-            s3Proxy.injectAlways(RequestMatch.http("PUT", "/" + fixture.bucket + "/" + HydrateFixture.PREFIX
-                    + "/orders-api/_lost/"), Fault.s3InternalError());
-            HydrateFixture.Run failed = fixture.run(Emulators.kinesalite().endpoint(), s3Proxy.endpoint(), config, List.of(message));
+            s3Proxy.injectAlways(
+                    RequestMatch.http("PUT", "/" + fixture.bucket + "/" + HydrateFixture.PREFIX + "/orders-api/_lost/"),
+                    Fault.s3InternalError());
+            HydrateFixture.Run failed =
+                    fixture.run(Emulators.kinesalite().endpoint(), s3Proxy.endpoint(), config, List.of(message));
 
-            assertThat(failed.failedMessageIds()).as("output:%n%s", failed.output().text()).containsExactly(message.messageId());
-            assertThat(failed.output().logsFor(message.messageId()).get(0).path("message").asText())
+            assertThat(failed.failedMessageIds())
+                    .as("output:%n%s", failed.output().text())
+                    .containsExactly(message.messageId());
+            assertThat(failed.output()
+                            .logsFor(message.messageId())
+                            .get(0)
+                            .path("message")
+                            .asText())
                     .contains("loss marker could not be written");
-            assertThat(failed.output().metrics("orders-api").path("RecordsLost").asLong()).isZero();
+            assertThat(failed.output().metrics("orders-api").path("RecordsLost").asLong())
+                    .isZero();
 
             s3Proxy.clearFaults();
-            HydrateFixture.Run retried = fixture.run(Emulators.kinesalite().endpoint(), s3Proxy.endpoint(), config, List.of(message));
+            HydrateFixture.Run retried =
+                    fixture.run(Emulators.kinesalite().endpoint(), s3Proxy.endpoint(), config, List.of(message));
 
-            assertThat(retried.failedMessageIds()).as("output:%n%s", retried.output().text()).isEmpty();
-            assertThat(retried.output().metrics("orders-api").path("RecordsLost").asLong()).isEqualTo(1);
+            assertThat(retried.failedMessageIds())
+                    .as("output:%n%s", retried.output().text())
+                    .isEmpty();
+            assertThat(retried.output()
+                            .metrics("orders-api")
+                            .path("RecordsLost")
+                            .asLong())
+                    .isEqualTo(1);
         }
-        assertThat(fixture.objects(HydrateFixture.PREFIX + "/orders-api/_lost/")).hasSize(1);
+        assertThat(fixture.objects(HydrateFixture.PREFIX + "/orders-api/_lost/"))
+                .hasSize(1);
     }
 
     private static HydrateFixture.TestRecord record(String partitionKey, String data) {
@@ -123,7 +164,13 @@ class LossTest {
     }
 
     private static DlqBodies.Batch withBatchSize(DlqBodies.Batch batch, int batchSize) {
-        return new DlqBodies.Batch(batch.streamArn(), batch.shardId(), batch.startSequenceNumber(),
-                batch.endSequenceNumber(), batch.firstArrival(), batch.lastArrival(), batchSize);
+        return new DlqBodies.Batch(
+                batch.streamArn(),
+                batch.shardId(),
+                batch.startSequenceNumber(),
+                batch.endSequenceNumber(),
+                batch.firstArrival(),
+                batch.lastArrival(),
+                batchSize);
     }
 }

@@ -22,8 +22,8 @@ class MalformedMessagesTest {
     @Test
     void onlyTheBadMessagesAreReportedEachWithTheProblemNamed() throws Exception {
         HydrateFixture fixture = new HydrateFixture("malformed");
-        List<HydrateFixture.Put> puts = fixture.put(List.of(
-                new HydrateFixture.TestRecord("pk-1", "good".getBytes(StandardCharsets.UTF_8))));
+        List<HydrateFixture.Put> puts =
+                fixture.put(List.of(new HydrateFixture.TestRecord("pk-1", "good".getBytes(StandardCharsets.UTF_8))));
         String good = DlqBodies.pipes("orders-api", fixture.batchOf(puts));
         ObjectNode noBatchInfo = (ObjectNode) JSON.readTree(good);
         noBatchInfo.remove("KinesisBatchInfo");
@@ -41,8 +41,10 @@ class MalformedMessagesTest {
 
         HydrateFixture.Run run = fixture.run(List.of(notJson, missingBatch, goodMessage, badSequence, noStream));
 
-        assertThat(run.failedMessageIds()).as("output:%n%s", run.output().text()).containsExactlyInAnyOrder(
-                notJson.messageId(), missingBatch.messageId(), badSequence.messageId(), noStream.messageId());
+        assertThat(run.failedMessageIds())
+                .as("output:%n%s", run.output().text())
+                .containsExactlyInAnyOrder(
+                        notJson.messageId(), missingBatch.messageId(), badSequence.messageId(), noStream.messageId());
         assertThat(fixture.objects(HydrateFixture.PREFIX + "/orders-api/")).hasSize(1);
 
         assertThat(onlyLog(run, notJson).path("field").asText()).isEqualTo("body");
@@ -71,20 +73,25 @@ class MalformedMessagesTest {
     @Test
     void anExplicitQueueMappingNamesTheConsumerOfAMalformedMessage() {
         HydrateFixture fixture = new HydrateFixture("malformed-mapped");
-        HydrateConfig config = fixture.config(java.util.Map.of(HydrateConfig.CONSUMER_BY_QUEUE_ARN,
-                DLQ_ARN + "=billing-api"));
+        HydrateConfig config =
+                fixture.config(java.util.Map.of(HydrateConfig.CONSUMER_BY_QUEUE_ARN, DLQ_ARN + "=billing-api"));
         SqsEvents.Message notJson = SqsEvents.Message.of("{\"hello\":", DLQ_ARN);
 
         HydrateFixture.Run run = fixture.run(fixture.wiring(config), List.of(notJson));
 
-        assertThat(run.failedMessageIds()).as("output:%n%s", run.output().text()).containsExactly(notJson.messageId());
+        assertThat(run.failedMessageIds())
+                .as("output:%n%s", run.output().text())
+                .containsExactly(notJson.messageId());
         assertThat(onlyLog(run, notJson).path("consumer").asText()).isEqualTo("billing-api");
-        assertThat(run.output().metrics("billing-api").path("HydrateFailures").asLong()).isEqualTo(1);
+        assertThat(run.output().metrics("billing-api").path("HydrateFailures").asLong())
+                .isEqualTo(1);
     }
 
     private static JsonNode onlyLog(HydrateFixture.Run run, SqsEvents.Message message) {
         List<JsonNode> logs = run.output().logsFor(message.messageId());
-        assertThat(logs).as("log lines of %s in:%n%s", message.messageId(), run.output().text()).hasSize(1);
+        assertThat(logs)
+                .as("log lines of %s in:%n%s", message.messageId(), run.output().text())
+                .hasSize(1);
         return logs.get(0);
     }
 }

@@ -27,21 +27,35 @@ class NoPayloadInLogsTest {
         String dlq = HydrateFixture.dlqOf("orders-api");
         SqsEvents.Message archived = SqsEvents.Message.of(DlqBodies.pipes("orders-api", fixture.batchOf(puts)), dlq);
         DlqBodies.Batch batch = fixture.batchOf(puts);
-        SqsEvents.Message shortRange = SqsEvents.Message.of(DlqBodies.lambdaEsm("orders-consumer",
-                new DlqBodies.Batch(batch.streamArn(), batch.shardId(), batch.startSequenceNumber(),
-                        batch.endSequenceNumber(), batch.firstArrival(), batch.lastArrival(), 4)),
+        SqsEvents.Message shortRange = SqsEvents.Message.of(
+                DlqBodies.lambdaEsm(
+                        "orders-consumer",
+                        new DlqBodies.Batch(
+                                batch.streamArn(),
+                                batch.shardId(),
+                                batch.startSequenceNumber(),
+                                batch.endSequenceNumber(),
+                                batch.firstArrival(),
+                                batch.lastArrival(),
+                                4)),
                 HydrateFixture.dlqOf("orders-consumer"));
         // An event-bus rule DLQ holds the event itself: a body that is not a DLQ record may be a payload.
         SqsEvents.Message eventAsBody = SqsEvents.Message.of(CANARY + " {not json", dlq);
         StringBuilder everything = new StringBuilder();
 
-        everything.append(fixture.run(List.of(archived, shortRange, eventAsBody)).output().text());
+        everything.append(
+                fixture.run(List.of(archived, shortRange, eventAsBody)).output().text());
         everything.append(fixture.run(List.of(archived)).output().text()); // already archived
         try (FaultInjectingProxy s3Proxy = FaultInjectingProxy.inFrontOf(Emulators.s3())) {
             s3Proxy.injectAlways(RequestMatch.http("PUT", null), Fault.s3InternalError());
-            HydrateFixture.Run failing = fixture.run(Emulators.kinesalite().endpoint(), s3Proxy.endpoint(),
-                    fixture.config(Map.of()), List.of(archived, shortRange));
-            assertThat(failing.failedMessageIds()).as("output:%n%s", failing.output().text()).hasSize(2);
+            HydrateFixture.Run failing = fixture.run(
+                    Emulators.kinesalite().endpoint(),
+                    s3Proxy.endpoint(),
+                    fixture.config(Map.of()),
+                    List.of(archived, shortRange));
+            assertThat(failing.failedMessageIds())
+                    .as("output:%n%s", failing.output().text())
+                    .hasSize(2);
             everything.append(failing.output().text());
         }
 

@@ -19,6 +19,7 @@ class PartitionKeyHydrationTest {
 
     /** 256 UTF-16 units is the most kinesis-local takes (real Kinesis: 256 characters); 128 four-byte emoji. */
     private static final String EMOJI_256_UNITS = "\uD83D\uDE80".repeat(128);
+
     private static final List<String> KEYS = List.of(
             "customer/42/orders",
             "with space",
@@ -44,9 +45,12 @@ class PartitionKeyHydrationTest {
         List<HydrateFixture.Put> puts = fixture.put(records);
         String body = DlqBodies.lambdaEsm("keys-consumer", fixture.batchOf(puts));
 
-        HydrateFixture.Run run = fixture.run(List.of(SqsEvents.Message.of(body, HydrateFixture.dlqOf("keys-consumer"))));
+        HydrateFixture.Run run =
+                fixture.run(List.of(SqsEvents.Message.of(body, HydrateFixture.dlqOf("keys-consumer"))));
 
-        assertThat(run.failedMessageIds()).as("output:%n%s", run.output().text()).isEmpty();
+        assertThat(run.failedMessageIds())
+                .as("output:%n%s", run.output().text())
+                .isEmpty();
         KeyLayout layout = new KeyLayout(HydrateFixture.PREFIX);
         List<S3Object> objects = fixture.objects(HydrateFixture.PREFIX + "/keys-consumer/");
         assertThat(objects).hasSize(KEYS.size());
@@ -59,14 +63,16 @@ class PartitionKeyHydrationTest {
             assertThat(layout.format(parsed)).isEqualTo(key);
             ArchivedRecord archived = ArchivedRecordCodec.decode(fixture.object(key));
             archivedPartitionKeys.add(archived.partitionKey());
-            assertThat(archived.data()).isEqualTo(("payload of " + archived.partitionKey()).getBytes(StandardCharsets.UTF_8));
+            assertThat(archived.data())
+                    .isEqualTo(("payload of " + archived.partitionKey()).getBytes(StandardCharsets.UTF_8));
             Optional<String> decoded = KeyLayout.decodePartitionKey(parsed.encodedPartitionKey());
             if (decoded.isPresent()) {
                 assertThat(decoded).contains(archived.partitionKey());
             } else {
                 // Cut because it encodes to more than 512 bytes: only the envelope has the original.
                 assertThat(parsed.encodedPartitionKey()).contains("~");
-                assertThat(archived.partitionKey().getBytes(StandardCharsets.UTF_8).length * 3).isGreaterThan(512);
+                assertThat(archived.partitionKey().getBytes(StandardCharsets.UTF_8).length * 3)
+                        .isGreaterThan(512);
             }
         }
         assertThat(archivedPartitionKeys).containsExactlyInAnyOrderElementsOf(KEYS);

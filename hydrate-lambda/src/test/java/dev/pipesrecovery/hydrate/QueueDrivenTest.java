@@ -35,20 +35,28 @@ class QueueDrivenTest {
         HydrateFixture fixture = new HydrateFixture("queue-driven");
         HydrateFixture other = new HydrateFixture("queue-driven-other");
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String poisonUrl = SQS.createQueue(r -> r.queueName("hydrate-poison-" + suffix)).queueUrl();
+        String poisonUrl =
+                SQS.createQueue(r -> r.queueName("hydrate-poison-" + suffix)).queueUrl();
         String dlqUrl = SQS.createQueue(r -> r.queueName("orders-api-dlq-" + suffix)
-                .tags(Map.of(SqsQueueTags.CONSUMER_TAG, "orders-api", SqsQueueTags.STREAM_TAG, fixture.streamArn))
-                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "1",
-                        QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + ElasticMq.queueArn(
-                                "hydrate-poison-" + suffix) + "\",\"maxReceiveCount\":\"2\"}"))).queueUrl();
+                        .tags(Map.of(
+                                SqsQueueTags.CONSUMER_TAG, "orders-api", SqsQueueTags.STREAM_TAG, fixture.streamArn))
+                        .attributes(Map.of(
+                                QueueAttributeName.VISIBILITY_TIMEOUT,
+                                "1",
+                                QueueAttributeName.REDRIVE_POLICY,
+                                "{\"deadLetterTargetArn\":\"" + ElasticMq.queueArn("hydrate-poison-" + suffix)
+                                        + "\",\"maxReceiveCount\":\"2\"}")))
+                .queueUrl();
         String dlqArn = SQS.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
         List<HydrateFixture.Put> first = fixture.put(List.of(record("a", "first")));
         List<HydrateFixture.Put> second = fixture.put(List.of(record("b", "second"), record("c", "third")));
         List<HydrateFixture.Put> elsewhere = other.put(List.of(record("d", "another pipe's stream")));
-        List<String> poison = List.of("{\"detail-type\":\"not a DLQ record\"}",
-                DlqBodies.pipes("billing-api", fixture.batchOf(first)),      // names another pipe
-                DlqBodies.pipes("orders-api", other.batchOf(elsewhere)));   // names a stream the pipe does not read
+        List<String> poison = List.of(
+                "{\"detail-type\":\"not a DLQ record\"}",
+                DlqBodies.pipes("billing-api", fixture.batchOf(first)), // names another pipe
+                DlqBodies.pipes("orders-api", other.batchOf(elsewhere))); // names a stream the pipe does not read
         SQS.sendMessage(r -> r.queueUrl(dlqUrl).messageBody(DlqBodies.pipes("orders-api", fixture.batchOf(first))));
         SQS.sendMessage(r -> r.queueUrl(dlqUrl).messageBody(DlqBodies.pipes("orders-api", fixture.batchOf(second))));
         poison.forEach(body -> SQS.sendMessage(r -> r.queueUrl(dlqUrl).messageBody(body)));
@@ -59,14 +67,19 @@ class QueueDrivenTest {
         try (HydrateWiring function = fixture.wiring().output(output.stream()).build()) {
             HydrateHandler handler = new HydrateHandler(function.batch());
             for (int poll = 0; poll < 20 && !queueIsEmpty(dlqUrl); poll++) {
-                List<Message> batch = SQS.receiveMessage(r -> r.queueUrl(dlqUrl).maxNumberOfMessages(10)
-                        .waitTimeSeconds(2).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+                List<Message> batch = SQS.receiveMessage(r -> r.queueUrl(dlqUrl)
+                                .maxNumberOfMessages(10)
+                                .waitTimeSeconds(2)
+                                .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                        .messages();
                 if (batch.isEmpty()) {
                     continue;
                 }
-                SQSBatchResponse response = handler.handleRequest(SqsEvents.event(batch.stream()
-                        .map(m -> SqsEvents.Message.received(m, dlqArn))
-                        .toList()), TestContext.generous());
+                SQSBatchResponse response = handler.handleRequest(
+                        SqsEvents.event(batch.stream()
+                                .map(m -> SqsEvents.Message.received(m, dlqArn))
+                                .toList()),
+                        TestContext.generous());
                 Set<String> failed = new HashSet<>();
                 response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
                 failedIds.addAll(failed);
@@ -81,15 +94,25 @@ class QueueDrivenTest {
 
         assertThat(queueIsEmpty(dlqUrl)).isTrue();
         assertThat(handled).hasSize(5);
-        List<Message> poisoned = SQS.receiveMessage(r -> r.queueUrl(poisonUrl).maxNumberOfMessages(10)).messages();
+        List<Message> poisoned = SQS.receiveMessage(r -> r.queueUrl(poisonUrl).maxNumberOfMessages(10))
+                .messages();
         assertThat(poisoned).extracting(Message::body).containsExactlyInAnyOrderElementsOf(poison);
         // reported on each of their two receives, and only they
-        assertThat(failedIds).hasSize(6).containsOnlyElementsOf(poisoned.stream().map(Message::messageId).toList());
-        assertThat(fixture.objects(HydrateFixture.PREFIX + "/")).extracting(o -> o.key())
-                .hasSize(3).allMatch(key -> key.startsWith(HydrateFixture.PREFIX + "/orders-api/"));
-        assertThat(other.objects("")).as("another pipe's stream is never read into anyone's archive").isEmpty();
-        assertThat(output.logs("ERROR")).extracting(log -> log.path("error").asText())
-                .anyMatch(error -> error.contains("poison: the body names arn:aws:pipes:us-east-1:123456789012:pipe/billing-api"))
+        assertThat(failedIds)
+                .hasSize(6)
+                .containsOnlyElementsOf(
+                        poisoned.stream().map(Message::messageId).toList());
+        assertThat(fixture.objects(HydrateFixture.PREFIX + "/"))
+                .extracting(o -> o.key())
+                .hasSize(3)
+                .allMatch(key -> key.startsWith(HydrateFixture.PREFIX + "/orders-api/"));
+        assertThat(other.objects(""))
+                .as("another pipe's stream is never read into anyone's archive")
+                .isEmpty();
+        assertThat(output.logs("ERROR"))
+                .extracting(log -> log.path("error").asText())
+                .anyMatch(error ->
+                        error.contains("poison: the body names arn:aws:pipes:us-east-1:123456789012:pipe/billing-api"))
                 .anyMatch(error -> error.contains("poison: the body names stream " + other.streamArn));
     }
 
@@ -97,21 +120,26 @@ class QueueDrivenTest {
     void aQueueRegisteredToNoConsumerIsRetriedNotGuessedFromTheBody() {
         HydrateFixture fixture = new HydrateFixture("queue-unregistered");
         List<HydrateFixture.Put> puts = fixture.put(List.of(record("a", "x")));
-        String unregistered = HydrateFixture.queueArn("nobody-registered-" + UUID.randomUUID().toString().substring(0, 8));
-        SqsEvents.Message message = SqsEvents.Message.of(DlqBodies.pipes("orders-api", fixture.batchOf(puts)), unregistered);
+        String unregistered = HydrateFixture.queueArn(
+                "nobody-registered-" + UUID.randomUUID().toString().substring(0, 8));
+        SqsEvents.Message message =
+                SqsEvents.Message.of(DlqBodies.pipes("orders-api", fixture.batchOf(puts)), unregistered);
 
         HydrateFixture.Run run = fixture.run(List.of(message));
 
         assertThat(run.failedMessageIds()).containsExactly(message.messageId());
         assertThat(run.output().logs("ERROR").get(0).path("error").asText()).contains("registered to no consumer");
-        assertThat(run.output().metrics("unknown").path("HydrateFailures").asLong()).isEqualTo(1);
+        assertThat(run.output().metrics("unknown").path("HydrateFailures").asLong())
+                .isEqualTo(1);
         assertThat(fixture.objects("")).isEmpty();
     }
 
     private static boolean queueIsEmpty(String queueUrl) {
-        Map<QueueAttributeName, String> attributes = SQS.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        Map<QueueAttributeName, String> attributes = SQS.getQueueAttributes(r -> r.queueUrl(queueUrl)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
         return attributes.values().stream().allMatch("0"::equals);
     }
 

@@ -20,19 +20,24 @@ class RedeliveryTest {
     void theSameMessageTwiceOverwritesNothingAndCountsRecordsAlreadyArchived() {
         HydrateFixture fixture = new HydrateFixture("redelivery");
         List<HydrateFixture.Put> puts = fixture.put(IntStream.range(0, 20)
-                .mapToObj(i -> new HydrateFixture.TestRecord("pk-" + i, ("event " + i).getBytes(StandardCharsets.UTF_8)))
+                .mapToObj(
+                        i -> new HydrateFixture.TestRecord("pk-" + i, ("event " + i).getBytes(StandardCharsets.UTF_8)))
                 .toList());
-        SqsEvents.Message message = SqsEvents.Message.of(DlqBodies.pipes("orders-api", fixture.batchOf(puts)),
-                HydrateFixture.queueArn("orders-api-dlq"));
+        SqsEvents.Message message = SqsEvents.Message.of(
+                DlqBodies.pipes("orders-api", fixture.batchOf(puts)), HydrateFixture.queueArn("orders-api-dlq"));
 
         HydrateFixture.Run first = fixture.run(List.of(message));
         Map<String, S3Object> afterFirst = byKey(fixture.objects(HydrateFixture.PREFIX + "/"));
-        Map<String, byte[]> bodiesAfterFirst = afterFirst.keySet().stream()
-                .collect(Collectors.toMap(Function.identity(), fixture::object));
+        Map<String, byte[]> bodiesAfterFirst =
+                afterFirst.keySet().stream().collect(Collectors.toMap(Function.identity(), fixture::object));
         HydrateFixture.Run second = fixture.run(List.of(message));
 
-        assertThat(first.failedMessageIds()).as("output:%n%s", first.output().text()).isEmpty();
-        assertThat(second.failedMessageIds()).as("output:%n%s", second.output().text()).isEmpty();
+        assertThat(first.failedMessageIds())
+                .as("output:%n%s", first.output().text())
+                .isEmpty();
+        assertThat(second.failedMessageIds())
+                .as("output:%n%s", second.output().text())
+                .isEmpty();
         JsonNode firstMetrics = first.output().metrics("orders-api");
         JsonNode secondMetrics = second.output().metrics("orders-api");
         assertThat(firstMetrics.path("RecordsArchived").asLong()).isEqualTo(20);

@@ -41,14 +41,17 @@ class S3OutageTest {
 
         try (FaultInjectingProxy s3Proxy = FaultInjectingProxy.inFrontOf(Emulators.s3())) {
             // S3 answers 503 SlowDown to every write of half of the middle message's records, through every retry.
-            String datePrefix = "/" + fixture.bucket + "/" + new KeyLayout(HydrateFixture.PREFIX)
-                    .datePrefix("orders-api", LocalDate.now(ZoneOffset.UTC));
+            String datePrefix = "/" + fixture.bucket + "/"
+                    + new KeyLayout(HydrateFixture.PREFIX).datePrefix("orders-api", LocalDate.now(ZoneOffset.UTC));
             for (int i = 5; i < 10; i++) {
                 s3Proxy.injectAlways(RequestMatch.http("PUT", datePrefix + "middle-" + i + "/"), Fault.s3SlowDown());
             }
-            HydrateFixture.Run outage = fixture.run(Emulators.kinesalite().endpoint(), s3Proxy.endpoint(), config, List.of(a, b, c));
+            HydrateFixture.Run outage =
+                    fixture.run(Emulators.kinesalite().endpoint(), s3Proxy.endpoint(), config, List.of(a, b, c));
 
-            assertThat(outage.failedMessageIds()).as("output:%n%s", outage.output().text()).containsExactly(b.messageId());
+            assertThat(outage.failedMessageIds())
+                    .as("output:%n%s", outage.output().text())
+                    .containsExactly(b.messageId());
             assertThat(s3Proxy.injectedCount()).isGreaterThanOrEqualTo(5);
             JsonNode failedLog = outage.output().logsFor(b.messageId()).get(0);
             assertThat(failedLog.path("level").asText()).isEqualTo("ERROR");
@@ -58,25 +61,35 @@ class S3OutageTest {
             assertThat(outageMetrics.path("HydrateFailures").asLong()).isEqualTo(1);
 
             s3Proxy.clearFaults();
-            HydrateFixture.Run retry = fixture.run(Emulators.kinesalite().endpoint(), s3Proxy.endpoint(), config, List.of(b));
+            HydrateFixture.Run retry =
+                    fixture.run(Emulators.kinesalite().endpoint(), s3Proxy.endpoint(), config, List.of(b));
 
-            assertThat(retry.failedMessageIds()).as("output:%n%s", retry.output().text()).isEmpty();
+            assertThat(retry.failedMessageIds())
+                    .as("output:%n%s", retry.output().text())
+                    .isEmpty();
             JsonNode retryMetrics = retry.output().metrics("orders-api");
             assertThat(retryMetrics.path("RecordsArchived").asLong()).isEqualTo(5);
             assertThat(retryMetrics.path("RecordsAlreadyArchived").asLong()).isEqualTo(5);
         }
         List<S3Object> objects = fixture.objects(HydrateFixture.PREFIX + "/orders-api/");
         Set<String> archivedSequenceNumbers = objects.stream()
-                .map(o -> new KeyLayout(HydrateFixture.PREFIX).parse(o.key()).sequenceNumber().value())
+                .map(o -> new KeyLayout(HydrateFixture.PREFIX)
+                        .parse(o.key())
+                        .sequenceNumber()
+                        .value())
                 .collect(Collectors.toSet());
-        Set<String> putSequenceNumbers = java.util.stream.Stream.of(first, middle, last).flatMap(List::stream)
-                .map(HydrateFixture.Put::sequenceNumber).collect(Collectors.toSet());
-        assertThat(objects).hasSize(20);                                    // no duplicate
-        assertThat(archivedSequenceNumbers).isEqualTo(putSequenceNumbers);  // no gap
+        Set<String> putSequenceNumbers = java.util.stream.Stream.of(first, middle, last)
+                .flatMap(List::stream)
+                .map(HydrateFixture.Put::sequenceNumber)
+                .collect(Collectors.toSet());
+        assertThat(objects).hasSize(20); // no duplicate
+        assertThat(archivedSequenceNumbers).isEqualTo(putSequenceNumbers); // no gap
     }
 
     private static List<HydrateFixture.TestRecord> records(String name, int count) {
-        return IntStream.range(0, count).mapToObj(i -> new HydrateFixture.TestRecord(name + "-" + i,
-                (name + " event " + i).getBytes(StandardCharsets.UTF_8))).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> new HydrateFixture.TestRecord(
+                        name + "-" + i, (name + " event " + i).getBytes(StandardCharsets.UTF_8)))
+                .toList();
     }
 }

@@ -8,8 +8,7 @@ public final class TestContext {
     private static final String FUNCTION = "pipes-recovery-hydrate";
     private static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:" + FUNCTION;
 
-    private TestContext() {
-    }
+    private TestContext() {}
 
     /** A context whose deadline is {@code timeoutMillis} from now. */
     public static LocalLambdaContext withTimeout(long timeoutMillis) {

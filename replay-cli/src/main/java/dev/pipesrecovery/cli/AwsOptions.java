@@ -9,25 +9,41 @@ import picocli.CommandLine.ScopeType;
  */
 public final class AwsOptions {
 
-    @Option(names = "--bucket", scope = ScopeType.INHERIT, paramLabel = "BUCKET",
-            description = "The archive bucket (default: $PIPES_REPLAY_BUCKET).", defaultValue = "${env:PIPES_REPLAY_BUCKET}")
+    @Option(
+            names = "--bucket",
+            scope = ScopeType.INHERIT,
+            paramLabel = "BUCKET",
+            description = "The archive bucket (default: $PIPES_REPLAY_BUCKET).",
+            defaultValue = "${env:PIPES_REPLAY_BUCKET}")
     String bucket;
 
-    @Option(names = "--prefix", scope = ScopeType.INHERIT, paramLabel = "PREFIX",
+    @Option(
+            names = "--prefix",
+            scope = ScopeType.INHERIT,
+            paramLabel = "PREFIX",
             defaultValue = "${env:PIPES_REPLAY_PREFIX}",
             description = "The archive key prefix, if the hydrate function uses one (default: $PIPES_REPLAY_PREFIX, "
                     + "else none).")
     String prefix;
 
-    @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION",
+    @Option(
+            names = "--region",
+            scope = ScopeType.INHERIT,
+            paramLabel = "REGION",
             description = "AWS region (default: the SDK's region chain: AWS_REGION, profile).")
     String region;
 
-    @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
+    @Option(
+            names = "--profile",
+            scope = ScopeType.INHERIT,
+            paramLabel = "NAME",
             description = "Named profile from ~/.aws/config and ~/.aws/credentials.")
     String profile;
 
-    @Option(names = "--endpoint-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+    @Option(
+            names = "--endpoint-url",
+            scope = ScopeType.INHERIT,
+            paramLabel = "URL",
             description = "Send every AWS call to this endpoint (like the AWS CLI; for emulators).")
     String endpointUrl;
 

@@ -32,8 +32,8 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.pipes.PipesClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -103,10 +103,18 @@ final class AwsWiring {
         FailureReason reason = this::unknownBecause;
         SqsClient sqs = closeLater(archiveClients.configure(SqsClient.builder()).build());
         return new ConsumerInspection(
-                new PipeInspector(closeLater(archiveClients.configure(PipesClient.builder()).build()), reason),
-                new StreamInspector(closeLater(archiveClients.kinesis()), reason), new QueueInspector(sqs, reason),
-                new QueuePeek(sqs, reason), new MetricsInspector(closeLater(
-                        archiveClients.configure(CloudWatchClient.builder()).build()), reason));
+                new PipeInspector(
+                        closeLater(
+                                archiveClients.configure(PipesClient.builder()).build()),
+                        reason),
+                new StreamInspector(closeLater(archiveClients.kinesis()), reason),
+                new QueueInspector(sqs, reason),
+                new QueuePeek(sqs, reason),
+                new MetricsInspector(
+                        closeLater(archiveClients
+                                .configure(CloudWatchClient.builder())
+                                .build()),
+                        reason));
     }
 
     /**
@@ -133,15 +141,20 @@ final class AwsWiring {
         try {
             return switch (target.kind()) {
                 case HTTP -> httpTarget(target);
-                case EVENTBRIDGE -> new EventBridgeTarget(
-                        closeLater(targetClients.configure(EventBridgeClient.builder()).build()),
-                        target.eventBus(), target.source(), target.detailType());
-                case KINESIS -> KinesisTarget.open(
-                        closeLater(targetClients.kinesis()), target.stream());
+                case EVENTBRIDGE ->
+                    new EventBridgeTarget(
+                            closeLater(targetClients
+                                    .configure(EventBridgeClient.builder())
+                                    .build()),
+                            target.eventBus(),
+                            target.source(),
+                            target.detailType());
+                case KINESIS -> KinesisTarget.open(closeLater(targetClients.kinesis()), target.stream());
             };
         } catch (SdkException e) {
             CliException misconfigured = AwsErrorMessages.misconfiguration(e, options.profile());
-            throw misconfigured != null ? misconfigured
+            throw misconfigured != null
+                    ? misconfigured
                     : new CliException(ExitCodes.UNEXPECTED, "cannot prepare the target: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
@@ -150,26 +163,32 @@ final class AwsWiring {
 
     private ReplayTarget httpTarget(TargetOptions target) {
         // HTTP/1.1 like API destinations (no h2c upgrade headers on http:// partners); redirects are not followed
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         EventBridgeClient events = null;
         if (target.connection() != null || target.pipe() != null) {
-            events = closeLater(archiveClients.configure(EventBridgeClient.builder()).build());
+            events = closeLater(
+                    archiveClients.configure(EventBridgeClient.builder()).build());
         }
         HttpTargetConfig config;
         if (target.pipe() != null) {
-            PipesClient pipes = closeLater(archiveClients.configure(PipesClient.builder()).build());
-            config = new PipeDestinationLookup(pipes, events, clock).configFor(target.pipe(), target.url(),
-                    target.headers());
+            PipesClient pipes =
+                    closeLater(archiveClients.configure(PipesClient.builder()).build());
+            config = new PipeDestinationLookup(pipes, events, clock)
+                    .configFor(target.pipe(), target.url(), target.headers());
         } else {
             config = HttpTargetConfig.plain(target.url(), target.headers());
         }
         if (target.connection() != null) {
             // before the secret is even read: credentials never go over plain HTTP to another host
             CredentialTransport.requireSafe(config.url(), CredentialTransport.ofConnection(target.connection()));
-            SecretsManagerClient secrets = closeLater(archiveClients.configure(SecretsManagerClient.builder()).build());
-            config = config.withAuth(new ConnectionAuthLookup(events, secrets, http, clock)
-                    .authFor(target.connection()));
+            SecretsManagerClient secrets = closeLater(
+                    archiveClients.configure(SecretsManagerClient.builder()).build());
+            config = config.withAuth(
+                    new ConnectionAuthLookup(events, secrets, http, clock).authFor(target.connection()));
         }
         return new HttpTarget(config, http, clock);
     }

@@ -70,8 +70,9 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** Says on stderr what an empty {@code selection} looked for (see {@link NothingMatched}); returns exit code 3. */
     final int nothingMatched(Selection selection) {
-        err().println("pipes-replay: " + TerminalText.field(NothingMatched.message(aws().bucket(), selection,
-                selector().prefixes(selection))));
+        err().println("pipes-replay: "
+                + TerminalText.field(NothingMatched.message(
+                        aws().bucket(), selection, selector().prefixes(selection))));
         return ExitCodes.NOTHING_MATCHED;
     }
 

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Sizes as people read them: bytes below 1 KiB, then one decimal of KiB, MiB, GiB or TiB (text output and report). */
 public final class ByteSize {
 
-    private ByteSize() {
-    }
+    private ByteSize() {}
 
     public static String format(long bytes) {
         if (bytes < 1024) {

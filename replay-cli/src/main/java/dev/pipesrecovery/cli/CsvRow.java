@@ -13,14 +13,26 @@ import java.util.stream.Collectors;
  */
 final class CsvRow {
 
-    static final List<String> HEADER = List.of("key", "consumer", "streamArn", "shardId", "sequenceNumber",
-            "subSequenceNumber", "partitionKey", "approximateArrivalTimestamp", "condition", "dlqMessageId",
-            "dlqTimestamp", "hydratedAt", "dataBytes", "dataEncoding", "data");
+    static final List<String> HEADER = List.of(
+            "key",
+            "consumer",
+            "streamArn",
+            "shardId",
+            "sequenceNumber",
+            "subSequenceNumber",
+            "partitionKey",
+            "approximateArrivalTimestamp",
+            "condition",
+            "dlqMessageId",
+            "dlqTimestamp",
+            "hydratedAt",
+            "dataBytes",
+            "dataEncoding",
+            "data");
 
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private CsvRow() {
-    }
+    private CsvRow() {}
 
     static String header() {
         return line(HEADER);
@@ -31,12 +43,23 @@ final class CsvRow {
         Payload payload = Payload.of(record.data());
         boolean text = payload.text().isPresent();
         var failure = record.failure();
-        return line(List.of(key, record.consumer(), record.streamArn(), record.shardId(),
+        return line(List.of(
+                key,
+                record.consumer(),
+                record.streamArn(),
+                record.shardId(),
                 record.sequenceNumber().value(),
-                record.subSequenceNumber() == null ? "" : record.subSequenceNumber().toString(), record.partitionKey(),
-                record.approximateArrivalTimestamp().toString(), failure.condition(), failure.dlqMessageId(),
-                failure.dlqTimestamp().toString(), failure.hydratedAt().toString(),
-                Integer.toString(record.data().length), text ? "utf-8" : "base64",
+                record.subSequenceNumber() == null
+                        ? ""
+                        : record.subSequenceNumber().toString(),
+                record.partitionKey(),
+                record.approximateArrivalTimestamp().toString(),
+                failure.condition(),
+                failure.dlqMessageId(),
+                failure.dlqTimestamp().toString(),
+                failure.hydratedAt().toString(),
+                Integer.toString(record.data().length),
+                text ? "utf-8" : "base64",
                 text ? payload.text().get() : payload.base64()));
     }
 

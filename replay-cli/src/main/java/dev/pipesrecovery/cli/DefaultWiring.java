@@ -25,7 +25,10 @@ public class DefaultWiring implements Wiring {
     private AwsWiring aws;
 
     public DefaultWiring() {
-        this(Terminal.system(), Clock.systemUTC(), Path.of(System.getProperty("user.home"), ".pipes-replay"),
+        this(
+                Terminal.system(),
+                Clock.systemUTC(),
+                Path.of(System.getProperty("user.home"), ".pipes-replay"),
                 System.out);
     }
 

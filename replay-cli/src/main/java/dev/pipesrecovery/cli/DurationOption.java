@@ -11,8 +11,7 @@ final class DurationOption {
 
     private static final Pattern SHORT = Pattern.compile("(\\d{1,9})([smhd])");
 
-    private DurationOption() {
-    }
+    private DurationOption() {}
 
     static Duration parse(String option, String value) {
         Matcher matcher = SHORT.matcher(value.strip());
@@ -33,7 +32,8 @@ final class DurationOption {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        throw CliException.usage("bad " + option + " '" + value + "': expected a duration like 90s, 45m, 6h, 7d or PT6H");
+        throw CliException.usage(
+                "bad " + option + " '" + value + "': expected a duration like 90s, 45m, 6h, 7d or PT6H");
     }
 
     /** {@code --since}: a duration back from {@code now}, a date (start of the UTC day) or an ISO instant. */

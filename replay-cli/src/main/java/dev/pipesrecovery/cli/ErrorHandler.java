@@ -20,8 +20,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (!(e instanceof CliException)) {
             Object command = commandLine.getCommandSpec().root().userObject();
             AwsOptions aws = command instanceof PipesReplayCommand top ? top.aws() : null;
-            CliException explained = AwsErrorMessages.explain(e, aws == null ? null : aws.bucket(),
-                    aws == null ? null : aws.profile());
+            CliException explained =
+                    AwsErrorMessages.explain(e, aws == null ? null : aws.bucket(), aws == null ? null : aws.profile());
             if (explained != null) {
                 e = explained;
             }
@@ -35,8 +35,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         }
         boolean hint = !stacktrace && exitCode == ExitCodes.UNEXPECTED;
         // one line, whatever the message quotes (an S3 key, a field of an archived record)
-        commandLine.getErr().println("pipes-replay: " + TerminalText.field(message)
-                + (hint ? " (--stacktrace for details)" : ""));
+        commandLine
+                .getErr()
+                .println("pipes-replay: " + TerminalText.field(message) + (hint ? " (--stacktrace for details)" : ""));
         if (stacktrace) {
             e.printStackTrace(commandLine.getErr());
         }
@@ -54,6 +55,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     private static String describe(Throwable e) {
         String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+        return e.getClass().getSimpleName()
+                + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
     }
 }

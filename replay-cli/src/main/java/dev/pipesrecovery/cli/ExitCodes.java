@@ -37,29 +37,44 @@ public final class ExitCodes {
     public static final int UNKNOWN = 8;
 
     /** One exit code: its number, a few words (a subcommand's help) and its meaning ({@code --help}, README). */
-    public record ExitCode(int code, String brief, String meaning) {
-    }
+    public record ExitCode(int code, String brief, String meaning) {}
 
     /** Every exit code, in order. */
     public static final List<ExitCode> TABLE = List.of(
             new ExitCode(OK, "done (nothing left undelivered)", "all done (nothing selected is left undelivered)"),
             new ExitCode(UNEXPECTED, "unexpected error", "unexpected error"),
-            new ExitCode(USAGE, "usage or misconfiguration", "usage or misconfiguration (bad option, date, URL, "
-                    + "missing bucket, no region, missing or expired credentials; confirmation declined)"),
+            new ExitCode(
+                    USAGE,
+                    "usage or misconfiguration",
+                    "usage or misconfiguration (bad option, date, URL, "
+                            + "missing bucket, no region, missing or expired credentials; confirmation declined)"),
             new ExitCode(NOTHING_MATCHED, "nothing matched", "nothing matched the selection"),
-            new ExitCode(SOME_FAILED, "some failed or held back", "some objects failed or were held back behind a "
-                    + "failed record of their key (see the report; the same command sends them next time)"),
-            new ExitCode(CIRCUIT_OPEN, "stopped early (circuit breaker, journal)", "stopped early: the circuit "
-                    + "breaker (the target kept failing) or the journal could not be written"),
-            new ExitCode(ATTENTION, "triage: attention", "triage: something needs attention (messages waiting, "
-                    + "poison, failures, losses); no record at risk"),
-            new ExitCode(RECORDS_AT_RISK, "triage: records at risk", "triage: records at risk (time running out "
-                    + "before the stream trims them, or the pipe not running)"),
-            new ExitCode(UNKNOWN, "triage: unknown", "triage: an essential check could not be made (and nothing "
-                    + "else was found wrong)"));
+            new ExitCode(
+                    SOME_FAILED,
+                    "some failed or held back",
+                    "some objects failed or were held back behind a "
+                            + "failed record of their key (see the report; the same command sends them next time)"),
+            new ExitCode(
+                    CIRCUIT_OPEN,
+                    "stopped early (circuit breaker, journal)",
+                    "stopped early: the circuit "
+                            + "breaker (the target kept failing) or the journal could not be written"),
+            new ExitCode(
+                    ATTENTION,
+                    "triage: attention",
+                    "triage: something needs attention (messages waiting, "
+                            + "poison, failures, losses); no record at risk"),
+            new ExitCode(
+                    RECORDS_AT_RISK,
+                    "triage: records at risk",
+                    "triage: records at risk (time running out "
+                            + "before the stream trims them, or the pipe not running)"),
+            new ExitCode(
+                    UNKNOWN,
+                    "triage: unknown",
+                    "triage: an essential check could not be made (and nothing " + "else was found wrong)"));
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     /** {@code Exit codes: 0 done (nothing left undelivered), 1 unexpected error, ...}: each subcommand's last line. */
     public static String summary() {

@@ -21,12 +21,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code export}: the selection as JSON Lines or CSV, streamed to a file or stdout. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Write the selected records as JSON Lines or CSV (for post-incident "
-        + "documents), to --output FILE or stdout.")
+                + "documents), to --output FILE or stdout.")
 final class ExportCommand extends BaseCommand {
 
-    enum Format { JSONL, CSV }
+    enum Format {
+        JSONL,
+        CSV
+    }
 
     static final class Formats extends LowerCaseValues<Format> {
         Formats() {
@@ -37,7 +42,11 @@ final class ExportCommand extends BaseCommand {
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = "--as", paramLabel = "jsonl|csv", defaultValue = "jsonl", completionCandidates = Formats.class,
+    @Option(
+            names = "--as",
+            paramLabel = "jsonl|csv",
+            defaultValue = "jsonl",
+            completionCandidates = Formats.class,
             description = "jsonl (one JSON object per line, data in base64 plus the decoded payload) or csv "
                     + "(default: ${DEFAULT-VALUE}).")
     Format format;
@@ -95,8 +104,8 @@ final class ExportCommand extends BaseCommand {
             }
         }
         if (output != null) {
-            err().println("exported " + exported + " record(s) to " + output + (corrupt > 0 ? "; " + corrupt
-                    + " corrupt object(s) skipped" : ""));
+            err().println("exported " + exported + " record(s) to " + output
+                    + (corrupt > 0 ? "; " + corrupt + " corrupt object(s) skipped" : ""));
         }
         if (corrupt > 0) {
             return ExitCodes.SOME_FAILED;

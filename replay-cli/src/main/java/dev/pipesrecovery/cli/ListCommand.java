@@ -14,9 +14,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code list}: counts and bytes by consumer and day (and key), and every loss marker, shown prominently. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
         description = "Counts and bytes of archived records by consumer and day (--by-key: and "
-        + "partition key), plus the loss markers of records that could not be hydrated.")
+                + "partition key), plus the loss markers of records that could not be hydrated.")
 final class ListCommand extends BaseCommand {
 
     @Mixin
@@ -47,12 +49,13 @@ final class ListCommand extends BaseCommand {
                 switch (object.kind()) {
                     case RECORD -> grouper.accept(object);
                     case LOSS_MARKER -> markers.add(object.s3Key());
-                    case WIDE_RANGE_NOTICE -> fromWideRanges += WideRangeNotice.archivedRecords(
-                            selector.layout(), object.s3Key()).orElse(0);
+                    case WIDE_RANGE_NOTICE ->
+                        fromWideRanges += WideRangeNotice.archivedRecords(selector.layout(), object.s3Key())
+                                .orElse(0);
                     case UNRECOGNIZED -> {
                         notArchiveKeys++;
-                        verbose("not an archive key, skipped: " + TerminalText.field(object.s3Key() + " ("
-                                + object.problem() + ")"));
+                        verbose("not an archive key, skipped: "
+                                + TerminalText.field(object.s3Key() + " (" + object.problem() + ")"));
                     }
                 }
             }
@@ -71,8 +74,13 @@ final class ListCommand extends BaseCommand {
             json.close();
             out().println();
         } else {
-            out().printf("%-24s %-10s %s%10d %12s%n", "TOTAL", "", byKey ? String.format("%-32s ", "") : "",
-                    grouper.totalRecords(), bytes(grouper.totalBytes()));
+            out().printf(
+                            "%-24s %-10s %s%10d %12s%n",
+                            "TOTAL",
+                            "",
+                            byKey ? String.format("%-32s ", "") : "",
+                            grouper.totalRecords(),
+                            bytes(grouper.totalBytes()));
             LossMarkerOutput.text(out(), markers);
             if (fromWideRanges > 0) {
                 out().println(fromWideRanges + " archived record(s) came from DLQ ranges wider than their batch: the "
@@ -88,9 +96,14 @@ final class ListCommand extends BaseCommand {
     }
 
     private void printRow(ListingGrouper.Row row) {
-        out().printf(Locale.ROOT, "%-24s %-10s %s%10d %12s%n", row.consumer(), row.date(),
-                byKey ? String.format("%-32s ", TerminalText.field(row.partitionKey())) : "", row.records(),
-                bytes(row.bytes()));
+        out().printf(
+                        Locale.ROOT,
+                        "%-24s %-10s %s%10d %12s%n",
+                        row.consumer(),
+                        row.date(),
+                        byKey ? String.format("%-32s ", TerminalText.field(row.partitionKey())) : "",
+                        row.records(),
+                        bytes(row.bytes()));
     }
 
     private static void writeRow(JsonGenerator json, ListingGrouper.Row row) {

@@ -9,8 +9,7 @@ import java.io.PrintWriter;
 /** How {@code list} shows loss markers: impossible to miss in text, complete in JSON. */
 final class LossMarkerOutput {
 
-    private LossMarkerOutput() {
-    }
+    private LossMarkerOutput() {}
 
     static void text(PrintWriter out, LossMarkers markers) {
         if (markers.count() == 0) {
@@ -26,11 +25,12 @@ final class LossMarkerOutput {
             if (marker == null) {
                 out.println("  " + TerminalText.field(shown.key() + "  (unreadable: " + shown.problem() + ")"));
             } else {
-                out.println("  " + TerminalText.field(marker.consumer() + " " + marker.shardId() + " " + marker.start()
-                        + ".." + marker.end() + "  lost " + marker.lostCount() + " of " + marker.expectedCount()
-                        + "  detected " + marker.detectedAt() + "  reason: " + marker.reason()));
-                out.println("    " + TerminalText.field("key: " + shown.key() + "  dlqMessageId: "
-                        + marker.dlqMessageId()));
+                out.println("  "
+                        + TerminalText.field(marker.consumer() + " " + marker.shardId() + " " + marker.start()
+                                + ".." + marker.end() + "  lost " + marker.lostCount() + " of " + marker.expectedCount()
+                                + "  detected " + marker.detectedAt() + "  reason: " + marker.reason()));
+                out.println("    "
+                        + TerminalText.field("key: " + shown.key() + "  dlqMessageId: " + marker.dlqMessageId()));
             }
         }
         if (markers.count() > markers.shown().size()) {

@@ -18,8 +18,7 @@ final class LossMarkers {
     static final int SHOWN = 100;
 
     /** One marker as shown: its key and, when readable, its content. */
-    record Shown(String key, LossMarker marker, String problem) {
-    }
+    record Shown(String key, LossMarker marker, String problem) {}
 
     private final ArchiveStore store;
     private final List<Shown> shown = new ArrayList<>();
@@ -36,8 +35,10 @@ final class LossMarkers {
         }
         try {
             Optional<byte[]> body = store.get(key);
-            shown.add(body.isEmpty() ? new Shown(key, null, "deleted since listed")
-                    : new Shown(key, LossMarkerCodec.decode(body.get()), null));
+            shown.add(
+                    body.isEmpty()
+                            ? new Shown(key, null, "deleted since listed")
+                            : new Shown(key, LossMarkerCodec.decode(body.get()), null));
         } catch (InvalidArchivedRecordException | ArchiveException e) {
             shown.add(new Shown(key, null, e.getMessage()));
         }
@@ -48,7 +49,10 @@ final class LossMarkers {
     }
 
     long lostRecords() {
-        return shown.stream().filter(s -> s.marker() != null).mapToLong(s -> s.marker().lostCount()).sum();
+        return shown.stream()
+                .filter(s -> s.marker() != null)
+                .mapToLong(s -> s.marker().lostCount())
+                .sum();
     }
 
     List<Shown> shown() {

@@ -29,9 +29,15 @@ final class ManagedReplay {
             Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:[0-9]{12}:stateMachine:[A-Za-z0-9_.-]{1,80}");
 
     /** The run's settings from the command line. */
-    record Request(Selection selection, String targetIdentity, String stateMachineArn, double rate, int concurrency,
-                   Integer toleratedFailurePercentage, Integer toleratedFailureCount, boolean dryRun) {
-    }
+    record Request(
+            Selection selection,
+            String targetIdentity,
+            String stateMachineArn,
+            double rate,
+            int concurrency,
+            Integer toleratedFailurePercentage,
+            Integer toleratedFailureCount,
+            boolean dryRun) {}
 
     private final Wiring wiring;
     private final AwsOptions aws;
@@ -49,7 +55,8 @@ final class ManagedReplay {
 
     /** Checks what can be checked before anything is listed; a usage error names the option. */
     static void validate(Request request) {
-        if (request.stateMachineArn() == null || !STATE_MACHINE_ARN.matcher(request.stateMachineArn()).matches()) {
+        if (request.stateMachineArn() == null
+                || !STATE_MACHINE_ARN.matcher(request.stateMachineArn()).matches()) {
             throw CliException.usage("--engine stepfunctions needs --state-machine ARN (the replay stack's "
                     + "StateMachineArn output, arn:aws:states:REGION:ACCOUNT:stateMachine:NAME)");
         }
@@ -57,8 +64,15 @@ final class ManagedReplay {
             throw CliException.usage("--engine stepfunctions needs --consumer: a replay stack serves one consumer");
         }
         try {
-            new ManagedRunInput("check", "-", "-", "-", request.rate(), request.concurrency(),
-                    request.toleratedFailurePercentage(), request.toleratedFailureCount());
+            new ManagedRunInput(
+                    "check",
+                    "-",
+                    "-",
+                    "-",
+                    request.rate(),
+                    request.concurrency(),
+                    request.toleratedFailurePercentage(),
+                    request.toleratedFailureCount());
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
@@ -83,11 +97,22 @@ final class ManagedReplay {
         RunStateKeys run = runKeys(runId);
         ManagedRunInput input = input(request, runId, run);
         Selection selection = request.selection();
-        RunDescription description = new RunDescription(runId, "stepfunctions", selection.consumer(),
-                text(selection.from()), text(selection.to()), selection.partitionKey(),
-                selection.status().name().toLowerCase(java.util.Locale.ROOT), request.targetIdentity(), request.rate(),
-                request.concurrency(), request.stateMachineArn(), wiring.clock().instant().toString(), plan.items(),
-                plan.records(), plan.bytes());
+        RunDescription description = new RunDescription(
+                runId,
+                "stepfunctions",
+                selection.consumer(),
+                text(selection.from()),
+                text(selection.to()),
+                selection.partitionKey(),
+                selection.status().name().toLowerCase(java.util.Locale.ROOT),
+                request.targetIdentity(),
+                request.rate(),
+                request.concurrency(),
+                request.stateMachineArn(),
+                wiring.clock().instant().toString(),
+                plan.items(),
+                plan.records(),
+                plan.bytes());
         wiring.archive(aws).putIfAbsent(new ArchiveWrite(run.runJson(), description.toJson()));
         String executionArn = wiring.managedRuns(aws).executions().start(request.stateMachineArn(), input);
         out.println("Run " + runId + " started on " + TerminalText.field(request.stateMachineArn()));
@@ -100,8 +125,15 @@ final class ManagedReplay {
     }
 
     private ManagedRunInput input(Request request, String runId, RunStateKeys run) {
-        return new ManagedRunInput(runId, aws.bucket(), layout.prefix(), run.plan(), request.rate(),
-                request.concurrency(), request.toleratedFailurePercentage(), request.toleratedFailureCount());
+        return new ManagedRunInput(
+                runId,
+                aws.bucket(),
+                layout.prefix(),
+                run.plan(),
+                request.rate(),
+                request.concurrency(),
+                request.toleratedFailurePercentage(),
+                request.toleratedFailureCount());
     }
 
     private RunStateKeys runKeys(String runId) {

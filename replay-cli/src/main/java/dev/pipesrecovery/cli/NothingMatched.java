@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 final class NothingMatched {
 
-    private NothingMatched() {
-    }
+    private NothingMatched() {}
 
     static String message(String bucket, Selection selection, List<String> prefixes) {
         StringBuilder line = new StringBuilder("nothing matched the selection: no archived record");
@@ -20,15 +19,22 @@ final class NothingMatched {
         if (selection.partitionKey() != null) {
             line.append(", partition key ").append(selection.partitionKey());
         }
-        line.append(" (").append(window(selection)).append(", ").append(selection.status() == StatusFilter.ALL
-                ? "any status" : "status " + selection.status().name().toLowerCase(Locale.ROOT)).append(')');
+        line.append(" (")
+                .append(window(selection))
+                .append(", ")
+                .append(
+                        selection.status() == StatusFilter.ALL
+                                ? "any status"
+                                : "status " + selection.status().name().toLowerCase(Locale.ROOT))
+                .append(')');
         if (!prefixes.isEmpty()) {
             line.append(" under s3://").append(bucket).append('/').append(prefixes.get(0));
             if (prefixes.size() > 1) {
                 line.append(" and ").append(prefixes.size() - 1).append(" more prefix(es)");
             }
         }
-        return line.append(" (check --consumer, --from/--to, --status, --prefix and --bucket)").toString();
+        return line.append(" (check --consumer, --from/--to, --status, --prefix and --bucket)")
+                .toString();
     }
 
     private static String window(Selection selection) {

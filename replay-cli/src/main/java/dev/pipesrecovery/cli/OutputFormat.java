@@ -2,5 +2,6 @@ package dev.pipesrecovery.cli;
 
 /** {@code --format}: human-readable text or machine-readable JSON. */
 public enum OutputFormat {
-    TEXT, JSON
+    TEXT,
+    JSON
 }

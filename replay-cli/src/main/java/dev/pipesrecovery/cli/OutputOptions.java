@@ -6,7 +6,11 @@ import picocli.CommandLine.ScopeType;
 /** How results are printed. Inherited by every subcommand. */
 public final class OutputOptions {
 
-    @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "text|json", defaultValue = "text",
+    @Option(
+            names = "--format",
+            scope = ScopeType.INHERIT,
+            paramLabel = "text|json",
+            defaultValue = "text",
             completionCandidates = Formats.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat format = OutputFormat.TEXT;
@@ -17,7 +21,10 @@ public final class OutputOptions {
         }
     }
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "More detail on stderr.")
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
+            description = "More detail on stderr.")
     boolean verbose;
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")

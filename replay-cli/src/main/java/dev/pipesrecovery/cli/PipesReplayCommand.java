@@ -10,11 +10,21 @@ import picocli.CommandLine.Spec;
  * {@code pipes-replay}: list, inspect, export and replay the records pipes-recovery archived. One wiring factory,
  * {@link #commandLine(Wiring)}, is used by {@link #main} and by the tests.
  */
-@Command(name = "pipes-replay", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "pipes-replay",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "List, inspect, export and replay the events pipes-recovery archived when an EventBridge Pipe "
                 + "could not deliver them; triage a consumer's incident.",
-        subcommands = {ListCommand.class, ShowCommand.class, ExportCommand.class, ReplayCommand.class,
-                ReportCommand.class, TriageCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            ListCommand.class,
+            ShowCommand.class,
+            ExportCommand.class,
+            ReplayCommand.class,
+            ReportCommand.class,
+            TriageCommand.class,
+            CommandLine.HelpCommand.class
+        },
         synopsisSubcommandLabel = "COMMAND",
         footer = {"", "Endpoints: --endpoint-url, or AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> as in the AWS CLI."})
 public final class PipesReplayCommand implements Runnable {
@@ -49,7 +59,10 @@ public final class PipesReplayCommand implements Runnable {
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
         commandLine.setParameterExceptionHandler(ErrorHandler::usage);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+        commandLine
+                .getCommandSpec()
+                .usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(ExitCodes.helpList());
         String exitCodes = ExitCodes.summary();
         // loops, not streams: --help should not load the stream API (start-up time, README "Benchmark")
@@ -77,8 +90,8 @@ public final class PipesReplayCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: list, show, export, replay, report or triage");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing command: list, show, export, replay, report or triage");
     }
 
     Wiring wiring() {

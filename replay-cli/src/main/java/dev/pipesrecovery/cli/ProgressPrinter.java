@@ -26,18 +26,33 @@ final class ProgressPrinter implements ProgressListener {
     @Override
     public synchronized void progress(long done, long total, long delivered, long failed, long elapsedMillis) {
         double rate = elapsedMillis == 0 ? 0 : done * 1000.0 / elapsedMillis;
-        String eta = rate == 0 || total <= done ? "-" : ReplayOutput.formatDuration((long) ((total - done) / rate
-                * 1000));
+        String eta =
+                rate == 0 || total <= done ? "-" : ReplayOutput.formatDuration((long) ((total - done) / rate * 1000));
         if (terminal) {
             int filled = total == 0 ? WIDTH : (int) Math.min(WIDTH, done * WIDTH / total);
-            err.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d  %.1f/s  ETA %s  failed %d ", "#".repeat(filled),
-                    "-".repeat(WIDTH - filled), done, total, rate, eta, failed));
+            err.print(String.format(
+                    Locale.ROOT,
+                    "\r[%s%s] %d/%d  %.1f/s  ETA %s  failed %d ",
+                    "#".repeat(filled),
+                    "-".repeat(WIDTH - filled),
+                    done,
+                    total,
+                    rate,
+                    eta,
+                    failed));
             drew = true;
             err.flush();
         } else if (elapsedMillis - lastLineAt >= LINE_INTERVAL_MILLIS) {
             lastLineAt = elapsedMillis;
-            err.println(String.format(Locale.ROOT, "progress: %d/%d done, %d delivered, %d failed, %.1f/s, ETA %s",
-                    done, total, delivered, failed, rate, eta));
+            err.println(String.format(
+                    Locale.ROOT,
+                    "progress: %d/%d done, %d delivered, %d failed, %.1f/s, ETA %s",
+                    done,
+                    total,
+                    delivered,
+                    failed,
+                    rate,
+                    eta));
             err.flush();
         }
     }

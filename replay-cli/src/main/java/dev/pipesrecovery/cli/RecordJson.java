@@ -19,8 +19,7 @@ final class RecordJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private RecordJson() {
-    }
+    private RecordJson() {}
 
     static void write(JsonGenerator json, String key, ArchivedRecord record) throws IOException {
         ObjectNode line = MAPPER.createObjectNode();

@@ -22,10 +22,12 @@ import picocli.CommandLine.Option;
  * {@code replay}: plan, confirm, send, mark, summarise. The work happens in {@link ReplayEngine}; this class turns
  * options into a request and results into output and an exit code.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
         description = "Re-send the selected records (default --status pending: not delivered yet) to one target, in "
-        + "order per partition key, rate-limited, with retries and a circuit breaker. Shows a plan first. Running "
-        + "the same command again resumes and finishes the job.")
+                + "order per partition key, rate-limited, with retries and a circuit breaker. Shows a plan first. Running "
+                + "the same command again resumes and finishes the job.")
 final class ReplayCommand extends BaseCommand {
 
     @Mixin
@@ -37,20 +39,32 @@ final class ReplayCommand extends BaseCommand {
     @Mixin
     EngineOptions engine;
 
-    @Option(names = "--rate", paramLabel = "N", defaultValue = "10",
+    @Option(
+            names = "--rate",
+            paramLabel = "N",
+            defaultValue = "10",
             description = "Requests per second, all workers together; 0 = unlimited (default: ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            defaultValue = "4",
             description = "Partition keys sent in parallel; each key stays in order (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "5",
+    @Option(
+            names = "--max-attempts",
+            paramLabel = "N",
+            defaultValue = "5",
             description = "Attempts per record on retryable failures: HTTP 401/407/409/429/5xx, timeouts, connection "
                     + "errors, throttling (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 
-    @Option(names = "--on-success", paramLabel = "tag|delete|keep", defaultValue = "tag",
+    @Option(
+            names = "--on-success",
+            paramLabel = "tag|delete|keep",
+            defaultValue = "tag",
             completionCandidates = OnSuccessValues.class,
             description = "What to do with a delivered object (default: ${DEFAULT-VALUE}, with run id and time).")
     OnSuccess onSuccess;
@@ -61,23 +75,33 @@ final class ReplayCommand extends BaseCommand {
         }
     }
 
-    @Option(names = "--breaker-threshold", paramLabel = "N", defaultValue = "10",
+    @Option(
+            names = "--breaker-threshold",
+            paramLabel = "N",
+            defaultValue = "10",
             description = "Stop after N consecutive failed records (default: ${DEFAULT-VALUE}).")
     int breakerThreshold;
 
-    @Option(names = "--send-after-failure", description = "Send a partition key's later records even after one of "
-            + "its records failed for good (for targets that do not care about order). Default: the key sends "
-            + "nothing more in this run, and the next run sends it from the failed record on, in order.")
+    @Option(
+            names = "--send-after-failure",
+            description = "Send a partition key's later records even after one of "
+                    + "its records failed for good (for targets that do not care about order). Default: the key sends "
+                    + "nothing more in this run, and the next run sends it from the failed record on, in order.")
     boolean sendAfterFailure;
 
-    @Option(names = "--retry-base-millis", hidden = true, defaultValue = "200",
+    @Option(
+            names = "--retry-base-millis",
+            hidden = true,
+            defaultValue = "200",
             description = "First backoff step; doubles per retry up to 20 s, full jitter.")
     long retryBaseMillis;
 
     @Option(names = "--dry-run", description = "Show the plan and stop; nothing is sent or tagged.")
     boolean dryRun;
 
-    @Option(names = {"--yes", "-y"}, description = "Do not ask for confirmation (required without a terminal).")
+    @Option(
+            names = {"--yes", "-y"},
+            description = "Do not ask for confirmation (required without a terminal).")
     boolean yes;
 
     @Mixin
@@ -97,8 +121,8 @@ final class ReplayCommand extends BaseCommand {
             String runId = RunIdentity.newRunId(wiring().clock().instant());
             Path state = stateDir.resolve(wiring());
             ReplayRequest request = new ReplayRequest(chosen, replayTarget, settings, runId, identity, state);
-            ReplayEngine engine = new ReplayEngine(selector, archive(), EngineTime.of(wiring().clock(),
-                    wiring().sleeper()));
+            ReplayEngine engine =
+                    new ReplayEngine(selector, archive(), EngineTime.of(wiring().clock(), wiring().sleeper()));
             ReplayPlan plan = engine.plan(request);
             ReplayOutput output = new ReplayOutput(out(), output().json());
             output.plan(plan, dryRun);
@@ -113,7 +137,9 @@ final class ReplayCommand extends BaseCommand {
                 return ExitCodes.OK;
             }
             confirm(plan);
-            ReplaySummary summary = engine.run(request, plan.selected().objects(),
+            ReplaySummary summary = engine.run(
+                    request,
+                    plan.selected().objects(),
                     new ProgressPrinter(err(), wiring().terminal().interactive()));
             ReportFile.write(request.reportFile(), plan, summary);
             output.summary(summary, request.reportFile());
@@ -123,14 +149,23 @@ final class ReplayCommand extends BaseCommand {
 
     /** {@code --engine stepfunctions}: plan into the bucket, confirm, start the state machine ({@link ManagedReplay}). */
     private int managed(Selection chosen) {
-        ManagedReplay.Request request = new ManagedReplay.Request(chosen, target.identity(), engine.stateMachine, rate,
-                concurrency, engine.toleratedFailurePercentage, engine.toleratedFailureCount, dryRun);
+        ManagedReplay.Request request = new ManagedReplay.Request(
+                chosen,
+                target.identity(),
+                engine.stateMachine,
+                rate,
+                concurrency,
+                engine.toleratedFailurePercentage,
+                engine.toleratedFailureCount,
+                dryRun);
         ManagedReplay.validate(request);
         ManagedReplay managed = new ManagedReplay(wiring(), aws(), layout(), selector(), out());
         String runId = RunIdentity.newRunId(wiring().clock().instant());
         if (!dryRun) {
-            confirm("Plan " + TerminalText.field(chosen.consumer()) + " and start "
-                    + TerminalText.field(engine.stateMachine) + "? [y/N] ", "start a managed replay",
+            confirm(
+                    "Plan " + TerminalText.field(chosen.consumer()) + " and start "
+                            + TerminalText.field(engine.stateMachine) + "? [y/N] ",
+                    "start a managed replay",
                     "nothing was written or started");
         }
         var plan = managed.plan(request, runId);
@@ -153,11 +188,15 @@ final class ReplayCommand extends BaseCommand {
             return ExitCodes.CIRCUIT_OPEN;
         }
         if (!summary.complete()) {
-            err().println("pipes-replay: not everything was delivered: " + summary.notDelivered().failed()
+            err().println("pipes-replay: not everything was delivered: "
+                    + summary.notDelivered().failed()
                     + " failed, " + summary.notDelivered().blocked() + " held back behind an undelivered earlier "
                     + "record of their partition key (see the report). Fix the cause, then run the same command "
-                    + "again: it sends what is left, in order" + (summary.skipped().otherStatusUndelivered() > 0
-                    ? " (records --status left out hold their keys: --status pending selects them)" : "") + ".");
+                    + "again: it sends what is left, in order"
+                    + (summary.skipped().otherStatusUndelivered() > 0
+                            ? " (records --status left out hold their keys: --status pending selects them)"
+                            : "")
+                    + ".");
             return ExitCodes.SOME_FAILED;
         }
         return summary.nothingMatched() ? nothingMatched(chosen) : ExitCodes.OK;
@@ -171,8 +210,8 @@ final class ReplayCommand extends BaseCommand {
             throw CliException.usage("--retry-base-millis must be >= 1");
         }
         try {
-            BackoffPolicy backoff = new BackoffPolicy(Duration.ofMillis(retryBaseMillis), Duration.ofSeconds(20),
-                    maxAttempts);
+            BackoffPolicy backoff =
+                    new BackoffPolicy(Duration.ofMillis(retryBaseMillis), Duration.ofSeconds(20), maxAttempts);
             return new ReplaySettings(rate, concurrency, backoff, breakerThreshold, onSuccess, 256, !sendAfterFailure);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
@@ -180,7 +219,9 @@ final class ReplayCommand extends BaseCommand {
     }
 
     private void confirm(ReplayPlan plan) {
-        confirm("Send up to " + plan.selected().objects() + " record(s) to " + plan.target() + "? [y/N] ", "replay",
+        confirm(
+                "Send up to " + plan.selected().objects() + " record(s) to " + plan.target() + "? [y/N] ",
+                "replay",
                 "nothing was sent");
     }
 
@@ -196,7 +237,8 @@ final class ReplayCommand extends BaseCommand {
         }
         out().flush();
         String answer = terminal.readLine(question);
-        if (answer == null || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
+        if (answer == null
+                || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
             throw CliException.usage("aborted: " + nothingDone);
         }
     }

@@ -38,13 +38,17 @@ final class ReplayOutput {
         out.println("Plan" + (dryRun ? " (dry run: nothing will be sent)" : "") + ":");
         ReplayPlan.Selected selected = plan.selected();
         out.println("  records:     " + selected.objects() + " (" + BaseCommand.bytes(selected.bytes()) + ")"
-                + (plan.status().needsTags() ? ", status '" + plan.status().name().toLowerCase()
-                + "' is checked per object as the run goes (an upper bound)" : ""));
+                + (plan.status().needsTags()
+                        ? ", status '" + plan.status().name().toLowerCase()
+                                + "' is checked per object as the run goes (an upper bound)"
+                        : ""));
         out.println("  target:      " + plan.target());
         out.println("  rate:        " + (plan.rate() == 0 ? "unlimited" : plan.rate() + " requests/s")
                 + ", concurrency " + plan.concurrency());
-        out.println("  estimated:   " + (plan.estimatedDuration() == null ? "unknown (no rate limit)"
-                : formatDuration(plan.estimatedDuration().toMillis())));
+        out.println("  estimated:   "
+                + (plan.estimatedDuration() == null
+                        ? "unknown (no rate limit)"
+                        : formatDuration(plan.estimatedDuration().toMillis())));
         if (plan.previouslyDelivered() > 0) {
             out.println("  resuming:    " + plan.previouslyDelivered() + " already delivered by an earlier run of "
                     + "this replay (skipped)");
@@ -71,24 +75,34 @@ final class ReplayOutput {
         ReplaySummary.Skipped skipped = summary.skipped();
         ReplaySummary.NotDelivered notDelivered = summary.notDelivered();
         out.println("Summary of run " + summary.run().id() + ":");
-        out.println("  sent:        " + delivered.records() + " (" + BaseCommand.bytes(delivered.bytes())
-                + ") in " + delivered.requests() + " request(s)");
+        out.println("  sent:        " + delivered.records() + " (" + BaseCommand.bytes(delivered.bytes()) + ") in "
+                + delivered.requests() + " request(s)");
         out.println("  skipped:     " + skipped.alreadyDelivered() + " already delivered, " + skipped.otherStatus()
-                + " of another status" + (skipped.otherStatusUndelivered() > 0 ? " (" + skipped.otherStatusUndelivered()
-                + " of them not delivered yet)" : "") + ", " + skipped.missing() + " deleted since listed"
-                + (notDelivered.notAttempted() > 0 ? ", " + notDelivered.notAttempted() + " not attempted (run "
-                + "stopped)" : ""));
-        out.println("  failed:      " + notDelivered.failed() + (notDelivered.failed() > 0 ? " "
-                + TerminalText.field(notDelivered.failedByCode()) : ""));
+                + " of another status"
+                + (skipped.otherStatusUndelivered() > 0
+                        ? " (" + skipped.otherStatusUndelivered() + " of them not delivered yet)"
+                        : "")
+                + ", " + skipped.missing() + " deleted since listed"
+                + (notDelivered.notAttempted() > 0
+                        ? ", " + notDelivered.notAttempted() + " not attempted (run " + "stopped)"
+                        : ""));
+        out.println("  failed:      " + notDelivered.failed()
+                + (notDelivered.failed() > 0 ? " " + TerminalText.field(notDelivered.failedByCode()) : ""));
         if (notDelivered.blocked() > 0) {
             heldBack(notDelivered);
         }
-        out.println("  duration:    " + formatDuration(summary.run().durationMillis()) + String.format(Locale.ROOT,
-                ", %.1f records/s, latency p50 %.1f ms p99 %.1f ms", summary.pace().achievedPerSecond(),
-                summary.pace().latencyP50Millis(), summary.pace().latencyP99Millis()));
+        out.println("  duration:    " + formatDuration(summary.run().durationMillis())
+                + String.format(
+                        Locale.ROOT,
+                        ", %.1f records/s, latency p50 %.1f ms p99 %.1f ms",
+                        summary.pace().achievedPerSecond(),
+                        summary.pace().latencyP50Millis(),
+                        summary.pace().latencyP99Millis()));
         warnings(summary);
-        out.println("  report:      " + reportFile + (summary.files().failuresFile() == null ? ""
-                : " (failures: " + summary.files().failuresFile() + ")"));
+        out.println("  report:      " + reportFile
+                + (summary.files().failuresFile() == null
+                        ? ""
+                        : " (failures: " + summary.files().failuresFile() + ")"));
         out.flush();
     }
 
@@ -96,11 +110,15 @@ final class ReplayOutput {
         out.println("  held back:   " + notDelivered.blocked() + " record(s) of " + notDelivered.blockedKeyCount()
                 + " partition key(s), behind an earlier record of their key that was not delivered (order "
                 + "kept; the same command sends them next time):");
-        notDelivered.blockedKeys().stream().limit(BLOCKED_KEYS_SHOWN).forEach(key -> out.println("               "
-                + TerminalText.field(key.partitionKey() + ": " + key.heldBack() + " held, after " + key.cause())));
+        notDelivered.blockedKeys().stream()
+                .limit(BLOCKED_KEYS_SHOWN)
+                .forEach(key -> out.println("               "
+                        + TerminalText.field(
+                                key.partitionKey() + ": " + key.heldBack() + " held, after " + key.cause())));
         if (notDelivered.blockedKeyCount() > BLOCKED_KEYS_SHOWN) {
             out.println("               ... and " + (notDelivered.blockedKeyCount() - BLOCKED_KEYS_SHOWN)
-                    + " more key(s) (the report lists " + notDelivered.blockedKeys().size() + ", the failures file "
+                    + " more key(s) (the report lists "
+                    + notDelivered.blockedKeys().size() + ", the failures file "
                     + "every held record)");
         }
     }
@@ -134,7 +152,8 @@ final class ReplayOutput {
         if (seconds < 60) {
             return millis < 10_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0) : seconds + " s";
         }
-        return seconds / 3600 > 0 ? String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60)
+        return seconds / 3600 > 0
+                ? String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60)
                 : String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
     }
 }

@@ -18,17 +18,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code report}: one self-contained HTML page for the post-mortem of an incident. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes one self-contained HTML page for the post-mortem (no script, nothing fetched: it "
-                + "opens offline and can be attached to a ticket): dead-lettered and lost records per minute by "
-                + "condition, the top partition keys and shards, every loss marker with its range and reason, and "
-                + "each replay run of the consumer with its outcome (from the run reports in --state-dir).",
-                "",
-                "Cost: the counts, keys, shards and times come from listing the selection (one LIST request per "
-                + "1,000 objects). GETs: one per loss marker (up to " + IncidentScan.MAX_MARKER_READS + ") and one per "
-                + "archived record read for its condition, at most --max-reads (a uniform sample; with more records "
-                + "the split by condition is estimated and the page says so). --status other than 'all' also reads "
-                + "each record's tags."})
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes one self-contained HTML page for the post-mortem (no script, nothing fetched: it "
+                    + "opens offline and can be attached to a ticket): dead-lettered and lost records per minute by "
+                    + "condition, the top partition keys and shards, every loss marker with its range and reason, and "
+                    + "each replay run of the consumer with its outcome (from the run reports in --state-dir).",
+            "",
+            "Cost: the counts, keys, shards and times come from listing the selection (one LIST request per "
+                    + "1,000 objects). GETs: one per loss marker (up to " + IncidentScan.MAX_MARKER_READS
+                    + ") and one per "
+                    + "archived record read for its condition, at most --max-reads (a uniform sample; with more records "
+                    + "the split by condition is estimated and the page says so). --status other than 'all' also reads "
+                    + "each record's tags."
+        })
 final class ReportCommand extends BaseCommand {
 
     /** Concurrent GETs for the conditions: a few overlap S3's latency without a burst the bucket would notice. */
@@ -37,20 +42,32 @@ final class ReportCommand extends BaseCommand {
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
             description = "Where to write the page (default: incident-<consumer>.html, replaced if it exists).")
     Path output;
 
-    @Option(names = "--max-reads", paramLabel = "N", defaultValue = "2000",
-            description = "Archived records to read (GET) for their condition (default: ${DEFAULT-VALUE}; 0 reads none).")
+    @Option(
+            names = "--max-reads",
+            paramLabel = "N",
+            defaultValue = "2000",
+            description =
+                    "Archived records to read (GET) for their condition (default: ${DEFAULT-VALUE}; 0 reads none).")
     int maxReads;
 
-    @Option(names = "--bucket-minutes", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--bucket-minutes",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Width of the timeline's bars in minutes (default: 1, or wider when the records span more "
                     + "than 12 hours).")
     int bucketMinutes;
 
-    @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+    @Option(
+            names = "--top",
+            paramLabel = "N",
+            defaultValue = "10",
             description = "Rows of the top partition keys and shards (default: ${DEFAULT-VALUE}).")
     int top;
 
@@ -63,11 +80,15 @@ final class ReportCommand extends BaseCommand {
         if (maxReads < 0 || bucketMinutes < 0 || top < 1) {
             throw CliException.usage("--max-reads and --bucket-minutes must be 0 or more, --top 1 or more");
         }
-        Path file = output != null ? output
+        Path file = output != null
+                ? output
                 : Path.of("incident-" + (chosen.consumer() == null ? "all" : chosen.consumer()) + ".html");
         Path state = stateDir.resolve(wiring());
         RunHistory runs = RunHistory.read(state.resolve("runs"), chosen.consumer(), layout());
-        IncidentScan scan = new IncidentScan(selector(), archive(), wiring().clock(),
+        IncidentScan scan = new IncidentScan(
+                selector(),
+                archive(),
+                wiring().clock(),
                 new ReportSettings(maxReads, bucketMinutes, top, READ_PARALLELISM));
         IncidentReport report = scan.scan(chosen, aws().bucket(), runs);
         if (report.empty()) {
@@ -77,11 +98,17 @@ final class ReportCommand extends BaseCommand {
         }
         byte[] page = IncidentPage.render(report, Version.text()).getBytes(StandardCharsets.UTF_8);
         write(file, page);
-        out().printf("wrote %s (%s): %s record(s) archived, %s lost (%s loss marker(s)), %s replay run(s); "
-                        + "read %s record(s) and %s loss marker(s)%n", file, ByteSize.format(page.length),
-                Html.count(report.records()), Html.count(report.lostRecords()), Html.count(report.lossMarkers()),
-                Html.count(report.runs().runs().size()), Html.count(report.costs().recordReads()),
-                Html.count(report.costs().markerReads()));
+        out().printf(
+                        "wrote %s (%s): %s record(s) archived, %s lost (%s loss marker(s)), %s replay run(s); "
+                                + "read %s record(s) and %s loss marker(s)%n",
+                        file,
+                        ByteSize.format(page.length),
+                        Html.count(report.records()),
+                        Html.count(report.lostRecords()),
+                        Html.count(report.lossMarkers()),
+                        Html.count(report.runs().runs().size()),
+                        Html.count(report.costs().recordReads()),
+                        Html.count(report.costs().markerReads()));
         out().flush();
         return ExitCodes.OK;
     }

@@ -15,10 +15,10 @@ import java.nio.file.Path;
 final class ReportFile {
 
     static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private ReportFile() {
-    }
+    private ReportFile() {}
 
     static ObjectNode planJson(ReplayPlan plan) {
         ObjectNode node = MAPPER.createObjectNode();
@@ -69,8 +69,14 @@ final class ReportFile {
         node.put("blocked", notDelivered.blocked());
         node.put("blockedKeyCount", notDelivered.blockedKeyCount());
         ArrayNode blockedKeys = node.putArray("blockedKeys");
-        notDelivered.blockedKeys().forEach(key -> blockedKeys.addObject().put("partitionKey", key.partitionKey())
-                .put("cause", key.cause()).put("failedKey", key.failedKey()).put("heldBack", key.heldBack()));
+        notDelivered
+                .blockedKeys()
+                .forEach(key -> blockedKeys
+                        .addObject()
+                        .put("partitionKey", key.partitionKey())
+                        .put("cause", key.cause())
+                        .put("failedKey", key.failedKey())
+                        .put("heldBack", key.heldBack()));
         node.put("notArchiveKeys", skipped.notArchiveKeys());
         node.put("lossMarkers", skipped.lossMarkers());
         node.put("markFailures", summary.marking().failures());

@@ -19,18 +19,25 @@ public final class SelectionOptions {
     @Option(names = "--consumer", paramLabel = "C", description = "The consumer (pipe name) in the archive.")
     String consumer;
 
-    @Option(names = "--from", paramLabel = "DATE|INSTANT",
-            description = "Records that arrived at or after this: 2026-11-21 (start of day UTC) or 2026-11-21T22:00:00Z.")
+    @Option(
+            names = "--from",
+            paramLabel = "DATE|INSTANT",
+            description =
+                    "Records that arrived at or after this: 2026-11-21 (start of day UTC) or 2026-11-21T22:00:00Z.")
     String from;
 
-    @Option(names = "--to", paramLabel = "DATE|INSTANT",
+    @Option(
+            names = "--to",
+            paramLabel = "DATE|INSTANT",
             description = "Records that arrived at or before this: 2026-11-21 (end of day UTC) or an ISO instant.")
     String to;
 
     @Option(names = "--partition-key", paramLabel = "K", description = "Only this partition key (needs --consumer).")
     String partitionKey;
 
-    @Option(names = "--status", paramLabel = "pending|archived|replayed|failed|all",
+    @Option(
+            names = "--status",
+            paramLabel = "pending|archived|replayed|failed|all",
             completionCandidates = Statuses.class,
             description = "By replay state: pending (not delivered yet: archived or failed; replay's default), "
                     + "archived (never replayed), replayed, failed, all (list/show/export default). Reads each "
@@ -47,8 +54,12 @@ public final class SelectionOptions {
     public Selection toSelection(StatusFilter defaultStatus) {
         try {
             StatusFilter statusFilter = status == null ? defaultStatus : status;
-            return new Selection(blankToNull(consumer), parse("--from", from, false), parse("--to", to, true),
-                    blankToNull(partitionKey), statusFilter);
+            return new Selection(
+                    blankToNull(consumer),
+                    parse("--from", from, false),
+                    parse("--to", to, true),
+                    blankToNull(partitionKey),
+                    statusFilter);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
@@ -65,7 +76,11 @@ public final class SelectionOptions {
         try {
             if (value.length() == 10) {
                 LocalDate date = LocalDate.parse(value);
-                return endOfDay ? date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+                return endOfDay
+                        ? date.plusDays(1)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()
+                                .minusMillis(1)
                         : date.atStartOfDay(ZoneOffset.UTC).toInstant();
             }
             return OffsetDateTime.parse(value).toInstant();

@@ -18,9 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code show}: one archived record by key, or the first N of a selection, with the payload decoded. */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
         description = "Show archived records with their payload decoded (pretty JSON when it is JSON):"
-        + " one by KEY, or the first --limit of a selection.")
+                + " one by KEY, or the first --limit of a selection.")
 final class ShowCommand extends BaseCommand {
 
     @Parameters(arity = "0..1", paramLabel = "KEY", description = "An archive object key (as printed by export/show).")
@@ -54,7 +56,8 @@ final class ShowCommand extends BaseCommand {
         if (key != null) {
             Optional<byte[]> body = archive().get(key);
             if (body.isEmpty()) {
-                throw new CliException(ExitCodes.NOTHING_MATCHED, "no such key in bucket " + aws().bucket() + ": " + key);
+                throw new CliException(
+                        ExitCodes.NOTHING_MATCHED, "no such key in bucket " + aws().bucket() + ": " + key);
             }
             show(key, body.get(), json);
         } else {
@@ -97,8 +100,8 @@ final class ShowCommand extends BaseCommand {
             record = ArchivedRecordCodec.decode(body);
         } catch (InvalidArchivedRecordException e) {
             corrupt++;
-            err().println("pipes-replay: corrupt archive object " + TerminalText.field(objectKey + ": "
-                    + e.getMessage()));
+            err().println("pipes-replay: corrupt archive object "
+                    + TerminalText.field(objectKey + ": " + e.getMessage()));
             return;
         }
         shown++;
@@ -120,15 +123,19 @@ final class ShowCommand extends BaseCommand {
         line("key:                 ", objectKey);
         line("consumer:            ", record.consumer());
         line("stream:              ", record.streamArn());
-        line("shard / sequence:    ", record.shardId() + " / " + record.sequenceNumber()
-                + (record.subSequenceNumber() == null ? "" : " / sub " + record.subSequenceNumber()));
+        line(
+                "shard / sequence:    ",
+                record.shardId() + " / " + record.sequenceNumber()
+                        + (record.subSequenceNumber() == null ? "" : " / sub " + record.subSequenceNumber()));
         line("partition key:       ", record.partitionKey());
         line("arrived:             ", record.approximateArrivalTimestamp());
         line("failed:              ", failure.condition() + " (" + failure.source() + ")");
         line("dead-lettered:       ", failure.dlqTimestamp() + " message " + failure.dlqMessageId());
         line("hydrated:            ", failure.hydratedAt());
         Payload payload = Payload.of(record.data());
-        line("payload:             ", record.data().length + " bytes, " + payload.kind().name().toLowerCase());
+        line(
+                "payload:             ",
+                record.data().length + " bytes, " + payload.kind().name().toLowerCase());
         out().println(TerminalText.block(payload.display()));
         out().println();
     }

@@ -12,7 +12,11 @@ import picocli.CommandLine.Option;
 public final class TargetOptions {
 
     /** The three kinds of target. */
-    public enum Kind { HTTP, EVENTBRIDGE, KINESIS }
+    public enum Kind {
+        HTTP,
+        EVENTBRIDGE,
+        KINESIS
+    }
 
     static final class Kinds extends LowerCaseValues<Kind> {
         Kinds() {
@@ -20,24 +24,36 @@ public final class TargetOptions {
         }
     }
 
-    @Option(names = "--target", required = true, paramLabel = "http|eventbridge|kinesis",
+    @Option(
+            names = "--target",
+            required = true,
+            paramLabel = "http|eventbridge|kinesis",
             completionCandidates = Kinds.class,
-            description = "http: the partner API directly; eventbridge: PutEvents to a bus; kinesis: back into a stream.")
+            description =
+                    "http: the partner API directly; eventbridge: PutEvents to a bus; kinesis: back into a stream.")
     Kind kind;
 
-    @Option(names = "--url", paramLabel = "URL", description = "http: the partner API URL (default with --pipe: the "
-            + "pipe's API destination endpoint).")
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            description = "http: the partner API URL (default with --pipe: the " + "pipe's API destination endpoint).")
     String url;
 
     @Option(names = "--header", paramLabel = "K:V", description = "http: an extra request header (repeatable).")
     List<String> headers = new ArrayList<>();
 
-    @Option(names = "--pipe", paramLabel = "NAME", description = "http: send what this pipe would send: its API "
-            + "destination endpoint, HTTP parameters and InputTemplate (DescribePipe, DescribeApiDestination).")
+    @Option(
+            names = "--pipe",
+            paramLabel = "NAME",
+            description = "http: send what this pipe would send: its API "
+                    + "destination endpoint, HTTP parameters and InputTemplate (DescribePipe, DescribeApiDestination).")
     String pipe;
 
-    @Option(names = "--connection", paramLabel = "NAME", description = "http: use this EventBridge connection's "
-            + "credentials (API key, basic or OAuth client credentials) from its Secrets Manager secret.")
+    @Option(
+            names = "--connection",
+            paramLabel = "NAME",
+            description = "http: use this EventBridge connection's "
+                    + "credentials (API key, basic or OAuth client credentials) from its Secrets Manager secret.")
     String connection;
 
     @Option(names = "--event-bus", paramLabel = "NAME", description = "eventbridge: the event bus name or ARN.")
@@ -87,7 +103,8 @@ public final class TargetOptions {
         }
         try {
             URI uri = new URI(url);
-            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+            if (uri.getScheme() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                     || uri.getHost() == null) {
                 throw CliException.usage("bad --url '" + url + "': expected an absolute http:// or https:// URL");
             }

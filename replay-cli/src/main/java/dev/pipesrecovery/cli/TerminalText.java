@@ -9,8 +9,7 @@ import dev.pipesrecovery.text.UntrustedText;
  */
 final class TerminalText {
 
-    private TerminalText() {
-    }
+    private TerminalText() {}
 
     /** One line (a field): every control character escaped, line feeds and tabs included. */
     static String field(Object text) {

@@ -23,16 +23,17 @@ import java.time.Duration;
  */
 final class TriageJson {
 
-    private TriageJson() {
-    }
+    private TriageJson() {}
 
     static void write(JsonGenerator json, TriageRun.Result result, int exitCode) {
         try {
             json.writeStartObject();
             json.writeStringField("checkedAt", result.checkedAt().toString());
-            json.writeStringField("status", result.assessments().isEmpty()
-                    ? (result.unlisted() == null ? "nothing-to-triage" : "unknown")
-                    : Assessment.worst(result.assessments()).jsonName());
+            json.writeStringField(
+                    "status",
+                    result.assessments().isEmpty()
+                            ? (result.unlisted() == null ? "nothing-to-triage" : "unknown")
+                            : Assessment.worst(result.assessments()).jsonName());
             json.writeNumberField("exitCode", exitCode);
             if (result.unlisted() != null) {
                 json.writeStringField("unlisted", result.unlisted());
@@ -68,7 +69,8 @@ final class TriageJson {
         if (reading(json, "stream", facts.stream())) {
             json.writeStringField("name", facts.stream().value().name());
             json.writeStringField("arn", facts.stream().value().arn());
-            json.writeNumberField("retentionSeconds", facts.stream().value().retention().toSeconds());
+            json.writeNumberField(
+                    "retentionSeconds", facts.stream().value().retention().toSeconds());
             json.writeEndObject();
         }
         queue(json, "dlq", facts.dlq(), facts.dlqAge());
@@ -90,8 +92,11 @@ final class TriageJson {
             json.writeStringField("since", archive.since().toString());
             json.writeNumberField("records", archive.records());
             json.writeBooleanField("recordsAtLeast", archive.capped());
-            json.writeStringField("newestArrival", archive.newestArrival() == null ? null
-                    : archive.newestArrival().toString());
+            json.writeStringField(
+                    "newestArrival",
+                    archive.newestArrival() == null
+                            ? null
+                            : archive.newestArrival().toString());
             json.writeNumberField("lossMarkers", archive.lossMarkers());
             json.writeNumberField("lostRecords", archive.lostRecords());
             json.writeBooleanField("lostRecordsAtLeast", !archive.allMarkersRead());
@@ -105,7 +110,9 @@ final class TriageJson {
                 ReplayRun latest = runs.get(runs.size() - 1);
                 json.writeObjectFieldStart("latest");
                 json.writeStringField("runId", latest.runId());
-                json.writeStringField("startedAt", latest.startedAt() == null ? null : latest.startedAt().toString());
+                json.writeStringField(
+                        "startedAt",
+                        latest.startedAt() == null ? null : latest.startedAt().toString());
                 json.writeStringField("outcome", latest.outcome().words());
                 json.writeNumberField("delivered", latest.delivered());
                 json.writeNumberField("failed", latest.failed());

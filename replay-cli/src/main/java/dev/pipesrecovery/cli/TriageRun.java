@@ -42,16 +42,18 @@ final class TriageRun {
      *
      * @param maxListed archive records counted per consumer at most ({@link #MAX_LISTED} unless a test says less)
      */
-    record Request(List<String> consumers, ConsumerInspection.Overrides overrides, Instant since, Path runsDir,
-                   long maxListed) {
-    }
+    record Request(
+            List<String> consumers,
+            ConsumerInspection.Overrides overrides,
+            Instant since,
+            Path runsDir,
+            long maxListed) {}
 
     /**
      * The assessments; none when the region has no Kinesis pipe, or when its pipes could not be listed
      * ({@code unlisted} says why; null otherwise).
      */
-    record Result(Instant checkedAt, Instant since, List<Assessment> assessments, String unlisted) {
-    }
+    record Result(Instant checkedAt, Instant since, List<Assessment> assessments, String unlisted) {}
 
     private final ConsumerInspection inspection;
     private final Assessor assessor;
@@ -61,8 +63,13 @@ final class TriageRun {
     private final Clock clock;
 
     /** @param archive the archive store, or null when no bucket was given */
-    TriageRun(ConsumerInspection inspection, Assessor assessor, ArchiveStore archive, KeyLayout layout, String bucket,
-              Clock clock) {
+    TriageRun(
+            ConsumerInspection inspection,
+            Assessor assessor,
+            ArchiveStore archive,
+            KeyLayout layout,
+            String bucket,
+            Clock clock) {
         this.clock = clock;
         this.inspection = inspection;
         this.assessor = assessor;
@@ -86,8 +93,12 @@ final class TriageRun {
         }
         List<Assessment> assessments = new ArrayList<>();
         for (String consumer : consumers) {
-            ConsumerFacts facts = inspection.inspect(consumer, request.overrides(), now,
-                    archiveCounts(consumer, request.since(), request.maxListed()), runs(request.runsDir(), consumer));
+            ConsumerFacts facts = inspection.inspect(
+                    consumer,
+                    request.overrides(),
+                    now,
+                    archiveCounts(consumer, request.since(), request.maxListed()),
+                    runs(request.runsDir(), consumer));
             assessments.add(assessor.assess(facts, RunbookValues.of(facts, bucket, request.since())));
         }
         return new Result(now, request.since(), assessments, null);
@@ -106,8 +117,8 @@ final class TriageRun {
         String widePrefix = WideRangeNotice.prefix(layout, consumer);
         String firstDay = since.atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString();
         try {
-            try (CloseableIterator<ListedObject> listed = selector.select(
-                    new Selection(consumer, since, null, null, StatusFilter.ALL))) {
+            try (CloseableIterator<ListedObject> listed =
+                    selector.select(new Selection(consumer, since, null, null, StatusFilter.ALL))) {
                 // the window's day prefixes, then the loss markers of those days
                 while (listed.hasNext() && !capped) {
                     ListedObject object = listed.next();
@@ -115,7 +126,8 @@ final class TriageRun {
                         markers.add(object.s3Key());
                     } else if (object.kind() == ListedObject.Kind.WIDE_RANGE_NOTICE
                             && object.s3Key().substring(widePrefix.length()).compareTo(firstDay) >= 0) {
-                        fromWideRanges += WideRangeNotice.archivedRecords(layout, object.s3Key()).orElse(0);
+                        fromWideRanges += WideRangeNotice.archivedRecords(layout, object.s3Key())
+                                .orElse(0);
                     } else if (object.kind() == ListedObject.Kind.RECORD) {
                         records++;
                         capped = records >= maxListed;
@@ -131,8 +143,11 @@ final class TriageRun {
                             .forEach(object -> markers.add(object.key()));
                 }
                 try (Stream<ArchiveObject> notices = archive.list(widePrefix)) {
-                    fromWideRanges = notices.filter(o -> o.key().substring(widePrefix.length()).compareTo(firstDay) >= 0)
-                            .mapToLong(o -> WideRangeNotice.archivedRecords(layout, o.key()).orElse(0)).sum();
+                    fromWideRanges = notices.filter(
+                                    o -> o.key().substring(widePrefix.length()).compareTo(firstDay) >= 0)
+                            .mapToLong(o -> WideRangeNotice.archivedRecords(layout, o.key())
+                                    .orElse(0))
+                            .sum();
                 }
             }
         } catch (ArchiveException | SdkException e) { // the SDK's own when the first page fails (e.g. NoSuchBucket)
@@ -140,8 +155,15 @@ final class TriageRun {
             return Reading.unknown("the archive could not be listed: "
                     + (explained != null ? explained.getMessage() : e.getMessage()));
         }
-        return Reading.of(new ArchiveCounts(since, records, capped, newest, markers.count(), markers.lostRecords(),
-                markers.shown().stream().filter(shown -> shown.marker() != null).count(), fromWideRanges));
+        return Reading.of(new ArchiveCounts(
+                since,
+                records,
+                capped,
+                newest,
+                markers.count(),
+                markers.lostRecords(),
+                markers.shown().stream().filter(shown -> shown.marker() != null).count(),
+                fromWideRanges));
     }
 
     private Reading<RunHistory> runs(Path runsDir, String consumer) {

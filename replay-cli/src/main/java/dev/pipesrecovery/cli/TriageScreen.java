@@ -27,16 +27,17 @@ import java.util.function.Function;
  */
 final class TriageScreen {
 
-    private TriageScreen() {
-    }
+    private TriageScreen() {}
 
     static void print(PrintWriter out, TriageRun.Result result, String prefix, int exitCode) {
-        out.println("pipes-replay triage · " + UtcTime.of(result.checkedAt()) + " · "
-                + verdict(result) + " (exit " + exitCode + ")");
+        out.println("pipes-replay triage · " + UtcTime.of(result.checkedAt()) + " · " + verdict(result) + " (exit "
+                + exitCode + ")");
         if (result.assessments().isEmpty()) {
-            out.println(result.unlisted() == null ? "No pipe of this region reads a Kinesis stream: nothing to triage."
-                    : "unknown: cannot list the region's pipes: " + TerminalText.field(result.unlisted())
-                    + ". Name one with --consumer.");
+            out.println(
+                    result.unlisted() == null
+                            ? "No pipe of this region reads a Kinesis stream: nothing to triage."
+                            : "unknown: cannot list the region's pipes: " + TerminalText.field(result.unlisted())
+                                    + ". Name one with --consumer.");
             return;
         }
         for (Assessment assessment : result.assessments()) {
@@ -59,13 +60,21 @@ final class TriageScreen {
 
     private static void consumer(PrintWriter out, Assessment assessment) {
         ConsumerFacts facts = assessment.facts();
-        out.println(TerminalText.field(facts.consumer()) + " · " + assessment.severity().label());
+        out.println(TerminalText.field(facts.consumer()) + " · "
+                + assessment.severity().label());
         line(out, "pipe", facts.pipe(), TriageScreen::pipe);
-        line(out, "stream", facts.stream(), s -> s.name() + " · retention " + HumanDuration.of(s.retention())
-                + (s.status() == null || s.status().equals("ACTIVE") ? "" : " · " + s.status()));
+        line(
+                out,
+                "stream",
+                facts.stream(),
+                s -> s.name() + " · retention " + HumanDuration.of(s.retention())
+                        + (s.status() == null || s.status().equals("ACTIVE") ? "" : " · " + s.status()));
         line(out, "DLQ", facts.dlq(), q -> queue(q, facts.dlqAge(), facts.checkedAt()));
-        line(out, "poison", facts.poison(), q -> queue(q, facts.poisonAge(), facts.checkedAt())
-                + " · shared by every consumer");
+        line(
+                out,
+                "poison",
+                facts.poison(),
+                q -> queue(q, facts.poisonAge(), facts.checkedAt()) + " · shared by every consumer");
         timeLeft(out, assessment.timeLeft());
         line(out, "last hour", facts.lastHour(), TriageScreen::lastHour);
         line(out, "archive", facts.archive(), TriageScreen::archive);
@@ -77,27 +86,35 @@ final class TriageScreen {
             out.printf("  %-10s %s%n", finding.severity().label(), TerminalText.field(finding.summary()));
             if (finding.next() != null) {
                 List<String> unset = NextStep.unset(finding.next());
-                out.println("             next: " + TerminalText.field(finding.next()) + (unset.isEmpty() ? ""
-                        : "   (set " + String.join(", ", unset) + " as the runbook's \"Before you start\" says)"));
+                out.println("             next: " + TerminalText.field(finding.next())
+                        + (unset.isEmpty()
+                                ? ""
+                                : "   (set " + String.join(", ", unset)
+                                        + " as the runbook's \"Before you start\" says)"));
             }
             out.println("             runbook: " + finding.runbookLink());
         }
     }
 
     private static <T> void line(PrintWriter out, String label, Reading<T> reading, Function<T, String> show) {
-        out.printf("  %-10s %s%n", label, TerminalText.field(reading.known() ? show.apply(reading.value())
-                : "unknown: " + reading.unknown()));
+        out.printf(
+                "  %-10s %s%n",
+                label,
+                TerminalText.field(reading.known() ? show.apply(reading.value()) : "unknown: " + reading.unknown()));
     }
 
     private static String pipe(PipeDescription pipe) {
         return pipe.currentState() + " (desired " + pipe.desiredState() + ")"
                 + (pipe.stateReason() == null || pipe.stateReason().isBlank() ? "" : " · reason: " + pipe.stateReason())
-                + (pipe.maxRecordAgeSeconds() == null ? "" : " · MaximumRecordAgeInSeconds " + pipe.maxRecordAgeSeconds());
+                + (pipe.maxRecordAgeSeconds() == null
+                        ? ""
+                        : " · MaximumRecordAgeInSeconds " + pipe.maxRecordAgeSeconds());
     }
 
     private static String queue(QueueDepth queue, Reading<QueueAge> age, Instant now) {
-        String oldest = age.known() ? " · oldest " + HumanDuration.of(age.value().at(now)) + " (CloudWatch, "
-                + UtcTime.of(age.value().asOf()) + ")"
+        String oldest = age.known()
+                ? " · oldest " + HumanDuration.of(age.value().at(now)) + " (CloudWatch, "
+                        + UtcTime.of(age.value().asOf()) + ")"
                 : queue.total() == 0 ? "" : " · oldest: unknown (" + age.unknown() + ")";
         return queue.name() + " · " + queue.total() + " message(s): " + queue.visible() + " waiting, "
                 + queue.inFlight() + " in flight" + (queue.delayed() == 0 ? "" : ", " + queue.delayed() + " delayed")
@@ -109,8 +126,10 @@ final class TriageScreen {
         if (time.nothingWaiting()) {
             text = "nothing waits: " + time.basis();
         } else if (time.left() != null) {
-            text = Assessor.describe(time) + (time.atRiskBelow() == null ? ""
-                    : " (at risk below " + HumanDuration.of(time.atRiskBelow()) + ")");
+            text = Assessor.describe(time)
+                    + (time.atRiskBelow() == null
+                            ? ""
+                            : " (at risk below " + HumanDuration.of(time.atRiskBelow()) + ")");
         } else {
             text = "unknown: " + time.unknown();
         }
@@ -124,10 +143,14 @@ final class TriageScreen {
     }
 
     private static String lastHour(LastHour hour) {
-        String hydrate = !hour.hydrateRan() ? "hydrate: no invocation for this consumer"
+        String hydrate = !hour.hydrateRan()
+                ? "hydrate: no invocation for this consumer"
                 : "hydrate: " + hour.dlqMessagesReceived() + " DLQ message(s), " + count(hour.recordsArchived())
-                + " archived, " + count(hour.recordsLost()) + " lost, " + count(hour.hydrateFailures()) + " failure(s)"
-                + (hour.minHeadroom() == null ? "" : ", lowest headroom " + HumanDuration.of(hour.minHeadroom()));
+                        + " archived, " + count(hour.recordsLost()) + " lost, " + count(hour.hydrateFailures())
+                        + " failure(s)"
+                        + (hour.minHeadroom() == null
+                                ? ""
+                                : ", lowest headroom " + HumanDuration.of(hour.minHeadroom()));
         return hydrate + " · pipe: " + count(hour.pipeTargetStageFailed()) + " failed target call(s), "
                 + count(hour.pipeExecutionFailed()) + " failed execution(s)";
     }
@@ -138,11 +161,14 @@ final class TriageScreen {
 
     private static String archive(ArchiveCounts archive) {
         return (archive.capped() ? "at least " : "") + archive.records() + " record(s) arrived since "
-                + UtcTime.of(archive.since()) + (archive.newestArrival() == null ? ""
-                : " (newest " + UtcTime.of(archive.newestArrival()) + ")") + " · " + archive.lossMarkers()
+                + UtcTime.of(archive.since())
+                + (archive.newestArrival() == null ? "" : " (newest " + UtcTime.of(archive.newestArrival()) + ")")
+                + " · " + archive.lossMarkers()
                 + " loss marker(s), " + (archive.allMarkersRead() ? "" : "at least ") + archive.lostRecords()
-                + " record(s) lost" + (archive.fromWideRanges() == 0 ? ""
-                : " · " + archive.fromWideRanges() + " from DLQ ranges wider than their batch");
+                + " record(s) lost"
+                + (archive.fromWideRanges() == 0
+                        ? ""
+                        : " · " + archive.fromWideRanges() + " from DLQ ranges wider than their batch");
     }
 
     private static String replays(RunHistory history) {

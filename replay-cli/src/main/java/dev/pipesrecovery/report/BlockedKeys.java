@@ -19,7 +19,8 @@ record BlockedKeys(long count, List<String> keys) {
         JsonNode list = summary.path("blockedKeys");
         List<String> keys = new ArrayList<>();
         for (JsonNode entry : list) {
-            JsonNode key = entry.isObject() ? entry.has("partitionKey") ? entry.get("partitionKey") : entry.path("key")
+            JsonNode key = entry.isObject()
+                    ? entry.has("partitionKey") ? entry.get("partitionKey") : entry.path("key")
                     : entry;
             if (key.isValueNode() && !key.isNull() && keys.size() < SHOWN) {
                 keys.add(key.asText());

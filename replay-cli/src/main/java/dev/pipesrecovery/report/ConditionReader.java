@@ -58,7 +58,9 @@ final class ConditionReader {
     private String condition(String key) {
         try {
             Optional<byte[]> body = store.get(key);
-            return body.isEmpty() ? UNREADABLE : ArchivedRecordCodec.decode(body.get()).failure().condition();
+            return body.isEmpty()
+                    ? UNREADABLE
+                    : ArchivedRecordCodec.decode(body.get()).failure().condition();
         } catch (InvalidArchivedRecordException e) {
             return UNREADABLE;
         }

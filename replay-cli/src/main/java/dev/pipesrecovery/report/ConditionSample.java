@@ -17,8 +17,7 @@ import java.util.Random;
 public final class ConditionSample {
 
     /** A record chosen for reading: its key and its arrival. */
-    public record Pick(String key, Instant arrival) {
-    }
+    public record Pick(String key, Instant arrival) {}
 
     private final int capacity;
     private final List<Pick> picks = new ArrayList<>();

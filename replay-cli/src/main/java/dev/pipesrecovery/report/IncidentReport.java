@@ -14,16 +14,29 @@ import java.util.Objects;
  * @param keysExact    false when more distinct partition keys were seen than tracked: then each top key's count may
  *                     be low by up to {@code keysMaxError}
  */
-public record IncidentReport(String bucket, String prefix, Selection selection, Instant generatedAt,
-                             long records, long bytes, Instant firstArrival, Instant lastArrival,
-                             Timeline timeline, List<TopCounter.Entry> topKeys, int distinctKeys, boolean keysExact,
-                             long keysMaxError,
-                             List<TopCounter.Entry> topShards, int shards,
-                             List<LossEntry> losses, long lossMarkers, RunHistory runs, Costs costs) {
+public record IncidentReport(
+        String bucket,
+        String prefix,
+        Selection selection,
+        Instant generatedAt,
+        long records,
+        long bytes,
+        Instant firstArrival,
+        Instant lastArrival,
+        Timeline timeline,
+        List<TopCounter.Entry> topKeys,
+        int distinctKeys,
+        boolean keysExact,
+        long keysMaxError,
+        List<TopCounter.Entry> topShards,
+        int shards,
+        List<LossEntry> losses,
+        long lossMarkers,
+        RunHistory runs,
+        Costs costs) {
 
     /** What building the report cost, for the page's "how this was built" line. */
-    public record Costs(long listedObjects, long notArchiveKeys, int recordReads, int markerReads, int maxReads) {
-    }
+    public record Costs(long listedObjects, long notArchiveKeys, int recordReads, int markerReads, int maxReads) {}
 
     public IncidentReport {
         Objects.requireNonNull(selection, "selection");

@@ -78,18 +78,40 @@ public final class IncidentScan {
             }
         }
         List<LossEntry> losses = readMarkers(markerKeys);
-        losses.stream().filter(l -> l.marker() != null)
+        losses.stream()
+                .filter(l -> l.marker() != null)
                 .forEach(l -> minutes.addLost(l.placedAt(), l.condition(), l.lostRecords()));
         new ConditionReader(store, settings.readParallelism()).readAll(sample);
         Timeline timeline = Timeline.of(minutes, sample, settings.bucketMinutes());
         List<TopCounter.Entry> topKeys = keys.top(settings.top()).stream()
-                .map(e -> new TopCounter.Entry(KeyLayout.decodePartitionKey(e.value()).orElse(e.value()), e.count()))
+                .map(e -> new TopCounter.Entry(
+                        KeyLayout.decodePartitionKey(e.value()).orElse(e.value()), e.count()))
                 .toList();
-        return new IncidentReport(bucket, selector.layout().prefix(), selection, clock.instant(), records, bytes,
-                first, last, timeline, topKeys, keys.tracked(), keys.exact(), keys.maxError(), shards.top(settings.top()),
-                shards.tracked(), losses, markers, runs,
-                new IncidentReport.Costs(records + markers + notArchiveKeys, notArchiveKeys, sample.read(),
-                        markerKeys.size(), settings.maxReads()));
+        return new IncidentReport(
+                bucket,
+                selector.layout().prefix(),
+                selection,
+                clock.instant(),
+                records,
+                bytes,
+                first,
+                last,
+                timeline,
+                topKeys,
+                keys.tracked(),
+                keys.exact(),
+                keys.maxError(),
+                shards.top(settings.top()),
+                shards.tracked(),
+                losses,
+                markers,
+                runs,
+                new IncidentReport.Costs(
+                        records + markers + notArchiveKeys,
+                        notArchiveKeys,
+                        sample.read(),
+                        markerKeys.size(),
+                        settings.maxReads()));
     }
 
     private List<LossEntry> readMarkers(List<String> markerKeys) {
@@ -97,8 +119,10 @@ public final class IncidentScan {
         for (String key : markerKeys) {
             try {
                 Optional<byte[]> body = store.get(key);
-                losses.add(body.isEmpty() ? LossEntry.unreadable(key, "deleted since listed")
-                        : LossEntry.of(key, LossMarkerCodec.decode(body.get())));
+                losses.add(
+                        body.isEmpty()
+                                ? LossEntry.unreadable(key, "deleted since listed")
+                                : LossEntry.of(key, LossMarkerCodec.decode(body.get())));
             } catch (InvalidArchivedRecordException | ArchiveException e) {
                 losses.add(LossEntry.unreadable(key, e.getMessage()));
             }

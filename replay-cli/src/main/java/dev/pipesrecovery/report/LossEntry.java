@@ -27,8 +27,8 @@ public record LossEntry(String key, LossMarker marker, String problem, Instant p
     static LossEntry of(String key, LossMarker marker) {
         try {
             DlqMessage message = DlqMessageParser.parse(marker.dlqMessageBody());
-            return new LossEntry(key, marker, null, message.batch().approximateArrivalOfFirstRecord(),
-                    message.condition());
+            return new LossEntry(
+                    key, marker, null, message.batch().approximateArrivalOfFirstRecord(), message.condition());
         } catch (MalformedDlqMessageException e) {
             return new LossEntry(key, marker, null, marker.detectedAt(), UNKNOWN_CONDITION);
         }

@@ -29,12 +29,14 @@ final class MinuteCounts {
     }
 
     long firstMinute() {
-        return Math.min(archived.isEmpty() ? Long.MAX_VALUE : archived.firstKey(),
+        return Math.min(
+                archived.isEmpty() ? Long.MAX_VALUE : archived.firstKey(),
                 lost.isEmpty() ? Long.MAX_VALUE : lost.firstKey());
     }
 
     long lastMinute() {
-        return Math.max(archived.isEmpty() ? Long.MIN_VALUE : archived.lastKey(),
+        return Math.max(
+                archived.isEmpty() ? Long.MIN_VALUE : archived.lastKey(),
                 lost.isEmpty() ? Long.MIN_VALUE : lost.lastKey());
     }
 

@@ -8,9 +8,20 @@ import java.util.Objects;
  * One replay run as its local report ({@code <state-dir>/runs/<run-id>.json}) tells it; every field may be absent
  * (null) in an older or newer report. Strings come from the run report, which holds archive data (keys): escape them.
  */
-public record ReplayRun(String file, String runId, Instant startedAt, Long durationMillis, String target,
-                        String consumer, long delivered, long failed, long notAttempted, long alreadyDelivered,
-                        long blocked, List<String> blockedKeys, String circuitBreaker) {
+public record ReplayRun(
+        String file,
+        String runId,
+        Instant startedAt,
+        Long durationMillis,
+        String target,
+        String consumer,
+        long delivered,
+        long failed,
+        long notAttempted,
+        long alreadyDelivered,
+        long blocked,
+        List<String> blockedKeys,
+        String circuitBreaker) {
 
     public ReplayRun {
         Objects.requireNonNull(file, "file");
@@ -36,8 +47,12 @@ public record ReplayRun(String file, String runId, Instant startedAt, Long durat
 
     /** The outcomes, worst first, each with the words the report shows. */
     public enum Outcome {
-        CIRCUIT_BREAKER("stopped by the circuit breaker"), KEYS_BLOCKED("keys blocked"), SOME_FAILED("some failed"),
-        INCOMPLETE("not finished"), NOTHING_SENT("nothing sent"), DONE("done");
+        CIRCUIT_BREAKER("stopped by the circuit breaker"),
+        KEYS_BLOCKED("keys blocked"),
+        SOME_FAILED("some failed"),
+        INCOMPLETE("not finished"),
+        NOTHING_SENT("nothing sent"),
+        DONE("done");
 
         private final String words;
 

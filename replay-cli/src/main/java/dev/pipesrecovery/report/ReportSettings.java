@@ -12,7 +12,8 @@ public record ReportSettings(int maxReads, int bucketMinutes, int top, int readP
 
     public ReportSettings {
         if (maxReads < 0 || bucketMinutes < 0 || top < 1 || readParallelism < 1) {
-            throw new IllegalArgumentException("need maxReads >= 0, bucketMinutes >= 0, top >= 1, readParallelism >= 1");
+            throw new IllegalArgumentException(
+                    "need maxReads >= 0, bucketMinutes >= 0, top >= 1, readParallelism >= 1");
         }
     }
 }

@@ -27,6 +27,7 @@ public record RunHistory(List<ReplayRun> runs, int withoutConsumer, List<String>
 
     /** The newest this many reports are read; an incident rarely has more runs, and each read costs a file. */
     static final int MAX_RUNS = 500;
+
     private static final long MAX_REPORT_BYTES = 16L * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,8 +37,7 @@ public record RunHistory(List<ReplayRun> runs, int withoutConsumer, List<String>
     }
 
     /** One file's outcome: a run, or why there is none. */
-    private record Read(ReplayRun run, String problem) {
-    }
+    private record Read(ReplayRun run, String problem) {}
 
     /** The runs of {@code consumer} (every consumer when null) in {@code runsDir}, oldest first. */
     public static RunHistory read(Path runsDir, String consumer, KeyLayout layout) throws IOException {
@@ -47,7 +47,9 @@ public record RunHistory(List<ReplayRun> runs, int withoutConsumer, List<String>
         List<Path> files;
         try (Stream<Path> listing = Files.list(runsDir)) {
             files = listing.filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .sorted(Comparator.comparing(Path::getFileName).reversed()).limit(MAX_RUNS).toList();
+                    .sorted(Comparator.comparing(Path::getFileName).reversed())
+                    .limit(MAX_RUNS)
+                    .toList();
         }
         List<ReplayRun> runs = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
@@ -80,12 +82,24 @@ public record RunHistory(List<ReplayRun> runs, int withoutConsumer, List<String>
             JsonNode summary = report.path("summary");
             JsonNode plan = report.path("plan");
             BlockedKeys blocked = BlockedKeys.of(summary);
-            return new Read(new ReplayRun(name, text(summary, "runId"), instant(text(summary, "startedAt")),
-                    summary.path("durationMillis").isNumber() ? summary.path("durationMillis").asLong() : null,
-                    text(summary, "target"), consumer(report, layout).orElse(null),
-                    summary.path("delivered").asLong(), summary.path("failed").asLong(),
-                    summary.path("notAttempted").asLong(), summary.path("skippedAlreadyDelivered").asLong(),
-                    blocked.count(), blocked.keys(), text(summary, "circuitBreaker")), null);
+            return new Read(
+                    new ReplayRun(
+                            name,
+                            text(summary, "runId"),
+                            instant(text(summary, "startedAt")),
+                            summary.path("durationMillis").isNumber()
+                                    ? summary.path("durationMillis").asLong()
+                                    : null,
+                            text(summary, "target"),
+                            consumer(report, layout).orElse(null),
+                            summary.path("delivered").asLong(),
+                            summary.path("failed").asLong(),
+                            summary.path("notAttempted").asLong(),
+                            summary.path("skippedAlreadyDelivered").asLong(),
+                            blocked.count(),
+                            blocked.keys(),
+                            text(summary, "circuitBreaker")),
+                    null);
         } catch (IOException e) {
             return new Read(null, "not JSON (" + e.getClass().getSimpleName() + ")");
         }
@@ -93,8 +107,11 @@ public record RunHistory(List<ReplayRun> runs, int withoutConsumer, List<String>
 
     /** An explicit consumer field (newer reports), else the consumer of the first parseable sample key. */
     private static Optional<String> consumer(JsonNode report, KeyLayout layout) {
-        for (JsonNode candidate : List.of(report.path("selection"), report.path("plan").path("selection"),
-                report.path("plan"), report.path("summary"))) {
+        for (JsonNode candidate : List.of(
+                report.path("selection"),
+                report.path("plan").path("selection"),
+                report.path("plan"),
+                report.path("summary"))) {
             String consumer = text(candidate, "consumer");
             if (consumer != null) {
                 return Optional.of(consumer);

@@ -3,8 +3,8 @@ package dev.pipesrecovery.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -22,6 +22,7 @@ public record Timeline(int bucketMinutes, List<Bucket> buckets, List<Series> ser
 
     /** Largest number of buckets {@link #autoBucketMinutes} allows: about one pixel per bar on a wide chart. */
     static final int MAX_BUCKETS = 720;
+
     private static final int[] WIDTHS = {1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440};
 
     /** One bucket: its start and the records of each series in it (series with none are absent). */
@@ -66,19 +67,21 @@ public record Timeline(int bucketMinutes, List<Bucket> buckets, List<Series> ser
         }
         int width = bucketMinutes > 0 ? bucketMinutes : autoBucketMinutes(counts.firstMinute(), counts.lastMinute());
         SortedMap<Long, long[]> archived = new TreeMap<>();
-        counts.archived().forEach((minute, n) ->
-                archived.computeIfAbsent(Math.floorDiv(minute, width), b -> new long[1])[0] += n);
+        counts.archived()
+                .forEach((minute, n) ->
+                        archived.computeIfAbsent(Math.floorDiv(minute, width), b -> new long[1])[0] += n);
         SortedMap<Long, Map<Series, Long>> byBucket = new TreeMap<>();
-        counts.lost().forEach((minute, lost) -> lost.forEach((condition, n) -> byBucket
-                .computeIfAbsent(Math.floorDiv(minute, width), b -> new HashMap<>())
-                .merge(new Series(condition, true), n, Long::sum)));
+        counts.lost()
+                .forEach((minute, lost) -> lost.forEach(
+                        (condition, n) -> byBucket.computeIfAbsent(Math.floorDiv(minute, width), b -> new HashMap<>())
+                                .merge(new Series(condition, true), n, Long::sum)));
         Map<String, Long> overall = sample.overall();
         Map<Long, Map<String, Long>> read = sample.perBucket(width);
         archived.forEach((bucket, n) -> {
             Map<String, Long> weights = read.getOrDefault(bucket, overall);
-            apportion(n[0], weights).forEach((condition, share) -> byBucket
-                    .computeIfAbsent(bucket, b -> new HashMap<>())
-                    .merge(new Series(condition, false), share, Long::sum));
+            apportion(n[0], weights)
+                    .forEach((condition, share) -> byBucket.computeIfAbsent(bucket, b -> new HashMap<>())
+                            .merge(new Series(condition, false), share, Long::sum));
         });
         List<Bucket> buckets = new ArrayList<>();
         Map<Series, Long> totals = new HashMap<>();
@@ -87,8 +90,11 @@ public record Timeline(int bucketMinutes, List<Bucket> buckets, List<Series> ser
             stack.forEach((s, n) -> totals.merge(s, n, Long::sum));
         });
         // archived before lost, the largest at the bottom of each bar: the stack's baseline stays steady
-        List<Series> series = totals.keySet().stream().sorted(Comparator.comparing(Series::lost)
-                .thenComparing(s -> -totals.get(s)).thenComparing(Comparator.naturalOrder())).toList();
+        List<Series> series = totals.keySet().stream()
+                .sorted(Comparator.comparing(Series::lost)
+                        .thenComparing(s -> -totals.get(s))
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
         return new Timeline(width, buckets, series, !sample.exact());
     }
 

@@ -16,8 +16,7 @@ import java.util.Map;
 public final class TopCounter {
 
     /** One value and its count. */
-    public record Entry(String value, long count) {
-    }
+    public record Entry(String value, long count) {}
 
     private final int capacity;
     private final Map<String, long[]> counts = new HashMap<>();
@@ -44,7 +43,8 @@ public final class TopCounter {
         return counts.entrySet().stream()
                 .map(e -> new Entry(e.getKey(), e.getValue()[0]))
                 .sorted(Comparator.comparingLong(Entry::count).reversed().thenComparing(Entry::value))
-                .limit(n).toList();
+                .limit(n)
+                .toList();
     }
 
     /** How many distinct values are tracked now (all of them while {@link #exact()}). */
@@ -69,7 +69,8 @@ public final class TopCounter {
 
     private void prune() {
         List<Map.Entry<String, long[]>> entries = new ArrayList<>(counts.entrySet());
-        entries.sort(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed());
+        entries.sort(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0])
+                .reversed());
         List<Map.Entry<String, long[]>> dropped = entries.subList(capacity, entries.size());
         maxError += dropped.get(0).getValue()[0];
         dropped.forEach(e -> counts.remove(e.getKey()));

@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 public final class UntrustedText {
 
-    private UntrustedText() {
-    }
+    private UntrustedText() {}
 
     /** Every unsafe character of {@code text} escaped; with {@code keepLineBreaks}, line feeds and tabs stay. */
     public static String escape(String text, boolean keepLineBreaks) {
@@ -33,8 +32,13 @@ public final class UntrustedText {
 
     /** Whether {@code c} (a UTF-16 unit or a code point) must never reach a screen or a page as it is. */
     public static boolean unsafe(int c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || bidiControl(c)
-                || c == 0xfffe || c == 0xffff;
+        return c < 0x20
+                || (c >= 0x7f && c <= 0x9f)
+                || c == 0x2028
+                || c == 0x2029
+                || bidiControl(c)
+                || c == 0xfffe
+                || c == 0xffff;
     }
 
     /** How an unsafe character is shown: {@code \x1b} below 0x80, else a backslash, {@code u} and four hex digits. */
@@ -48,6 +52,10 @@ public final class UntrustedText {
 
     /** ALM, LRM, RLM, the embeddings and overrides LRE..RLO, the isolates LRI..PDI. */
     private static boolean bidiControl(int c) {
-        return c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+        return c == 0x061c
+                || c == 0x200e
+                || c == 0x200f
+                || (c >= 0x202a && c <= 0x202e)
+                || (c >= 0x2066 && c <= 0x2069);
     }
 }

@@ -14,8 +14,15 @@ import java.time.Instant;
  * @param fromWideRanges records archived from DLQ ranges wider than their batch (the window's wide-range notices,
  *                       counted from their keys): the pipe may have delivered some of them
  */
-public record ArchiveCounts(Instant since, long records, boolean capped, Instant newestArrival, long lossMarkers,
-                            long lostRecords, long markersRead, long fromWideRanges) {
+public record ArchiveCounts(
+        Instant since,
+        long records,
+        boolean capped,
+        Instant newestArrival,
+        long lossMarkers,
+        long lostRecords,
+        long markersRead,
+        long fromWideRanges) {
 
     public boolean allMarkersRead() {
         return markersRead == lossMarkers;

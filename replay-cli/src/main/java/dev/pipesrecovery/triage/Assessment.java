@@ -10,7 +10,9 @@ public record Assessment(ConsumerFacts facts, TimeLeft timeLeft, List<Finding> f
     public Assessment {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(timeLeft, "timeLeft");
-        findings = findings.stream().sorted(Comparator.comparing(Finding::severity)).toList();
+        findings = findings.stream()
+                .sorted(Comparator.comparing(Finding::severity))
+                .toList();
     }
 
     public Severity severity() {

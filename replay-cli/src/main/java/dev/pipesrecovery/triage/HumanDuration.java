@@ -8,8 +8,7 @@ import java.time.Duration;
  */
 public final class HumanDuration {
 
-    private HumanDuration() {
-    }
+    private HumanDuration() {}
 
     public static String of(Duration duration) {
         if (duration.isNegative()) {
@@ -20,12 +19,12 @@ public final class HumanDuration {
             return seconds + " s";
         }
         if (seconds < 3600) {
-            return duration.toMinutes() + " min" + (duration.toSecondsPart() == 0 ? ""
-                    : String.format(" %02d s", duration.toSecondsPart()));
+            return duration.toMinutes() + " min"
+                    + (duration.toSecondsPart() == 0 ? "" : String.format(" %02d s", duration.toSecondsPart()));
         }
         if (seconds < 2 * 86_400) { // "24 h", "36 h 10 min": retentions and ages are told in hours up to two days
-            return duration.toHours() + " h" + (duration.toMinutesPart() == 0 ? ""
-                    : String.format(" %02d min", duration.toMinutesPart()));
+            return duration.toHours() + " h"
+                    + (duration.toMinutesPart() == 0 ? "" : String.format(" %02d min", duration.toMinutesPart()));
         }
         return duration.toDays() + " d" + (duration.toHoursPart() == 0 ? "" : " " + duration.toHoursPart() + " h");
     }

@@ -11,8 +11,14 @@ import java.time.Duration;
  *
  * @param minHeadroom the lowest {@code RetentionHeadroomSeconds}, or null
  */
-public record LastHour(Long dlqMessagesReceived, Long recordsArchived, Long recordsLost, Long hydrateFailures,
-                       Duration minHeadroom, Long pipeExecutionFailed, Long pipeTargetStageFailed) {
+public record LastHour(
+        Long dlqMessagesReceived,
+        Long recordsArchived,
+        Long recordsLost,
+        Long hydrateFailures,
+        Duration minHeadroom,
+        Long pipeExecutionFailed,
+        Long pipeTargetStageFailed) {
 
     public boolean hydrateRan() {
         return dlqMessagesReceived != null;

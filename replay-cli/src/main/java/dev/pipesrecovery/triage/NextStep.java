@@ -28,6 +28,7 @@ public enum NextStep {
 
     /** Values are put into commands only when they need no shell quoting (AWS names, ARNs, URLs, dates). */
     private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9._:/@%+=,-]+");
+
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}|\\$([A-Z_][A-Z0-9_]*)");
 
     private final String anchor;

@@ -13,8 +13,7 @@ import java.time.Instant;
  * @param oldestArrival     the earliest {@code approximateArrivalOfFirstRecord} of this consumer's messages, or null
  * @param highestReceiveCount the highest {@code ApproximateReceiveCount} seen, this peek included
  */
-public record PeekedMessages(int read, int ofConsumer, int unreadable, Instant oldestArrival,
-                             int highestReceiveCount) {
+public record PeekedMessages(int read, int ofConsumer, int unreadable, Instant oldestArrival, int highestReceiveCount) {
 
     public static final PeekedMessages NONE = new PeekedMessages(0, 0, 0, null, 0);
 }

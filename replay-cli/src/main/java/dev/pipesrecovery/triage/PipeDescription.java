@@ -13,12 +13,20 @@ import java.util.Objects;
  * @param deadLetterArn    the source's {@code DeadLetterConfig.Arn}, or null when the pipe has no DLQ
  * @param maxRecordAgeSeconds {@code MaximumRecordAgeInSeconds}: -1 means "until the stream trims it"; null if absent
  */
-public record PipeDescription(String name, String arn, String desiredState, String currentState, String stateReason,
-                              Instant lastModified, String sourceArn, String deadLetterArn,
-                              Integer maxRecordAgeSeconds) {
+public record PipeDescription(
+        String name,
+        String arn,
+        String desiredState,
+        String currentState,
+        String stateReason,
+        Instant lastModified,
+        String sourceArn,
+        String deadLetterArn,
+        Integer maxRecordAgeSeconds) {
 
     /** The states a pipe reads its source in. */
     public static final String RUNNING = "RUNNING";
+
     public static final String STOPPED = "STOPPED";
 
     public PipeDescription {
@@ -36,8 +44,8 @@ public record PipeDescription(String name, String arn, String desiredState, Stri
 
     /** CREATE_FAILED, START_FAILED, UPDATE_FAILED, ..., or STOPPED although RUNNING is desired. */
     public boolean failed() {
-        return currentState != null && (currentState.endsWith("_FAILED")
-                || (RUNNING.equals(desiredState) && STOPPED.equals(currentState)));
+        return currentState != null
+                && (currentState.endsWith("_FAILED") || (RUNNING.equals(desiredState) && STOPPED.equals(currentState)));
     }
 
     public boolean hasDeadLetterQueue() {

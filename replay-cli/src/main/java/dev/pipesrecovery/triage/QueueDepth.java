@@ -13,8 +13,14 @@ import java.util.Objects;
  * @param redriveTargetArn the {@code RedrivePolicy}'s {@code deadLetterTargetArn} (the poison queue), or null
  * @param maxReceiveCount the {@code RedrivePolicy}'s {@code maxReceiveCount}, or null
  */
-public record QueueDepth(String url, String arn, long visible, long inFlight, long delayed, String redriveTargetArn,
-                         Integer maxReceiveCount) {
+public record QueueDepth(
+        String url,
+        String arn,
+        long visible,
+        long inFlight,
+        long delayed,
+        String redriveTargetArn,
+        Integer maxReceiveCount) {
 
     public QueueDepth {
         Objects.requireNonNull(url, "url");

@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class RetentionClock {
 
-    private RetentionClock() {
-    }
+    private RetentionClock() {}
 
     /** @param atRiskOverride {@code --at-risk-below}, or null for the alarm's threshold */
     public static TimeLeft estimate(ConsumerFacts facts, Duration atRiskOverride) {
@@ -42,7 +41,13 @@ public final class RetentionClock {
             thresholdBasis = "unknown: the stream's retention is unknown";
         }
         if (!facts.dlq().known()) {
-            return new TimeLeft(0, null, false, null, threshold, thresholdBasis,
+            return new TimeLeft(
+                    0,
+                    null,
+                    false,
+                    null,
+                    threshold,
+                    thresholdBasis,
                     "the DLQ's depth is unknown: " + facts.dlq().unknown());
         }
         long dlqWaiting = facts.dlq().value().total();
@@ -56,22 +61,42 @@ public final class RetentionClock {
             collect("DLQ", facts.dlqPeek(), facts.dlqAge(), retention, maxAge, now, candidates, unknowns);
         }
         if (!facts.poison().known()) {
-            unknowns.add("the poison queue's depth is unknown: " + facts.poison().unknown());
+            unknowns.add(
+                    "the poison queue's depth is unknown: " + facts.poison().unknown());
         } else if (poisonWaiting > 0) {
-            collect("poison queue", facts.poisonPeek(), facts.poisonAge(), retention, maxAge, now, candidates,
+            collect(
+                    "poison queue",
+                    facts.poisonPeek(),
+                    facts.poisonAge(),
+                    retention,
+                    maxAge,
+                    now,
+                    candidates,
                     unknowns);
         }
-        Candidate smallest = candidates.stream().min((a, b) -> a.left().compareTo(b.left())).orElse(null);
-        return new TimeLeft(dlqWaiting + poisonWaiting, smallest == null ? null : smallest.left(),
-                smallest != null && smallest.lowerBound(), smallest == null ? null : smallest.basis(), threshold,
-                thresholdBasis, unknowns.isEmpty() ? null : String.join("; ", unknowns));
+        Candidate smallest =
+                candidates.stream().min((a, b) -> a.left().compareTo(b.left())).orElse(null);
+        return new TimeLeft(
+                dlqWaiting + poisonWaiting,
+                smallest == null ? null : smallest.left(),
+                smallest != null && smallest.lowerBound(),
+                smallest == null ? null : smallest.basis(),
+                threshold,
+                thresholdBasis,
+                unknowns.isEmpty() ? null : String.join("; ", unknowns));
     }
 
-    private record Candidate(Duration left, boolean lowerBound, String basis) {
-    }
+    private record Candidate(Duration left, boolean lowerBound, String basis) {}
 
-    private static void collect(String queue, Reading<PeekedMessages> peek, Reading<QueueAge> age, Duration retention,
-                                Integer maxAge, Instant now, List<Candidate> candidates, List<String> unknowns) {
+    private static void collect(
+            String queue,
+            Reading<PeekedMessages> peek,
+            Reading<QueueAge> age,
+            Duration retention,
+            Integer maxAge,
+            Instant now,
+            List<Candidate> candidates,
+            List<String> unknowns) {
         if (retention == null) {
             unknowns.add(queue + ": the stream's retention is unknown");
             return;
@@ -80,23 +105,37 @@ public final class RetentionClock {
         if (peek != null && peek.known() && peek.value().oldestArrival() != null) {
             PeekedMessages read = peek.value();
             Duration recordAge = Duration.between(read.oldestArrival(), now);
-            candidates.add(new Candidate(retention.minus(recordAge), false, "retention " + HumanDuration.of(retention)
-                    + " - age of the oldest record among " + read.ofConsumer() + " peeked " + queue + " message(s) "
-                    + HumanDuration.of(recordAge) + " (its approximateArrivalOfFirstRecord; SQS returns a sample, "
-                    + "not the oldest first)"));
+            candidates.add(new Candidate(
+                    retention.minus(recordAge),
+                    false,
+                    "retention " + HumanDuration.of(retention)
+                            + " - age of the oldest record among " + read.ofConsumer() + " peeked " + queue
+                            + " message(s) "
+                            + HumanDuration.of(recordAge)
+                            + " (its approximateArrivalOfFirstRecord; SQS returns a sample, "
+                            + "not the oldest first)"));
         }
         if (age.known() && maxAge != null && maxAge >= 0) {
             Duration messageAge = age.value().at(now);
-            candidates.add(new Candidate(retention.minusSeconds(maxAge).minus(messageAge), true, "retention "
-                    + HumanDuration.of(retention) + " - MaximumRecordAgeInSeconds " + maxAge + " - oldest " + queue
-                    + " message " + HumanDuration.of(messageAge) + " (CloudWatch ApproximateAgeOfOldestMessage): a "
-                    + "lower bound, the record was at most " + HumanDuration.of(Duration.ofSeconds(maxAge))
-                    + " old when dead-lettered"));
+            candidates.add(new Candidate(
+                    retention.minusSeconds(maxAge).minus(messageAge),
+                    true,
+                    "retention "
+                            + HumanDuration.of(retention) + " - MaximumRecordAgeInSeconds " + maxAge + " - oldest "
+                            + queue
+                            + " message " + HumanDuration.of(messageAge)
+                            + " (CloudWatch ApproximateAgeOfOldestMessage): a "
+                            + "lower bound, the record was at most " + HumanDuration.of(Duration.ofSeconds(maxAge))
+                            + " old when dead-lettered"));
         } else if (candidates.size() == before) {
-            unknowns.add(queue + ": " + (!age.known() ? "its oldest message's age is unknown (" + age.unknown() + ")"
-                    : maxAge == null ? "the pipe's MaximumRecordAgeInSeconds is unknown"
-                    : "the pipe's MaximumRecordAgeInSeconds is -1 (retried until the stream trims it), so a "
-                    + "dead-lettered record may be as old as the retention") + "; --peek N reads the records' "
+            unknowns.add(queue + ": "
+                    + (!age.known()
+                            ? "its oldest message's age is unknown (" + age.unknown() + ")"
+                            : maxAge == null
+                                    ? "the pipe's MaximumRecordAgeInSeconds is unknown"
+                                    : "the pipe's MaximumRecordAgeInSeconds is -1 (retried until the stream trims it), so a "
+                                            + "dead-lettered record may be as old as the retention")
+                    + "; --peek N reads the records' "
                     + "arrival times from the message bodies");
         }
     }

@@ -29,15 +29,13 @@ public final class Runbook {
      * A command and where it is: {@code section} is the {@code ## } id it falls under ("(preamble)" before the first),
      * {@code anchor} the GitHub anchor of its nearest heading of any level.
      */
-    public record Command(String section, String anchor, String text) {
-    }
+    public record Command(String section, String anchor, String text) {}
 
     private final List<String> sections = new ArrayList<>();
     private final List<Command> commands = new ArrayList<>();
     private final Map<String, String> exports = new LinkedHashMap<>();
 
-    private Runbook() {
-    }
+    private Runbook() {}
 
     /** The copy of docs/runbook.md the build puts into the jar. */
     public static Runbook bundled() {
@@ -89,7 +87,10 @@ public final class Runbook {
 
     /** GitHub's heading anchor: lower case, punctuation dropped, spaces as dashes. */
     static String anchor(String title) {
-        return title.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
+        return title.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                .replace(' ', '-');
     }
 
     private void take(String section, String anchor, String line) {
@@ -117,7 +118,10 @@ public final class Runbook {
 
     /** The first command under {@code anchor} that starts with {@code start} and contains every one of {@code also}. */
     public Optional<String> command(String anchor, String start, String... also) {
-        return commands.stream().filter(c -> c.anchor().equals(anchor) && c.text().startsWith(start))
-                .filter(c -> List.of(also).stream().allMatch(c.text()::contains)).map(Command::text).findFirst();
+        return commands.stream()
+                .filter(c -> c.anchor().equals(anchor) && c.text().startsWith(start))
+                .filter(c -> List.of(also).stream().allMatch(c.text()::contains))
+                .map(Command::text)
+                .findFirst();
     }
 }

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class RunbookValues {
 
-    private RunbookValues() {
-    }
+    private RunbookValues() {}
 
     /**
      * @param bucket the archive bucket, or null

@@ -17,12 +17,18 @@ import java.time.Duration;
  * @param thresholdBasis where {@code atRiskBelow} comes from
  * @param unknown     why the figure (or part of it) is unknown, or null
  */
-public record TimeLeft(long waiting, Duration left, boolean lowerBound, String basis, Duration atRiskBelow,
-                       String thresholdBasis, String unknown) {
+public record TimeLeft(
+        long waiting,
+        Duration left,
+        boolean lowerBound,
+        String basis,
+        Duration atRiskBelow,
+        String thresholdBasis,
+        String unknown) {
 
     public static TimeLeft nothingWaiting(Duration atRiskBelow, String thresholdBasis) {
-        return new TimeLeft(0, null, false, "no message waits in the DLQ or the poison queue", atRiskBelow,
-                thresholdBasis, null);
+        return new TimeLeft(
+                0, null, false, "no message waits in the DLQ or the poison queue", atRiskBelow, thresholdBasis, null);
     }
 
     public boolean nothingWaiting() {

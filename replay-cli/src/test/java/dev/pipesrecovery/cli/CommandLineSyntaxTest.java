@@ -13,22 +13,24 @@ import picocli.CommandLine;
 class CommandLineSyntaxTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "list --bucket b --consumer c --from 2026-11-21",
-        "--bucket b --prefix p --region eu-west-1 --profile prod --endpoint-url http://localhost:4566 --format json -v "
-                + "--stacktrace list --consumer c --from 2026-11-21T22:00:00Z --to 2026-11-22 --partition-key k "
-                + "--status archived --by-key",
-        "show --bucket b some/key.json --raw",
-        "show --bucket b --consumer c --limit 5",
-        "export --bucket b --consumer c --status all --as csv --output out.csv",
-        "replay --bucket b --consumer c --from 2026-11-21 --target http --pipe p --connection conn --rate 10 "
-                + "--concurrency 4 --max-attempts 5 --on-success tag --send-after-failure --yes",
-        "replay --bucket b --consumer c --target http --url https://api.example.com/x --header K:V --header A:B "
-                + "--dry-run",
-        "replay --bucket b --consumer c --target eventbridge --event-bus bus --source s --detail-type d --on-success "
-                + "delete",
-        "replay --bucket b --consumer c --status failed --target kinesis --stream arn:aws:kinesis:us-east-1:1:stream/s "
-                + "--on-success keep"})
+    @ValueSource(
+            strings = {
+                "list --bucket b --consumer c --from 2026-11-21",
+                "--bucket b --prefix p --region eu-west-1 --profile prod --endpoint-url http://localhost:4566 --format json -v "
+                        + "--stacktrace list --consumer c --from 2026-11-21T22:00:00Z --to 2026-11-22 --partition-key k "
+                        + "--status archived --by-key",
+                "show --bucket b some/key.json --raw",
+                "show --bucket b --consumer c --limit 5",
+                "export --bucket b --consumer c --status all --as csv --output out.csv",
+                "replay --bucket b --consumer c --from 2026-11-21 --target http --pipe p --connection conn --rate 10 "
+                        + "--concurrency 4 --max-attempts 5 --on-success tag --send-after-failure --yes",
+                "replay --bucket b --consumer c --target http --url https://api.example.com/x --header K:V --header A:B "
+                        + "--dry-run",
+                "replay --bucket b --consumer c --target eventbridge --event-bus bus --source s --detail-type d --on-success "
+                        + "delete",
+                "replay --bucket b --consumer c --status failed --target kinesis --stream arn:aws:kinesis:us-east-1:1:stream/s "
+                        + "--on-success keep"
+            })
     void parses(String command) {
         CommandLine.ParseResult result = PipesReplayCommand.newCommandLine().parseArgs(command.split(" "));
 
@@ -39,16 +41,22 @@ class CommandLineSyntaxTest {
     void enumValuesAreAcceptedInAnyCaseAndShownInLowerCase() {
         CommandLine commandLine = PipesReplayCommand.newCommandLine();
         CommandLine.ParseResult result = commandLine.parseArgs(("--format JSON replay --bucket b --consumer c "
-                + "--target HTTP --url https://api.example.com/x --on-success Keep --status FAILED").split(" "));
+                        + "--target HTTP --url https://api.example.com/x --on-success Keep --status FAILED")
+                .split(" "));
         CommandLine.ParseResult export = PipesReplayCommand.newCommandLine().parseArgs("export", "--as", "Csv");
 
         ReplayCommand replay = (ReplayCommand) result.subcommand().commandSpec().userObject();
-        assertThat(replay.target.identity()).as("the run identity (journal name) does not depend on the case")
+        assertThat(replay.target.identity())
+                .as("the run identity (journal name) does not depend on the case")
                 .isEqualTo("http|https://api.example.com/x|null|null|null|null|null|null");
         assertThat(replay.onSuccess.name()).isEqualTo("KEEP");
         assertThat(replay.selection.toSelection(null).status().name()).isEqualTo("FAILED");
-        assertThat(((PipesReplayCommand) commandLine.getCommandSpec().userObject()).output().json()).isTrue();
-        assertThat(((ExportCommand) export.subcommand().commandSpec().userObject()).format.name()).isEqualTo("CSV");
+        assertThat(((PipesReplayCommand) commandLine.getCommandSpec().userObject())
+                        .output()
+                        .json())
+                .isTrue();
+        assertThat(((ExportCommand) export.subcommand().commandSpec().userObject()).format.name())
+                .isEqualTo("CSV");
         assertThat(commandLine.getCommandSpec().findOption("--format").completionCandidates())
                 .containsExactly("text", "json");
     }
@@ -62,8 +70,15 @@ class CommandLineSyntaxTest {
         int exitCode = commandLine.execute("--help");
 
         assertThat(exitCode).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("Exit codes:", "0   all done", "2   usage", "3   nothing matched",
-                "4   some objects failed", "5   stopped early: the circuit breaker", "1   unexpected error");
+        assertThat(out.toString())
+                .contains(
+                        "Exit codes:",
+                        "0   all done",
+                        "2   usage",
+                        "3   nothing matched",
+                        "4   some objects failed",
+                        "5   stopped early: the circuit breaker",
+                        "1   unexpected error");
     }
 
     @ParameterizedTest
@@ -88,7 +103,7 @@ class CommandLineSyntaxTest {
         int exitCode = commandLine.execute("list", "--bucket", "b", "--colour");
 
         assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString().lines().toList()).containsExactly("pipes-replay: Unknown option: '--colour'",
-                "Try 'pipes-replay list --help'.");
+        assertThat(err.toString().lines().toList())
+                .containsExactly("pipes-replay: Unknown option: '--colour'", "Try 'pipes-replay list --help'.");
     }
 }

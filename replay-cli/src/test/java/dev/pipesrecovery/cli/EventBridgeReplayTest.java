@@ -51,6 +51,7 @@ class EventBridgeReplayTest {
 
     @TempDir
     Path state;
+
     private Archive archive;
     private String bus;
     private String queueUrl;
@@ -59,7 +60,9 @@ class EventBridgeReplayTest {
     static void emulators() {
         proxy = FaultInjectingProxy.inFrontOf(Emulators.moto());
         endpoints = new ServiceEndpoints().put("S3", Emulators.s3().endpoint()).put("EventBridge", proxy.endpoint());
-        events = LocalAws.configure(EventBridgeClient.builder(), Emulators.moto().endpoint()).build();
+        events = LocalAws.configure(
+                        EventBridgeClient.builder(), Emulators.moto().endpoint())
+                .build();
         sqs = LocalAws.sqs(Emulators.moto());
     }
 
@@ -79,8 +82,9 @@ class EventBridgeReplayTest {
         events.createEventBus(b -> b.name(bus));
         queueUrl = sqs.createQueue(b -> b.queueName(name)).queueUrl();
         events.putRule(b -> b.name(name).eventBusName(bus).eventPattern("{\"source\":[\"pipes-replay.test\"]}"));
-        events.putTargets(b -> b.rule(name).eventBusName(bus).targets(t -> t.id("queue")
-                .arn("arn:aws:sqs:us-east-1:" + LocalAws.ACCOUNT_ID + ":" + name)));
+        events.putTargets(b -> b.rule(name)
+                .eventBusName(bus)
+                .targets(t -> t.id("queue").arn("arn:aws:sqs:us-east-1:" + LocalAws.ACCOUNT_ID + ":" + name)));
         proxy.clearFaults();
     }
 
@@ -90,9 +94,23 @@ class EventBridgeReplayTest {
     }
 
     private Cli.Result replay(String... extra) {
-        List<String> args = new ArrayList<>(List.of("replay", "--bucket", archive.bucket(), "--consumer",
-                "orders-api", "--target", "eventbridge", "--event-bus", bus, "--source", "pipes-replay.test",
-                "--detail-type", "OrderPlaced", "--rate", "0", "--yes"));
+        List<String> args = new ArrayList<>(List.of(
+                "replay",
+                "--bucket",
+                archive.bucket(),
+                "--consumer",
+                "orders-api",
+                "--target",
+                "eventbridge",
+                "--event-bus",
+                bus,
+                "--source",
+                "pipes-replay.test",
+                "--detail-type",
+                "OrderPlaced",
+                "--rate",
+                "0",
+                "--yes"));
         args.addAll(List.of(extra));
         return new Cli(state).run(args.toArray(String[]::new));
     }
@@ -102,8 +120,8 @@ class EventBridgeReplayTest {
         byte[] binary = {0x01, (byte) 0xFE, 0x7F};
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
-            keys.add(archive.put("orders-api", "key-" + i, T0.plusMillis(i), "{\"orderId\":\"o-" + i + "\",\"n\":" + i
-                    + "}"));
+            keys.add(archive.put(
+                    "orders-api", "key-" + i, T0.plusMillis(i), "{\"orderId\":\"o-" + i + "\",\"n\":" + i + "}"));
         }
         keys.add(archive.put("orders-api", "key-binary", T0.plusSeconds(1), binary));
         long before = proxy.count(PUT_EVENTS);
@@ -111,7 +129,9 @@ class EventBridgeReplayTest {
         Cli.Result result = replay("--concurrency", "1");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
-        assertThat(proxy.count(PUT_EVENTS) - before).as("12 entries in batches of <= 10").isEqualTo(2);
+        assertThat(proxy.count(PUT_EVENTS) - before)
+                .as("12 entries in batches of <= 10")
+                .isEqualTo(2);
         List<JsonNode> delivered = receive(12);
         assertThat(delivered).hasSize(12);
         for (int i = 0; i < 11; i++) {
@@ -119,10 +139,17 @@ class EventBridgeReplayTest {
             expected.putObject("pipesReplay").put("idempotencyKey", idempotencyKey(keys.get(i)));
             assertThat(delivered).anySatisfy(e -> assertThat(e.path("detail")).isEqualTo(expected));
         }
-        JsonNode wrapped = delivered.stream().filter(e -> e.path("detail").has("dataEncoding")).findFirst()
+        JsonNode wrapped = delivered.stream()
+                .filter(e -> e.path("detail").has("dataEncoding"))
+                .findFirst()
                 .orElseThrow();
-        assertThat(Base64.getDecoder().decode(wrapped.path("detail").path("data").asText())).isEqualTo(binary);
-        assertThat(wrapped.path("detail").path("pipesReplay").path("idempotencyKey").asText())
+        assertThat(Base64.getDecoder()
+                        .decode(wrapped.path("detail").path("data").asText()))
+                .isEqualTo(binary);
+        assertThat(wrapped.path("detail")
+                        .path("pipesReplay")
+                        .path("idempotencyKey")
+                        .asText())
                 .isEqualTo(idempotencyKey(keys.get(11)));
         assertThat(delivered).allSatisfy(e -> {
             assertThat(e.path("source").asText()).isEqualTo("pipes-replay.test");
@@ -136,25 +163,37 @@ class EventBridgeReplayTest {
         String first = archive.put("orders-api", "a", T0, "{\"n\":1}");
         String second = archive.put("orders-api", "b", T0.plusMillis(1), "{\"n\":2}");
         String third = archive.put("orders-api", "c", T0.plusMillis(2), "{\"n\":3}");
-        proxy.inject(PUT_EVENTS, 1, Fault.respond(200, "application/x-amz-json-1.1", "{\"FailedEntryCount\":2,"
-                + "\"Entries\":[{\"EventId\":\"11111111-1111-1111-1111-111111111111\"},"
-                + "{\"ErrorCode\":\"InternalFailure\",\"ErrorMessage\":\"try again\"},"
-                + "{\"ErrorCode\":\"AccessDeniedException\",\"ErrorMessage\":\"not allowed\"}]}"));
+        proxy.inject(
+                PUT_EVENTS,
+                1,
+                Fault.respond(
+                        200,
+                        "application/x-amz-json-1.1",
+                        "{\"FailedEntryCount\":2,"
+                                + "\"Entries\":[{\"EventId\":\"11111111-1111-1111-1111-111111111111\"},"
+                                + "{\"ErrorCode\":\"InternalFailure\",\"ErrorMessage\":\"try again\"},"
+                                + "{\"ErrorCode\":\"AccessDeniedException\",\"ErrorMessage\":\"not allowed\"}]}"));
         long before = proxy.count(PUT_EVENTS);
 
         Cli.Result result = replay("--concurrency", "1", "--format", "json", "--status", "all");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.SOME_FAILED);
-        assertThat(proxy.count(PUT_EVENTS) - before).as("one retry, of the retryable entry only").isEqualTo(2);
+        assertThat(proxy.count(PUT_EVENTS) - before)
+                .as("one retry, of the retryable entry only")
+                .isEqualTo(2);
         List<JsonNode> delivered = receive(1);
-        assertThat(delivered).as(result.toString()).singleElement()
+        assertThat(delivered)
+                .as(result.toString())
+                .singleElement()
                 .satisfies(e -> assertThat(e.path("detail").path("n").asInt()).isEqualTo(2));
         JsonNode summary = MAPPER.readTree(result.out()).path("summary");
         assertThat(summary.path("delivered").asLong()).isEqualTo(2);
-        assertThat(summary.path("failedByCode").path("AccessDeniedException").asLong()).isEqualTo(1);
+        assertThat(summary.path("failedByCode").path("AccessDeniedException").asLong())
+                .isEqualTo(1);
         assertThat(archive.tags(first)).containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED);
         assertThat(archive.tags(second)).containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED);
-        assertThat(archive.tags(third)).containsEntry(ReplayTags.STATUS, ReplayTags.FAILED)
+        assertThat(archive.tags(third))
+                .containsEntry(ReplayTags.STATUS, ReplayTags.FAILED)
                 .containsEntry(ReplayTags.ERROR, "AccessDeniedException");
     }
 
@@ -170,42 +209,62 @@ class EventBridgeReplayTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
         List<JsonNode> delivered = receive(3);
         assertThat(delivered).hasSize(3);
-        JsonNode first = delivered.stream().filter(e -> e.path("detail").has("amount")).findFirst().orElseThrow();
+        JsonNode first = delivered.stream()
+                .filter(e -> e.path("detail").has("amount"))
+                .findFirst()
+                .orElseThrow();
         assertThat(first.path("detail").path("amount").decimalValue()).isEqualByComparingTo("12.5");
         assertThat(first.path("detail").path("big").bigIntegerValue()).isEqualTo("123456789012345678901234567890");
-        assertThat(first.path("detail").path("pipesReplay").path("idempotencyKey").asText())
+        assertThat(first.path("detail")
+                        .path("pipesReplay")
+                        .path("idempotencyKey")
+                        .asText())
                 .isEqualTo(idempotencyKey(key));
-        assertThat(delivered).anySatisfy(e -> assertThat(e.path("detail").path("pipesReplay").asText())
-                .isEqualTo("the producer's own"));
-        assertThat(delivered).anySatisfy(e -> assertThat(e.path("detail").size()).isEqualTo(1)
-                .satisfies(n -> assertThat(e.path("detail").path("pipesReplay").path("idempotencyKey").asText())
-                        .hasSize(64)));
+        assertThat(delivered)
+                .anySatisfy(e -> assertThat(e.path("detail").path("pipesReplay").asText())
+                        .isEqualTo("the producer's own"));
+        assertThat(delivered)
+                .anySatisfy(e -> assertThat(e.path("detail").size())
+                        .isEqualTo(1)
+                        .satisfies(n -> assertThat(e.path("detail")
+                                        .path("pipesReplay")
+                                        .path("idempotencyKey")
+                                        .asText())
+                                .hasSize(64)));
     }
 
     /** The Idempotency-Key the HTTP target sends for the record archived at {@code key}. */
     private String idempotencyKey(String key) throws Exception {
-        return IdempotencyKeys.of(ArchivedRecordCodec.decode(archive.store().get(key).orElseThrow()));
+        return IdempotencyKeys.of(
+                ArchivedRecordCodec.decode(archive.store().get(key).orElseThrow()));
     }
 
     private List<JsonNode> receive(int expected) throws Exception {
         List<JsonNode> received = new ArrayList<>();
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (received.size() < expected && System.nanoTime() < deadline) {
-            for (Message message : sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1)).messages()) {
+            for (Message message : sqs.receiveMessage(
+                            b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages()) {
                 received.add(MAPPER.readTree(message.body().getBytes(StandardCharsets.UTF_8)));
                 sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
             }
         }
         // one more short poll: nothing beyond what was expected (no duplicates)
-        received.addAll(sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
-                .messages().stream().map(m -> {
-                    try {
-                        return MAPPER.readTree(m.body());
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                }).toList());
+        received.addAll(
+                sqs
+                        .receiveMessage(b ->
+                                b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                        .messages()
+                        .stream()
+                        .map(m -> {
+                            try {
+                                return MAPPER.readTree(m.body());
+                            } catch (Exception e) {
+                                throw new AssertionError(e);
+                            }
+                        })
+                        .toList());
         return received;
     }
 }

@@ -26,12 +26,15 @@ class ExitCodesTest {
     void theReadmeTableListsEveryCodeWithTheMeaningHelpPrints() throws Exception {
         String readme = Files.readString(README, StandardCharsets.UTF_8);
         String section = readme.substring(readme.indexOf("### Exit codes"));
-        Matcher row = Pattern.compile("(?m)^\\| (\\d+) \\| ([^|]+) \\|").matcher(section.substring(0,
-                section.indexOf("\n### ")));
-        List<String> readmeRows = row.results().map(r -> r.group(1) + " " + r.group(2).strip()).toList();
+        Matcher row = Pattern.compile("(?m)^\\| (\\d+) \\| ([^|]+) \\|")
+                .matcher(section.substring(0, section.indexOf("\n### ")));
+        List<String> readmeRows =
+                row.results().map(r -> r.group(1) + " " + r.group(2).strip()).toList();
 
-        assertThat(readmeRows).containsExactlyElementsOf(ExitCodes.TABLE.stream()
-                .map(code -> code.code() + " " + code.meaning()).toList());
+        assertThat(readmeRows)
+                .containsExactlyElementsOf(ExitCodes.TABLE.stream()
+                        .map(code -> code.code() + " " + code.meaning())
+                        .toList());
         assertThat(section.replaceAll("\\s*\\n\\s*", " ")).contains("`" + ExitCodes.summary() + "`");
     }
 

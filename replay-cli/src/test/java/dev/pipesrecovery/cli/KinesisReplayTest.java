@@ -46,6 +46,7 @@ class KinesisReplayTest {
 
     @TempDir
     Path state;
+
     private Archive archive;
     private String streamArn;
 
@@ -76,8 +77,19 @@ class KinesisReplayTest {
     }
 
     private Cli.Result replay(String... extra) {
-        List<String> args = new ArrayList<>(List.of("replay", "--bucket", archive.bucket(), "--consumer",
-                "orders-api", "--target", "kinesis", "--stream", streamArn, "--rate", "0", "--yes"));
+        List<String> args = new ArrayList<>(List.of(
+                "replay",
+                "--bucket",
+                archive.bucket(),
+                "--consumer",
+                "orders-api",
+                "--target",
+                "kinesis",
+                "--stream",
+                streamArn,
+                "--rate",
+                "0",
+                "--yes"));
         args.addAll(List.of(extra));
         return new Cli(state).run(args.toArray(String[]::new));
     }
@@ -89,7 +101,8 @@ class KinesisReplayTest {
         Map<String, List<byte[]>> archived = new LinkedHashMap<>();
         for (int i = 0; i < 5; i++) {
             for (String key : List.of("customer/1", "customer/2", "émoji-🙂")) {
-                byte[] data = ("{\"key\":\"" + key + "\",\"n\":" + i + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] data =
+                        ("{\"key\":\"" + key + "\",\"n\":" + i + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 archive.put("orders-api", key, T0.plusMillis(i), data);
                 archived.computeIfAbsent(key, k -> new ArrayList<>()).add(data);
             }
@@ -109,9 +122,15 @@ class KinesisReplayTest {
     void readsFailedRecordCountEntryByEntry() throws Exception {
         String first = archive.put("orders-api", "a", T0, "{\"n\":1}");
         String second = archive.put("orders-api", "b", T0.plusMillis(1), "{\"n\":2}");
-        proxy.inject(PUT_RECORDS, 1, Fault.respond(200, "application/x-amz-json-1.1", "{\"FailedRecordCount\":2,"
-                + "\"Records\":[{\"ErrorCode\":\"ProvisionedThroughputExceededException\",\"ErrorMessage\":\"Rate "
-                + "exceeded\"},{\"ErrorCode\":\"KMSAccessDeniedException\",\"ErrorMessage\":\"no key access\"}]}"));
+        proxy.inject(
+                PUT_RECORDS,
+                1,
+                Fault.respond(
+                        200,
+                        "application/x-amz-json-1.1",
+                        "{\"FailedRecordCount\":2,"
+                                + "\"Records\":[{\"ErrorCode\":\"ProvisionedThroughputExceededException\",\"ErrorMessage\":\"Rate "
+                                + "exceeded\"},{\"ErrorCode\":\"KMSAccessDeniedException\",\"ErrorMessage\":\"no key access\"}]}"));
 
         Cli.Result result = replay("--concurrency", "1", "--status", "all", "--format", "json");
 
@@ -121,7 +140,8 @@ class KinesisReplayTest {
         assertThat(read.get("a")).singleElement().isEqualTo("{\"n\":1}".getBytes());
         JsonNode summary = MAPPER.readTree(result.out()).path("summary");
         assertThat(summary.path("requests").asLong()).isEqualTo(2);
-        assertThat(summary.path("failedByCode").path("KMSAccessDeniedException").asLong()).isEqualTo(1);
+        assertThat(summary.path("failedByCode").path("KMSAccessDeniedException").asLong())
+                .isEqualTo(1);
         assertThat(archive.tags(first)).containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED);
         assertThat(archive.tags(second)).containsEntry(ReplayTags.ERROR, "KMSAccessDeniedException");
     }
@@ -137,7 +157,8 @@ class KinesisReplayTest {
         Cli.Result result = replay("--concurrency", "1", "--format", "json");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.SOME_FAILED);
-        assertThat(proxy.count(PUT_RECORDS) - requestsBefore).as("one request, without the oversized record")
+        assertThat(proxy.count(PUT_RECORDS) - requestsBefore)
+                .as("one request, without the oversized record")
                 .isEqualTo(1);
         assertThat(readStream()).containsOnlyKeys("a", "c");
         JsonNode summary = MAPPER.readTree(result.out()).path("summary");
@@ -164,9 +185,13 @@ class KinesisReplayTest {
         assertThat(first.exitCode()).as(first.toString()).isEqualTo(0);
         assertThat(again.exitCode()).as(again.toString()).isEqualTo(0);
         Map<String, List<byte[]>> read = readStream();
-        assertThat(read).containsOnlyKeys("a", "b", "c").allSatisfy((key, records) -> assertThat(records).hasSize(1));
-        assertThat(archive.tags(tagged)).containsAllEntriesOf(foreign).containsEntry(ReplayTags.STATUS,
-                ReplayTags.REPLAYED).hasSize(10);
+        assertThat(read)
+                .containsOnlyKeys("a", "b", "c")
+                .allSatisfy((key, records) -> assertThat(records).hasSize(1));
+        assertThat(archive.tags(tagged))
+                .containsAllEntriesOf(foreign)
+                .containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED)
+                .hasSize(10);
     }
 
     @Test
@@ -174,26 +199,42 @@ class KinesisReplayTest {
         archive.put("orders-api", "a", T0, "{\"n\":1}");
         long requestsBefore = proxy.count(PUT_RECORDS);
 
-        Cli.Result result = new Cli(state).run("replay", "--bucket", archive.bucket(), "--consumer", "orders-api",
-                "--target", "kinesis", "--stream", "no-such-stream", "--yes");
+        Cli.Result result = new Cli(state)
+                .run(
+                        "replay",
+                        "--bucket",
+                        archive.bucket(),
+                        "--consumer",
+                        "orders-api",
+                        "--target",
+                        "kinesis",
+                        "--stream",
+                        "no-such-stream",
+                        "--yes");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err().lines().toList()).containsExactly("pipes-replay: stream no-such-stream does not "
-                + "exist (check --stream, --region and --endpoint-url)");
+        assertThat(result.err().lines().toList())
+                .containsExactly("pipes-replay: stream no-such-stream does not "
+                        + "exist (check --stream, --region and --endpoint-url)");
         assertThat(proxy.count(PUT_RECORDS)).isEqualTo(requestsBefore);
     }
 
     private Map<String, List<byte[]>> readStream() {
-        String shard = kinesis.listShards(b -> b.streamARN(streamArn)).shards().get(0).shardId();
-        String iterator = kinesis.getShardIterator(b -> b.streamARN(streamArn).shardId(shard)
-                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        String shard =
+                kinesis.listShards(b -> b.streamARN(streamArn)).shards().get(0).shardId();
+        String iterator = kinesis.getShardIterator(
+                        b -> b.streamARN(streamArn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                .shardIterator();
         Map<String, List<byte[]>> byKey = new LinkedHashMap<>();
         for (int page = 0; page < 20 && iterator != null; page++) {
             String current = iterator;
-            GetRecordsResponse response = kinesis.getRecords(b -> b.streamARN(streamArn).shardIterator(current));
-            response.records().forEach(r -> byKey.computeIfAbsent(r.partitionKey(), k -> new ArrayList<>())
-                    .add(r.data().asByteArray()));
-            iterator = response.records().isEmpty() && response.millisBehindLatest() == 0 ? null
+            GetRecordsResponse response =
+                    kinesis.getRecords(b -> b.streamARN(streamArn).shardIterator(current));
+            response.records()
+                    .forEach(r -> byKey.computeIfAbsent(r.partitionKey(), k -> new ArrayList<>())
+                            .add(r.data().asByteArray()));
+            iterator = response.records().isEmpty() && response.millisBehindLatest() == 0
+                    ? null
                     : response.nextShardIterator();
         }
         return byKey;

@@ -33,14 +33,19 @@ class ListShowExportTest {
     @BeforeAll
     static void fill() {
         archive = new Archive();
-        jsonKey = archive.put("orders-api", "customer/42", Instant.parse("2026-11-21T22:15:03.123Z"),
+        jsonKey = archive.put(
+                "orders-api",
+                "customer/42",
+                Instant.parse("2026-11-21T22:15:03.123Z"),
                 "{\"orderId\":\"o-1\",\"amount\":42}");
         archive.put("orders-api", "customer/42", Instant.parse("2026-11-21T22:16:00Z"), "{\"orderId\":\"o-2\"}");
         binaryKey = archive.put("orders-api", "customer/7", Instant.parse("2026-11-21T23:59:59.999Z"), BINARY);
         archive.put("orders-api", "customer/7", Instant.parse("2026-11-22T00:00:00Z"), "plain text, not json");
         archive.put("billing", "b-1", Instant.parse("2026-11-21T10:00:00Z"), "{\"x\":1}");
-        archive.putLossMarker("orders-api", LocalDate.parse("2026-11-21"), "start sequence number is older than the "
-                + "trim horizon");
+        archive.putLossMarker(
+                "orders-api",
+                LocalDate.parse("2026-11-21"),
+                "start sequence number is older than the " + "trim horizon");
     }
 
     @AfterAll
@@ -57,7 +62,8 @@ class ListShowExportTest {
         Cli.Result result = cli().run("list", "--consumer", "orders-api");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
-        assertThat(result.out()).containsPattern("orders-api\\s+2026-11-21\\s+3\\s")
+        assertThat(result.out())
+                .containsPattern("orders-api\\s+2026-11-21\\s+3\\s")
                 .containsPattern("orders-api\\s+2026-11-22\\s+1\\s")
                 .containsPattern("TOTAL\\s+4\\s")
                 .contains("1 LOSS MARKER(S)", "older than the trim horizon", "lost 3 of 3")
@@ -69,15 +75,26 @@ class ListShowExportTest {
         Cli.Result result = cli().run("list");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
-        assertThat(result.out()).containsPattern("billing\\s+2026-11-21\\s+1\\s")
-                .containsPattern("orders-api\\s+2026-11-21\\s+3\\s").containsPattern("TOTAL\\s+5\\s")
+        assertThat(result.out())
+                .containsPattern("billing\\s+2026-11-21\\s+1\\s")
+                .containsPattern("orders-api\\s+2026-11-21\\s+3\\s")
+                .containsPattern("TOTAL\\s+5\\s")
                 .contains("1 LOSS MARKER(S)");
     }
 
     @Test
     void listOneDayByKeyAsJsonListsOnlyThatDaysPrefix() throws Exception {
-        Cli.Result result = cli().run("list", "--consumer", "orders-api", "--from", "2026-11-21", "--to",
-                "2026-11-21", "--by-key", "--format", "json");
+        Cli.Result result = cli().run(
+                        "list",
+                        "--consumer",
+                        "orders-api",
+                        "--from",
+                        "2026-11-21",
+                        "--to",
+                        "2026-11-21",
+                        "--by-key",
+                        "--format",
+                        "json");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
         JsonNode json = MAPPER.readTree(result.out());
@@ -87,15 +104,27 @@ class ListShowExportTest {
         assertThat(json.path("groups").get(1).path("partitionKey").asText()).isEqualTo("customer/7");
         assertThat(json.path("total").path("records").asLong()).isEqualTo(3);
         assertThat(json.path("lossMarkers").path("count").asLong()).isEqualTo(1);
-        assertThat(json.path("lossMarkers").path("markers").get(0).path("reason").asText()).contains("trim horizon");
+        assertThat(json.path("lossMarkers")
+                        .path("markers")
+                        .get(0)
+                        .path("reason")
+                        .asText())
+                .contains("trim horizon");
     }
 
     @Test
     void listOfAnInstantWindowKeepsOnlyRecordsInside() {
-        Cli.Result result = cli().run("list", "--consumer", "orders-api", "--from", "2026-11-21T22:15:30Z",
-                "--to", "2026-11-22T00:00:00Z");
+        Cli.Result result = cli().run(
+                        "list",
+                        "--consumer",
+                        "orders-api",
+                        "--from",
+                        "2026-11-21T22:15:30Z",
+                        "--to",
+                        "2026-11-22T00:00:00Z");
 
-        assertThat(result.out()).containsPattern("orders-api\\s+2026-11-21\\s+2\\s")
+        assertThat(result.out())
+                .containsPattern("orders-api\\s+2026-11-21\\s+2\\s")
                 .containsPattern("orders-api\\s+2026-11-22\\s+1\\s");
     }
 
@@ -104,8 +133,8 @@ class ListShowExportTest {
         Cli.Result result = cli().run("show", jsonKey);
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
-        assertThat(result.out()).contains("customer/42", "RetryAttemptsExhausted", "\"orderId\" : \"o-1\"",
-                "2026-11-21T22:15:03.123Z");
+        assertThat(result.out())
+                .contains("customer/42", "RetryAttemptsExhausted", "\"orderId\" : \"o-1\"", "2026-11-21T22:15:03.123Z");
     }
 
     @Test
@@ -129,14 +158,17 @@ class ListShowExportTest {
     @Test
     void exportJsonLinesKeepsBytesExactInBase64() throws Exception {
         Path file = state.resolve("export.jsonl");
-        Cli.Result result = cli().run("export", "--consumer", "orders-api", "--as", "jsonl", "--output",
-                file.toString());
+        Cli.Result result =
+                cli().run("export", "--consumer", "orders-api", "--as", "jsonl", "--output", file.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(4);
-        JsonNode binary = lines.stream().map(this::parse).filter(n -> n.path("key").asText().equals(binaryKey))
-                .findFirst().orElseThrow();
+        JsonNode binary = lines.stream()
+                .map(this::parse)
+                .filter(n -> n.path("key").asText().equals(binaryKey))
+                .findFirst()
+                .orElseThrow();
         assertThat(Base64.getDecoder().decode(binary.path("data").asText())).isEqualTo(BINARY);
         assertThat(result.err()).contains("exported 4 record(s)");
     }
@@ -146,13 +178,19 @@ class ListShowExportTest {
         Cli.Result result = cli().run("export", "--consumer", "orders-api", "--as", "jsonl");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
-        JsonNode line = result.out().lines().map(this::parse).filter(n -> n.path("key").asText().equals(jsonKey))
-                .findFirst().orElseThrow();
+        JsonNode line = result.out()
+                .lines()
+                .map(this::parse)
+                .filter(n -> n.path("key").asText().equals(jsonKey))
+                .findFirst()
+                .orElseThrow();
         JsonNode archived = MAPPER.readTree(archive.store().get(jsonKey).orElseThrow());
-        archived.fieldNames().forEachRemaining(field -> assertThat(line.get(field)).as(field)
-                .isEqualTo(archived.get(field)));
+        archived.fieldNames()
+                .forEachRemaining(field -> assertThat(line.get(field)).as(field).isEqualTo(archived.get(field)));
         assertThat(line.path("version").asInt()).isEqualTo(1);
-        assertThat(line.has("subSequenceNumber")).as("a null sub-sequence number is written, as archived").isTrue();
+        assertThat(line.has("subSequenceNumber"))
+                .as("a null sub-sequence number is written, as archived")
+                .isTrue();
         assertThat(line.path("failure").path("batch").path("batchSize").asInt()).isEqualTo(1);
         assertThat(line.path("payload").path("orderId").asText()).isEqualTo("o-1");
         assertThat(line.path("dataBytes").asInt()).isEqualTo("{\"orderId\":\"o-1\",\"amount\":42}".length());
@@ -166,8 +204,10 @@ class ListShowExportTest {
         String[] rows = result.out().split("\r\n");
         assertThat(rows[0]).startsWith("key,consumer,streamArn");
         assertThat(rows).hasSize(4);
-        assertThat(result.out()).contains("\"{\"\"orderId\"\":\"\"o-1\"\",\"\"amount\"\":42}\"", ",base64,"
-                + Base64.getEncoder().encodeToString(BINARY));
+        assertThat(result.out())
+                .contains(
+                        "\"{\"\"orderId\"\":\"\"o-1\"\",\"\"amount\"\":42}\"",
+                        ",base64," + Base64.getEncoder().encodeToString(BINARY));
     }
 
     @Test
@@ -178,16 +218,21 @@ class ListShowExportTest {
         Cli.Result export = cli().run("export", "--consumer", "orders-api", "--status", "failed");
 
         assertThat(list.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
-        assertThat(list.err().lines().toList()).containsExactly("pipes-replay: nothing matched the selection: no "
-                + "archived record of consumer nobody (any arrival time, any status) under s3://" + archive.bucket()
-                + "/nobody/ (check --consumer, --from/--to, --status, --prefix and --bucket)");
+        assertThat(list.err().lines().toList())
+                .containsExactly("pipes-replay: nothing matched the selection: no "
+                        + "archived record of consumer nobody (any arrival time, any status) under s3://"
+                        + archive.bucket()
+                        + "/nobody/ (check --consumer, --from/--to, --status, --prefix and --bucket)");
         assertThat(days.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
         // three day prefixes, then the loss markers and the wide-range notices of the consumer
-        assertThat(days.err()).contains("arriving 2026-12-01T00:00:00Z to 2026-12-03T23:59:59.999Z",
-                "under s3://" + archive.bucket() + "/orders-api/2026-12-01/ and 4 more prefix(es)");
+        assertThat(days.err())
+                .contains(
+                        "arriving 2026-12-01T00:00:00Z to 2026-12-03T23:59:59.999Z",
+                        "under s3://" + archive.bucket() + "/orders-api/2026-12-01/ and 4 more prefix(es)");
         assertThat(show.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
-        assertThat(show.err()).contains("nothing matched the selection: no archived record of consumer orders-api, "
-                + "partition key customer/99 (any arrival time, any status)");
+        assertThat(show.err())
+                .contains("nothing matched the selection: no archived record of consumer orders-api, "
+                        + "partition key customer/99 (any arrival time, any status)");
         assertThat(export.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
         assertThat(export.err()).contains("(any arrival time, status failed)");
     }
@@ -197,8 +242,9 @@ class ListShowExportTest {
         Cli.Result result = cli().run("list", "--consumer", "orders-api", "--from", "21/11/2026");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err().strip()).isEqualTo("pipes-replay: bad --from '21/11/2026': expected a date "
-                + "(2026-11-21) or an ISO instant (2026-11-21T22:00:00Z)");
+        assertThat(result.err().strip())
+                .isEqualTo("pipes-replay: bad --from '21/11/2026': expected a date "
+                        + "(2026-11-21) or an ISO instant (2026-11-21T22:00:00Z)");
     }
 
     @Test
@@ -206,17 +252,18 @@ class ListShowExportTest {
         Cli.Result result = new Cli(state, "--endpoint-url", archive.endpoint()).run("list", "--consumer", "x");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err().lines().toList()).containsExactly(
-                "pipes-replay: missing --bucket (the archive bucket; or set PIPES_REPLAY_BUCKET)");
+        assertThat(result.err().lines().toList())
+                .containsExactly("pipes-replay: missing --bucket (the archive bucket; or set PIPES_REPLAY_BUCKET)");
     }
 
     @Test
     void bucketThatDoesNotExistIsOneLineNotAStackTrace() {
-        Cli.Result result = new Cli(state, "--bucket", "no-such-bucket-anywhere", "--endpoint-url",
-                archive.endpoint()).run("list", "--consumer", "x");
+        Cli.Result result = new Cli(state, "--bucket", "no-such-bucket-anywhere", "--endpoint-url", archive.endpoint())
+                .run("list", "--consumer", "x");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).startsWith("pipes-replay: bucket no-such-bucket-anywhere does not exist")
+        assertThat(result.err())
+                .startsWith("pipes-replay: bucket no-such-bucket-anywhere does not exist")
                 .doesNotContain("\tat ");
     }
 

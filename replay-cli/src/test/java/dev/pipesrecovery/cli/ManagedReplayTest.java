@@ -44,13 +44,16 @@ class ManagedReplayTest {
 
     @TempDir
     Path state;
+
     private Archive archive;
 
     @BeforeAll
     static void emulators() {
-        endpoints = new ServiceEndpoints().put("S3", Emulators.s3().endpoint())
+        endpoints = new ServiceEndpoints()
+                .put("S3", Emulators.s3().endpoint())
                 .put("Sfn", Emulators.moto().endpoint());
-        sfn = LocalAws.configure(SfnClient.builder(), Emulators.moto().endpoint()).build();
+        sfn = LocalAws.configure(SfnClient.builder(), Emulators.moto().endpoint())
+                .build();
         stateMachineArn = StandInStateMachine.create(sfn, "cli-test");
     }
 
@@ -82,12 +85,21 @@ class ManagedReplayTest {
         Matcher runId = RUN_ID.matcher(result.out());
         assertThat(runId.find()).as(result.out()).isTrue();
         String run = runId.group(1);
-        assertThat(result.out()).contains("Plan: 2 item(s)", "3 record(s)", "_runs/" + run + "/plan.jsonl",
-                "aws stepfunctions describe-execution --execution-arn arn:aws:states:");
+        assertThat(result.out())
+                .contains(
+                        "Plan: 2 item(s)",
+                        "3 record(s)",
+                        "_runs/" + run + "/plan.jsonl",
+                        "aws stepfunctions describe-execution --execution-arn arn:aws:states:");
 
-        List<PlanItem> plan = read("_runs/" + run + "/plan.jsonl").lines().map(PlanLines::parse).toList();
-        assertThat(plan).extracting(PlanItem::partitionKey, PlanItem::count)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("k1", 2L), org.assertj.core.groups.Tuple.tuple("k2", 1L));
+        List<PlanItem> plan = read("_runs/" + run + "/plan.jsonl")
+                .lines()
+                .map(PlanLines::parse)
+                .toList();
+        assertThat(plan)
+                .extracting(PlanItem::partitionKey, PlanItem::count)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("k1", 2L), org.assertj.core.groups.Tuple.tuple("k2", 1L));
         JsonNode description = new ObjectMapper().readTree(read("_runs/" + run + "/run.json"));
         assertThat(description.path("engine").asText()).isEqualTo("stepfunctions");
         assertThat(description.path("consumer").asText()).isEqualTo(CONSUMER);
@@ -95,23 +107,30 @@ class ManagedReplayTest {
         assertThat(description.path("status").asText()).isEqualTo("pending");
 
         var executions = sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions().stream()
-                .filter(e -> e.name().equals(run)).toList();
+                .filter(e -> e.name().equals(run))
+                .toList();
         assertThat(executions).hasSize(1);
-        JsonNode input = new ObjectMapper().readTree(sfn.describeExecution(b -> b.executionArn(
-                executions.get(0).executionArn())).input());
+        JsonNode input = new ObjectMapper()
+                .readTree(sfn.describeExecution(
+                                b -> b.executionArn(executions.get(0).executionArn()))
+                        .input());
         assertThat(input.path("runId").asText()).isEqualTo(run);
         assertThat(input.path("planKey").asText()).isEqualTo("_runs/" + run + "/plan.jsonl");
         assertThat(input.path("rate").asDouble()).isEqualTo(10.0);
         assertThat(input.path("concurrency").asInt()).isEqualTo(2);
         assertThat(input.path("toleratedFailureCount").asInt()).isEqualTo(3);
-        assertThat(input.has("toleratedFailurePercentage")).as("left to the stack").isFalse();
+        assertThat(input.has("toleratedFailurePercentage"))
+                .as("left to the stack")
+                .isFalse();
         assertThat(archive.tags(first)).doesNotContainKey(ReplayTags.STATUS);
     }
 
     @Test
     void aDryRunSumsThePlanUpAndWritesAndStartsNothing() {
         archive.put(CONSUMER, "k1", DAY1, "one");
-        int before = sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions().size();
+        int before = sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn))
+                .executions()
+                .size();
 
         Cli.Result result = replay("--dry-run");
 
@@ -120,28 +139,55 @@ class ManagedReplayTest {
         try (var listing = archive.store().list("_runs/")) {
             assertThat(listing).isEmpty();
         }
-        assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions()).hasSize(before);
+        assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions())
+                .hasSize(before);
     }
 
     @Test
     void withoutAStateMachineItIsAUsageErrorBeforeAnythingIsListed() {
-        Cli.Result result = new Cli(state, "--bucket", archive.bucket()).run("replay", "--consumer", CONSUMER,
-                "--target", "http", "--url", "http://127.0.0.1:9/unused", "--engine", "stepfunctions", "--yes");
+        Cli.Result result = new Cli(state, "--bucket", archive.bucket())
+                .run(
+                        "replay",
+                        "--consumer",
+                        CONSUMER,
+                        "--target",
+                        "http",
+                        "--url",
+                        "http://127.0.0.1:9/unused",
+                        "--engine",
+                        "stepfunctions",
+                        "--yes");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("--engine stepfunctions needs --state-machine ARN");
     }
 
     private Cli.Result replay(String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("replay", "--consumer", CONSUMER, "--from",
-                "2026-11-21", "--target", "http", "--url", "http://127.0.0.1:9/unused", "--engine", "stepfunctions",
-                "--state-machine", stateMachineArn, "--rate", "10", "--concurrency", "2"));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "replay",
+                "--consumer",
+                CONSUMER,
+                "--from",
+                "2026-11-21",
+                "--target",
+                "http",
+                "--url",
+                "http://127.0.0.1:9/unused",
+                "--engine",
+                "stepfunctions",
+                "--state-machine",
+                stateMachineArn,
+                "--rate",
+                "10",
+                "--concurrency",
+                "2"));
         args.addAll(List.of(more));
         return new Cli(state, "--bucket", archive.bucket()).run(args.toArray(String[]::new));
     }
 
     private String read(String key) {
-        return new String(archive.store().get(key).orElseThrow(() -> new AssertionError("no object " + key)),
+        return new String(
+                archive.store().get(key).orElseThrow(() -> new AssertionError("no object " + key)),
                 StandardCharsets.UTF_8);
     }
 }

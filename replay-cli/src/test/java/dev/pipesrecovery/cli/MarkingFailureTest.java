@@ -33,6 +33,7 @@ class MarkingFailureTest {
 
     @TempDir
     Path state;
+
     @RegisterExtension
     final PartnerReplay fixture = new PartnerReplay();
 
@@ -55,7 +56,9 @@ class MarkingFailureTest {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
         Map<String, String> tags = fixture.archive().tags(key);
-        assertThat(tags).hasSize(10).containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED)
+        assertThat(tags)
+                .hasSize(10)
+                .containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED)
                 .doesNotContainKey("team:tag-9");
         foreign.remove("team:tag-9");
         assertThat(tags).containsAllEntriesOf(foreign);
@@ -72,7 +75,10 @@ class MarkingFailureTest {
         for (int i = 0; i < 5; i++) {
             keys.add(fixture.archive().put("orders-api", "k", T0.plusMillis(i), "{\"n\":" + i + "}"));
         }
-        Path journal = Path.of(MAPPER.readTree(replay("--dry-run").out()).path("plan").path("journal").asText());
+        Path journal = Path.of(MAPPER.readTree(replay("--dry-run").out())
+                .path("plan")
+                .path("journal")
+                .asText());
         Files.createDirectories(journal.getParent());
         Files.createSymbolicLink(journal, FULL_DISK);
 
@@ -80,7 +86,8 @@ class MarkingFailureTest {
 
         assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCodes.CIRCUIT_OPEN);
         assertThat(stopped.err()).contains("the replay journal could not be written");
-        assertThat(fixture.partner().received()).as("nothing more is sent once deliveries cannot be journaled")
+        assertThat(fixture.partner().received())
+                .as("nothing more is sent once deliveries cannot be journaled")
                 .hasSize(1);
         assertThat(fixture.archive().tags(keys.get(0))).containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED);
 
@@ -90,6 +97,8 @@ class MarkingFailureTest {
         assertThat(rerun.exitCode()).as(rerun.toString()).isEqualTo(0);
         Map<String, Long> deliveries = fixture.partner().accepted().stream()
                 .collect(Collectors.groupingBy(r -> r.header("Idempotency-Key"), Collectors.counting()));
-        assertThat(deliveries).hasSize(5).allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
+        assertThat(deliveries)
+                .hasSize(5)
+                .allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1));
     }
 }

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipesrecovery.cli.support.Cli;
 import dev.pipesrecovery.cli.support.PartnerReplay;
 import dev.pipesrecovery.replay.selection.ReplayTags;
-import dev.pipesrecovery.testkit.PartnerApi.Answer;
 import dev.pipesrecovery.testkit.FaultInjectingProxy;
+import dev.pipesrecovery.testkit.PartnerApi.Answer;
 import dev.pipesrecovery.testkit.RequestMatch;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,6 +32,7 @@ class ReRunTest {
 
     @TempDir
     Path state;
+
     @RegisterExtension
     final PartnerReplay fixture = new PartnerReplay();
 
@@ -55,7 +56,9 @@ class ReRunTest {
     }
 
     private List<String> bodies() {
-        return fixture.partner().received().stream().map(r -> new String(r.body())).toList();
+        return fixture.partner().received().stream()
+                .map(r -> new String(r.body()))
+                .toList();
     }
 
     @Test
@@ -68,25 +71,34 @@ class ReRunTest {
         assertThat(bodies()).containsExactly("a0", "a1", "b0", "b1", "b2");
         JsonNode summary = MAPPER.readTree(first.out()).path("summary");
         assertThat(summary.path("blocked").asLong()).isEqualTo(3);
-        assertThat(summary.path("blockedKeys").get(0).path("partitionKey").asText()).isEqualTo("a");
+        assertThat(summary.path("blockedKeys").get(0).path("partitionKey").asText())
+                .isEqualTo("a");
         assertThat(summary.path("blockedKeys").get(0).path("cause").asText()).isEqualTo("HTTP 400");
         assertThat(summary.path("blockedKeys").get(0).path("heldBack").asLong()).isEqualTo(3);
         assertThat(fixture.archive().tags(keys.get(1))).containsEntry(ReplayTags.STATUS, ReplayTags.FAILED);
-        assertThat(keys.subList(2, 5)).allSatisfy(key -> assertThat(fixture.archive().tags(key)).as("held: untouched")
-                .isEmpty());
+        assertThat(keys.subList(2, 5))
+                .allSatisfy(key -> assertThat(fixture.archive().tags(key))
+                        .as("held: untouched")
+                        .isEmpty());
 
         Cli.Result archivedOnly = replay("--concurrency", "1", "--status", "archived");
-        assertThat(archivedOnly.exitCode()).as("a2..a4 wait for a1, which --status archived leaves out")
+        assertThat(archivedOnly.exitCode())
+                .as("a2..a4 wait for a1, which --status archived leaves out")
                 .isEqualTo(ExitCodes.SOME_FAILED);
-        assertThat(MAPPER.readTree(archivedOnly.out()).path("summary").path("blocked").asLong()).isEqualTo(3);
+        assertThat(MAPPER.readTree(archivedOnly.out())
+                        .path("summary")
+                        .path("blocked")
+                        .asLong())
+                .isEqualTo(3);
         assertThat(fixture.partner().received()).hasSize(5);
 
         Cli.Result again = replay("--concurrency", "1");
 
         assertThat(again.exitCode()).as(again.toString()).isEqualTo(0);
         assertThat(bodies().subList(5, bodies().size())).containsExactly("a1", "a2", "a3", "a4");
-        assertThat(keys).allSatisfy(key -> assertThat(fixture.archive().tags(key))
-                .containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED));
+        assertThat(keys)
+                .allSatisfy(key ->
+                        assertThat(fixture.archive().tags(key)).containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED));
     }
 
     @Test
@@ -110,8 +122,9 @@ class ReRunTest {
         Cli.Result stopped = replay("--concurrency", "2", "--breaker-threshold", "5");
 
         assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCodes.CIRCUIT_OPEN);
-        assertThat(keys.stream().filter(k -> ReplayTags.FAILED.equals(fixture.archive().tags(k)
-                .get(ReplayTags.STATUS))))
+        assertThat(keys.stream()
+                        .filter(k -> ReplayTags.FAILED.equals(
+                                fixture.archive().tags(k).get(ReplayTags.STATUS))))
                 .hasSizeBetween(5, 7);
 
         fixture.partner().always(Answer.of(200));
@@ -120,7 +133,9 @@ class ReRunTest {
         assertThat(rerun.exitCode()).as(rerun.toString()).isEqualTo(0);
         Map<String, Long> accepted = fixture.partner().accepted().stream()
                 .collect(Collectors.groupingBy(r -> r.header("Idempotency-Key"), Collectors.counting()));
-        assertThat(accepted).as("every record, the ones tagged failed included, once").hasSize(30)
+        assertThat(accepted)
+                .as("every record, the ones tagged failed included, once")
+                .hasSize(30)
                 .allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
     }
 
@@ -130,29 +145,36 @@ class ReRunTest {
         for (int i = 0; i < 3; i++) {
             keys.add(fixture.archive().put("orders-api", "k" + i, T0.plusMillis(i), "{\"n\":" + i + "}"));
         }
-        try (FaultInjectingProxy s3 = FaultInjectingProxy.inFrontOf(URI.create(fixture.archive().endpoint()))) {
-            RequestMatch tagging = RequestMatch.http("PUT", "/" + fixture.archive().bucket() + "/");
+        try (FaultInjectingProxy s3 =
+                FaultInjectingProxy.inFrontOf(URI.create(fixture.archive().endpoint()))) {
+            RequestMatch tagging =
+                    RequestMatch.http("PUT", "/" + fixture.archive().bucket() + "/");
             fixture.s3Endpoint(s3.endpoint().toString()); // every S3 call through the proxy, which counts them
             Cli.Result kept = replay("--on-success", "keep");
             assertThat(kept.exitCode()).as(kept.toString()).isEqualTo(0);
-            assertThat(keys).allSatisfy(key -> assertThat(fixture.archive().tags(key)).isEmpty());
+            assertThat(keys)
+                    .allSatisfy(key -> assertThat(fixture.archive().tags(key)).isEmpty());
 
             Cli.Result tagged = replay();
-            String runId = MAPPER.readTree(tagged.out()).path("summary").path("runId").asText();
+            String runId =
+                    MAPPER.readTree(tagged.out()).path("summary").path("runId").asText();
             assertThat(tagged.exitCode()).as(tagged.toString()).isEqualTo(0);
-            assertThat(fixture.partner().received()).as("journaled: not sent again").hasSize(3);
-            assertThat(keys).allSatisfy(key -> assertThat(fixture.archive().tags(key))
-                    .containsEntry(ReplayTags.RUN_ID, runId));
+            assertThat(fixture.partner().received())
+                    .as("journaled: not sent again")
+                    .hasSize(3);
+            assertThat(keys)
+                    .allSatisfy(key -> assertThat(fixture.archive().tags(key)).containsEntry(ReplayTags.RUN_ID, runId));
             long taggingCalls = s3.count(tagging);
 
             Cli.Result resumed = replay();
 
             assertThat(resumed.exitCode()).as(resumed.toString()).isEqualTo(0);
-            assertThat(s3.count(tagging)).as("no tagging call for what is tagged already").isEqualTo(taggingCalls);
-            assertThat(keys).allSatisfy(key -> assertThat(fixture.archive().tags(key))
-                    .containsEntry(ReplayTags.RUN_ID, runId));
+            assertThat(s3.count(tagging))
+                    .as("no tagging call for what is tagged already")
+                    .isEqualTo(taggingCalls);
+            assertThat(keys)
+                    .allSatisfy(key -> assertThat(fixture.archive().tags(key)).containsEntry(ReplayTags.RUN_ID, runId));
             assertThat(fixture.partner().received()).hasSize(3);
         }
     }
-
 }

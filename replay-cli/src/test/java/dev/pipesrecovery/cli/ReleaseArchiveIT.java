@@ -42,7 +42,9 @@ class ReleaseArchiveIT {
     @BeforeAll
     static void unpack() throws Exception {
         Path tarball = TARGET.resolve(NAME + ".tar.gz");
-        assertThat(tarball).as("the release archive (./mvnw -pl replay-cli -am package builds it)").isRegularFile();
+        assertThat(tarball)
+                .as("the release archive (./mvnw -pl replay-cli -am package builds it)")
+                .isRegularFile();
         Run untar = run(List.of("tar", "-xzf", tarball.toString(), "-C", dir.toString()), Map.of(), dir);
         assertThat(untar.exitCode()).as(untar.output()).isZero();
         home = dir.resolve(NAME);
@@ -68,16 +70,39 @@ class ReleaseArchiveIT {
         try (Archive archive = new Archive()) {
             archive.put("orders-api", "customer/42", Instant.parse("2026-11-21T22:15:03Z"), "{\"n\":1}");
             archive.put("orders-api", "customer/7", Instant.parse("2026-11-21T22:16:00Z"), "{\"n\":2}");
-            Run list = launch(List.of("list", "--bucket", archive.bucket(), "--endpoint-url", archive.endpoint(),
-                    "--consumer", "orders-api"), Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-                    "AWS_REGION", "us-east-1"));
+            Run list = launch(
+                    List.of(
+                            "list",
+                            "--bucket",
+                            archive.bucket(),
+                            "--endpoint-url",
+                            archive.endpoint(),
+                            "--consumer",
+                            "orders-api"),
+                    Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "AWS_REGION", "us-east-1"));
             assertThat(list.exitCode()).as(list.output()).isZero();
-            assertThat(list.output()).containsPattern("orders-api\\s+2026-11-21\\s+2\\s")
+            assertThat(list.output())
+                    .containsPattern("orders-api\\s+2026-11-21\\s+2\\s")
                     .contains("Loss markers: none");
             // --prefix defaults to PIPES_REPLAY_PREFIX (the runbook exports it): under another prefix, nothing
-            Run elsewhere = launch(List.of("list", "--bucket", archive.bucket(), "--endpoint-url", archive.endpoint(),
-                    "--consumer", "orders-api"), Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-                    "AWS_REGION", "us-east-1", "PIPES_REPLAY_PREFIX", "archive"));
+            Run elsewhere = launch(
+                    List.of(
+                            "list",
+                            "--bucket",
+                            archive.bucket(),
+                            "--endpoint-url",
+                            archive.endpoint(),
+                            "--consumer",
+                            "orders-api"),
+                    Map.of(
+                            "AWS_ACCESS_KEY_ID",
+                            "test",
+                            "AWS_SECRET_ACCESS_KEY",
+                            "test",
+                            "AWS_REGION",
+                            "us-east-1",
+                            "PIPES_REPLAY_PREFIX",
+                            "archive"));
             assertThat(elsewhere.exitCode()).as(elsewhere.output()).isEqualTo(ExitCodes.NOTHING_MATCHED);
         }
     }
@@ -96,28 +121,41 @@ class ReleaseArchiveIT {
         Path oldJava = Files.createDirectories(dir.resolve("jdk11/bin")).resolve("java");
         Files.writeString(oldJava, "#!/bin/sh\necho 'openjdk version \"11.0.2\" 2019-01-15' >&2\n");
         oldJava.toFile().setExecutable(true);
-        Run run = launch(List.of("--version"), Map.of("JAVA_HOME", dir.resolve("jdk11").toString()));
+        Run run = launch(
+                List.of("--version"), Map.of("JAVA_HOME", dir.resolve("jdk11").toString()));
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.output().strip()).startsWith("pipes-replay: Java 17 or newer is required").doesNotContain("\n");
+        assertThat(run.output().strip())
+                .startsWith("pipes-replay: Java 17 or newer is required")
+                .doesNotContain("\n");
     }
 
     @Test
     void theZipHoldsTheSameFilesWithTheSameModes() throws Exception {
-        Run listing = run(List.of("tar", "-tzf", TARGET.resolve(NAME + ".tar.gz").toString()), Map.of(), dir);
-        List<String> tarFiles = listing.output().lines().filter(l -> !l.endsWith("/")).sorted().toList();
-        try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + TARGET.resolve(NAME + ".zip").toUri()),
+        Run listing =
+                run(List.of("tar", "-tzf", TARGET.resolve(NAME + ".tar.gz").toString()), Map.of(), dir);
+        List<String> tarFiles =
+                listing.output().lines().filter(l -> !l.endsWith("/")).sorted().toList();
+        try (FileSystem zip = FileSystems.newFileSystem(
+                URI.create("jar:" + TARGET.resolve(NAME + ".zip").toUri()),
                 Map.of("enablePosixFileAttributes", "true"))) {
             List<String> zipFiles = new ArrayList<>();
             try (Stream<Path> walk = Files.walk(zip.getPath("/"))) {
-                walk.filter(Files::isRegularFile).forEach(p -> zipFiles.add(p.toString().substring(1)));
+                walk.filter(Files::isRegularFile)
+                        .forEach(p -> zipFiles.add(p.toString().substring(1)));
             }
             assertThat(zipFiles).containsExactlyInAnyOrderElementsOf(tarFiles);
             Set<PosixFilePermission> launcher = Files.getPosixFilePermissions(zip.getPath(NAME, "bin", "pipes-replay"));
             assertThat(launcher).contains(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
         }
-        assertThat(tarFiles).contains(NAME + "/bin/pipes-replay", NAME + "/completion/pipes-replay.bash",
-                NAME + "/man/man1/pipes-replay.1", NAME + "/man/man1/pipes-replay-report.1", NAME + "/README.md",
-                NAME + "/docs/runbook.md", NAME + "/man/man1/pipes-replay-triage.1")
+        assertThat(tarFiles)
+                .contains(
+                        NAME + "/bin/pipes-replay",
+                        NAME + "/completion/pipes-replay.bash",
+                        NAME + "/man/man1/pipes-replay.1",
+                        NAME + "/man/man1/pipes-replay-report.1",
+                        NAME + "/README.md",
+                        NAME + "/docs/runbook.md",
+                        NAME + "/man/man1/pipes-replay-triage.1")
                 .anyMatch(f -> f.matches(NAME + "/lib/pipes-replay-.*\\.jar"));
     }
 
@@ -135,24 +173,31 @@ class ReleaseArchiveIT {
     @Test
     void everyManPageFormatsWithoutAWarning() throws Exception {
         List<String> expected = new ArrayList<>(List.of("pipes-replay.1"));
-        PipesReplayCommand.newCommandLine().getSubcommands().keySet().stream().filter(c -> !c.equals("help"))
+        PipesReplayCommand.newCommandLine().getSubcommands().keySet().stream()
+                .filter(c -> !c.equals("help"))
                 .forEach(c -> expected.add("pipes-replay-" + c + ".1"));
         try (Stream<Path> pages = Files.list(home.resolve("man/man1"))) {
             assertThat(pages.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(expected);
         }
         for (String page : expected) {
             Path file = home.resolve("man/man1").resolve(page);
-            Run groff = runOrExplain(List.of("groff", "-man", "-ww", "-z", file.toString()),
+            Run groff = runOrExplain(
+                    List.of("groff", "-man", "-ww", "-z", file.toString()),
                     "groff is required to check the man pages: apt-get install groff-base");
             assertThat(groff.exitCode()).as(page).isZero();
             assertThat(groff.output()).as(page + " warnings").isEmpty();
-            assertThat(Files.readString(file)).contains(".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS",
-                    VERSION.replace("-", "\\-")); // roff: a minus sign is \-
+            assertThat(Files.readString(file))
+                    .contains(
+                            ".SH NAME",
+                            ".SH SYNOPSIS",
+                            ".SH OPTIONS",
+                            VERSION.replace("-", "\\-")); // roff: a minus sign is \-
         }
     }
 
     private static Run launch(List<String> args, Map<String, String> env) throws Exception {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/pipes-replay").toString()));
+        List<String> command =
+                new ArrayList<>(List.of(home.resolve("bin/pipes-replay").toString()));
         command.addAll(args);
         return run(command, isolated(env), dir);
     }
@@ -174,7 +219,8 @@ class ReleaseArchiveIT {
     }
 
     private static Run run(List<String> command, Map<String, String> env, Path cwd) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home")); // this JVM: Java 17 or newer
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -186,6 +232,5 @@ class ReleaseArchiveIT {
         return new Run(process.exitValue(), output);
     }
 
-    private record Run(int exitCode, String output) {
-    }
+    private record Run(int exitCode, String output) {}
 }

@@ -44,10 +44,11 @@ class ReportCommandTest {
 
     /** report --consumer orders-api --from 2026-11-21 --state-dir S [extra...] through S3 at {@code endpoint}. */
     private Cli.Result report(String endpoint, String... extra) {
-        List<String> args = new ArrayList<>(List.of("report", "--consumer", "orders-api", "--from", "2026-11-21",
-                "--state-dir", state.toString()));
+        List<String> args = new ArrayList<>(
+                List.of("report", "--consumer", "orders-api", "--from", "2026-11-21", "--state-dir", state.toString()));
         args.addAll(List.of(extra));
-        return new Cli(state, "--bucket", archive.bucket(), "--endpoint-url", endpoint).run(args.toArray(String[]::new));
+        return new Cli(state, "--bucket", archive.bucket(), "--endpoint-url", endpoint)
+                .run(args.toArray(String[]::new));
     }
 
     @Test
@@ -56,20 +57,27 @@ class ReportCommandTest {
         Cli.Result result = report(archive.endpoint(), "--output", file.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).startsWith("wrote " + file).contains(IncidentArchive.RECORDS + " record(s) archived")
+        assertThat(result.out())
+                .startsWith("wrote " + file)
+                .contains(IncidentArchive.RECORDS + " record(s) archived")
                 .contains(IncidentArchive.LOST + " lost (1 loss marker(s))");
         String html = Files.readString(file);
         // one bar per minute with records: 22:10, 22:11, 22:12 (the lost batch's first record), 22:15, 22:30
         assertThat(count(html, "<g class=\"bucket\"")).isEqualTo(5);
-        assertThat(html).contains("data-start=\"2026-11-21T22:11:00Z\" data-total=\"2\"")
+        assertThat(html)
+                .contains("data-start=\"2026-11-21T22:11:00Z\" data-total=\"2\"")
                 .contains("data-start=\"2026-11-21T22:12:00Z\" data-total=\"" + IncidentArchive.LOST + "\"")
-                .contains("RecordAgeExceeded: 1").contains("lost: RetryAttemptsExhausted: " + IncidentArchive.LOST)
+                .contains("RecordAgeExceeded: 1")
+                .contains("lost: RetryAttemptsExhausted: " + IncidentArchive.LOST)
                 .contains("Exact counts: every record&#39;s condition was read.");
         assertThat(html).contains("shardId-000000000003").contains(">customer-7<");
         assertThat(html).contains("records lost (not archived)").contains("start sequence number is older");
         // runs of this consumer only, worst first in the card; the other consumer's and the anonymous one left out
-        assertThat(html).contains("20261122T080000Z-aaaa").contains("some failed")
-                .contains("20261122T090000Z-bbbb").contains("stopped by the circuit breaker")
+        assertThat(html)
+                .contains("20261122T080000Z-aaaa")
+                .contains("some failed")
+                .contains("20261122T090000Z-bbbb")
+                .contains("stopped by the circuit breaker")
                 .contains("Not run reports, not shown: 20261122T120000Z-eeee.json: not JSON")
                 .doesNotContain("20261122T100000Z-cccc")
                 .contains("1 run report(s) do not say which consumer");
@@ -79,18 +87,26 @@ class ReportCommandTest {
     @Test
     void escapesEveryPieceOfArchiveData() throws Exception {
         Path file = out.resolve("incident.html");
-        assertThat(report(archive.endpoint(), "--output", file.toString()).exitCode()).isZero();
+        assertThat(report(archive.endpoint(), "--output", file.toString()).exitCode())
+                .isZero();
         String html = Files.readString(file);
 
-        assertThat(html).doesNotContain(IncidentArchive.SCRIPT_KEY).doesNotContain("<img")
-                .doesNotContain("\u001b").doesNotContain("\u202e");
-        assertThat(html).contains("&lt;script&gt;alert(&quot;key&quot;)&lt;/script&gt;")
+        assertThat(html)
+                .doesNotContain(IncidentArchive.SCRIPT_KEY)
+                .doesNotContain("<img")
+                .doesNotContain("\u001b")
+                .doesNotContain("\u202e");
+        assertThat(html)
+                .contains("&lt;script&gt;alert(&quot;key&quot;)&lt;/script&gt;")
                 .contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;")
-                .contains("\\x1b[31mred").contains("\\u202eevil");
+                .contains("\\x1b[31mred")
+                .contains("\\u202eevil");
         // the reason and the blocked key of a run report are archive-derived too
         assertThat(html).contains("&lt;b&gt;trimmed&lt;/b&gt;").contains("&lt;i&gt;blocked&lt;/i&gt;");
         // self-contained: no element loads anything, no script (escaped text may say "src=", a tag may not)
-        assertThat(html).doesNotContain("<script").doesNotContainPattern("<[^>]*\\s(src|href)\\s*=")
+        assertThat(html)
+                .doesNotContain("<script")
+                .doesNotContainPattern("<[^>]*\\s(src|href)\\s*=")
                 .contains("default-src 'none'");
     }
 
@@ -103,12 +119,17 @@ class ReportCommandTest {
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.out()).contains("read 3 record(s) and 1 loss marker(s)");
             String objectPath = "/" + archive.bucket() + "/";
-            long objectGets = s3.requests().stream().filter(r -> r.method().equals("GET"))
-                    .map(ProxiedRequest::path).filter(p -> p.startsWith(objectPath) && p.length() > objectPath.length())
+            long objectGets = s3.requests().stream()
+                    .filter(r -> r.method().equals("GET"))
+                    .map(ProxiedRequest::path)
+                    .filter(p -> p.startsWith(objectPath) && p.length() > objectPath.length())
                     .count();
-            assertThat(objectGets).as("GETs of objects: 3 records + 1 loss marker").isEqualTo(4);
+            assertThat(objectGets)
+                    .as("GETs of objects: 3 records + 1 loss marker")
+                    .isEqualTo(4);
             String html = Files.readString(file);
-            assertThat(html).contains("3 of " + IncidentArchive.RECORDS + " archived records were read")
+            assertThat(html)
+                    .contains("3 of " + IncidentArchive.RECORDS + " archived records were read")
                     .contains("estimated");
             assertThat(count(html, "<g class=\"bucket\"")).isEqualTo(5);
         }
@@ -119,7 +140,8 @@ class ReportCommandTest {
         Path file = out.resolve("none.html");
         Cli.Result result = report(archive.endpoint(), "--output", file.toString(), "--max-reads", "0");
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(Files.readString(file)).contains(">condition not read (" + IncidentArchive.RECORDS + ")<")
+        assertThat(Files.readString(file))
+                .contains(">condition not read (" + IncidentArchive.RECORDS + ")<")
                 .contains("No record was read for its condition (--max-reads 0)");
     }
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.cli.support.Cli;
-import dev.pipesrecovery.testkit.PartnerApi;
 import dev.pipesrecovery.replay.selection.ReplayTags;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.FaultInjectingProxy;
+import dev.pipesrecovery.testkit.PartnerApi;
 import dev.pipesrecovery.testkit.ProxiedRequest;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,27 +33,42 @@ class S3RequestsPerRecordTest {
     @Test
     void anUntaggedRecordCostsOneGetAndOneTagWriteATaggedOneATagReadMore() throws Exception {
         try (Archive archive = new Archive(Emulators.moto());
-             PartnerApi partner = new PartnerApi();
-             FaultInjectingProxy s3 = FaultInjectingProxy.inFrontOf(java.net.URI.create(archive.endpoint()))) {
+                PartnerApi partner = new PartnerApi();
+                FaultInjectingProxy s3 = FaultInjectingProxy.inFrontOf(java.net.URI.create(archive.endpoint()))) {
             List<String> keys = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 keys.add(archive.put("orders-api", "k" + (i % 4), T0.plusMillis(i), "{\"n\":" + i + "}"));
             }
             archive.store().putTags(keys.get(0), Map.of(ReplayTags.STATUS, ReplayTags.FAILED, "team", "orders"));
 
-            Cli.Result run = new Cli(state).run("replay", "--bucket", archive.bucket(), "--endpoint-url",
-                    s3.endpoint().toString(), "--consumer", "orders-api", "--target", "http", "--url",
-                    partner.url("/orders"), "--yes", "--rate", "0");
+            Cli.Result run = new Cli(state)
+                    .run(
+                            "replay",
+                            "--bucket",
+                            archive.bucket(),
+                            "--endpoint-url",
+                            s3.endpoint().toString(),
+                            "--consumer",
+                            "orders-api",
+                            "--target",
+                            "http",
+                            "--url",
+                            partner.url("/orders"),
+                            "--yes",
+                            "--rate",
+                            "0");
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(0);
             assertThat(partner.received()).hasSize(20);
             Map<String, Long> perRecord = s3.requests().stream()
                     .filter(r -> r.path().contains("/orders-api/"))
                     .collect(Collectors.groupingBy(ProxiedRequest::s3Operation, Collectors.counting()));
-            assertThat(perRecord).containsExactlyInAnyOrderEntriesOf(Map.of("GetObject", 20L,
-                    "PutObjectTagging", 20L, "GetObjectTagging", 1L));
-            assertThat(keys).allSatisfy(key -> assertThat(archive.tags(key))
-                    .containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED));
+            assertThat(perRecord)
+                    .containsExactlyInAnyOrderEntriesOf(
+                            Map.of("GetObject", 20L, "PutObjectTagging", 20L, "GetObjectTagging", 1L));
+            assertThat(keys)
+                    .allSatisfy(
+                            key -> assertThat(archive.tags(key)).containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED));
             assertThat(archive.tags(keys.get(0))).as("foreign tag kept").containsEntry("team", "orders");
         }
     }

@@ -29,6 +29,7 @@ class TriageCallsTest {
 
     @TempDir
     Path state;
+
     private ConsumerStage stage;
     private Archive archive;
     private FaultInjectingProxy sqs;
@@ -54,8 +55,12 @@ class TriageCallsTest {
         cloudWatch = FaultInjectingProxy.inFrontOf(Emulators.moto());
         kinesis = FaultInjectingProxy.inFrontOf(Emulators.kinesis());
         s3 = FaultInjectingProxy.inFrontOf(Emulators.s3());
-        endpoints = new ServiceEndpoints().put("Sqs", sqs.endpoint()).put("Pipes", pipes.endpoint())
-                .put("CloudWatch", cloudWatch.endpoint()).put("Kinesis", kinesis.endpoint()).put("S3", s3.endpoint());
+        endpoints = new ServiceEndpoints()
+                .put("Sqs", sqs.endpoint())
+                .put("Pipes", pipes.endpoint())
+                .put("CloudWatch", cloudWatch.endpoint())
+                .put("Kinesis", kinesis.endpoint())
+                .put("S3", s3.endpoint());
     }
 
     @AfterEach
@@ -69,8 +74,11 @@ class TriageCallsTest {
     }
 
     private Cli.Result triage(String... extra) {
-        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("triage", "--consumer",
-                stage.consumer(), "--state-dir", state.toString()), java.util.Arrays.stream(extra)).toArray(String[]::new);
+        String[] args = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(
+                                "triage", "--consumer", stage.consumer(), "--state-dir", state.toString()),
+                        java.util.Arrays.stream(extra))
+                .toArray(String[]::new);
         return new Cli(state, "--bucket", archive.bucket()).run(args);
     }
 
@@ -93,8 +101,11 @@ class TriageCallsTest {
         // the window's two day prefixes, the markers' and the wide-range notices' prefixes, one page each; the
         // window's one marker read (GET)
         String bucket = "/" + archive.bucket();
-        assertThat(s3.requests()).filteredOn(r -> r.path().equals(bucket) || r.path().equals(bucket + "/")).hasSize(4);
-        assertThat(s3.requests()).filteredOn(r -> r.path().startsWith(bucket + "/") && r.path().length() > bucket.length() + 1)
+        assertThat(s3.requests())
+                .filteredOn(r -> r.path().equals(bucket) || r.path().equals(bucket + "/"))
+                .hasSize(4);
+        assertThat(s3.requests())
+                .filteredOn(r -> r.path().startsWith(bucket + "/") && r.path().length() > bucket.length() + 1)
                 .hasSize(1);
     }
 
@@ -104,8 +115,9 @@ class TriageCallsTest {
 
         Cli.Result result = triage("--max-listed", "1");
 
-        assertThat(result.out()).as(result.toString()).contains("at least 1 record(s) arrived since",
-                "1 loss marker(s), 3 record(s) lost");
+        assertThat(result.out())
+                .as(result.toString())
+                .contains("at least 1 record(s) arrived since", "1 loss marker(s), 3 record(s) lost");
     }
 
     @Test

@@ -26,6 +26,7 @@ class UntrustedDataTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Sets the terminal title, clears the screen, forges a line; then an 8-bit CSI and a right-to-left override. */
     private static final String EVIL_KEY = "k\u001b]0;pwned\u0007\u001b[2J\nTOTAL 999\u009b31m\u202egpj.exe";
+
     private static final String EVIL_TEXT = "line 1\n\u001b[31mred\u001b[0m\rhidden\tend\u0085";
     private static Archive archive;
     private static String evilKeyObject;
@@ -63,9 +64,13 @@ class UntrustedDataTest {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
         assertNoControlCharactersButLineBreaks(result.out());
-        assertThat(result.out()).contains("partition key:       k\\x1b]0;pwned\\x07\\x1b[2J\\x0aTOTAL 999\\u009b31m"
-                + "\\u202egpj.exe", "\\x1b[31mred\\x1b[0m\\x0dhidden\tend\\u0085", "\\u001B[2J\\u009b");
-        assertThat(result.out().lines().filter(line -> line.startsWith("TOTAL"))).isEmpty();
+        assertThat(result.out())
+                .contains(
+                        "partition key:       k\\x1b]0;pwned\\x07\\x1b[2J\\x0aTOTAL 999\\u009b31m" + "\\u202egpj.exe",
+                        "\\x1b[31mred\\x1b[0m\\x0dhidden\tend\\u0085",
+                        "\\u001B[2J\\u009b");
+        assertThat(result.out().lines().filter(line -> line.startsWith("TOTAL")))
+                .isEmpty();
     }
 
     @Test
@@ -73,7 +78,8 @@ class UntrustedDataTest {
         assertThat(cli().run("show", evilTextObject, "--raw").raw())
                 .isEqualTo(EVIL_TEXT.getBytes(StandardCharsets.UTF_8));
 
-        JsonNode json = MAPPER.readTree(cli().run("show", evilKeyObject, "--format", "json").out());
+        JsonNode json = MAPPER.readTree(
+                cli().run("show", evilKeyObject, "--format", "json").out());
         assertThat(json.get(0).path("partitionKey").asText()).isEqualTo(EVIL_KEY);
         JsonNode line = MAPPER.readTree(cli().run("export", "--consumer", "orders-api", "--partition-key", "plain")
                 .out());
@@ -86,8 +92,10 @@ class UntrustedDataTest {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
         assertNoControlCharactersButLineBreaks(result.out());
-        assertThat(result.out()).contains("k\\x1b]0;pwned\\x07\\x1b[2J\\x0aTOTAL 999", "GONE \\x1b[2J\\u009b1;1H forged");
-        assertThat(result.out().lines().filter(line -> line.startsWith("TOTAL"))).hasSize(1);
+        assertThat(result.out())
+                .contains("k\\x1b]0;pwned\\x07\\x1b[2J\\x0aTOTAL 999", "GONE \\x1b[2J\\u009b1;1H forged");
+        assertThat(result.out().lines().filter(line -> line.startsWith("TOTAL")))
+                .hasSize(1);
     }
 
     @Test
@@ -95,16 +103,22 @@ class UntrustedDataTest {
         Cli.Result result = cli().run("export", "--consumer", "orders-api", "--as", "csv");
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
-        List<String> cells = Arrays.stream(result.out().split("\r\n")).skip(1)
+        List<String> cells = Arrays.stream(result.out().split("\r\n"))
+                .skip(1)
                 .flatMap(row -> Arrays.stream(row.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)))
-                .map(cell -> cell.startsWith("\"") ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"")
-                        : cell).toList();
-        assertThat(cells).contains("'=HYPERLINK(\"http://evil\",\"x\")", "'-2+3", "'+1", "'@SUM", "'\tcmd", "'\r=1")
+                .map(cell -> cell.startsWith("\"")
+                        ? cell.substring(1, cell.length() - 1).replace("\"\"", "\"")
+                        : cell)
+                .toList();
+        assertThat(cells)
+                .contains("'=HYPERLINK(\"http://evil\",\"x\")", "'-2+3", "'+1", "'@SUM", "'\tcmd", "'\r=1")
                 .noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0);
     }
 
     private static void assertNoControlCharactersButLineBreaks(String output) {
-        assertThat(output.chars().filter(c -> (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f)
-                || c == 0x202e)).as(output).isEmpty();
+        assertThat(output.chars()
+                        .filter(c -> (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) || c == 0x202e))
+                .as(output)
+                .isEmpty();
     }
 }

@@ -41,13 +41,18 @@ class TimelineTest {
 
         assertThat(timeline.estimated()).isFalse();
         assertThat(timeline.bucketMinutes()).isEqualTo(1);
-        assertThat(timeline.buckets()).extracting(b -> b.start().toString())
+        assertThat(timeline.buckets())
+                .extracting(b -> b.start().toString())
                 .containsExactly("2026-11-21T22:00:00Z", "2026-11-21T22:03:00Z", "2026-11-21T22:05:00Z");
-        assertThat(timeline.buckets().get(0).counts()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                new Series("RetryAttemptsExhausted", false), 1L, new Series("RecordAgeExceeded", false), 1L));
-        assertThat(timeline.buckets().get(1).counts()).containsExactlyEntriesOf(Map.of(
-                new Series("RetryAttemptsExhausted", true), 4L));
-        assertThat(timeline.series()).containsExactly(new Series("RetryAttemptsExhausted", false),
-                new Series("RecordAgeExceeded", false), new Series("RetryAttemptsExhausted", true));
+        assertThat(timeline.buckets().get(0).counts())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        new Series("RetryAttemptsExhausted", false), 1L, new Series("RecordAgeExceeded", false), 1L));
+        assertThat(timeline.buckets().get(1).counts())
+                .containsExactlyEntriesOf(Map.of(new Series("RetryAttemptsExhausted", true), 4L));
+        assertThat(timeline.series())
+                .containsExactly(
+                        new Series("RetryAttemptsExhausted", false),
+                        new Series("RecordAgeExceeded", false),
+                        new Series("RetryAttemptsExhausted", true));
     }
 }

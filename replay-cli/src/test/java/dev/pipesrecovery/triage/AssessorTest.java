@@ -8,8 +8,17 @@ import org.junit.jupiter.api.Test;
 
 class AssessorTest {
 
-    private static final Map<String, String> VALUES = Map.of("CONSUMER", "orders-api", "STREAM", "orders",
-            "ARCHIVE_BUCKET", "archive-bucket", "INCIDENT_DATE", "2026-11-26", "DLQ_URL", Facts.DLQ_URL);
+    private static final Map<String, String> VALUES = Map.of(
+            "CONSUMER",
+            "orders-api",
+            "STREAM",
+            "orders",
+            "ARCHIVE_BUCKET",
+            "archive-bucket",
+            "INCIDENT_DATE",
+            "2026-11-26",
+            "DLQ_URL",
+            Facts.DLQ_URL);
 
     private final Assessor assessor = new Assessor(Runbook.bundled(), null);
 
@@ -34,19 +43,23 @@ class AssessorTest {
         assertThat(first.id()).isEqualTo("records-at-risk");
         assertThat(first.summary()).contains("at least 3 h left", "at risk below 11 h 30 min");
         assertThat(first.next())
-                .isEqualTo("aws kinesis increase-stream-retention-period --stream-name \"orders\" --retention-period-hours 168");
+                .isEqualTo(
+                        "aws kinesis increase-stream-retention-period --stream-name \"orders\" --retention-period-hours 168");
         assertThat(first.runbookLink()).isEqualTo("docs/runbook.md#dlq-oldest-message-near-retention");
     }
 
     @Test
     void aPipeThatShouldRunButDoesNotIsAtRiskAndAStoppedOneNeedsAttention() {
-        Assessment failed = assess(new Facts().pipe(Reading.of(Facts.pipe("RUNNING", "START_FAILED",
-                "Target returned 403", 3600))));
+        Assessment failed = assess(
+                new Facts().pipe(Reading.of(Facts.pipe("RUNNING", "START_FAILED", "Target returned 403", 3600))));
         Assessment stopped = assess(new Facts().pipe(Reading.of(Facts.pipe("STOPPED", "STOPPED", null, 3600))));
 
         assertThat(failed.severity()).isEqualTo(Severity.AT_RISK);
-        assertThat(failed.findings().get(0).summary()).contains("START_FAILED (desired RUNNING): Target returned 403",
-                "without ever reaching the DLQ", "after 24 h");
+        assertThat(failed.findings().get(0).summary())
+                .contains(
+                        "START_FAILED (desired RUNNING): Target returned 403",
+                        "without ever reaching the DLQ",
+                        "after 24 h");
         assertThat(failed.findings().get(0).next()).isEqualTo("aws pipes start-pipe --name \"orders-api\"");
         assertThat(stopped.severity()).isEqualTo(Severity.ATTENTION);
         assertThat(stopped.findings().get(0).id()).isEqualTo("pipe-stopped");
@@ -55,7 +68,8 @@ class AssessorTest {
     @Test
     void essentialUnknownsAreUnknownAndOthersChangeNothing() {
         Assessment pipeUnknown = assess(new Facts().pipe(Reading.unknown("pipes:DescribePipe: access denied")));
-        Assessment metricsUnknown = assess(new Facts().lastHour(new LastHour(null, null, null, null, null, null, null)));
+        Assessment metricsUnknown =
+                assess(new Facts().lastHour(new LastHour(null, null, null, null, null, null, null)));
 
         assertThat(pipeUnknown.severity()).isEqualTo(Severity.UNKNOWN);
         assertThat(pipeUnknown.findings().get(0).next()).startsWith("aws pipes describe-pipe --name \"orders-api\"");
@@ -66,39 +80,53 @@ class AssessorTest {
     void messagesWaitingWithAnUnknownAgeAskForAPeek() {
         Assessment assessment = assess(new Facts().dlq(2, Reading.unknown("no datapoint")));
 
-        assertThat(assessment.findings()).extracting(Finding::id)
+        assertThat(assessment.findings())
+                .extracting(Finding::id)
                 .containsExactly("dlq-messages-waiting", "time-left-unknown");
         assertThat(assessment.severity()).isEqualTo(Severity.ATTENTION);
-        assertThat(assessment.findings().get(1).next()).isEqualTo(
-                "pipes-replay triage --bucket \"archive-bucket\" --consumer \"orders-api\" --peek 10");
+        assertThat(assessment.findings().get(1).next())
+                .isEqualTo("pipes-replay triage --bucket \"archive-bucket\" --consumer \"orders-api\" --peek 10");
     }
 
     @Test
     void failuresLossesAndWaitingReplaysNeedAttention() {
-        Assessment assessment = assess(new Facts().poison(2, Reading.unknown("no datapoint"))
+        Assessment assessment = assess(new Facts()
+                .poison(2, Reading.unknown("no datapoint"))
                 .lastHour(new LastHour(40L, 30L, 2L, 5L, Duration.ofHours(2), 0L, 12L))
                 .archive(new ArchiveCounts(Facts.NOW.minus(Duration.ofDays(1)), 30, false, Facts.NOW, 1, 2, 1, 0)));
 
-        assertThat(assessment.findings()).extracting(Finding::id).contains("poison-messages", "hydrate-failures",
-                "pipe-delivery-failing", "retention-headroom-low", "records-lost", "not-replayed");
-        assertThat(assessment.findings()).filteredOn(f -> f.id().equals("records-lost")).first()
-                .satisfies(f -> assertThat(f.summary()).startsWith("2 record(s) lost (1 loss marker(s) in the archive), "
-                        + "2 in the last hour"));
-        assertThat(assessment.findings()).allSatisfy(f -> assertThat(f.next()).as(f.id()).isNotNull());
+        assertThat(assessment.findings())
+                .extracting(Finding::id)
+                .contains(
+                        "poison-messages",
+                        "hydrate-failures",
+                        "pipe-delivery-failing",
+                        "retention-headroom-low",
+                        "records-lost",
+                        "not-replayed");
+        assertThat(assessment.findings())
+                .filteredOn(f -> f.id().equals("records-lost"))
+                .first()
+                .satisfies(f -> assertThat(f.summary())
+                        .startsWith("2 record(s) lost (1 loss marker(s) in the archive), " + "2 in the last hour"));
+        assertThat(assessment.findings())
+                .allSatisfy(f -> assertThat(f.next()).as(f.id()).isNotNull());
     }
 
     @Test
     void recordsFromWideRangesNeedAttentionAndPointAtTheListing() {
-        Assessment assessment = assess(new Facts().archive(new ArchiveCounts(Facts.NOW.minus(Duration.ofDays(1)), 30,
-                false, Facts.NOW, 0, 0, 0, 12)));
+        Assessment assessment = assess(new Facts()
+                .archive(new ArchiveCounts(Facts.NOW.minus(Duration.ofDays(1)), 30, false, Facts.NOW, 0, 0, 0, 12)));
 
-        assertThat(assessment.findings()).filteredOn(f -> f.id().equals("wide-dlq-ranges")).singleElement()
+        assertThat(assessment.findings())
+                .filteredOn(f -> f.id().equals("wide-dlq-ranges"))
+                .singleElement()
                 .satisfies(f -> {
                     assertThat(f.severity()).isEqualTo(Severity.ATTENTION);
-                    assertThat(f.summary()).startsWith("12 archived record(s) came from DLQ ranges wider than their "
-                            + "batch");
-                    assertThat(f.next()).startsWith("pipes-replay list --bucket \"archive-bucket\" --consumer "
-                            + "\"orders-api\"");
+                    assertThat(f.summary())
+                            .startsWith("12 archived record(s) came from DLQ ranges wider than their " + "batch");
+                    assertThat(f.next())
+                            .startsWith("pipes-replay list --bucket \"archive-bucket\" --consumer " + "\"orders-api\"");
                 });
     }
 

@@ -13,22 +13,29 @@ final class Facts {
     static final String POISON_URL = "http://sqs.local/123456789012/pipes-recovery-poison";
 
     private Reading<PipeDescription> pipe = Reading.of(pipe("RUNNING", "RUNNING", null, 3600));
-    private Reading<StreamDescription> stream = Reading.of(new StreamDescription("orders",
-            "arn:aws:kinesis:us-east-1:123456789012:stream/orders", Duration.ofHours(24), "ACTIVE"));
+    private Reading<StreamDescription> stream = Reading.of(new StreamDescription(
+            "orders", "arn:aws:kinesis:us-east-1:123456789012:stream/orders", Duration.ofHours(24), "ACTIVE"));
     private Reading<QueueDepth> dlq = Reading.of(queue(DLQ_URL, 0));
     private Reading<QueueAge> dlqAge = Reading.unknown("no datapoint");
     private Reading<PeekedMessages> dlqPeek;
     private Reading<QueueDepth> poison = Reading.of(queue(POISON_URL, 0));
     private Reading<QueueAge> poisonAge = Reading.unknown("no datapoint");
     private Reading<LastHour> lastHour = Reading.of(new LastHour(null, null, null, null, null, null, null));
-    private Reading<ArchiveCounts> archive = Reading.of(new ArchiveCounts(NOW.minus(Duration.ofDays(1)), 0, false,
-            null, 0, 0, 0, 0));
+    private Reading<ArchiveCounts> archive =
+            Reading.of(new ArchiveCounts(NOW.minus(Duration.ofDays(1)), 0, false, null, 0, 0, 0, 0));
     private Reading<RunHistory> replays = Reading.of(new RunHistory(List.of(), 0, List.of()));
 
     static PipeDescription pipe(String desired, String current, String reason, Integer maxAge) {
-        return new PipeDescription("orders-api", "arn:aws:pipes:us-east-1:123456789012:pipe/orders-api", desired,
-                current, reason, NOW, "arn:aws:kinesis:us-east-1:123456789012:stream/orders",
-                "arn:aws:sqs:us-east-1:123456789012:orders-api-dlq", maxAge);
+        return new PipeDescription(
+                "orders-api",
+                "arn:aws:pipes:us-east-1:123456789012:pipe/orders-api",
+                desired,
+                current,
+                reason,
+                NOW,
+                "arn:aws:kinesis:us-east-1:123456789012:stream/orders",
+                "arn:aws:sqs:us-east-1:123456789012:orders-api-dlq",
+                maxAge);
     }
 
     static QueueDepth queue(String url, long visible) {
@@ -78,8 +85,20 @@ final class Facts {
     }
 
     ConsumerFacts build() {
-        return new ConsumerFacts("orders-api", NOW, pipe, stream, dlq, dlqAge, dlqPeek, poison, poisonAge, null,
-                lastHour, archive, replays);
+        return new ConsumerFacts(
+                "orders-api",
+                NOW,
+                pipe,
+                stream,
+                dlq,
+                dlqAge,
+                dlqPeek,
+                poison,
+                poisonAge,
+                null,
+                lastHour,
+                archive,
+                replays);
     }
 
     static Reading<QueueAge> age(Duration age) {

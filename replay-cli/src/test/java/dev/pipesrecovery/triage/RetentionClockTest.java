@@ -18,7 +18,8 @@ class RetentionClockTest {
 
     @Test
     void cloudWatchAgeGivesALowerBoundFromRetentionMaximumRecordAgeAndTheMessageAge() {
-        TimeLeft time = RetentionClock.estimate(new Facts().dlq(3, Facts.age(Duration.ofHours(20))).build(), null);
+        TimeLeft time = RetentionClock.estimate(
+                new Facts().dlq(3, Facts.age(Duration.ofHours(20))).build(), null);
 
         assertThat(time.left()).isEqualTo(Duration.ofHours(3)); // 24 h - 1 h - 20 h
         assertThat(time.lowerBound()).isTrue();
@@ -31,7 +32,8 @@ class RetentionClockTest {
     void theAgeGrowsByTheTimeSinceTheDatapoint() {
         Reading<QueueAge> tenMinutesOld = Reading.of(new QueueAge(Duration.ofHours(10), Facts.NOW.minusSeconds(600)));
 
-        TimeLeft time = RetentionClock.estimate(new Facts().dlq(1, tenMinutesOld).build(), null);
+        TimeLeft time =
+                RetentionClock.estimate(new Facts().dlq(1, tenMinutesOld).build(), null);
 
         assertThat(time.left()).isEqualTo(Duration.ofHours(13).minusMinutes(10));
         assertThat(time.atRisk()).isFalse();
@@ -41,8 +43,12 @@ class RetentionClockTest {
     void aPeekedArrivalTimeIsExactAndWinsWhenItIsOlder() {
         PeekedMessages peeked = new PeekedMessages(4, 4, 0, Facts.NOW.minus(Duration.ofHours(23)), 2);
 
-        TimeLeft time = RetentionClock.estimate(new Facts().dlq(4, Facts.age(Duration.ofHours(1)))
-                .dlqPeek(Reading.of(peeked)).build(), null);
+        TimeLeft time = RetentionClock.estimate(
+                new Facts()
+                        .dlq(4, Facts.age(Duration.ofHours(1)))
+                        .dlqPeek(Reading.of(peeked))
+                        .build(),
+                null);
 
         assertThat(time.left()).isEqualTo(Duration.ofHours(1));
         assertThat(time.lowerBound()).isFalse();
@@ -51,8 +57,12 @@ class RetentionClockTest {
 
     @Test
     void infiniteMaximumRecordAgeMakesTheCloudWatchBoundMeaningless() {
-        TimeLeft time = RetentionClock.estimate(new Facts().pipe(Reading.of(Facts.pipe("RUNNING", "RUNNING", null, -1)))
-                .dlq(2, Facts.age(Duration.ofMinutes(5))).build(), null);
+        TimeLeft time = RetentionClock.estimate(
+                new Facts()
+                        .pipe(Reading.of(Facts.pipe("RUNNING", "RUNNING", null, -1)))
+                        .dlq(2, Facts.age(Duration.ofMinutes(5)))
+                        .build(),
+                null);
 
         assertThat(time.left()).isNull();
         assertThat(time.unknown()).contains("MaximumRecordAgeInSeconds is -1", "--peek");
@@ -61,7 +71,8 @@ class RetentionClockTest {
 
     @Test
     void unknownWhenNeitherAnAgeNorAPeekIsAvailable() {
-        TimeLeft time = RetentionClock.estimate(new Facts().dlq(2, Reading.unknown("access denied")).build(), null);
+        TimeLeft time = RetentionClock.estimate(
+                new Facts().dlq(2, Reading.unknown("access denied")).build(), null);
 
         assertThat(time.left()).isNull();
         assertThat(time.unknown()).contains("DLQ: its oldest message's age is unknown (access denied)");
@@ -70,7 +81,8 @@ class RetentionClockTest {
 
     @Test
     void aNegativeFigureMeansTheRecordsAreProbablyTrimmed() {
-        TimeLeft time = RetentionClock.estimate(new Facts().dlq(1, Facts.age(Duration.ofHours(25))).build(), null);
+        TimeLeft time = RetentionClock.estimate(
+                new Facts().dlq(1, Facts.age(Duration.ofHours(25))).build(), null);
 
         assertThat(time.left()).isEqualTo(Duration.ofHours(-2));
         assertThat(time.atRisk()).isTrue();
@@ -79,8 +91,8 @@ class RetentionClockTest {
 
     @Test
     void thePoisonQueueCountsAndTheOverrideDecidesTheThreshold() {
-        TimeLeft time = RetentionClock.estimate(new Facts().poison(1, Facts.age(Duration.ofHours(2))).build(),
-                Duration.ofHours(22));
+        TimeLeft time = RetentionClock.estimate(
+                new Facts().poison(1, Facts.age(Duration.ofHours(2))).build(), Duration.ofHours(22));
 
         assertThat(time.left()).isEqualTo(Duration.ofHours(21));
         assertThat(time.atRisk()).isTrue();
@@ -89,8 +101,11 @@ class RetentionClockTest {
 
     @Test
     void anUnknownDlqDepthLeavesTheFigureUnknown() {
-        TimeLeft time = RetentionClock.estimate(new Facts().dlq(Reading.unknown("sqs:GetQueueAttributes: denied"))
-                .build(), null);
+        TimeLeft time = RetentionClock.estimate(
+                new Facts()
+                        .dlq(Reading.unknown("sqs:GetQueueAttributes: denied"))
+                        .build(),
+                null);
 
         assertThat(time.nothingWaiting()).isFalse();
         assertThat(time.unknown()).contains("the DLQ's depth is unknown: sqs:GetQueueAttributes: denied");

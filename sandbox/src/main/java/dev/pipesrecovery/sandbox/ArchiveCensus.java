@@ -29,12 +29,13 @@ public record ArchiveCensus(long records, List<LossMarker> lossMarkers) {
                     records++;
                     continue;
                 }
-                byte[] body = store.get(object.key()).orElseThrow(
-                        () -> new IllegalStateException("loss marker vanished: " + object.key()));
+                byte[] body = store.get(object.key())
+                        .orElseThrow(() -> new IllegalStateException("loss marker vanished: " + object.key()));
                 try {
                     markers.add(LossMarkerCodec.decode(body));
                 } catch (InvalidArchivedRecordException e) {
-                    throw new IllegalStateException("unreadable loss marker " + object.key() + ": " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "unreadable loss marker " + object.key() + ": " + e.getMessage(), e);
                 }
             }
         }

@@ -5,8 +5,8 @@ import dev.pipesrecovery.archive.s3.S3ArchiveStore;
 import dev.pipesrecovery.retry.Sleeper;
 import dev.pipesrecovery.sandbox.esm.EsmSettings;
 import dev.pipesrecovery.sandbox.esm.LocalSqsEventSourceMapping;
-import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
 import dev.pipesrecovery.sandbox.partner.PartnerBehaviour;
+import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
 import dev.pipesrecovery.sandbox.pipe.LocalPipeStandIn;
 import dev.pipesrecovery.sandbox.pipe.PipeSettings;
 import dev.pipesrecovery.stream.kinesis.KinesisCallCounts;
@@ -38,30 +38,45 @@ public final class Benchmark {
     private static final int SHARDS = 8;
     private static final int READS_PER_SECOND = 5;
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     public static int run(int events, Path workDir, PhaseLog log) throws Exception {
         RehearsalSettings deployed = RehearsalSettings.load(Path.of(RehearsalSettings.DEFAULT_EXAMPLE));
-        PipeSettings pipeSettings = new PipeSettings("bench", "bench", deployed.pipe().batchSize(),
-                deployed.pipe().maximumRetryAttempts(), -1, deployed.pipe().bisectOnFailure(), 1, "TRIM_HORIZON",
-                deployed.pipe().inputTemplate(), "");
-        EsmSettings esm = new EsmSettings(10, Duration.ofSeconds(360), Duration.ofSeconds(300), Duration.ofSeconds(1),
-                Duration.ofSeconds(60)).deployed(deployed.hydrateBatchSize(),
-                Duration.ofSeconds(deployed.hydrateBatchingWindowSeconds()));
-        List<String> keys = IntStream.range(0, 16).mapToObj(i -> "customer-" + i).toList();
+        PipeSettings pipeSettings = new PipeSettings(
+                "bench",
+                "bench",
+                deployed.pipe().batchSize(),
+                deployed.pipe().maximumRetryAttempts(),
+                -1,
+                deployed.pipe().bisectOnFailure(),
+                1,
+                "TRIM_HORIZON",
+                deployed.pipe().inputTemplate(),
+                "");
+        EsmSettings esm = new EsmSettings(
+                        10,
+                        Duration.ofSeconds(360),
+                        Duration.ofSeconds(300),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(60))
+                .deployed(deployed.hydrateBatchSize(), Duration.ofSeconds(deployed.hydrateBatchingWindowSeconds()));
+        List<String> keys =
+                IntStream.range(0, 16).mapToObj(i -> "customer-" + i).toList();
         List<BenchmarkStage> stages = new ArrayList<>();
         Files.createDirectories(workDir);
         try (SandboxStack stack = SandboxStack.startOwn(false, true);
-             PartnerStandIn partner = PartnerStandIn.start(0);
-             PrintStream hydrateLog = new PrintStream(Files.newOutputStream(workDir.resolve("bench-hydrate.log")),
-                     true, StandardCharsets.UTF_8)) {
-            RecoveryTopology topology = RecoveryTopology.create(stack, "bench", "bench", SHARDS,
-                    deployed.dlqMaxReceiveCount(), deployed.archivePrefix());
-            log.phase("bench", events + " events, " + SHARDS + " shards, pipe BatchSize " + pipeSettings.batchSize()
-                    + ", hydrate batches of up to " + esm.batchSize() + " messages (" + esm.batchingWindow().toSeconds()
-                    + " s window), " + READS_PER_SECOND + " reads/s per shard, write parallelism "
-                    + deployed.writeParallelism() + ", S3 on moto_server " + stack.s3Endpoint());
+                PartnerStandIn partner = PartnerStandIn.start(0);
+                PrintStream hydrateLog = new PrintStream(
+                        Files.newOutputStream(workDir.resolve("bench-hydrate.log")), true, StandardCharsets.UTF_8)) {
+            RecoveryTopology topology = RecoveryTopology.create(
+                    stack, "bench", "bench", SHARDS, deployed.dlqMaxReceiveCount(), deployed.archivePrefix());
+            log.phase(
+                    "bench",
+                    events + " events, " + SHARDS + " shards, pipe BatchSize " + pipeSettings.batchSize()
+                            + ", hydrate batches of up to " + esm.batchSize() + " messages ("
+                            + esm.batchingWindow().toSeconds()
+                            + " s window), " + READS_PER_SECOND + " reads/s per shard, write parallelism "
+                            + deployed.writeParallelism() + ", S3 on moto_server " + stack.s3Endpoint());
 
             long start = System.nanoTime();
             new EventProducer(stack.kinesis(), "bench", "bench").produce(events, keys, 200);
@@ -70,48 +85,96 @@ public final class Benchmark {
             partner.behave(PartnerBehaviour.down());
             start = System.nanoTime();
             try (KinesisClient pipeKinesis = OneAttemptClients.kinesis(stack.kinesisEndpoint());
-                 LocalPipeStandIn pipe = new LocalPipeStandIn(pipeSettings, RehearsalTiming.test().pipe(),
-                    pipeKinesis, stack.sqs(), topology.dlqUrl(), partner.url(), LocalAws.REGION.id(),
-                    LocalAws.ACCOUNT_ID, Clock.systemUTC(), Sleeper.SYSTEM).start()) {
+                    LocalPipeStandIn pipe = new LocalPipeStandIn(
+                                    pipeSettings,
+                                    RehearsalTiming.test().pipe(),
+                                    pipeKinesis,
+                                    stack.sqs(),
+                                    topology.dlqUrl(),
+                                    partner.url(),
+                                    LocalAws.REGION.id(),
+                                    LocalAws.ACCOUNT_ID,
+                                    Clock.systemUTC(),
+                                    Sleeper.SYSTEM)
+                            .start()) {
                 require(pipe.awaitDone(events, Duration.ofMinutes(30)), "pipe stage timed out");
                 stages.add(done(log, "pipe → DLQ", pipe.stats().recordsDeadLettered(), start));
             }
 
             start = System.nanoTime();
-            try (HydrateFunction hydrate = HydrateFunction.create(stack.kinesisEndpoint(), stack.s3Endpoint(),
-                    stack.sqsEndpoint(), topology, READS_PER_SECOND, deployed.writeParallelism(), hydrateLog);
-                 LocalSqsEventSourceMapping mapping = new LocalSqsEventSourceMapping(stack.sqs(), topology.dlqUrl(),
-                         topology.dlqArn(), LocalAws.REGION.id(), "bench-hydrate", hydrate.handler(), esm)
-                         .start(deployed.hydrateMaximumConcurrency())) {
-                require(QueueDepth.awaitEmpty(stack.sqs(), topology.dlqUrl(), Duration.ofMinutes(30)),
+            try (HydrateFunction hydrate = HydrateFunction.create(
+                            stack.kinesisEndpoint(),
+                            stack.s3Endpoint(),
+                            stack.sqsEndpoint(),
+                            topology,
+                            READS_PER_SECOND,
+                            deployed.writeParallelism(),
+                            hydrateLog);
+                    LocalSqsEventSourceMapping mapping = new LocalSqsEventSourceMapping(
+                                    stack.sqs(),
+                                    topology.dlqUrl(),
+                                    topology.dlqArn(),
+                                    LocalAws.REGION.id(),
+                                    "bench-hydrate",
+                                    hydrate.handler(),
+                                    esm)
+                            .start(deployed.hydrateMaximumConcurrency())) {
+                require(
+                        QueueDepth.awaitEmpty(stack.sqs(), topology.dlqUrl(), Duration.ofMinutes(30)),
                         "hydrate stage timed out");
                 stages.add(done(log, "DLQ → hydrate → archive", events, start));
                 KinesisCallCounts.Count calls = hydrate.kinesisCalls().total();
-                log.detail(String.format("hydrate stage Kinesis calls: %d GetShardIterator + %d GetRecords = %d for "
-                        + "%d records (%.2f per 1,000), %d records read; %d invocations", calls.getShardIterator(),
-                        calls.getRecords(), calls.calls(), events, 1000.0 * calls.calls() / events, calls.records(),
+                log.detail(String.format(
+                        "hydrate stage Kinesis calls: %d GetShardIterator + %d GetRecords = %d for "
+                                + "%d records (%.2f per 1,000), %d records read; %d invocations",
+                        calls.getShardIterator(),
+                        calls.getRecords(),
+                        calls.calls(),
+                        events,
+                        1000.0 * calls.calls() / events,
+                        calls.records(),
                         mapping.stats().invocations()));
             }
 
             List<ArchiveObject> archived;
             try (S3ArchiveStore store = S3ArchiveStore.create(stack.s3(), topology.bucket());
-                 Stream<ArchiveObject> objects = store.list(topology.archivePrefix() + "/")) {
+                    Stream<ArchiveObject> objects = store.list(topology.archivePrefix() + "/")) {
                 archived = objects.toList();
             }
-            long averageSize = (long) archived.stream().mapToLong(ArchiveObject::size).average().orElse(1024);
+            long averageSize = (long)
+                    archived.stream().mapToLong(ArchiveObject::size).average().orElse(1024);
 
             partner.behave(PartnerBehaviour.healthy());
-            PipesReplay replay = new PipesReplay(stack.s3Endpoint().toString(), topology.bucket(),
-                    topology.archivePrefix(), workDir.resolve("bench-replay"));
+            PipesReplay replay = new PipesReplay(
+                    stack.s3Endpoint().toString(),
+                    topology.bucket(),
+                    topology.archivePrefix(),
+                    workDir.resolve("bench-replay"));
             long before = partner.deliveries().acceptedCount();
             start = System.nanoTime();
-            PipesReplay.Result result = replay.run("replay", "--target", "http", "--url", partner.url().toString(),
-                    "--consumer", "bench", "--rate", "0", "--concurrency", "16", "--yes");
-            stages.add(done(log, "archive → pipes-replay → API", partner.deliveries().acceptedCount() - before, start));
+            PipesReplay.Result result = replay.run(
+                    "replay",
+                    "--target",
+                    "http",
+                    "--url",
+                    partner.url().toString(),
+                    "--consumer",
+                    "bench",
+                    "--rate",
+                    "0",
+                    "--concurrency",
+                    "16",
+                    "--yes");
+            stages.add(done(
+                    log, "archive → pipes-replay → API", partner.deliveries().acceptedCount() - before, start));
             require(result.exitCode() == 0, "pipes-replay exited " + result.exitCode() + ": " + result.err());
 
-            double ceiling = S3WriteCeiling.measure(stack.s3(), "bench-ceiling",
-                    archived.stream().map(ArchiveObject::key).toList(), (int) averageSize, deployed.writeParallelism());
+            double ceiling = S3WriteCeiling.measure(
+                    stack.s3(),
+                    "bench-ceiling",
+                    archived.stream().map(ArchiveObject::key).toList(),
+                    (int) averageSize,
+                    deployed.writeParallelism());
             log.raw(BenchmarkStage.table(stages, ceiling, averageSize));
         }
         return 0;
@@ -119,8 +182,11 @@ public final class Benchmark {
 
     private static BenchmarkStage done(PhaseLog log, String name, long records, long startNanos) {
         BenchmarkStage stage = new BenchmarkStage(name, records, Duration.ofNanos(System.nanoTime() - startNanos));
-        log.phase("stage", String.format("%-30s %8d records in %7.1f s = %8.0f records/s", name, records,
-                stage.seconds(), stage.rate()));
+        log.phase(
+                "stage",
+                String.format(
+                        "%-30s %8d records in %7.1f s = %8.0f records/s",
+                        name, records, stage.seconds(), stage.rate()));
         return stage;
     }
 

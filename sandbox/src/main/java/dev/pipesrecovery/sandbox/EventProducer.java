@@ -88,21 +88,26 @@ public final class EventProducer {
         }
         for (int attempt = 1; !todo.isEmpty(); attempt++) {
             if (attempt > 20) {
-                throw new IllegalStateException(todo.size() + " records still rejected by PutRecords after 20 attempts");
+                throw new IllegalStateException(
+                        todo.size() + " records still rejected by PutRecords after 20 attempts");
             }
-            List<PutRecordsRequestEntry> entries = todo.stream().map(pending::get)
-                    .map(p -> PutRecordsRequestEntry.builder().partitionKey(p.key())
-                            .data(SdkBytes.fromByteArrayUnsafe(p.data())).build())
+            List<PutRecordsRequestEntry> entries = todo.stream()
+                    .map(pending::get)
+                    .map(p -> PutRecordsRequestEntry.builder()
+                            .partitionKey(p.key())
+                            .data(SdkBytes.fromByteArrayUnsafe(p.data()))
+                            .build())
                     .toList();
-            PutRecordsResponse response = kinesis.putRecords(r -> r.streamName(streamName).records(entries)
+            PutRecordsResponse response = kinesis.putRecords(r -> r.streamName(streamName)
+                    .records(entries)
                     .overrideConfiguration(c -> c.apiCallTimeout(CALL_TIMEOUT)));
             List<Integer> rejected = new ArrayList<>();
             for (int i = 0; i < todo.size(); i++) {
                 PutRecordsResultEntry result = response.records().get(i);
                 Pending p = pending.get(todo.get(i));
                 if (result.errorCode() == null) {
-                    placed[todo.get(i)] = new ProducedEvent(p.eventId(), p.key(), p.keySequence(), result.shardId(),
-                            result.sequenceNumber());
+                    placed[todo.get(i)] = new ProducedEvent(
+                            p.eventId(), p.key(), p.keySequence(), result.shardId(), result.sequenceNumber());
                 } else {
                     rejected.add(todo.get(i));
                 }
@@ -112,6 +117,5 @@ public final class EventProducer {
         return List.of(placed);
     }
 
-    private record Pending(String eventId, String key, long keySequence, byte[] data) {
-    }
+    private record Pending(String eventId, String key, long keySequence, byte[] data) {}
 }

@@ -41,9 +41,14 @@ public final class HydrateFunction implements AutoCloseable {
      * @param sqsEndpoint     where it reads its DLQs' registration (their tags)
      * @param log             where its log lines and EMF metrics go (stdout in Lambda)
      */
-    public static HydrateFunction create(URI kinesisEndpoint, URI s3Endpoint, URI sqsEndpoint,
-                                         RecoveryTopology topology, int kinesisReadsPerSecond, int writeParallelism,
-                                         PrintStream log) {
+    public static HydrateFunction create(
+            URI kinesisEndpoint,
+            URI s3Endpoint,
+            URI sqsEndpoint,
+            RecoveryTopology topology,
+            int kinesisReadsPerSecond,
+            int writeParallelism,
+            PrintStream log) {
         Map<String, String> env = new HashMap<>();
         env.put(HydrateConfig.ARCHIVE_BUCKET, topology.bucket());
         env.put(HydrateConfig.ARCHIVE_PREFIX, topology.archivePrefix());

@@ -4,8 +4,8 @@ package dev.pipesrecovery.sandbox;
  * The scripted incident's size: events before the outage (delivered live), during it (dead-lettered, archived,
  * replayed) and after the replay (delivered live again), over {@code partitionKeys} keys on {@code shards} shards.
  */
-public record IncidentPlan(int eventsBefore, int eventsDuringOutage, int eventsAfter, int partitionKeys, int shards,
-                           int paddingBytes) {
+public record IncidentPlan(
+        int eventsBefore, int eventsDuringOutage, int eventsAfter, int partitionKeys, int shards, int paddingBytes) {
 
     public IncidentPlan {
         if (eventsBefore < 0 || eventsDuringOutage < 1 || eventsAfter < 0) {

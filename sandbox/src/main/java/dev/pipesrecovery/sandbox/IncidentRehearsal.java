@@ -2,8 +2,8 @@ package dev.pipesrecovery.sandbox;
 
 import dev.pipesrecovery.archive.KeyLayout;
 import dev.pipesrecovery.sandbox.esm.LocalSqsEventSourceMapping;
-import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
 import dev.pipesrecovery.sandbox.partner.PartnerBehaviour;
+import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
 import dev.pipesrecovery.sandbox.pipe.LocalPipeStandIn;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,11 +59,15 @@ public final class IncidentRehearsal {
 
     /** Phases 1-4: traffic, outage, hydrate; ends with the partner API healthy and the archive full. */
     public void runUntilArchived(IncidentPlan plan) throws InterruptedException {
-        keys = IntStream.range(0, plan.partitionKeys()).mapToObj(i -> "customer-" + i).toList();
+        keys = IntStream.range(0, plan.partitionKeys())
+                .mapToObj(i -> "customer-" + i)
+                .toList();
         producer = new EventProducer(stack.kinesis(), topology.streamName(), "evt");
 
-        log.phase("1 traffic", "partner API healthy; producing " + plan.eventsBefore() + " events over "
-                + keys.size() + " partition keys");
+        log.phase(
+                "1 traffic",
+                "partner API healthy; producing " + plan.eventsBefore() + " events over " + keys.size()
+                        + " partition keys");
         produced.addAll(producer.produce(plan.eventsBefore(), keys, plan.paddingBytes()));
         awaitPipe(produced.size());
         log.detail("pipe delivered " + pipe.stats().recordsDelivered() + " (partner accepted "
@@ -75,44 +79,70 @@ public final class IncidentRehearsal {
         awaitPipe(produced.size());
         log.detail("pipe retried " + pipe.stats().customerErrors() + " failed calls (1 + MaximumRetryAttempts="
                 + settings.pipe().maximumRetryAttempts() + " per record, exponential backoff), then dead-lettered "
-                + pipe.stats().recordsDeadLettered() + " records in " + pipe.stats().deadLetters().size()
+                + pipe.stats().recordsDeadLettered() + " records in "
+                + pipe.stats().deadLetters().size()
                 + " metadata-only DLQ messages");
 
-        log.phase("3 hydrate", "hydrate function re-reads the DLQ messages' ranges from Kinesis, each shard's together,"
-                + " into S3 (" + deployment.hydrateReadsPerSecond() + " reads/s per shard)");
+        log.phase(
+                "3 hydrate",
+                "hydrate function re-reads the DLQ messages' ranges from Kinesis, each shard's together," + " into S3 ("
+                        + deployment.hydrateReadsPerSecond() + " reads/s per shard)");
         awaitHydrated();
         var calls = deployment.hydrateFunction().kinesisCalls().total();
-        log.detail("archived " + census.records() + " records, loss markers " + census.lossMarkers().size()
+        log.detail("archived " + census.records() + " records, loss markers "
+                + census.lossMarkers().size()
                 + ", DLQ empty, poison queue " + QueueDepth.of(stack.sqs(), topology.poisonQueueUrl())
                 + " (hydrate invocations " + mapping.stats().invocations() + ", Kinesis calls "
                 + calls.getShardIterator() + " GetShardIterator + " + calls.getRecords() + " GetRecords)");
 
         partner.behave(PartnerBehaviour.healthy());
         log.phase("4 recovered", "partner API healthy again; what the archive holds (pipes-replay list):");
-        PipesReplay.Result list = replay.run("list", "--consumer", settings.pipe().pipeName());
+        PipesReplay.Result list =
+                replay.run("list", "--consumer", settings.pipe().pipeName());
         list.out().lines().forEach(log::detail);
     }
 
     /** Phases 5-6 and the verification: replay, live traffic again, the table. */
     public Verification replayAndVerify(IncidentPlan plan) throws InterruptedException {
         long replayFrom = partner.deliveries().size();
-        log.phase("5 replay", "pipes-replay replay --target http --url " + partner.url() + " --consumer "
-                + settings.pipe().pipeName() + " --yes");
-        PipesReplay.Result result = replay.run("replay", "--target", "http", "--url", partner.url().toString(),
-                "--consumer", settings.pipe().pipeName(), "--rate", Integer.toString(timing.replayRate()),
-                "--concurrency", "8", "--yes", "--state-dir", workDir.resolve("pipes-replay").toString());
+        log.phase(
+                "5 replay",
+                "pipes-replay replay --target http --url " + partner.url() + " --consumer "
+                        + settings.pipe().pipeName() + " --yes");
+        PipesReplay.Result result = replay.run(
+                "replay",
+                "--target",
+                "http",
+                "--url",
+                partner.url().toString(),
+                "--consumer",
+                settings.pipe().pipeName(),
+                "--rate",
+                Integer.toString(timing.replayRate()),
+                "--concurrency",
+                "8",
+                "--yes",
+                "--state-dir",
+                workDir.resolve("pipes-replay").toString());
         long replayTo = partner.deliveries().size();
         result.out().lines().forEach(log::detail);
         if (result.exitCode() != 0) {
-            log.detail("pipes-replay exited " + result.exitCode() + ": " + result.err().strip());
+            log.detail("pipes-replay exited " + result.exitCode() + ": "
+                    + result.err().strip());
         }
 
         log.phase("6 traffic", "producing " + plan.eventsAfter() + " more events, delivered live");
         produced.addAll(producer.produce(plan.eventsAfter(), keys, plan.paddingBytes()));
         awaitPipe(produced.size());
 
-        Verification verification = Verification.of(produced, partner.deliveries().all(),
-                pipe.stats().recordsDeadLettered(), census.records(), census.recordsLost(), replayFrom, replayTo);
+        Verification verification = Verification.of(
+                produced,
+                partner.deliveries().all(),
+                pipe.stats().recordsDeadLettered(),
+                census.records(),
+                census.recordsLost(),
+                replayFrom,
+                replayTo);
         log.phase("verify", "partner API delivery log vs. what was produced:");
         log.raw(verification.table());
         return verification;
@@ -130,7 +160,9 @@ public final class IncidentRehearsal {
             throw new IllegalStateException("the DLQ still holds " + QueueDepth.of(stack.sqs(), topology.dlqUrl())
                     + " messages after " + timing.phaseTimeout());
         }
-        census = ArchiveCensus.take(deployment.archive(), new KeyLayout(settings.archivePrefix()),
+        census = ArchiveCensus.take(
+                deployment.archive(),
+                new KeyLayout(settings.archivePrefix()),
                 settings.pipe().pipeName());
     }
 

@@ -10,8 +10,7 @@ public final class LocalCredentials {
     public static final String ACCESS_KEY_ID = "test";
     public static final String SECRET_ACCESS_KEY = "test";
 
-    private LocalCredentials() {
-    }
+    private LocalCredentials() {}
 
     public static void install() {
         setIfAbsent("aws.accessKeyId", ACCESS_KEY_ID);

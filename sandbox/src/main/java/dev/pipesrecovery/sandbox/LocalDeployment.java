@@ -46,8 +46,9 @@ public final class LocalDeployment implements AutoCloseable {
     }
 
     /** Creates the resources, then starts the partner API, the hydrate mapping and the pipe, in that order. */
-    public static LocalDeployment start(SandboxStack stack, RehearsalSettings settings, RehearsalTiming timing,
-                                        Path workDir, int shards) throws IOException {
+    public static LocalDeployment start(
+            SandboxStack stack, RehearsalSettings settings, RehearsalTiming timing, Path workDir, int shards)
+            throws IOException {
         LocalDeployment deployment = new LocalDeployment(settings, timing);
         try {
             deployment.deploy(stack, workDir, shards);
@@ -60,30 +61,58 @@ public final class LocalDeployment implements AutoCloseable {
 
     private void deploy(SandboxStack stack, Path workDir, int shardCount) throws IOException {
         shards = shardCount;
-        topology = RecoveryTopology.create(stack, settings.pipe().pipeName(), settings.pipe().streamName(), shards,
-                settings.dlqMaxReceiveCount(), settings.archivePrefix());
+        topology = RecoveryTopology.create(
+                stack,
+                settings.pipe().pipeName(),
+                settings.pipe().streamName(),
+                shards,
+                settings.dlqMaxReceiveCount(),
+                settings.archivePrefix());
         archive = keep(S3ArchiveStore.create(stack.s3(), topology.bucket()));
         partner = keep(PartnerStandIn.start(0));
         Files.createDirectories(workDir);
-        PrintStream hydrateLog = keep(new PrintStream(Files.newOutputStream(workDir.resolve("hydrate.log")), true,
-                StandardCharsets.UTF_8));
-        hydrate = keep(HydrateFunction.create(stack.kinesisEndpoint(), stack.s3Endpoint(),
-                stack.sqsEndpoint(), topology,
-                hydrateReadsPerSecond(), settings.writeParallelism(), hydrateLog));
-        mapping = keep(new LocalSqsEventSourceMapping(stack.sqs(), topology.dlqUrl(), topology.dlqArn(),
-                LocalAws.REGION.id(), HYDRATE_FUNCTION, hydrate.handler(), esm())
+        PrintStream hydrateLog = keep(
+                new PrintStream(Files.newOutputStream(workDir.resolve("hydrate.log")), true, StandardCharsets.UTF_8));
+        hydrate = keep(HydrateFunction.create(
+                stack.kinesisEndpoint(),
+                stack.s3Endpoint(),
+                stack.sqsEndpoint(),
+                topology,
+                hydrateReadsPerSecond(),
+                settings.writeParallelism(),
+                hydrateLog));
+        mapping = keep(new LocalSqsEventSourceMapping(
+                        stack.sqs(),
+                        topology.dlqUrl(),
+                        topology.dlqArn(),
+                        LocalAws.REGION.id(),
+                        HYDRATE_FUNCTION,
+                        hydrate.handler(),
+                        esm())
                 .start(settings.hydrateMaximumConcurrency()));
-        pipe = keep(new LocalPipeStandIn(settings.pipe(), timing.pipe(),
-                keep(OneAttemptClients.kinesis(stack.kinesisEndpoint())), stack.sqs(), topology.dlqUrl(),
-                partner.url(), LocalAws.REGION.id(), LocalAws.ACCOUNT_ID, Clock.systemUTC(), Sleeper.SYSTEM).start());
-        replay = new PipesReplay(stack.s3Endpoint().toString(), topology.bucket(), settings.archivePrefix(),
+        pipe = keep(new LocalPipeStandIn(
+                        settings.pipe(),
+                        timing.pipe(),
+                        keep(OneAttemptClients.kinesis(stack.kinesisEndpoint())),
+                        stack.sqs(),
+                        topology.dlqUrl(),
+                        partner.url(),
+                        LocalAws.REGION.id(),
+                        LocalAws.ACCOUNT_ID,
+                        Clock.systemUTC(),
+                        Sleeper.SYSTEM)
+                .start());
+        replay = new PipesReplay(
+                stack.s3Endpoint().toString(),
+                topology.bucket(),
+                settings.archivePrefix(),
                 workDir.resolve("pipes-replay"));
     }
 
     /** The deployment's batch size and batching window, with the timing's visibility and function timeout. */
     public EsmSettings esm() {
-        return timing.esm().deployed(settings.hydrateBatchSize(),
-                Duration.ofSeconds(settings.hydrateBatchingWindowSeconds()));
+        return timing.esm()
+                .deployed(settings.hydrateBatchSize(), Duration.ofSeconds(settings.hydrateBatchingWindowSeconds()));
     }
 
     /** {@code KINESIS_MAX_READS_PER_SECOND}: the deployment's, unless the timing overrides it. */
@@ -94,7 +123,8 @@ public final class LocalDeployment implements AutoCloseable {
     /** Two lines for the set-up phase. */
     public List<String> describe() {
         String dlq = topology.dlqUrl().substring(topology.dlqUrl().lastIndexOf('/') + 1);
-        return List.of("stream " + topology.streamName() + " (" + shards + " shards), DLQ " + dlq + " -> poison queue after "
+        return List.of(
+                "stream " + topology.streamName() + " (" + shards + " shards), DLQ " + dlq + " -> poison queue after "
                         + settings.dlqMaxReceiveCount() + " receives, bucket " + topology.bucket() + ", partner API "
                         + partner.url(),
                 "LOCAL STAND-IN pipe '" + settings.pipe().pipeName() + "' (not the AWS service) polling "

@@ -15,8 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class OneAttemptClients {
 
-    private OneAttemptClients() {
-    }
+    private OneAttemptClients() {}
 
     public static KinesisClient kinesis(URI endpoint) {
         return factory(endpoint).kinesis();
@@ -28,7 +27,9 @@ public final class OneAttemptClients {
 
     private static AwsClientFactory factory(URI endpoint) {
         LocalCredentials.install();
-        return new AwsClientFactory(AwsSettings.defaults().withEndpoint(endpoint).withRegion(LocalAws.REGION.id())
+        return new AwsClientFactory(AwsSettings.defaults()
+                .withEndpoint(endpoint)
+                .withRegion(LocalAws.REGION.id())
                 .withSdkMaxAttempts(1));
     }
 }

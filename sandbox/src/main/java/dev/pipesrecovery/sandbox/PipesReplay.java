@@ -5,9 +5,9 @@ import dev.pipesrecovery.cli.PipesReplayCommand;
 import dev.pipesrecovery.cli.Terminal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -21,8 +21,7 @@ import picocli.CommandLine;
 public final class PipesReplay {
 
     /** What one run printed and returned. */
-    public record Result(int exitCode, String out, String err) {
-    }
+    public record Result(int exitCode, String out, String err) {}
 
     private final List<String> globalOptions;
     private final Path stateDir;
@@ -34,8 +33,13 @@ public final class PipesReplay {
     public PipesReplay(String s3Endpoint, String bucket, String prefix, Path stateDir) {
         this.stateDir = stateDir;
         LocalCredentials.install();
-        List<String> options = new ArrayList<>(List.of("--bucket", bucket, "--region",
-                dev.pipesrecovery.testkit.LocalAws.REGION.id(), "--endpoint-url", s3Endpoint));
+        List<String> options = new ArrayList<>(List.of(
+                "--bucket",
+                bucket,
+                "--region",
+                dev.pipesrecovery.testkit.LocalAws.REGION.id(),
+                "--endpoint-url",
+                s3Endpoint));
         if (prefix != null && !prefix.isEmpty()) {
             options.addAll(List.of("--prefix", prefix));
         }
@@ -53,8 +57,8 @@ public final class PipesReplay {
         all.addAll(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        try (DefaultWiring wiring = new DefaultWiring(Terminal.NONE, Clock.systemUTC(), stateDir,
-                new ByteArrayOutputStream())) {
+        try (DefaultWiring wiring =
+                new DefaultWiring(Terminal.NONE, Clock.systemUTC(), stateDir, new ByteArrayOutputStream())) {
             CommandLine commandLine = PipesReplayCommand.commandLine(wiring);
             commandLine.setOut(new PrintWriter(out, true));
             commandLine.setErr(new PrintWriter(err, true));

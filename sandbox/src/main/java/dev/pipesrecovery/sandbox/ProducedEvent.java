@@ -7,8 +7,8 @@ import java.util.Objects;
  * {@code eventId}, {@code key} and {@code keySeq} (see {@code EventIdentity}), so the partner API can tell events
  * apart however the pipe's template or the replay wrapped them.
  */
-public record ProducedEvent(String eventId, String partitionKey, long keySequence, String shardId,
-                            String sequenceNumber) {
+public record ProducedEvent(
+        String eventId, String partitionKey, long keySequence, String shardId, String sequenceNumber) {
 
     public ProducedEvent {
         Objects.requireNonNull(eventId, "eventId");

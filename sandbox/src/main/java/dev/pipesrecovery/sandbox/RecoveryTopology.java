@@ -40,26 +40,35 @@ public record RecoveryTopology(
      * @param name            a name unique on the stack (it prefixes every resource)
      * @param maxReceiveCount receives before a DLQ message moves to the poison queue
      */
-    public static RecoveryTopology create(SandboxStack stack, String name, String streamName, int shards,
-                                          int maxReceiveCount, String archivePrefix) {
+    public static RecoveryTopology create(
+            SandboxStack stack, String name, String streamName, int shards, int maxReceiveCount, String archivePrefix) {
         String streamArn = KinesisLocal.createStream(stack.kinesis(), streamName, shards);
-        String poisonUrl = stack.sqs().createQueue(r -> r.queueName(name + "-hydrate-poison")
-                .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD,
-                        Integer.toString(DLQ_RETENTION_SECONDS)))).queueUrl();
+        String poisonUrl = stack.sqs()
+                .createQueue(r -> r.queueName(name + "-hydrate-poison")
+                        .attributes(Map.of(
+                                QueueAttributeName.MESSAGE_RETENTION_PERIOD, Integer.toString(DLQ_RETENTION_SECONDS))))
+                .queueUrl();
         String poisonArn = arn(stack, poisonUrl);
         String redrive = "{\"deadLetterTargetArn\":\"" + poisonArn + "\",\"maxReceiveCount\":" + maxReceiveCount + "}";
-        String dlqUrl = stack.sqs().createQueue(r -> r.queueName(name + "-dlq")
-                .tags(Map.of(SqsQueueTags.CONSUMER_TAG, name, SqsQueueTags.STREAM_TAG, streamArn))
-                .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, Integer.toString(DLQ_RETENTION_SECONDS),
-                        QueueAttributeName.REDRIVE_POLICY, redrive))).queueUrl();
+        String dlqUrl = stack.sqs()
+                .createQueue(r -> r.queueName(name + "-dlq")
+                        .tags(Map.of(SqsQueueTags.CONSUMER_TAG, name, SqsQueueTags.STREAM_TAG, streamArn))
+                        .attributes(Map.of(
+                                QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+                                Integer.toString(DLQ_RETENTION_SECONDS),
+                                QueueAttributeName.REDRIVE_POLICY,
+                                redrive)))
+                .queueUrl();
         String bucket = (name + "-archive").toLowerCase(java.util.Locale.ROOT);
         stack.s3().createBucket(r -> r.bucket(bucket));
-        return new RecoveryTopology(streamName, streamArn, dlqUrl, arn(stack, dlqUrl), poisonUrl, poisonArn, bucket,
-                archivePrefix);
+        return new RecoveryTopology(
+                streamName, streamArn, dlqUrl, arn(stack, dlqUrl), poisonUrl, poisonArn, bucket, archivePrefix);
     }
 
     private static String arn(SandboxStack stack, String queueUrl) {
-        return stack.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return stack.sqs()
+                .getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
     }
 }

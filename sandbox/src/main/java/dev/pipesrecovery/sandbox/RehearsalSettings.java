@@ -16,13 +16,21 @@ import java.util.Objects;
  * overlaid with {@code examples/recovery.json}. Timings that would make a rehearsal last hours (retry backoff,
  * visibility timeout) are compressed locally instead (see {@link RehearsalTiming}).
  */
-public record RehearsalSettings(PipeSettings pipe, int dlqMaxReceiveCount, int hydrateBatchSize,
-                                int hydrateBatchingWindowSeconds, int hydrateMaximumConcurrency, String archivePrefix,
-                                int writeParallelism, int kinesisMaxReadsPerSecond, Path pipeTemplate,
-                                Path parameterFile) {
+public record RehearsalSettings(
+        PipeSettings pipe,
+        int dlqMaxReceiveCount,
+        int hydrateBatchSize,
+        int hydrateBatchingWindowSeconds,
+        int hydrateMaximumConcurrency,
+        String archivePrefix,
+        int writeParallelism,
+        int kinesisMaxReadsPerSecond,
+        Path pipeTemplate,
+        Path parameterFile) {
 
     /** The example the demo rehearses: the README's orders pipe. */
     public static final String DEFAULT_EXAMPLE = "cloudformation/examples/orders-api.json";
+
     public static final String RECOVERY_EXAMPLE = "cloudformation/examples/recovery.json";
     public static final String ROOT_PROPERTY = "pipesrecovery.root";
 
@@ -37,32 +45,48 @@ public record RehearsalSettings(PipeSettings pipe, int dlqMaxReceiveCount, int h
         Path template = root.resolve("cloudformation/pipe.yaml");
         Path parameters = parameterFile == null ? null : root.resolve(parameterFile);
         Map<String, String> values = PipeParameters.resolve(template, parameters);
-        Map<String, String> recovery = PipeParameters.resolve(root.resolve("cloudformation/recovery.yaml"),
-                root.resolve(RECOVERY_EXAMPLE));
-        return new RehearsalSettings(PipeSettings.fromParameters(values),
-                integer(values, "DlqMaxReceiveCount", 5), integer(values, "HydrateBatchSize", 10),
-                integer(values, "HydrateMaximumBatchingWindowInSeconds", 0), integer(values, "HydrateMaximumConcurrency", 2), recovery.getOrDefault("ArchivePrefix", ""),
-                integer(recovery, "WriteParallelism", 16), integer(recovery, "KinesisMaxReadsPerSecond", 2),
-                template, parameters);
+        Map<String, String> recovery =
+                PipeParameters.resolve(root.resolve("cloudformation/recovery.yaml"), root.resolve(RECOVERY_EXAMPLE));
+        return new RehearsalSettings(
+                PipeSettings.fromParameters(values),
+                integer(values, "DlqMaxReceiveCount", 5),
+                integer(values, "HydrateBatchSize", 10),
+                integer(values, "HydrateMaximumBatchingWindowInSeconds", 0),
+                integer(values, "HydrateMaximumConcurrency", 2),
+                recovery.getOrDefault("ArchivePrefix", ""),
+                integer(recovery, "WriteParallelism", 16),
+                integer(recovery, "KinesisMaxReadsPerSecond", 2),
+                template,
+                parameters);
     }
 
     public RehearsalSettings withPipe(PipeSettings newPipe) {
-        return new RehearsalSettings(newPipe, dlqMaxReceiveCount, hydrateBatchSize, hydrateBatchingWindowSeconds,
-                hydrateMaximumConcurrency, archivePrefix, writeParallelism, kinesisMaxReadsPerSecond, pipeTemplate,
+        return new RehearsalSettings(
+                newPipe,
+                dlqMaxReceiveCount,
+                hydrateBatchSize,
+                hydrateBatchingWindowSeconds,
+                hydrateMaximumConcurrency,
+                archivePrefix,
+                writeParallelism,
+                kinesisMaxReadsPerSecond,
+                pipeTemplate,
                 parameterFile);
     }
 
     /** Where the numbers came from, for the demo's first lines. */
     public String describe() {
         PipeSettings p = pipe;
-        return "settings from " + pipeTemplate.getFileName() + (parameterFile == null ? "" : " + " + parameterFile.getFileName())
+        return "settings from " + pipeTemplate.getFileName()
+                + (parameterFile == null ? "" : " + " + parameterFile.getFileName())
                 + ": BatchSize=" + p.batchSize() + " MaximumRetryAttempts=" + p.maximumRetryAttempts()
                 + " MaximumRecordAgeInSeconds=" + p.maximumRecordAgeInSeconds()
                 + " OnPartialBatchItemFailure=" + (p.bisectOnFailure() ? "AUTOMATIC_BISECT" : "OFF")
                 + " ParallelizationFactor=" + p.parallelizationFactor() + " StartingPosition=" + p.startingPosition()
                 + " InputTemplate=" + p.inputTemplate() + " DlqMaxReceiveCount=" + dlqMaxReceiveCount
                 + " HydrateBatchSize=" + hydrateBatchSize + " HydrateMaximumBatchingWindowInSeconds="
-                + hydrateBatchingWindowSeconds + "; recovery.yaml + " + Path.of(RECOVERY_EXAMPLE).getFileName()
+                + hydrateBatchingWindowSeconds + "; recovery.yaml + "
+                + Path.of(RECOVERY_EXAMPLE).getFileName()
                 + ": ArchivePrefix=" + archivePrefix + " WriteParallelism=" + writeParallelism
                 + " KinesisMaxReadsPerSecond=" + kinesisMaxReadsPerSecond;
     }
@@ -75,7 +99,8 @@ public record RehearsalSettings(PipeSettings pipe, int dlqMaxReceiveCount, int h
         }
         Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("package-lock.json")) && Files.isDirectory(dir.resolve("cloudformation"))) {
+            if (Files.isRegularFile(dir.resolve("package-lock.json"))
+                    && Files.isDirectory(dir.resolve("cloudformation"))) {
                 return dir;
             }
         }

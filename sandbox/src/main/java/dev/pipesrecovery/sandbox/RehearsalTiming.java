@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param phaseTimeout          how long a phase may take before the rehearsal gives up
  * @param replayRate            {@code pipes-replay replay --rate} (0 = unlimited)
  */
-public record RehearsalTiming(StandInOptions pipe, EsmSettings esm, int kinesisReadsOverride, Duration phaseTimeout,
-                              int replayRate) {
+public record RehearsalTiming(
+        StandInOptions pipe, EsmSettings esm, int kinesisReadsOverride, Duration phaseTimeout, int replayRate) {
 
     public RehearsalTiming {
         Objects.requireNonNull(pipe, "pipe");
@@ -30,10 +30,15 @@ public record RehearsalTiming(StandInOptions pipe, EsmSettings esm, int kinesisR
      * production; the event source mapping batches as deployed (batch size and window, see {@link EsmSettings#deployed}).
      */
     public static RehearsalTiming demo() {
-        StandInOptions pipe = new StandInOptions(Duration.ofMillis(2), Duration.ofMillis(40), Duration.ofSeconds(1),
-                Duration.ofSeconds(5), StandInOptions.ClientErrorHandling.RETRY_AS_CUSTOMER_ERROR, true);
-        EsmSettings esm = new EsmSettings(10, Duration.ofSeconds(90), Duration.ofSeconds(60), Duration.ofSeconds(1),
-                Duration.ofSeconds(60));
+        StandInOptions pipe = new StandInOptions(
+                Duration.ofMillis(2),
+                Duration.ofMillis(40),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                StandInOptions.ClientErrorHandling.RETRY_AS_CUSTOMER_ERROR,
+                true);
+        EsmSettings esm = new EsmSettings(
+                10, Duration.ofSeconds(90), Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(60));
         return new RehearsalTiming(pipe, esm, 0, Duration.ofMinutes(5), 500);
     }
 
@@ -42,8 +47,8 @@ public record RehearsalTiming(StandInOptions pipe, EsmSettings esm, int kinesisR
      * most 1 s, unlimited replay rate.
      */
     public static RehearsalTiming test() {
-        EsmSettings esm = new EsmSettings(10, Duration.ofSeconds(8), Duration.ofSeconds(8), Duration.ofSeconds(1),
-                Duration.ofSeconds(1));
+        EsmSettings esm = new EsmSettings(
+                10, Duration.ofSeconds(8), Duration.ofSeconds(8), Duration.ofSeconds(1), Duration.ofSeconds(1));
         return new RehearsalTiming(StandInOptions.rehearsal(), esm, 5, Duration.ofSeconds(90), 0);
     }
 

@@ -15,8 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 final class S3WriteCeiling {
 
-    private S3WriteCeiling() {
-    }
+    private S3WriteCeiling() {}
 
     /** @return objects per second */
     static double measure(S3Client s3, String bucket, List<String> keys, int bytes, int threads) throws Exception {
@@ -28,8 +27,9 @@ final class S3WriteCeiling {
             long start = System.nanoTime();
             List<Future<?>> writes = new ArrayList<>(keys.size());
             for (String key : keys) {
-                writes.add(pool.submit(() -> s3.putObject(r -> r.bucket(bucket).key(key).ifNoneMatch("*")
-                        .contentType("application/json"), RequestBody.fromBytes(body))));
+                writes.add(pool.submit(() -> s3.putObject(
+                        r -> r.bucket(bucket).key(key).ifNoneMatch("*").contentType("application/json"),
+                        RequestBody.fromBytes(body))));
             }
             for (Future<?> write : writes) {
                 write.get();

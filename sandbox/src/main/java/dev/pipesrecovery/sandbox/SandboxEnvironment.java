@@ -16,12 +16,11 @@ public final class SandboxEnvironment {
     /** How the state file marks a command to try (a comment: sourcing the file ignores it). */
     public static final String TRY = "# try: ";
 
-    private SandboxEnvironment() {
-    }
+    private SandboxEnvironment() {}
 
     /** {@code export NAME=value} lines, then the commands to try. */
-    public static List<String> exports(SandboxStack stack, RecoveryTopology topology, String consumer,
-                                       String partnerUrl) {
+    public static List<String> exports(
+            SandboxStack stack, RecoveryTopology topology, String consumer, String partnerUrl) {
         List<String> lines = new ArrayList<>();
         lines.add("export AWS_REGION=" + dev.pipesrecovery.testkit.LocalAws.REGION.id());
         lines.add("export AWS_ACCESS_KEY_ID=" + LocalCredentials.ACCESS_KEY_ID);
@@ -52,7 +51,8 @@ public final class SandboxEnvironment {
                         + "\"$SANDBOX_STREAM\"   # what the incident left behind, and what to run next",
                 prefix + " list --consumer \"$SANDBOX_CONSUMER\" --status all",
                 prefix + " show --consumer \"$SANDBOX_CONSUMER\" --limit 2",
-                prefix + " replay --target http --url \"$SANDBOX_PARTNER_API_URL\" --consumer \"$SANDBOX_CONSUMER\" --yes",
+                prefix
+                        + " replay --target http --url \"$SANDBOX_PARTNER_API_URL\" --consumer \"$SANDBOX_CONSUMER\" --yes",
                 prefix + " report --consumer \"$SANDBOX_CONSUMER\" --output sandbox-state/incident.html"
                         + "   # then open it in a browser",
                 "aws --endpoint-url \"$AWS_ENDPOINT_URL_S3\" s3 ls --recursive \"s3://$PIPES_REPLAY_BUCKET/\" | head");
@@ -63,14 +63,22 @@ public final class SandboxEnvironment {
         List<String> lines = new ArrayList<>();
         lines.add("# written by bin/sandbox up; source it to use the sandbox, bin/sandbox down stops it");
         lines.add("SANDBOX_PID=" + ProcessHandle.current().pid());
-        lines.add("SANDBOX_CHILD_PIDS=\"" + String.join(" ", ProcessHandle.current().descendants()
-                .map(p -> Long.toString(p.pid())).toList()) + "\"");
+        lines.add("SANDBOX_CHILD_PIDS=\""
+                + String.join(
+                        " ",
+                        ProcessHandle.current()
+                                .descendants()
+                                .map(p -> Long.toString(p.pid()))
+                                .toList()) + "\"");
         lines.addAll(exports);
         tryCommands().forEach(command -> lines.add(TRY + command)); // bin/sandbox up prints these
         Files.createDirectories(file.getParent());
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Files.write(partial, lines);
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                partial,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -20,8 +20,7 @@ public final class SandboxMain {
                    bin/sandbox bench [--events N]          end-to-end throughput per stage
               --parameters: a pipe parameter file (default cloudformation/examples/orders-api.json)""";
 
-    private SandboxMain() {
-    }
+    private SandboxMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0])) {
@@ -35,8 +34,8 @@ public final class SandboxMain {
             exit = switch (args[0]) {
                 case "demo" -> demo(option(args, "--parameters", RehearsalSettings.DEFAULT_EXAMPLE), workDir, false);
                 case "up" -> demo(option(args, "--parameters", RehearsalSettings.DEFAULT_EXAMPLE), workDir, true);
-                case "bench" -> Benchmark.run(events(option(args, "--events", "50000")), workDir,
-                        new PhaseLog(System.out));
+                case "bench" ->
+                    Benchmark.run(events(option(args, "--events", "50000")), workDir, new PhaseLog(System.out));
                 default -> {
                     System.err.println("sandbox: unknown command '" + args[0] + "'\n" + USAGE);
                     yield 2;
@@ -60,13 +59,16 @@ public final class SandboxMain {
         IncidentPlan plan = IncidentPlan.demo();
         // S3 on moto: it keeps its write rate as a bucket grows; S3Mock rewrites its key index on every write
         try (SandboxStack stack = SandboxStack.startOwn(false, true);
-             LocalDeployment deployment = LocalDeployment.start(stack, settings, RehearsalTiming.demo(), workDir,
-                     plan.shards())) {
+                LocalDeployment deployment =
+                        LocalDeployment.start(stack, settings, RehearsalTiming.demo(), workDir, plan.shards())) {
             IncidentRehearsal rehearsal = new IncidentRehearsal(stack, deployment, log, workDir);
             log.detail("Kinesis " + stack.kinesisEndpoint() + "  SQS " + stack.sqsEndpoint() + "  S3 "
                     + stack.s3Endpoint());
-            List<String> exports = SandboxEnvironment.exports(stack, deployment.topology(),
-                    settings.pipe().pipeName(), deployment.partner().url().toString());
+            List<String> exports = SandboxEnvironment.exports(
+                    stack,
+                    deployment.topology(),
+                    settings.pipe().pipeName(),
+                    deployment.partner().url().toString());
             if (stayUp) {
                 rehearsal.runUntilArchived(plan);
                 SandboxEnvironment.writeStateFile(workDir.resolve("sandbox.env"), exports);

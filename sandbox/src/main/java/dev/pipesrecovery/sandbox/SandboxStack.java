@@ -65,7 +65,8 @@ public final class SandboxStack implements AutoCloseable {
         List<CompletableFuture<? extends Emulator>> starting = new ArrayList<>();
         CompletableFuture<Kinesalite> kinesis = CompletableFuture.supplyAsync(Kinesalite::start);
         CompletableFuture<ElasticMq> sqs = CompletableFuture.supplyAsync(ElasticMq::start);
-        CompletableFuture<MotoServer> moto = withMoto || s3OnMoto ? CompletableFuture.supplyAsync(MotoServer::start)
+        CompletableFuture<MotoServer> moto = withMoto || s3OnMoto
+                ? CompletableFuture.supplyAsync(MotoServer::start)
                 : CompletableFuture.completedFuture(null);
         CompletableFuture<? extends Emulator> s3 = s3OnMoto ? moto : CompletableFuture.supplyAsync(S3MockServer::start);
         starting.add(kinesis);
@@ -76,8 +77,11 @@ public final class SandboxStack implements AutoCloseable {
             CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException failed) {
             // stop whatever did start before reporting why the rest did not
-            starting.stream().filter(f -> !f.isCompletedExceptionally()).map(CompletableFuture::join)
-                    .filter(e -> e != null).forEach(Emulator::close);
+            starting.stream()
+                    .filter(f -> !f.isCompletedExceptionally())
+                    .map(CompletableFuture::join)
+                    .filter(e -> e != null)
+                    .forEach(Emulator::close);
             throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
         }
         return new SandboxStack(kinesis.join(), sqs.join(), s3.join(), moto.join(), true);
@@ -85,8 +89,8 @@ public final class SandboxStack implements AutoCloseable {
 
     /** The test JVM's shared emulators (testkit {@link Emulators}); closing the stack closes only its clients. */
     public static SandboxStack shared(boolean withMoto) {
-        return new SandboxStack(Emulators.kinesalite(), Emulators.sqs(), Emulators.s3(),
-                withMoto ? Emulators.moto() : null, false);
+        return new SandboxStack(
+                Emulators.kinesalite(), Emulators.sqs(), Emulators.s3(), withMoto ? Emulators.moto() : null, false);
     }
 
     public KinesisClient kinesis() {
@@ -171,7 +175,8 @@ public final class SandboxStack implements AutoCloseable {
 
     private static void deleteTree(java.nio.file.Path root) {
         try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (java.io.IOException | java.io.UncheckedIOException gone) {
             // already (partly) deleted: nothing else to do
         }

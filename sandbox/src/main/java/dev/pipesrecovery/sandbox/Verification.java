@@ -23,13 +23,28 @@ import java.util.Set;
  * @param duplicates         accepted deliveries of an event the partner had already accepted
  * @param unidentified       accepted deliveries that carry no known event id
  */
-public record Verification(long produced, long failed, long archived, long lost, long replayed, long deliveredOnce,
-                           long missing, long outOfOrder, long duplicates, long unidentified) {
+public record Verification(
+        long produced,
+        long failed,
+        long archived,
+        long lost,
+        long replayed,
+        long deliveredOnce,
+        long missing,
+        long outOfOrder,
+        long duplicates,
+        long unidentified) {
 
     /** Everything produced arrived exactly once, in order per key, and every failure was archived and replayed. */
     public boolean passed() {
-        return deliveredOnce == produced && missing == 0 && outOfOrder == 0 && duplicates == 0 && unidentified == 0
-                && archived == failed - lost && replayed == archived && lost == 0;
+        return deliveredOnce == produced
+                && missing == 0
+                && outOfOrder == 0
+                && duplicates == 0
+                && unidentified == 0
+                && archived == failed - lost
+                && replayed == archived
+                && lost == 0;
     }
 
     /**
@@ -37,8 +52,14 @@ public record Verification(long produced, long failed, long archived, long lost,
      * @param replayFrom index of the first delivery of the replay phase
      * @param replayTo   index after the last delivery of the replay phase
      */
-    public static Verification of(List<ProducedEvent> produced, List<Delivery> deliveries, long failed, long archived,
-                                  long lost, long replayFrom, long replayTo) {
+    public static Verification of(
+            List<ProducedEvent> produced,
+            List<Delivery> deliveries,
+            long failed,
+            long archived,
+            long lost,
+            long replayFrom,
+            long replayTo) {
         Map<String, ProducedEvent> byId = new HashMap<>();
         produced.forEach(e -> byId.put(e.eventId(), e));
         Map<String, Integer> acceptedTimes = new HashMap<>();
@@ -78,16 +99,29 @@ public record Verification(long produced, long failed, long archived, long lost,
                 once.add(id);
             }
         });
-        long missing = produced.stream().filter(e -> !acceptedTimes.containsKey(e.eventId())).count();
-        return new Verification(produced.size(), failed, archived, lost, replayed, once.size(), missing, outOfOrder,
-                duplicates, unidentified);
+        long missing = produced.stream()
+                .filter(e -> !acceptedTimes.containsKey(e.eventId()))
+                .count();
+        return new Verification(
+                produced.size(),
+                failed,
+                archived,
+                lost,
+                replayed,
+                once.size(),
+                missing,
+                outOfOrder,
+                duplicates,
+                unidentified);
     }
 
     /** The table the demo ends with. */
     public String table() {
         StringBuilder out = new StringBuilder();
         String rule = "+--------------------------------+------------+--------------------+\n";
-        out.append(rule).append(String.format("| %-30s | %10s | %-18s |%n", "check", "count", "expected")).append(rule);
+        out.append(rule)
+                .append(String.format("| %-30s | %10s | %-18s |%n", "check", "count", "expected"))
+                .append(rule);
         row(out, "events produced", produced, "");
         row(out, "failed (dead-lettered by pipe)", failed, "");
         row(out, "archived by hydrate", archived, "= failed - lost");
@@ -98,8 +132,11 @@ public record Verification(long produced, long failed, long archived, long lost,
         row(out, "out of order (per key)", outOfOrder, "0");
         row(out, "duplicates", duplicates, "0");
         row(out, "unidentified deliveries", unidentified, "0");
-        out.append(rule).append(passed() ? "VERIFIED: every event arrived exactly once, in order per key\n"
-                : "NOT VERIFIED: see the rows that differ from what is expected\n");
+        out.append(rule)
+                .append(
+                        passed()
+                                ? "VERIFIED: every event arrived exactly once, in order per key\n"
+                                : "NOT VERIFIED: see the rows that differ from what is expected\n");
         return out.toString();
     }
 

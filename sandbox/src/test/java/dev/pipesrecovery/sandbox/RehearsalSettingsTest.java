@@ -18,10 +18,14 @@ class RehearsalSettingsTest {
         assertThat(settings.dlqMaxReceiveCount()).isPositive();
         assertThat(settings.hydrateBatchSize()).isBetween(1, 10_000);
         // the local event source mapping gathers the deployment's batches, with a window where Lambda needs one
-        var esm = RehearsalTiming.test().esm().deployed(settings.hydrateBatchSize(),
-                java.time.Duration.ofSeconds(settings.hydrateBatchingWindowSeconds()));
+        var esm = RehearsalTiming.test()
+                .esm()
+                .deployed(
+                        settings.hydrateBatchSize(),
+                        java.time.Duration.ofSeconds(settings.hydrateBatchingWindowSeconds()));
         assertThat(esm.batchSize()).isEqualTo(settings.hydrateBatchSize());
-        assertThat(esm.batchSize() <= 10 || esm.batchingWindow().toSeconds() >= 1).isTrue();
+        assertThat(esm.batchSize() <= 10 || esm.batchingWindow().toSeconds() >= 1)
+                .isTrue();
         assertThat(settings.describe()).contains("pipe.yaml").contains("orders-api.json");
     }
 
@@ -33,6 +37,7 @@ class RehearsalSettingsTest {
     @Test
     void aMissingParameterFileIsNamed() {
         assertThatThrownBy(() -> RehearsalSettings.load(Path.of("cloudformation/examples/nope.json")))
-                .hasMessageContaining("nope.json").hasMessageContaining("does not exist");
+                .hasMessageContaining("nope.json")
+                .hasMessageContaining("does not exist");
     }
 }

@@ -15,7 +15,9 @@ class SandboxEnvironmentTest {
 
     /** A tried command as pipes-replay receives it: variables as a sample word, no quotes, no trailing comment. */
     private static String[] arguments(String command) {
-        String line = command.replaceAll("\\s+#.*$", "").replaceAll("\"\\$[A-Z_]+\"", "sample").replace("\"", "");
+        String line = command.replaceAll("\\s+#.*$", "")
+                .replaceAll("\"\\$[A-Z_]+\"", "sample")
+                .replace("\"", "");
         List<String> words = Arrays.asList(line.trim().split("\\s+"));
         return words.subList(1, words.size()).toArray(String[]::new);
     }
@@ -24,9 +26,11 @@ class SandboxEnvironmentTest {
     void triageComesFirstAndEveryPipesReplayCommandParses() {
         List<String> commands = SandboxEnvironment.tryCommands();
 
-        assertThat(commands.get(0)).contains(" triage --consumer \"$SANDBOX_CONSUMER\" --dlq-url \"$SANDBOX_DLQ_URL\" "
-                + "--stream \"$SANDBOX_STREAM\"");
-        for (String command : commands.stream().filter(c -> c.startsWith("bin/pipes-replay ")).toList()) {
+        assertThat(commands.get(0))
+                .contains(" triage --consumer \"$SANDBOX_CONSUMER\" --dlq-url \"$SANDBOX_DLQ_URL\" "
+                        + "--stream \"$SANDBOX_STREAM\"");
+        for (String command :
+                commands.stream().filter(c -> c.startsWith("bin/pipes-replay ")).toList()) {
             PipesReplayCommand.newCommandLine().parseArgs(arguments(command)); // throws on an unknown option
         }
     }
@@ -39,7 +43,10 @@ class SandboxEnvironmentTest {
 
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).contains("export SANDBOX_STREAM=orders");
-        assertThat(lines.stream().filter(l -> l.startsWith(SandboxEnvironment.TRY)).map(l -> l.substring(SandboxEnvironment.TRY.length())).toList())
+        assertThat(lines.stream()
+                        .filter(l -> l.startsWith(SandboxEnvironment.TRY))
+                        .map(l -> l.substring(SandboxEnvironment.TRY.length()))
+                        .toList())
                 .isEqualTo(SandboxEnvironment.tryCommands());
     }
 }

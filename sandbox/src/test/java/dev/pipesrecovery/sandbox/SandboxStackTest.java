@@ -25,9 +25,13 @@ class SandboxStackTest {
         } finally {
             stack.close();
         }
-        assertThat(kinesisLocal.isAlive()).as("kinesis-local (a node child process) is gone").isFalse();
+        assertThat(kinesisLocal.isAlive())
+                .as("kinesis-local (a node child process) is gone")
+                .isFalse();
         for (URI endpoint : endpoints) {
-            assertThatThrownBy(() -> connect(endpoint)).as("%s still listening", endpoint).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> connect(endpoint))
+                    .as("%s still listening", endpoint)
+                    .isInstanceOf(IOException.class);
         }
     }
 

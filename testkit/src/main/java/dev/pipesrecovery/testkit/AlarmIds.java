@@ -11,10 +11,21 @@ import java.util.regex.Pattern;
  * monitors.
  */
 public final class AlarmIds {
-    public static final List<String> ALL = List.of("dlq-has-messages", "dlq-oldest-message-near-retention",
-            "pipe-execution-failed", "pipe-target-stage-failed", "pipe-not-running", "stream-iterator-age-high",
-            "hydrate-errors", "hydrate-failures", "hydrate-throttles", "poison-queue-not-empty", "records-lost",
-            "retention-headroom-low", "wide-dlq-ranges", "replay-run-failed");
+    public static final List<String> ALL = List.of(
+            "dlq-has-messages",
+            "dlq-oldest-message-near-retention",
+            "pipe-execution-failed",
+            "pipe-target-stage-failed",
+            "pipe-not-running",
+            "stream-iterator-age-high",
+            "hydrate-errors",
+            "hydrate-failures",
+            "hydrate-throttles",
+            "poison-queue-not-empty",
+            "records-lost",
+            "retention-headroom-low",
+            "wide-dlq-ranges",
+            "replay-run-failed");
 
     /**
      * Checked by hand in the runbook: no CloudWatch metric carries a pipe's state (aws-facts §2.2/§4.1), so neither
@@ -26,8 +37,7 @@ public final class AlarmIds {
     /** Alarm descriptions and monitor messages end with this line. */
     private static final Pattern RUNBOOK_LINK = Pattern.compile("Runbook: docs/runbook\\.md#([a-z0-9-]+)$");
 
-    private AlarmIds() {
-    }
+    private AlarmIds() {}
 
     /** The ids an alarm or a monitor exists for: all but the runbook-only ones. */
     public static List<String> alarmable() {

@@ -37,13 +37,12 @@ public final class CfnLint {
         }
     }
 
-    private CfnLint() {
-    }
+    private CfnLint() {}
 
     /** One run for all templates (cfn-lint's start-up dominates its run time), informational checks included. */
     public static Result lint(List<Path> templates) {
-        List<String> command = new ArrayList<>(List.of("cfn-lint", "--format", "parseable", "--include-checks", "I",
-                "--"));
+        List<String> command =
+                new ArrayList<>(List.of("cfn-lint", "--format", "parseable", "--include-checks", "I", "--"));
         templates.forEach(t -> command.add(t.toString()));
         return run(command);
     }
@@ -75,7 +74,8 @@ public final class CfnLint {
     public static void requireInstalled() {
         Result version = run(List.of("cfn-lint", "--version"));
         if (version.exitCode() != 0 || !version.output().startsWith("cfn-lint")) {
-            throw new AssertionError(MISSING + " (`cfn-lint --version` printed: " + version.output().strip() + ")");
+            throw new AssertionError(MISSING + " (`cfn-lint --version` printed: "
+                    + version.output().strip() + ")");
         }
     }
 }

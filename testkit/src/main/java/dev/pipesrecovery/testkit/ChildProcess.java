@@ -28,12 +28,14 @@ final class ChildProcess {
         this.log = log;
     }
 
-    static ChildProcess start(String name, List<String> command, Map<String, String> env, Path workDir, int port,
-                              Duration timeout) {
+    static ChildProcess start(
+            String name, List<String> command, Map<String, String> env, Path workDir, int port, Duration timeout) {
         try {
             Path log = Files.createTempFile("testkit-" + name + "-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             builder.environment().putAll(env);
             ChildProcess child = new ChildProcess(name, builder.start(), log);
             child.awaitPort(port, timeout);

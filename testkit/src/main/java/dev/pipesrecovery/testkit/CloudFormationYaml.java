@@ -26,20 +26,46 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class CloudFormationYaml {
 
-    private static final List<String> FUNCTIONS = List.of("And", "Base64", "Cidr", "Contains", "EachMemberEquals",
-            "EachMemberIn", "Equals", "FindInMap", "GetAZs", "If", "ImportValue", "Join", "Length", "Not", "Or",
-            "RefAll", "Select", "Split", "Sub", "ToJsonString", "Transform", "ValueOf", "ValueOfAll", "GetAtt");
+    private static final List<String> FUNCTIONS = List.of(
+            "And",
+            "Base64",
+            "Cidr",
+            "Contains",
+            "EachMemberEquals",
+            "EachMemberIn",
+            "Equals",
+            "FindInMap",
+            "GetAZs",
+            "If",
+            "ImportValue",
+            "Join",
+            "Length",
+            "Not",
+            "Or",
+            "RefAll",
+            "Select",
+            "Split",
+            "Sub",
+            "ToJsonString",
+            "Transform",
+            "ValueOf",
+            "ValueOfAll",
+            "GetAtt");
     private static final int MAX_TEMPLATE_CODE_POINTS = 10 * 1024 * 1024;
 
-    private CloudFormationYaml() {
-    }
+    private CloudFormationYaml() {}
 
     /** @throws IllegalArgumentException when the document is not a YAML mapping */
     public static Map<String, Object> load(String yaml) {
         LoaderOptions loaderOptions = new LoaderOptions();
         loaderOptions.setCodePointLimit(MAX_TEMPLATE_CODE_POINTS);
-        Object loaded = new Yaml(new IntrinsicConstructor(loaderOptions), new Representer(dumperOptions()),
-                dumperOptions(), loaderOptions, new NoTimestampResolver()).load(yaml);
+        Object loaded = new Yaml(
+                        new IntrinsicConstructor(loaderOptions),
+                        new Representer(dumperOptions()),
+                        dumperOptions(),
+                        loaderOptions,
+                        new NoTimestampResolver())
+                .load(yaml);
         if (!(loaded instanceof Map<?, ?>)) {
             throw new IllegalArgumentException("the template is not a YAML mapping");
         }

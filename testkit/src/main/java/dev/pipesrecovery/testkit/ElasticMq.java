@@ -20,8 +20,11 @@ public final class ElasticMq implements Emulator {
     }
 
     public static ElasticMq start() {
-        SQSRestServer server = SQSRestServerBuilder.withDynamicPort().withInterface("127.0.0.1")
-                .withAWSRegion(LocalAws.REGION.id()).withAWSAccountId(LocalAws.ACCOUNT_ID).start();
+        SQSRestServer server = SQSRestServerBuilder.withDynamicPort()
+                .withInterface("127.0.0.1")
+                .withAWSRegion(LocalAws.REGION.id())
+                .withAWSAccountId(LocalAws.ACCOUNT_ID)
+                .start();
         int port = server.waitUntilStarted().localAddress().getPort();
         return new ElasticMq(server, URI.create("http://127.0.0.1:" + port));
     }

@@ -20,8 +20,7 @@ public final class Emulators {
     private static LocalS3Server localS3;
     private static boolean hookInstalled;
 
-    private Emulators() {
-    }
+    private Emulators() {}
 
     public static synchronized KinesisLocal kinesis() {
         if (kinesis == null) {
@@ -84,7 +83,8 @@ public final class Emulators {
             case "s3mock" -> s3();
             case "moto" -> moto();
             case "locals3" -> localS3();
-            default -> throw new IllegalArgumentException("S3 backend must be s3mock, moto or locals3, not '" + name + "'");
+            default ->
+                throw new IllegalArgumentException("S3 backend must be s3mock, moto or locals3, not '" + name + "'");
         };
     }
 

@@ -12,7 +12,10 @@ import java.util.Objects;
  */
 public record Fault(Kind kind, int status, Map<String, String> headers, byte[] body) {
 
-    public enum Kind { RESPOND, DROP_CONNECTION }
+    public enum Kind {
+        RESPOND,
+        DROP_CONNECTION
+    }
 
     private static final String JSON_11 = "application/x-amz-json-1.1";
 
@@ -26,8 +29,8 @@ public record Fault(Kind kind, int status, Map<String, String> headers, byte[] b
     }
 
     public static Fault respond(int status, String contentType, String body) {
-        return new Fault(Kind.RESPOND, status, Map.of("Content-Type", contentType),
-                body.getBytes(StandardCharsets.UTF_8));
+        return new Fault(
+                Kind.RESPOND, status, Map.of("Content-Type", contentType), body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads the request, then closes the connection without a response (the client sees an I/O error). */
@@ -42,29 +45,37 @@ public record Fault(Kind kind, int status, Map<String, String> headers, byte[] b
      */
     public static Fault awsJsonError(int status, String type, String message) {
         String body = "{\"__type\":\"" + type + "\",\"message\":\"" + message.replace("\"", "'") + "\"}";
-        return new Fault(Kind.RESPOND, status, Map.of("Content-Type", JSON_11, "x-amzn-ErrorType", type + ":"),
+        return new Fault(
+                Kind.RESPOND,
+                status,
+                Map.of("Content-Type", JSON_11, "x-amzn-ErrorType", type + ":"),
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Kinesis read throttling (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_GetRecords.html#API_GetRecords_Errors). */
     public static Fault kinesisThroughputExceeded() {
-        return awsJsonError(400, "ProvisionedThroughputExceededException",
+        return awsJsonError(
+                400,
+                "ProvisionedThroughputExceededException",
                 "Rate exceeded for shard shardId-000000000000 in stream under account " + LocalAws.ACCOUNT_ID + ".");
     }
 
     /** A shard iterator older than 5 minutes. */
     public static Fault kinesisExpiredIterator() {
-        return awsJsonError(400, "ExpiredIteratorException", "Iterator expired. The iterator was created at time "
-                + "Tue Nov 24 21:00:00 UTC 2026 while right now it is Tue Nov 24 21:05:01 UTC 2026 which is further "
-                + "in the future than the tolerated delay of 300000 milliseconds.");
+        return awsJsonError(
+                400,
+                "ExpiredIteratorException",
+                "Iterator expired. The iterator was created at time "
+                        + "Tue Nov 24 21:00:00 UTC 2026 while right now it is Tue Nov 24 21:05:01 UTC 2026 which is further "
+                        + "in the future than the tolerated delay of 300000 milliseconds.");
     }
 
     /** An S3 REST error document (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html). */
     public static Fault s3Error(int status, String code, String message) {
         String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
                 + "</Message><RequestId>TESTKITFAULT0001</RequestId><HostId>testkit</HostId></Error>";
-        return new Fault(Kind.RESPOND, status, Map.of("Content-Type", "application/xml"),
-                body.getBytes(StandardCharsets.UTF_8));
+        return new Fault(
+                Kind.RESPOND, status, Map.of("Content-Type", "application/xml"), body.getBytes(StandardCharsets.UTF_8));
     }
 
     public static Fault s3SlowDown() {
@@ -82,6 +93,8 @@ public record Fault(Kind kind, int status, Map<String, String> headers, byte[] b
 
     @Override
     public String toString() {
-        return kind == Kind.DROP_CONNECTION ? "Fault[drop connection]" : "Fault[" + status + ", " + body.length + " bytes]";
+        return kind == Kind.DROP_CONNECTION
+                ? "Fault[drop connection]"
+                : "Fault[" + status + ", " + body.length + " bytes]";
     }
 }

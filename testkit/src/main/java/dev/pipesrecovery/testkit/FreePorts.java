@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Free TCP ports for child processes that cannot bind port 0 and report it back. */
 final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** A port that was free a moment ago (another process may still take it: callers fail clearly if so). */
     static int next() {

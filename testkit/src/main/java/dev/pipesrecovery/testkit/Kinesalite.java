@@ -46,9 +46,27 @@ public final class Kinesalite extends KinesisProcess {
         Map<String, String> env = Map.of("AWS_ACCOUNT_ID", LocalAws.ACCOUNT_ID, "AWS_REGION", LocalAws.REGION.id());
         // node -e "<guard>; require(cli)" kinesalite --port ...: cli.js reads its options from process.argv.slice(2)
         String script = SURVIVE_ABORTED_REQUESTS + " require(" + jsString(cli.toString()) + ");";
-        ChildProcess process = ChildProcess.start("kinesalite", List.of(node, "-e", script, "kinesalite", "--port",
-                Integer.toString(port), "--createStreamMs", "50", "--deleteStreamMs", "50", "--updateStreamMs", "50",
-                "--shardLimit", "1000"), env, root, port, START_TIMEOUT);
+        ChildProcess process = ChildProcess.start(
+                "kinesalite",
+                List.of(
+                        node,
+                        "-e",
+                        script,
+                        "kinesalite",
+                        "--port",
+                        Integer.toString(port),
+                        "--createStreamMs",
+                        "50",
+                        "--deleteStreamMs",
+                        "50",
+                        "--updateStreamMs",
+                        "50",
+                        "--shardLimit",
+                        "1000"),
+                env,
+                root,
+                port,
+                START_TIMEOUT);
         return awaitListStreams(new Kinesalite(process, URI.create("http://127.0.0.1:" + port)), START_TIMEOUT);
     }
 

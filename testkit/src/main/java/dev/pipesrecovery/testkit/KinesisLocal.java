@@ -37,7 +37,8 @@ public final class KinesisLocal extends KinesisProcess {
         int tlsPort = FreePorts.next();
         Map<String, String> env = Map.ofEntries(
                 // defaults to server.json relative to the cwd; the TLS listener always starts
-                Map.entry("KINESIS_MOCK_CERT_PATH", module.resolve("server.json").toString()),
+                Map.entry(
+                        "KINESIS_MOCK_CERT_PATH", module.resolve("server.json").toString()),
                 Map.entry("KINESIS_MOCK_PLAIN_PORT", Integer.toString(plainPort)),
                 Map.entry("KINESIS_MOCK_TLS_PORT", Integer.toString(tlsPort)),
                 // same account and region as the other emulators, whatever the caller's environment says
@@ -50,8 +51,13 @@ public final class KinesisLocal extends KinesisProcess {
                 Map.entry("MERGE_SHARDS_DURATION", "50ms"),
                 Map.entry("UPDATE_SHARD_COUNT_DURATION", "50ms"),
                 Map.entry("LOG_LEVEL", "WARN"));
-        ChildProcess process = ChildProcess.start("kinesis-local",
-                List.of(node, module.resolve("main.js").toString()), env, root, plainPort, START_TIMEOUT);
+        ChildProcess process = ChildProcess.start(
+                "kinesis-local",
+                List.of(node, module.resolve("main.js").toString()),
+                env,
+                root,
+                plainPort,
+                START_TIMEOUT);
         return awaitListStreams(new KinesisLocal(process, URI.create("http://127.0.0.1:" + plainPort)), START_TIMEOUT);
     }
 
@@ -64,19 +70,26 @@ public final class KinesisLocal extends KinesisProcess {
     public static String createStream(KinesisClient kinesis, String name, int shards) {
         kinesis.createStream(b -> b.streamName(name).shardCount(shards));
         awaitActive(kinesis, name);
-        return kinesis.describeStreamSummary(b -> b.streamName(name)).streamDescriptionSummary().streamARN();
+        return kinesis.describeStreamSummary(b -> b.streamName(name))
+                .streamDescriptionSummary()
+                .streamARN();
     }
 
     /** Waits (100 ms polls, up to 30 s) until the stream exists and is ACTIVE, e.g. after a reshard. */
     public static void awaitActive(KinesisClient kinesis, String name) {
-        try (KinesisWaiter waiter = KinesisWaiter.builder().client(kinesis)
+        try (KinesisWaiter waiter = KinesisWaiter.builder()
+                .client(kinesis)
                 .overrideConfiguration(WaiterOverrideConfiguration.builder()
                         .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(100)))
-                        .maxAttempts(300).build())
+                        .maxAttempts(300)
+                        .build())
                 .build()) {
-            waiter.waitUntilStreamExists(b -> b.streamName(name)).matched().exception().ifPresent(e -> {
-                throw new IllegalStateException("stream " + name + " did not become ACTIVE", e);
-            });
+            waiter.waitUntilStreamExists(b -> b.streamName(name))
+                    .matched()
+                    .exception()
+                    .ifPresent(e -> {
+                        throw new IllegalStateException("stream " + name + " did not become ACTIVE", e);
+                    });
         }
     }
 }

@@ -33,8 +33,10 @@ abstract class KinesisProcess implements Emulator {
                     return emulator;
                 } catch (SdkException notYet) {
                     if (System.nanoTime() > deadline || !self.process.isAlive()) {
-                        throw new IllegalStateException(self.name + " on " + self.endpoint
-                                + " does not answer ListStreams:\n" + self.process.logTail(), notYet);
+                        throw new IllegalStateException(
+                                self.name + " on " + self.endpoint + " does not answer ListStreams:\n"
+                                        + self.process.logTail(),
+                                notYet);
                     }
                     ChildProcess.pause(100);
                 }

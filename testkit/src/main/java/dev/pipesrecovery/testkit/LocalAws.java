@@ -24,10 +24,10 @@ public final class LocalAws {
     public static final Region REGION = Region.US_EAST_1;
     /** The account every emulator is configured with, so ARNs parse like real ones. */
     public static final String ACCOUNT_ID = "123456789012";
+
     public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(30);
 
-    private LocalAws() {
-    }
+    private LocalAws() {}
 
     public static AwsCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
@@ -35,7 +35,9 @@ public final class LocalAws {
 
     /** Configures any service's builder for {@code endpoint}, e.g. {@code configure(EventBridgeClient.builder(), moto.endpoint()).build()}. */
     public static <B extends AwsClientBuilder<B, ?>> B configure(B builder, URI endpoint) {
-        builder.region(REGION).credentialsProvider(credentials()).endpointOverride(endpoint)
+        builder.region(REGION)
+                .credentialsProvider(credentials())
+                .endpointOverride(endpoint)
                 .overrideConfiguration(c -> c.apiCallTimeout(API_CALL_TIMEOUT));
         if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());

@@ -32,7 +32,8 @@ public final class LocalS3Server implements Emulator {
             logger.setLevel(ch.qos.logback.classic.Level.OFF);
         }
         int port = FreePorts.next();
-        LocalS3 server = LocalS3.builder().port(port).mode(LocalS3Mode.IN_MEMORY).build();
+        LocalS3 server =
+                LocalS3.builder().port(port).mode(LocalS3Mode.IN_MEMORY).build();
         server.start();
         return new LocalS3Server(server, URI.create("http://127.0.0.1:" + port));
     }

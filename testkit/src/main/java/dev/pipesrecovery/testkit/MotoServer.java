@@ -29,17 +29,24 @@ public final class MotoServer implements Emulator {
     public static MotoServer start() {
         requireOnPath();
         int port = FreePorts.next();
-        Map<String, String> env = Map.of("MOTO_ACCOUNT_ID", LocalAws.ACCOUNT_ID, "AWS_DEFAULT_REGION", LocalAws.REGION.id());
-        ChildProcess process = ChildProcess.start("moto_server",
-                List.of("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port)), env,
-                Path.of(System.getProperty("java.io.tmpdir")), port, Duration.ofSeconds(60));
+        Map<String, String> env =
+                Map.of("MOTO_ACCOUNT_ID", LocalAws.ACCOUNT_ID, "AWS_DEFAULT_REGION", LocalAws.REGION.id());
+        ChildProcess process = ChildProcess.start(
+                "moto_server",
+                List.of("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port)),
+                env,
+                Path.of(System.getProperty("java.io.tmpdir")),
+                port,
+                Duration.ofSeconds(60));
         return new MotoServer(process, URI.create("http://127.0.0.1:" + port));
     }
 
     private static void requireOnPath() {
         try {
-            Process probe = new ProcessBuilder("moto_server", "--help").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process probe = new ProcessBuilder("moto_server", "--help")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!probe.waitFor(30, TimeUnit.SECONDS)) {
                 probe.destroyForcibly();
                 throw new IllegalStateException(MISSING + " (`moto_server --help` did not finish)");

@@ -13,14 +13,15 @@ final class NodeJs {
             "Node.js is required for the Kinesis emulator: install Node 18+ (see README Prerequisites)";
     private static final Pattern VERSION = Pattern.compile("v(\\d+)\\.");
 
-    private NodeJs() {
-    }
+    private NodeJs() {}
 
     /** @return the command to run node with */
     static String require() {
         String output;
         try {
-            Process process = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("node", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(MISSING + " (`node --version` failed: " + output + ")");

@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PartnerApi implements AutoCloseable {
 
     /** One request as received: its arrival ({@code System.nanoTime}) and what it was answered. */
-    public record Received(long nanoTime, String method, String path, Map<String, List<String>> headers, byte[] body,
-                           int status) {
+    public record Received(
+            long nanoTime, String method, String path, Map<String, List<String>> headers, byte[] body, int status) {
 
         /** The first value of a header, its name in any case; null when absent. */
         public String header(String name) {
@@ -196,8 +196,11 @@ public final class PartnerApi implements AutoCloseable {
     }
 
     private static String firstValue(Map<String, List<String>> headers, String name) {
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(e -> e.getValue().get(0))
+                .findFirst()
+                .orElse(null);
     }
 
     @Override

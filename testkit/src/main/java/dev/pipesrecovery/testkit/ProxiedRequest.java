@@ -26,8 +26,8 @@ public record ProxiedRequest(Instant at, String method, String path, String targ
      */
     public String s3Operation() {
         boolean objectPath = path.indexOf('/', 1) > 0 && path.indexOf('/', 1) < path.length() - 1;
-        boolean tagging = query != null && (query.equals("tagging") || query.startsWith("tagging&")
-                || query.contains("&tagging"));
+        boolean tagging = query != null
+                && (query.equals("tagging") || query.startsWith("tagging&") || query.contains("&tagging"));
         return switch (method.toUpperCase(java.util.Locale.ROOT)) {
             case "GET" -> !objectPath ? "ListObjectsV2" : tagging ? "GetObjectTagging" : "GetObject";
             case "PUT" -> tagging ? "PutObjectTagging" : objectPath ? "PutObject" : "CreateBucket";

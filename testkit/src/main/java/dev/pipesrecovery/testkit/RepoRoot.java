@@ -12,8 +12,7 @@ final class RepoRoot {
 
     static final String PROPERTY = "pipesrecovery.root";
 
-    private RepoRoot() {
-    }
+    private RepoRoot() {}
 
     static Path find() {
         String explicit = System.getProperty(PROPERTY);

@@ -67,7 +67,8 @@ public final class S3MockServer implements Emulator {
         closed = true;
         application.stop();
         try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // a leftover temp directory is harmless
         }

@@ -27,12 +27,11 @@ public final class SqsEvents {
     private static final PojoSerializer<SQSEvent> EVENTS =
             LambdaEventSerializers.serializerFor(SQSEvent.class, SqsEvents.class.getClassLoader());
 
-    private SqsEvents() {
-    }
+    private SqsEvents() {}
 
     /** One message of an event and the ARN of the queue it was received from (the event's {@code eventSourceARN}). */
-    public record Message(String messageId, String receiptHandle, String body, String queueArn,
-                          Map<String, String> attributes) {
+    public record Message(
+            String messageId, String receiptHandle, String body, String queueArn, Map<String, String> attributes) {
 
         public Message {
             attributes = Map.copyOf(attributes);
@@ -52,7 +51,11 @@ public final class SqsEvents {
 
         /** A message as ReceiveMessage returned it (ask for all system attributes to have them in the event). */
         public static Message received(software.amazon.awssdk.services.sqs.model.Message message, String queueArn) {
-            return new Message(message.messageId(), message.receiptHandle(), message.body(), queueArn,
+            return new Message(
+                    message.messageId(),
+                    message.receiptHandle(),
+                    message.body(),
+                    queueArn,
                     message.attributesAsStrings());
         }
     }
@@ -88,8 +91,8 @@ public final class SqsEvents {
 
     private static String md5Hex(String body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
-                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(body.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is required of every JVM", e);
         }

@@ -16,12 +16,15 @@ import java.util.Set;
 final class UpstreamForwarder {
 
     /** Hop-by-hop headers and those the JDK client or server set themselves. */
-    private static final Set<String> SKIPPED = Set.of("connection", "content-length", "expect", "host",
-            "keep-alive", "transfer-encoding", "upgrade", "date");
+    private static final Set<String> SKIPPED = Set.of(
+            "connection", "content-length", "expect", "host", "keep-alive", "transfer-encoding", "upgrade", "date");
 
     private final URI upstream;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     UpstreamForwarder(URI upstream) {
         this.upstream = upstream;
@@ -29,12 +32,17 @@ final class UpstreamForwarder {
 
     void forward(HttpExchange exchange, byte[] body) throws IOException {
         URI requestUri = exchange.getRequestURI();
-        String pathAndQuery = requestUri.getRawPath() + (requestUri.getRawQuery() == null ? "" : "?" + requestUri.getRawQuery());
+        String pathAndQuery =
+                requestUri.getRawPath() + (requestUri.getRawQuery() == null ? "" : "?" + requestUri.getRawQuery());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream + pathAndQuery))
                 .timeout(Duration.ofSeconds(60))
-                .method(exchange.getRequestMethod(), body.length == 0
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (Map.Entry<String, List<String>> header :
+                exchange.getRequestHeaders().entrySet()) {
             if (!SKIPPED.contains(header.getKey().toLowerCase())) {
                 header.getValue().forEach(value -> request.header(header.getKey(), value));
             }

@@ -19,15 +19,20 @@ class ElasticMqTest {
             String url = sqs.createQueue(b -> b.queueName("hydrate-dlq")).queueUrl();
             sqs.sendMessage(b -> b.queueUrl(url).messageBody("{\"n\":1}"));
 
-            assertThat(sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1)).messages())
-                    .extracting(m -> m.body()).containsExactly("{\"n\":1}");
+            assertThat(sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1))
+                            .messages())
+                    .extracting(m -> m.body())
+                    .containsExactly("{\"n\":1}");
             assertThat(sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN)).isEqualTo(ElasticMq.queueArn("hydrate-dlq"))
+                            .attributes()
+                            .get(QueueAttributeName.QUEUE_ARN))
+                    .isEqualTo(ElasticMq.queueArn("hydrate-dlq"))
                     .isEqualTo("arn:aws:sqs:us-east-1:123456789012:hydrate-dlq");
         } finally {
             emulator.close();
         }
         assertThatThrownBy(() -> new Socket().connect(new InetSocketAddress("127.0.0.1", port), 500))
-                .as("nothing listens after close").isInstanceOf(java.io.IOException.class);
+                .as("nothing listens after close")
+                .isInstanceOf(java.io.IOException.class);
     }
 }

@@ -26,7 +26,8 @@ class KinesaliteTest {
         Files.writeString(root.resolve("package-lock.json"), "{}");
         System.setProperty(RepoRoot.PROPERTY, root.toString());
         try {
-            assertThatThrownBy(Kinesalite::start).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(Kinesalite::start)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("kinesalite is not installed: run `npm ci` in " + root);
         } finally {
             System.clearProperty(RepoRoot.PROPERTY);
@@ -38,9 +39,12 @@ class KinesaliteTest {
     void survivesAClientThatAbortsARequest() throws Exception {
         Kinesalite emulator = Kinesalite.start();
         try (KinesisClient kinesis = LocalAws.kinesis(emulator)) {
-            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", emulator.endpoint().getPort())) {
-                socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n"
-                        + "X-Amz-Target: Kinesis_20131202.ListStreams\r\n\r\n{\"Lim").getBytes(StandardCharsets.US_ASCII));
+            try (java.net.Socket socket =
+                    new java.net.Socket("127.0.0.1", emulator.endpoint().getPort())) {
+                socket.getOutputStream()
+                        .write(("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n"
+                                        + "X-Amz-Target: Kinesis_20131202.ListStreams\r\n\r\n{\"Lim")
+                                .getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
             }
             Thread.sleep(300);
@@ -61,20 +65,30 @@ class KinesaliteTest {
             assertThat(arn).isEqualTo("arn:aws:kinesis:us-east-1:" + LocalAws.ACCOUNT_ID + ":stream/orders");
             // three records on shard 1 first: shard 0's first record then has counter 3 (shards 0-4 share it)
             for (int i = 0; i < 3; i++) {
-                kinesis.putRecord(b -> b.streamName("orders").partitionKey("k").explicitHashKey(SHARD_1)
+                kinesis.putRecord(b -> b.streamName("orders")
+                        .partitionKey("k")
+                        .explicitHashKey(SHARD_1)
                         .data(SdkBytes.fromUtf8String("{}")));
             }
-            PutRecordResponse first = kinesis.putRecord(b -> b.streamName("orders").partitionKey("k")
-                    .explicitHashKey("0").data(SdkBytes.fromUtf8String("{\"n\":1}")));
-            kinesis.putRecord(b -> b.streamName("orders").partitionKey("k").explicitHashKey("0")
+            PutRecordResponse first = kinesis.putRecord(b -> b.streamName("orders")
+                    .partitionKey("k")
+                    .explicitHashKey("0")
+                    .data(SdkBytes.fromUtf8String("{\"n\":1}")));
+            kinesis.putRecord(b -> b.streamName("orders")
+                    .partitionKey("k")
+                    .explicitHashKey("0")
                     .data(SdkBytes.fromUtf8String("{\"n\":2}")));
             String beforeFirst = Kinesalite.sequenceNumberBefore(first.sequenceNumber(), 3);
 
-            String iterator = kinesis.getShardIterator(b -> b.streamName("orders").streamARN(arn)
-                    .shardId(first.shardId()).shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
-                    .startingSequenceNumber(beforeFirst)).shardIterator();
+            String iterator = kinesis.getShardIterator(b -> b.streamName("orders")
+                            .streamARN(arn)
+                            .shardId(first.shardId())
+                            .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
+                            .startingSequenceNumber(beforeFirst))
+                    .shardIterator();
             List<String> read = kinesis.getRecords(b -> b.shardIterator(iterator)).records().stream()
-                    .map(r -> r.sequenceNumber()).toList();
+                    .map(r -> r.sequenceNumber())
+                    .toList();
 
             assertThat(new BigInteger(beforeFirst)).isLessThan(new BigInteger(first.sequenceNumber()));
             assertThat(read).hasSize(2).first().isEqualTo(first.sequenceNumber());

@@ -22,7 +22,8 @@ class KinesisLocalTest {
         Files.writeString(root.resolve("package-lock.json"), "{}");
         System.setProperty(RepoRoot.PROPERTY, root.toString());
         try {
-            assertThatThrownBy(KinesisLocal::start).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(KinesisLocal::start)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("run `npm ci` in " + root)
                     .hasMessageContaining("the Maven build does it in the testkit module");
         } finally {
@@ -38,15 +39,20 @@ class KinesisLocalTest {
             String arn = KinesisLocal.createStream(kinesis, "orders", 2);
 
             assertThat(arn).isEqualTo("arn:aws:kinesis:us-east-1:" + LocalAws.ACCOUNT_ID + ":stream/orders");
-            assertThat(kinesis.describeStreamSummary(b -> b.streamName("orders")).streamDescriptionSummary()
-                    .streamStatus()).isEqualTo(StreamStatus.ACTIVE);
-            PutRecordResponse put = kinesis.putRecord(b -> b.streamName("orders").partitionKey("k")
-                    .data(SdkBytes.fromUtf8String("{\"n\":1}")));
-            String iterator = kinesis.getShardIterator(b -> b.streamName("orders").shardId(put.shardId())
-                    .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
-                    .startingSequenceNumber(put.sequenceNumber())).shardIterator();
+            assertThat(kinesis.describeStreamSummary(b -> b.streamName("orders"))
+                            .streamDescriptionSummary()
+                            .streamStatus())
+                    .isEqualTo(StreamStatus.ACTIVE);
+            PutRecordResponse put = kinesis.putRecord(
+                    b -> b.streamName("orders").partitionKey("k").data(SdkBytes.fromUtf8String("{\"n\":1}")));
+            String iterator = kinesis.getShardIterator(b -> b.streamName("orders")
+                            .shardId(put.shardId())
+                            .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
+                            .startingSequenceNumber(put.sequenceNumber()))
+                    .shardIterator();
             List<String> read = kinesis.getRecords(b -> b.shardIterator(iterator)).records().stream()
-                    .map(r -> r.data().asUtf8String()).toList();
+                    .map(r -> r.data().asUtf8String())
+                    .toList();
             assertThat(read).containsExactly("{\"n\":1}");
         } finally {
             emulator.close();

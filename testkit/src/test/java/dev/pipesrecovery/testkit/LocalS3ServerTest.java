@@ -19,7 +19,8 @@ class LocalS3ServerTest {
             s3.putObject(b -> b.bucket("bench").key("k").ifNoneMatch("*"), RequestBody.fromString("second"));
 
             assertThat(s3.getObjectAsBytes(b -> b.bucket("bench").key("k")).asUtf8String())
-                    .as("no 412: figures on LocalS3 measure speed, not idempotency").isEqualTo("second");
+                    .as("no 412: figures on LocalS3 measure speed, not idempotency")
+                    .isEqualTo("second");
         } finally {
             server.close();
         }
@@ -28,7 +29,10 @@ class LocalS3ServerTest {
         boolean closed = false;
         while (!closed && System.nanoTime() < deadline) {
             try (Socket socket = new Socket()) {
-                socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.endpoint().getPort()), 500);
+                socket.connect(
+                        new java.net.InetSocketAddress(
+                                "127.0.0.1", server.endpoint().getPort()),
+                        500);
                 Thread.sleep(100);
             } catch (java.io.IOException refused) {
                 closed = true;

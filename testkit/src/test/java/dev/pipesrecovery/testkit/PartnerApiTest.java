@@ -16,8 +16,12 @@ class PartnerApiTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static HttpResponse<String> post(String url, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Idempotency-Key", "k-" + body)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Idempotency-Key", "k-" + body)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -47,7 +51,9 @@ class PartnerApiTest {
         AtomicInteger seen = new AtomicInteger();
         try (PartnerApi api = PartnerApi.start(0, request -> {
             seen.incrementAndGet();
-            return new PartnerApi.Answer(202, Map.of("Content-Type", "text/plain"),
+            return new PartnerApi.Answer(
+                    202,
+                    Map.of("Content-Type", "text/plain"),
                     ("got " + new String(request.body()) + " " + request.header("IDEMPOTENCY-KEY")).getBytes());
         })) {
             HttpResponse<String> response = post(api.url("/anything"), "x");
@@ -62,9 +68,12 @@ class PartnerApiTest {
     @Test
     void issuesOAuthTokens() throws Exception {
         try (PartnerApi api = new PartnerApi()) {
-            HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(api.url("/oauth/token")))
-                    .header("Authorization", "Basic abc").POST(HttpRequest.BodyPublishers.ofString("grant_type=x"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> token = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(api.url("/oauth/token")))
+                            .header("Authorization", "Basic abc")
+                            .POST(HttpRequest.BodyPublishers.ofString("grant_type=x"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertThat(token.body()).contains("\"access_token\":\"token-1\"");
             assertThat(api.tokenRequests()).containsExactly("Basic abc");

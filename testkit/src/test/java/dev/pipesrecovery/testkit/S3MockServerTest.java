@@ -23,15 +23,20 @@ class S3MockServerTest {
             s3.createBucket(b -> b.bucket("archive"));
             s3.putObject(b -> b.bucket("archive").key("a/1.json").ifNoneMatch("*"), RequestBody.fromString("{}"));
 
-            assertThat(s3.getObjectAsBytes(b -> b.bucket("archive").key("a/1.json")).asUtf8String()).isEqualTo("{}");
-            assertThatThrownBy(() -> s3.putObject(b -> b.bucket("archive").key("a/1.json").ifNoneMatch("*"),
-                    RequestBody.fromString("{\"other\":1}")))
-                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
+            assertThat(s3.getObjectAsBytes(b -> b.bucket("archive").key("a/1.json"))
+                            .asUtf8String())
+                    .isEqualTo("{}");
+            assertThatThrownBy(() -> s3.putObject(
+                            b -> b.bucket("archive").key("a/1.json").ifNoneMatch("*"),
+                            RequestBody.fromString("{\"other\":1}")))
+                    .isInstanceOfSatisfying(
+                            S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(412));
         } finally {
             emulator.close();
         }
         assertThat(Files.exists(root)).as("temp root deleted").isFalse();
         assertThatThrownBy(() -> new Socket().connect(new InetSocketAddress("127.0.0.1", port), 500))
-                .as("nothing listens after close").isInstanceOf(java.io.IOException.class);
+                .as("nothing listens after close")
+                .isInstanceOf(java.io.IOException.class);
     }
 }

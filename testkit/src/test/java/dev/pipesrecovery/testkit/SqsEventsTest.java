@@ -15,8 +15,12 @@ class SqsEventsTest {
 
     @Test
     void aReceivedMessageKeepsWhatSqsSaidAndNamesItsQueue() {
-        Message received = Message.builder().messageId("m-1").receiptHandle("rh-1").body("{\"a\":\"é\"}")
-                .attributesWithStrings(Map.of("ApproximateReceiveCount", "3")).build();
+        Message received = Message.builder()
+                .messageId("m-1")
+                .receiptHandle("rh-1")
+                .body("{\"a\":\"é\"}")
+                .attributesWithStrings(Map.of("ApproximateReceiveCount", "3"))
+                .build();
 
         SQSEvent event = SqsEvents.event(List.of(SqsEvents.Message.received(received, QUEUE)));
 
@@ -33,12 +37,14 @@ class SqsEventsTest {
 
     @Test
     void aFreshMessageIsAFirstReceive() {
-        SQSEvent event = SqsEvents.event(List.of(SqsEvents.Message.of("body", QUEUE), SqsEvents.Message.of("b", QUEUE)));
+        SQSEvent event =
+                SqsEvents.event(List.of(SqsEvents.Message.of("body", QUEUE), SqsEvents.Message.of("b", QUEUE)));
 
         assertThat(event.getRecords()).hasSize(2).allSatisfy(m -> {
             assertThat(m.getAttributes()).containsEntry("ApproximateReceiveCount", "1");
             assertThat(m.getReceiptHandle()).isEqualTo("handle-" + m.getMessageId());
         });
-        assertThat(event.getRecords().get(0).getMessageId()).isNotEqualTo(event.getRecords().get(1).getMessageId());
+        assertThat(event.getRecords().get(0).getMessageId())
+                .isNotEqualTo(event.getRecords().get(1).getMessageId());
     }
 }

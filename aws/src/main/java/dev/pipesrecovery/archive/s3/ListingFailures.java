@@ -11,8 +11,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 /** Turns SDK failures raised while a lazy listing fetches its next page into {@link ArchiveException}s. */
 final class ListingFailures {
 
-    private ListingFailures() {
-    }
+    private ListingFailures() {}
 
     static <T> Stream<T> translate(Stream<T> source, String what) {
         Spliterator<T> pages = source.spliterator();

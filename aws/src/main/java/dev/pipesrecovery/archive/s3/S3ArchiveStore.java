@@ -50,12 +50,14 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
     private final Retrier retry;
     private final ExecutorService writers;
 
-    public S3ArchiveStore(S3Client s3, String bucket, S3ArchiveSettings settings, Sleeper sleeper, DoubleSupplier random) {
+    public S3ArchiveStore(
+            S3Client s3, String bucket, S3ArchiveSettings settings, Sleeper sleeper, DoubleSupplier random) {
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.settings = Objects.requireNonNull(settings, "settings");
         if (bucket.isBlank() || bucket.contains("/")) {
-            throw new IllegalArgumentException("bucket must be a bucket name (no s3:// or /prefix), was '" + bucket + "'");
+            throw new IllegalArgumentException(
+                    "bucket must be a bucket name (no s3:// or /prefix), was '" + bucket + "'");
         }
         this.retry = new Retrier(settings.writeBackoff(), sleeper, random, RetryListener.NONE);
         AtomicInteger threads = new AtomicInteger();
@@ -68,7 +70,11 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
 
     /** Default settings and real sleeps. */
     public static S3ArchiveStore create(S3Client s3, String bucket) {
-        return new S3ArchiveStore(s3, bucket, S3ArchiveSettings.defaults(), Sleeper.SYSTEM,
+        return new S3ArchiveStore(
+                s3,
+                bucket,
+                S3ArchiveSettings.defaults(),
+                Sleeper.SYSTEM,
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
@@ -84,9 +90,13 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
             if (Thread.currentThread().isInterrupted()) {
                 throw new ArchiveException("interrupted writing s3://" + bucket + "/" + write.key(), e);
             }
-            throw new ArchiveException("PutObject s3://" + bucket + "/" + write.key() + " failed"
-                    + (AwsFailure.isTransient(e) ? " after " + settings.writeBackoff().maxAttempts() + " attempts" : "")
-                    + ": " + AwsFailure.describe(e), e);
+            throw new ArchiveException(
+                    "PutObject s3://" + bucket + "/" + write.key() + " failed"
+                            + (AwsFailure.isTransient(e)
+                                    ? " after " + settings.writeBackoff().maxAttempts() + " attempts"
+                                    : "")
+                            + ": " + AwsFailure.describe(e),
+                    e);
         }
     }
 
@@ -94,21 +104,28 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
     public Optional<String> putIfUnchanged(ArchiveWrite write, String expectedETag) {
         try {
             // no SDK or domain retry: a retried write that had succeeded would read as lost to another writer
-            return Optional.of(s3.putObject(b -> {
-                b.bucket(bucket).key(write.key()).contentType(JSON).overrideConfiguration(SdkRetries.none());
-                if (expectedETag == null) {
-                    b.ifNoneMatch("*");
-                } else {
-                    b.ifMatch(expectedETag);
-                }
-            }, RequestBody.fromBytes(write.body())).eTag());
+            return Optional.of(s3.putObject(
+                            b -> {
+                                b.bucket(bucket)
+                                        .key(write.key())
+                                        .contentType(JSON)
+                                        .overrideConfiguration(SdkRetries.none());
+                                if (expectedETag == null) {
+                                    b.ifNoneMatch("*");
+                                } else {
+                                    b.ifMatch(expectedETag);
+                                }
+                            },
+                            RequestBody.fromBytes(write.body()))
+                    .eTag());
         } catch (RuntimeException e) {
             // 412: the condition failed; 409 ConditionalRequestConflict: a concurrent write to the key won
             if (isPreconditionFailed(e) || (e instanceof S3Exception s3e && s3e.statusCode() == 409)) {
                 return Optional.empty();
             }
-            throw new ArchiveException("PutObject (conditional) s3://" + bucket + "/" + write.key() + " failed: "
-                    + AwsFailure.describe(e), e);
+            throw new ArchiveException(
+                    "PutObject (conditional) s3://" + bucket + "/" + write.key() + " failed: " + AwsFailure.describe(e),
+                    e);
         }
     }
 
@@ -122,8 +139,13 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
 
     private WriteOutcome attemptPut(ArchiveWrite write) {
         try {
-            s3.putObject(b -> b.bucket(bucket).key(write.key()).ifNoneMatch("*").contentType(JSON)
-                    .overrideConfiguration(SdkRetries.none()), RequestBody.fromBytes(write.body()));
+            s3.putObject(
+                    b -> b.bucket(bucket)
+                            .key(write.key())
+                            .ifNoneMatch("*")
+                            .contentType(JSON)
+                            .overrideConfiguration(SdkRetries.none()),
+                    RequestBody.fromBytes(write.body()));
             return WriteOutcome.CREATED;
         } catch (RuntimeException e) {
             if (isPreconditionFailed(e)) {
@@ -168,8 +190,10 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
     public Stream<ArchiveObject> list(String keyPrefix) {
         Objects.requireNonNull(keyPrefix, "keyPrefix");
         // The paginator fetches the next page only when the stream reaches it: flat memory for any listing size.
-        Stream<ArchiveObject> objects = s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(keyPrefix)
-                        .maxKeys(settings.listPageSize())).contents().stream()
+        Stream<ArchiveObject> objects = s3
+                .listObjectsV2Paginator(b -> b.bucket(bucket).prefix(keyPrefix).maxKeys(settings.listPageSize()))
+                .contents()
+                .stream()
                 .map(o -> new ArchiveObject(o.key(), o.size(), o.lastModified()));
         return ListingFailures.translate(objects, "ListObjectsV2 s3://" + bucket + "/" + keyPrefix);
     }
@@ -177,14 +201,18 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
     @Override
     public Optional<StoredObject> read(String key) {
         try {
-            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+            ResponseBytes<GetObjectResponse> object =
+                    s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
             Integer tagCount = object.response().tagCount(); // x-amz-tagging-count: absent when there are none
-            return Optional.of(new StoredObject(object.asByteArrayUnsafe(), tagCount == null ? 0 : tagCount,
+            return Optional.of(new StoredObject(
+                    object.asByteArrayUnsafe(),
+                    tagCount == null ? 0 : tagCount,
                     object.response().eTag()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {
-            throw new ArchiveException("GetObject s3://" + bucket + "/" + key + " failed: " + AwsFailure.describe(e), e);
+            throw new ArchiveException(
+                    "GetObject s3://" + bucket + "/" + key + " failed: " + AwsFailure.describe(e), e);
         }
     }
 
@@ -203,7 +231,8 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
         try {
             s3.deleteObject(b -> b.bucket(bucket).key(key));
         } catch (SdkException e) {
-            throw new ArchiveException("DeleteObject s3://" + bucket + "/" + key + " failed: " + AwsFailure.describe(e), e);
+            throw new ArchiveException(
+                    "DeleteObject s3://" + bucket + "/" + key + " failed: " + AwsFailure.describe(e), e);
         }
     }
 

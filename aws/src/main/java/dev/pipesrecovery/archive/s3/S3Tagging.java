@@ -16,8 +16,7 @@ import software.amazon.awssdk.services.s3.model.Tag;
  */
 final class S3Tagging {
 
-    private S3Tagging() {
-    }
+    private S3Tagging() {}
 
     static Map<String, String> get(S3Client s3, String bucket, String key) {
         try {
@@ -25,18 +24,21 @@ final class S3Tagging {
             s3.getObjectTagging(b -> b.bucket(bucket).key(key)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
             return Map.copyOf(tags);
         } catch (SdkException e) {
-            throw new ArchiveException("GetObjectTagging s3://" + bucket + "/" + key + " failed: " + AwsFailure.describe(e), e);
+            throw new ArchiveException(
+                    "GetObjectTagging s3://" + bucket + "/" + key + " failed: " + AwsFailure.describe(e), e);
         }
     }
 
     static void put(S3Client s3, String bucket, String key, Map<String, String> tags) {
         validate(tags);
         List<Tag> tagSet = tags.entrySet().stream()
-                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                .toList();
         try {
             s3.putObjectTagging(b -> b.bucket(bucket).key(key).tagging(t -> t.tagSet(tagSet)));
         } catch (SdkException e) {
-            throw new ArchiveException("PutObjectTagging s3://" + bucket + "/" + key + " failed: " + AwsFailure.describe(e), e);
+            throw new ArchiveException(
+                    "PutObjectTagging s3://" + bucket + "/" + key + " failed: " + AwsFailure.describe(e), e);
         }
     }
 

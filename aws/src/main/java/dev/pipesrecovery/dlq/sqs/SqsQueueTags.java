@@ -42,13 +42,16 @@ public final class SqsQueueTags implements QueueRegistry {
         }
         Map<String, String> tags;
         try {
-            String url = sqs.getQueueUrl(b -> b.queueName(arn[5]).queueOwnerAWSAccountId(arn[4])).queueUrl();
+            String url = sqs.getQueueUrl(b -> b.queueName(arn[5]).queueOwnerAWSAccountId(arn[4]))
+                    .queueUrl();
             tags = sqs.listQueueTags(b -> b.queueUrl(url)).tags();
         } catch (QueueDoesNotExistException gone) {
             return Optional.empty();
         } catch (SdkException e) {
-            throw new QueueLookupException("cannot read the tags of " + queueArn + " (GetQueueUrl/ListQueueTags: "
-                    + AwsFailure.describe(e) + ")", e);
+            throw new QueueLookupException(
+                    "cannot read the tags of " + queueArn + " (GetQueueUrl/ListQueueTags: " + AwsFailure.describe(e)
+                            + ")",
+                    e);
         }
         String consumer = tags.get(CONSUMER_TAG);
         if (consumer == null || consumer.isBlank()) {

@@ -20,8 +20,11 @@ public final class KinesisCallCounts {
         }
 
         Count plus(Count other) {
-            return new Count(getShardIterator + other.getShardIterator, getRecords + other.getRecords,
-                    records + other.records, bytes + other.bytes);
+            return new Count(
+                    getShardIterator + other.getShardIterator,
+                    getRecords + other.getRecords,
+                    records + other.records,
+                    bytes + other.bytes);
         }
     }
 
@@ -51,8 +54,8 @@ public final class KinesisCallCounts {
     /** Per shard ({@code <stream ARN>/<shard id>}), in key order. */
     public Map<String, Count> perShard() {
         Map<String, Count> counts = new TreeMap<>();
-        byShard.forEach((shard, a) -> counts.put(shard, new Count(a.getShardIterator.sum(), a.getRecords.sum(),
-                a.records.sum(), a.bytes.sum())));
+        byShard.forEach((shard, a) -> counts.put(
+                shard, new Count(a.getShardIterator.sum(), a.getRecords.sum(), a.records.sum(), a.bytes.sum())));
         return counts;
     }
 

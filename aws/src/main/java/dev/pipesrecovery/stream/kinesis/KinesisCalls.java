@@ -52,16 +52,25 @@ final class KinesisCalls {
         try {
             return call(shard, "GetShardIterator", () -> {
                 counts.getShardIterator(shard.key());
-                return kinesis.getShardIterator(b -> b.streamARN(shard.streamArn()).streamName(shard.streamName())
-                        .shardId(shard.shardId()).shardIteratorType(type).startingSequenceNumber(position.value())
-                        .overrideConfiguration(SdkRetries.none())).shardIterator();
+                return kinesis.getShardIterator(b -> b.streamARN(shard.streamArn())
+                                .streamName(shard.streamName())
+                                .shardId(shard.shardId())
+                                .shardIteratorType(type)
+                                .startingSequenceNumber(position.value())
+                                .overrideConfiguration(SdkRetries.none()))
+                        .shardIterator();
             });
         } catch (StreamReadException e) {
-            if (AwsFailure.of(e.getCause()).filter(AwsFailure::isUnreadableKinesisPosition).isPresent()) {
+            if (AwsFailure.of(e.getCause())
+                    .filter(AwsFailure::isUnreadableKinesisPosition)
+                    .isPresent()) {
                 describe(shard.streamArn(), shard.streamName()); // throws when the stream itself is missing: not a loss
-                throw new UnreadablePositionException("GetShardIterator " + type + " " + position + " on "
-                        + shard.shardId() + " refused while the stream exists (" + AwsFailure.describe(e.getCause())
-                        + "): the sequence number is past the trim horizon or the shard has expired", e.getCause());
+                throw new UnreadablePositionException(
+                        "GetShardIterator " + type + " " + position + " on "
+                                + shard.shardId() + " refused while the stream exists ("
+                                + AwsFailure.describe(e.getCause())
+                                + "): the sequence number is past the trim horizon or the shard has expired",
+                        e.getCause());
             }
             throw e;
         }
@@ -71,7 +80,9 @@ final class KinesisCalls {
     GetRecordsResponse getRecords(Shard shard, String iterator, int limit) throws StreamReadException {
         GetRecordsResponse page = call(shard, "GetRecords", () -> {
             counts.getRecords(shard.key());
-            return kinesis.getRecords(b -> b.streamARN(shard.streamArn()).shardIterator(iterator).limit(limit)
+            return kinesis.getRecords(b -> b.streamARN(shard.streamArn())
+                    .shardIterator(iterator)
+                    .limit(limit)
                     .overrideConfiguration(SdkRetries.none()));
         });
         long bytes = 0;
@@ -84,11 +95,17 @@ final class KinesisCalls {
 
     StreamDescriptionSummary describe(String streamArn, String streamName) throws StreamReadException {
         try {
-            return retry.call(() -> kinesis.describeStreamSummary(b -> b.streamARN(streamArn).streamName(streamName)
-                    .overrideConfiguration(SdkRetries.none())).streamDescriptionSummary(), KinesisCalls::isTransient);
+            return retry.call(
+                    () -> kinesis.describeStreamSummary(b -> b.streamARN(streamArn)
+                                    .streamName(streamName)
+                                    .overrideConfiguration(SdkRetries.none()))
+                            .streamDescriptionSummary(),
+                    KinesisCalls::isTransient);
         } catch (ResourceNotFoundException e) {
-            throw new StreamReadException("stream " + streamArn + " not found (" + AwsFailure.describe(e)
-                    + "): check the stream ARN, the region and the reader's permissions", e);
+            throw new StreamReadException(
+                    "stream " + streamArn + " not found (" + AwsFailure.describe(e)
+                            + "): check the stream ARN, the region and the reader's permissions",
+                    e);
         } catch (RuntimeException e) {
             throw failed("DescribeStreamSummary " + streamArn, e);
         }
@@ -96,10 +113,12 @@ final class KinesisCalls {
 
     private <T> T call(Shard shard, String operation, Supplier<T> call) throws StreamReadException {
         try {
-            return retry.call(() -> {
-                limiter.acquire(shard.key());
-                return call.get();
-            }, KinesisCalls::isTransient);
+            return retry.call(
+                    () -> {
+                        limiter.acquire(shard.key());
+                        return call.get();
+                    },
+                    KinesisCalls::isTransient);
         } catch (ExpiredIteratorException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -116,8 +135,11 @@ final class KinesisCalls {
     }
 
     private StreamReadException failed(String what, RuntimeException e) {
-        String why = Thread.currentThread().isInterrupted() ? " interrupted" : AwsFailure.isTransient(e)
-                ? " still failing after " + retry.policy().maxAttempts() + " attempts" : " failed";
+        String why = Thread.currentThread().isInterrupted()
+                ? " interrupted"
+                : AwsFailure.isTransient(e)
+                        ? " still failing after " + retry.policy().maxAttempts() + " attempts"
+                        : " failed";
         return new StreamReadException(what + why + ": " + AwsFailure.describe(e), e);
     }
 }

@@ -39,17 +39,28 @@ public final class KinesisRangeReader implements StreamRangeReader {
     private final Map<String, Integer> retentionHours = new ConcurrentHashMap<>();
 
     /** @param nanoTime a monotonic clock ({@code System::nanoTime}) for the shard rate limit */
-    public KinesisRangeReader(KinesisClient kinesis, KinesisReaderSettings settings, LongSupplier nanoTime,
-                              Sleeper sleeper, DoubleSupplier random) {
+    public KinesisRangeReader(
+            KinesisClient kinesis,
+            KinesisReaderSettings settings,
+            LongSupplier nanoTime,
+            Sleeper sleeper,
+            DoubleSupplier random) {
         this.kinesis = Objects.requireNonNull(kinesis, "kinesis");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.calls = new KinesisCalls(kinesis, new ShardRateLimiter(settings.minInterval(), nanoTime, sleeper),
-                new Retrier(settings.backoff(), sleeper, random, RetryListener.NONE), counts);
+        this.calls = new KinesisCalls(
+                kinesis,
+                new ShardRateLimiter(settings.minInterval(), nanoTime, sleeper),
+                new Retrier(settings.backoff(), sleeper, random, RetryListener.NONE),
+                counts);
     }
 
     /** Default settings, the system's monotonic clock, real sleeps. */
     public static KinesisRangeReader create(KinesisClient kinesis) {
-        return new KinesisRangeReader(kinesis, KinesisReaderSettings.defaults(), System::nanoTime, Sleeper.SYSTEM,
+        return new KinesisRangeReader(
+                kinesis,
+                KinesisReaderSettings.defaults(),
+                System::nanoTime,
+                Sleeper.SYSTEM,
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 
@@ -70,8 +81,8 @@ public final class KinesisRangeReader implements StreamRangeReader {
                         + first.streamArn() + "/" + first.shardId());
             }
         }
-        KinesisCalls.Shard shard = new KinesisCalls.Shard(first.streamArn(), streamName(first.streamArn()),
-                first.shardId());
+        KinesisCalls.Shard shard =
+                new KinesisCalls.Shard(first.streamArn(), streamName(first.streamArn()), first.shardId());
         SpanCollector span = new SpanCollector(ranges, listener);
         ReadAhead readAhead = new ReadAhead(settings.maxRecordsPerCall());
         while (!span.done() && listener.mayContinue()) {
@@ -90,8 +101,14 @@ public final class KinesisRangeReader implements StreamRangeReader {
     }
 
     /** Reads on from one position until the span is done, the shard ends, or re-positioning pays. */
-    private void readFrom(KinesisCalls.Shard shard, SequenceNumber position, String firstIterator, SpanCollector span,
-                          ReadAhead readAhead, SpanListener listener) throws StreamReadException {
+    private void readFrom(
+            KinesisCalls.Shard shard,
+            SequenceNumber position,
+            String firstIterator,
+            SpanCollector span,
+            ReadAhead readAhead,
+            SpanListener listener)
+            throws StreamReadException {
         String iterator = firstIterator;
         int renewals = 0;
         int emptyAtTip = 0;
@@ -102,8 +119,8 @@ public final class KinesisRangeReader implements StreamRangeReader {
                 page = calls.getRecords(shard, iterator, readAhead.limit(span));
             } catch (ExpiredIteratorException expired) {
                 if (++renewals > settings.maxIteratorRenewals()) {
-                    throw new StreamReadException("shard iterator expired " + renewals + " times reading "
-                            + shard.key(), expired);
+                    throw new StreamReadException(
+                            "shard iterator expired " + renewals + " times reading " + shard.key(), expired);
                 }
                 try {
                     iterator = span.lastSeen() == null
@@ -149,7 +166,10 @@ public final class KinesisRangeReader implements StreamRangeReader {
      */
     private String streamName(String streamArn) throws StreamReadException {
         String[] parts = streamArn.split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn") || !parts[2].equals("kinesis") || !parts[5].startsWith("stream/")) {
+        if (parts.length < 6
+                || !parts[0].equals("arn")
+                || !parts[2].equals("kinesis")
+                || !parts[5].startsWith("stream/")) {
             throw new StreamReadException("not a Kinesis stream ARN: '" + streamArn + "'");
         }
         Region clientRegion = kinesis.serviceClientConfiguration().region();

@@ -19,8 +19,13 @@ import java.util.Objects;
  * @param maxIteratorRenewals     expired iterators renewed in one read
  * @param backoff                 for throttling, 5xx and network errors (full jitter); its attempts bound each call
  */
-public record KinesisReaderSettings(double callsPerSecondPerShard, int maxRecordsPerCall, int emptyPagesAtTip,
-                                    int maxEmptyPagesBehindTip, int maxIteratorRenewals, BackoffPolicy backoff) {
+public record KinesisReaderSettings(
+        double callsPerSecondPerShard,
+        int maxRecordsPerCall,
+        int emptyPagesAtTip,
+        int maxEmptyPagesBehindTip,
+        int maxIteratorRenewals,
+        BackoffPolicy backoff) {
 
     public static final double MAX_CALLS_PER_SECOND_PER_SHARD = 5;
     public static final int MAX_RECORDS_PER_CALL = 10_000;
@@ -28,36 +33,47 @@ public record KinesisReaderSettings(double callsPerSecondPerShard, int maxRecord
     public KinesisReaderSettings {
         Objects.requireNonNull(backoff, "backoff");
         if (!(callsPerSecondPerShard > 0) || callsPerSecondPerShard > MAX_CALLS_PER_SECOND_PER_SHARD) {
-            throw new IllegalArgumentException("callsPerSecondPerShard must be in (0, 5] (the shard's GetRecords limit, "
-                    + "shared with the pipe), was " + callsPerSecondPerShard);
+            throw new IllegalArgumentException(
+                    "callsPerSecondPerShard must be in (0, 5] (the shard's GetRecords limit, "
+                            + "shared with the pipe), was " + callsPerSecondPerShard);
         }
         if (maxRecordsPerCall < 1 || maxRecordsPerCall > MAX_RECORDS_PER_CALL) {
             throw new IllegalArgumentException("maxRecordsPerCall must be 1-10000, was " + maxRecordsPerCall);
         }
         if (emptyPagesAtTip < 1 || maxEmptyPagesBehindTip < 1 || maxIteratorRenewals < 0) {
-            throw new IllegalArgumentException("emptyPagesAtTip and maxEmptyPagesBehindTip must be >= 1, "
-                    + "maxIteratorRenewals >= 0");
+            throw new IllegalArgumentException(
+                    "emptyPagesAtTip and maxEmptyPagesBehindTip must be >= 1, " + "maxIteratorRenewals >= 0");
         }
     }
 
     public static KinesisReaderSettings defaults() {
-        return new KinesisReaderSettings(2, MAX_RECORDS_PER_CALL, 3, 50, 10,
+        return new KinesisReaderSettings(
+                2,
+                MAX_RECORDS_PER_CALL,
+                3,
+                50,
+                10,
                 new BackoffPolicy(Duration.ofMillis(200), Duration.ofSeconds(5), 8));
     }
 
     public KinesisReaderSettings withCallsPerSecondPerShard(double value) {
-        return new KinesisReaderSettings(value, maxRecordsPerCall, emptyPagesAtTip, maxEmptyPagesBehindTip,
-                maxIteratorRenewals, backoff);
+        return new KinesisReaderSettings(
+                value, maxRecordsPerCall, emptyPagesAtTip, maxEmptyPagesBehindTip, maxIteratorRenewals, backoff);
     }
 
     public KinesisReaderSettings withMaxRecordsPerCall(int value) {
-        return new KinesisReaderSettings(callsPerSecondPerShard, value, emptyPagesAtTip, maxEmptyPagesBehindTip,
-                maxIteratorRenewals, backoff);
+        return new KinesisReaderSettings(
+                callsPerSecondPerShard, value, emptyPagesAtTip, maxEmptyPagesBehindTip, maxIteratorRenewals, backoff);
     }
 
     public KinesisReaderSettings withBackoff(BackoffPolicy value) {
-        return new KinesisReaderSettings(callsPerSecondPerShard, maxRecordsPerCall, emptyPagesAtTip,
-                maxEmptyPagesBehindTip, maxIteratorRenewals, value);
+        return new KinesisReaderSettings(
+                callsPerSecondPerShard,
+                maxRecordsPerCall,
+                emptyPagesAtTip,
+                maxEmptyPagesBehindTip,
+                maxIteratorRenewals,
+                value);
     }
 
     /** The shortest gap between two calls on one shard. */

@@ -56,8 +56,10 @@ final class SpanCollector {
 
     /** @param ranges one shard's ranges, any order */
     SpanCollector(List<ShardRange> ranges, SpanListener listener) {
-        this.byStart = ranges.stream().map(Slot::new)
-                .sorted(Comparator.comparing((Slot s) -> s.start).thenComparing(s -> s.end)).toList();
+        this.byStart = ranges.stream()
+                .map(Slot::new)
+                .sorted(Comparator.comparing((Slot s) -> s.start).thenComparing(s -> s.end))
+                .toList();
         this.listener = listener;
     }
 
@@ -101,9 +103,12 @@ final class SpanCollector {
             if (active.isEmpty()) {
                 recordsSinceKept++;
             } else {
-                StreamRecord kept = StreamRecord.plain(byStart.get(0).range.shardId(),
-                        SequenceNumber.of(record.sequenceNumber()), record.partitionKey(),
-                        record.approximateArrivalTimestamp(), data);
+                StreamRecord kept = StreamRecord.plain(
+                        byStart.get(0).range.shardId(),
+                        SequenceNumber.of(record.sequenceNumber()),
+                        record.partitionKey(),
+                        record.approximateArrivalTimestamp(),
+                        data);
                 active.forEach(slot -> slot.records.add(kept));
                 recordsKept++;
                 recordsSinceKept = 0;
@@ -123,8 +128,11 @@ final class SpanCollector {
             }
             slot.headMissing = firstOfRun && slot.start.compareTo(seq) < 0;
             if (slot.end.compareTo(seq) < 0) {
-                judge(slot, RangeStatus.GONE, "the first readable record " + seqText + " is after the range end "
-                        + slot.range.end() + ": all " + slot.range.expectedCount() + " records were trimmed");
+                judge(
+                        slot,
+                        RangeStatus.GONE,
+                        "the first readable record " + seqText + " is after the range end " + slot.range.end()
+                                + ": all " + slot.range.expectedCount() + " records were trimmed");
             } else {
                 active.add(slot);
             }
@@ -146,8 +154,11 @@ final class SpanCollector {
     void breakRun(String why) {
         while (!active.isEmpty()) {
             Slot slot = active.poll();
-            judge(slot, slot.records.isEmpty() ? RangeStatus.GONE : RangeStatus.PARTIAL, "read " + slot.records.size()
-                    + " of at least " + slot.range.expectedCount() + " records, then " + why);
+            judge(
+                    slot,
+                    slot.records.isEmpty() ? RangeStatus.GONE : RangeStatus.PARTIAL,
+                    "read " + slot.records.size() + " of at least " + slot.range.expectedCount() + " records, then "
+                            + why);
         }
     }
 
@@ -155,8 +166,11 @@ final class SpanCollector {
         int read = slot.records.size();
         int batch = slot.range.expectedCount();
         if (slot.headMissing) {
-            judge(slot, RangeStatus.PARTIAL, "the first readable record " + slot.records.get(0).sequenceNumber()
-                    + " is after the range start " + slot.range.start() + " (trimmed); read " + read + " of " + batch);
+            judge(
+                    slot,
+                    RangeStatus.PARTIAL,
+                    "the first readable record " + slot.records.get(0).sequenceNumber() + " is after the range start "
+                            + slot.range.start() + " (trimmed); read " + read + " of " + batch);
         } else if (read < batch) {
             judge(slot, RangeStatus.PARTIAL, "read " + read + " of " + batch + " records before " + stoppedAt);
         } else {
@@ -213,8 +227,7 @@ final class SpanCollector {
      * What the span's reads returned so far: records, those a range kept, those since the last kept one (a lower
      * bound of the gap being read through), and bytes.
      */
-    record Seen(long records, long kept, long sinceKept, long bytes) {
-    }
+    record Seen(long records, long kept, long sinceKept, long bytes) {}
 
     Seen seen() {
         return new Seen(recordsSeen, recordsKept, recordsSinceKept, bytesSeen);

@@ -30,8 +30,8 @@ class S3ArchiveReadTest {
         Emulator emulator = Emulators.s3Backend(backend);
         String bucket = "read-" + UUID.randomUUID().toString().substring(0, 8);
         try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(emulator);
-             S3Client s3 = LocalAws.s3(proxy.endpoint());
-             S3ArchiveStore store = S3ArchiveStore.create(s3, bucket)) {
+                S3Client s3 = LocalAws.s3(proxy.endpoint());
+                S3ArchiveStore store = S3ArchiveStore.create(s3, bucket)) {
             s3.createBucket(b -> b.bucket(bucket));
             store.putIfAbsent(new ArchiveWrite("c/a.json", "{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
 
@@ -44,8 +44,8 @@ class S3ArchiveReadTest {
             assertThat(tagged.tagCount()).as(backend + "'s x-amz-tagging-count").isEqualTo(countSent);
             assertThat(store.read("c/missing.json")).isEmpty();
             assertThat(proxy.requests().stream().map(ProxiedRequest::s3Operation))
-                    .containsExactly("CreateBucket", "PutObject", "GetObject", "PutObjectTagging", "GetObject",
-                            "GetObject");
+                    .containsExactly(
+                            "CreateBucket", "PutObject", "GetObject", "PutObjectTagging", "GetObject", "GetObject");
         }
     }
 
@@ -55,21 +55,27 @@ class S3ArchiveReadTest {
     void aConditionalReplaceWinsOnlyOverTheVersionItRead(String backend) {
         String bucket = "cas-" + UUID.randomUUID().toString().substring(0, 8);
         try (S3Client s3 = LocalAws.s3(Emulators.s3Backend(backend));
-             S3ArchiveStore store = S3ArchiveStore.create(s3, bucket)) {
+                S3ArchiveStore store = S3ArchiveStore.create(s3, bucket)) {
             s3.createBucket(b -> b.bucket(bucket));
             ArchiveWrite first = new ArchiveWrite("_runs/r/keys/k.json", "1".getBytes(StandardCharsets.UTF_8));
 
             String created = store.putIfUnchanged(first, null).orElseThrow();
-            assertThat(store.putIfUnchanged(first, null)).as(backend + ": created twice").isEmpty();
+            assertThat(store.putIfUnchanged(first, null))
+                    .as(backend + ": created twice")
+                    .isEmpty();
             String read = store.read(first.key()).orElseThrow().eTag();
-            String advanced = store.putIfUnchanged(new ArchiveWrite(first.key(), "2".getBytes(StandardCharsets.UTF_8)),
-                    read).orElseThrow();
+            String advanced = store.putIfUnchanged(
+                            new ArchiveWrite(first.key(), "2".getBytes(StandardCharsets.UTF_8)), read)
+                    .orElseThrow();
             var stale = store.putIfUnchanged(new ArchiveWrite(first.key(), "3".getBytes(StandardCharsets.UTF_8)), read);
 
             assertThat(read).isEqualTo(created);
             assertThat(advanced).isNotEqualTo(created);
-            assertThat(stale).as(backend + ": a writer with a stale ETag must lose").isEmpty();
-            assertThat(new String(store.get(first.key()).orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("2");
+            assertThat(stale)
+                    .as(backend + ": a writer with a stale ETag must lose")
+                    .isEmpty();
+            assertThat(new String(store.get(first.key()).orElseThrow(), StandardCharsets.UTF_8))
+                    .isEqualTo("2");
         }
     }
 }

@@ -40,8 +40,14 @@ class S3ArchiveStoreFaultsTest {
         bucket = "faults-" + UUID.randomUUID().toString().substring(0, 8);
         s3.createBucket(b -> b.bucket(bucket));
         puts = RequestMatch.http("PUT", "/" + bucket + "/");
-        store = new S3ArchiveStore(s3, bucket, S3ArchiveSettings.defaults().withParallelism(4)
-                .withWriteBackoff(new BackoffPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), 4)), time, () -> 0.5);
+        store = new S3ArchiveStore(
+                s3,
+                bucket,
+                S3ArchiveSettings.defaults()
+                        .withParallelism(4)
+                        .withWriteBackoff(new BackoffPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), 4)),
+                time,
+                () -> 0.5);
     }
 
     @AfterEach
@@ -60,7 +66,9 @@ class S3ArchiveStoreFaultsTest {
         proxy.inject(puts, 1, Fault.s3SlowDown()).inject(puts, 1, Fault.s3InternalError());
 
         assertThat(store.putIfAbsent(write("a.json"))).isEqualTo(WriteOutcome.CREATED);
-        assertThat(proxy.count(puts)).as("2 failures + 1 success, no SDK retries on top").isEqualTo(3);
+        assertThat(proxy.count(puts))
+                .as("2 failures + 1 success, no SDK retries on top")
+                .isEqualTo(3);
         assertThat(time.sleeps()).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100));
         assertThat(store.get("a.json")).isPresent();
     }
@@ -77,8 +85,13 @@ class S3ArchiveStoreFaultsTest {
     @Test
     void aConditionalRequestConflictIsRetriedAndAWinningRaceReadsAsAlreadyArchived() {
         store.putIfAbsent(write("c.json"));
-        proxy.inject(puts, 1, Fault.s3Error(409, "ConditionalRequestConflict",
-                "A conflicting conditional operation is currently in progress against this resource."));
+        proxy.inject(
+                puts,
+                1,
+                Fault.s3Error(
+                        409,
+                        "ConditionalRequestConflict",
+                        "A conflicting conditional operation is currently in progress against this resource."));
 
         assertThat(store.putIfAbsent(write("c.json"))).isEqualTo(WriteOutcome.ALREADY_EXISTS);
         assertThat(time.sleeps()).hasSize(1);
@@ -89,7 +102,9 @@ class S3ArchiveStoreFaultsTest {
         proxy.injectAlways(puts, Fault.s3SlowDown());
 
         assertThatThrownBy(() -> store.putIfAbsent(write("d.json")))
-                .isInstanceOf(ArchiveException.class).hasMessageContaining("after 4 attempts").hasMessageContaining("SlowDown");
+                .isInstanceOf(ArchiveException.class)
+                .hasMessageContaining("after 4 attempts")
+                .hasMessageContaining("SlowDown");
         assertThat(proxy.count(puts)).isEqualTo(4);
     }
 
@@ -104,14 +119,17 @@ class S3ArchiveStoreFaultsTest {
         assertThat(results.get(0).outcome()).isEqualTo(WriteOutcome.CREATED);
         assertThat(results.get(2).outcome()).isEqualTo(WriteOutcome.CREATED);
         assertThat(results.get(1).succeeded()).isFalse();
-        assertThat(results.get(1).failure()).isInstanceOf(ArchiveException.class).hasMessageContaining("bad/2.json");
+        assertThat(results.get(1).failure())
+                .isInstanceOf(ArchiveException.class)
+                .hasMessageContaining("bad/2.json");
     }
 
     @Test
     void accessDeniedIsNotRetried() {
         proxy.inject(puts, 1, Fault.s3Error(403, "AccessDenied", "Access Denied"));
 
-        assertThatThrownBy(() -> store.putIfAbsent(write("e.json"))).isInstanceOf(ArchiveException.class)
+        assertThatThrownBy(() -> store.putIfAbsent(write("e.json")))
+                .isInstanceOf(ArchiveException.class)
                 .hasMessageContaining("403 AccessDenied");
         assertThat(proxy.count(puts)).isEqualTo(1);
         assertThat(time.sleeps()).isEmpty();

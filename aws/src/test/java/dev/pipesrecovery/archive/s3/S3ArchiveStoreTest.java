@@ -50,8 +50,8 @@ class S3ArchiveStoreTest {
         bucket = "archive-" + UUID.randomUUID().toString().substring(0, 8);
         s3.createBucket(b -> b.bucket(bucket));
         FakeTime time = new FakeTime();
-        store = new S3ArchiveStore(s3, bucket, S3ArchiveSettings.defaults().withParallelism(8).withListPageSize(50),
-                time, () -> 0.5);
+        store = new S3ArchiveStore(
+                s3, bucket, S3ArchiveSettings.defaults().withParallelism(8).withListPageSize(50), time, () -> 0.5);
     }
 
     @AfterEach
@@ -81,11 +81,14 @@ class S3ArchiveStoreTest {
     @Test
     void writesAThousandObjectsInParallelWithOneResultEachInOrder() {
         List<ArchiveWrite> writes = IntStream.range(0, 1000)
-                .mapToObj(i -> write(String.format("c/2026-11-21/pk/%04d.json", i), "{\"n\":" + i + "}")).toList();
+                .mapToObj(i -> write(String.format("c/2026-11-21/pk/%04d.json", i), "{\"n\":" + i + "}"))
+                .toList();
 
         List<WriteResult> results = store.putAllIfAbsent(writes);
 
-        assertThat(results).hasSize(1000).allMatch(WriteResult::succeeded)
+        assertThat(results)
+                .hasSize(1000)
+                .allMatch(WriteResult::succeeded)
                 .allMatch(r -> r.outcome() == WriteOutcome.CREATED);
         assertThat(results).extracting(WriteResult::write).containsExactlyElementsOf(writes);
         try (Stream<ArchiveObject> listed = store.list("c/")) {
@@ -97,7 +100,9 @@ class S3ArchiveStoreTest {
 
     @Test
     void listsLazilyPageByPageInLexicographicKeyOrder() {
-        List<String> keys = IntStream.range(0, 120).mapToObj(i -> "c/2026-11-21/pk/" + (i * 7919 % 1000) + ".json").toList();
+        List<String> keys = IntStream.range(0, 120)
+                .mapToObj(i -> "c/2026-11-21/pk/" + (i * 7919 % 1000) + ".json")
+                .toList();
         store.putAllIfAbsent(keys.stream().map(k -> write(k, "{}")).toList());
         store.putIfAbsent(write("other/x.json", "{}"));
         RequestMatch listCalls = RequestMatch.http("GET", "/" + bucket);
@@ -109,12 +114,16 @@ class S3ArchiveStoreTest {
         }
 
         assertThat(listed).containsExactlyElementsOf(keys.stream().sorted().toList());
-        assertThat(proxy.count(listCalls) - before).as("120 keys in pages of 50").isEqualTo(3);
+        assertThat(proxy.count(listCalls) - before)
+                .as("120 keys in pages of 50")
+                .isEqualTo(3);
         long beforeFirst = proxy.count(listCalls);
         try (Stream<ArchiveObject> objects = store.list("c/")) {
             assertThat(objects.limit(5).count()).isEqualTo(5);
         }
-        assertThat(proxy.count(listCalls) - beforeFirst).as("only the pages consumed are fetched").isEqualTo(1);
+        assertThat(proxy.count(listCalls) - beforeFirst)
+                .as("only the pages consumed are fetched")
+                .isEqualTo(1);
     }
 
     @Test
@@ -122,7 +131,8 @@ class S3ArchiveStoreTest {
         store.putIfAbsent(write("p/a.json", "12345"));
 
         try (Stream<ArchiveObject> objects = store.list("p/")) {
-            assertThat(objects.toList()).singleElement()
+            assertThat(objects.toList())
+                    .singleElement()
                     .satisfies(o -> assertThat(o.size()).isEqualTo(5))
                     .satisfies(o -> assertThat(o.lastModified()).isNotNull());
         }

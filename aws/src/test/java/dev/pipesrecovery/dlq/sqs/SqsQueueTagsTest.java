@@ -19,16 +19,19 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class SqsQueueTagsTest {
 
     private static String queue(SqsClient sqs, Map<String, String> tags) {
-        String url = sqs.createQueue(b -> b.queueName("dlq-" + UUID.randomUUID().toString().substring(0, 8)).tags(tags))
+        String url = sqs.createQueue(
+                        b -> b.queueName("dlq-" + UUID.randomUUID().toString().substring(0, 8))
+                                .tags(tags))
                 .queueUrl();
         return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
     }
 
     @Test
     void aTaggedQueueIsRegisteredToItsConsumerAndStreamAndReadOnce() throws Exception {
         try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(Emulators.sqs());
-             SqsClient sqs = LocalAws.sqs(proxy.endpoint())) {
+                SqsClient sqs = LocalAws.sqs(proxy.endpoint())) {
             String stream = "arn:aws:kinesis:us-east-1:123456789012:stream/orders";
             String arn = queue(sqs, Map.of(SqsQueueTags.CONSUMER_TAG, "orders-api", SqsQueueTags.STREAM_TAG, stream));
             SqsQueueTags registry = new SqsQueueTags(sqs);
@@ -36,7 +39,9 @@ class SqsQueueTagsTest {
 
             assertThat(registry.lookup(arn)).contains(new QueueRegistry.Registration("orders-api", stream));
             assertThat(registry.lookup(arn)).contains(new QueueRegistry.Registration("orders-api", stream));
-            assertThat(proxy.requests().size() - before).as("GetQueueUrl + ListQueueTags, once").isEqualTo(2);
+            assertThat(proxy.requests().size() - before)
+                    .as("GetQueueUrl + ListQueueTags, once")
+                    .isEqualTo(2);
         }
     }
 
@@ -46,20 +51,23 @@ class SqsQueueTagsTest {
             SqsQueueTags registry = new SqsQueueTags(sqs);
 
             assertThat(registry.lookup(queue(sqs, Map.of("team", "payments")))).isEmpty();
-            assertThat(registry.lookup("arn:aws:sqs:us-east-1:123456789012:no-such-queue")).isEmpty();
-            assertThat(registry.lookup("arn:aws:kinesis:us-east-1:123456789012:stream/orders")).isEmpty();
+            assertThat(registry.lookup("arn:aws:sqs:us-east-1:123456789012:no-such-queue"))
+                    .isEmpty();
+            assertThat(registry.lookup("arn:aws:kinesis:us-east-1:123456789012:stream/orders"))
+                    .isEmpty();
         }
     }
 
     @Test
     void aFailedLookupMayPassAndIsNotTakenForUnregistered() {
         try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(Emulators.sqs());
-             SqsClient sqs = LocalAws.sqs(proxy.endpoint())) {
+                SqsClient sqs = LocalAws.sqs(proxy.endpoint())) {
             String arn = queue(sqs, Map.of(SqsQueueTags.CONSUMER_TAG, "orders-api"));
             proxy.injectAlways(RequestMatch.any(), Fault.respond(500, "text/plain", "boom"));
 
             assertThatThrownBy(() -> new SqsQueueTags(sqs).lookup(arn))
-                    .isInstanceOf(QueueRegistry.QueueLookupException.class).hasMessageContaining(arn);
+                    .isInstanceOf(QueueRegistry.QueueLookupException.class)
+                    .hasMessageContaining(arn);
         }
     }
 
@@ -72,7 +80,8 @@ class SqsQueueTagsTest {
 
                 assertThatThrownBy(() -> registry.lookup(arn))
                         .isInstanceOf(QueueRegistry.QueueLookupException.class)
-                        .hasMessageContaining(SqsQueueTags.CONSUMER_TAG).hasMessageContaining(arn)
+                        .hasMessageContaining(SqsQueueTags.CONSUMER_TAG)
+                        .hasMessageContaining(arn)
                         .hasMessageContaining("consumer '" + consumer + "' must match");
             }
         }

@@ -28,13 +28,16 @@ class KinesisClosedShardTest {
     static void splitAfterFiveRecords() {
         kinesis = LocalAws.kinesis(Emulators.kinesalite());
         stream = new KinesisFixture(kinesis).put(5);
-        Shard parent = kinesis.listShards(b -> b.streamName(stream.streamName)).shards().get(0);
+        Shard parent = kinesis.listShards(b -> b.streamName(stream.streamName))
+                .shards()
+                .get(0);
         BigInteger middle = new BigInteger(parent.hashKeyRange().endingHashKey()).shiftRight(1);
-        kinesis.splitShard(b -> b.streamName(stream.streamName).shardToSplit(parent.shardId())
-                .newStartingHashKey(middle.toString()));
+        kinesis.splitShard(b ->
+                b.streamName(stream.streamName).shardToSplit(parent.shardId()).newStartingHashKey(middle.toString()));
         KinesisLocal.awaitActive(kinesis, stream.streamName);
         assertThat(kinesis.listShards(b -> b.streamName(stream.streamName)).shards())
-                .as("the split left the parent closed and two children").hasSize(3)
+                .as("the split left the parent closed and two children")
+                .hasSize(3)
                 .filteredOn(s -> s.shardId().equals(stream.shardId))
                 .allMatch(s -> s.sequenceNumberRange().endingSequenceNumber() != null);
     }
@@ -51,21 +54,25 @@ class KinesisClosedShardTest {
 
     @Test
     void aRangeOnAClosedParentShardIsReadWhole() throws Exception {
-        RangeRead read = reader().read(new ShardRange(stream.streamArn, stream.shardId, stream.seq(1), stream.seq(4), 4));
+        RangeRead read =
+                reader().read(new ShardRange(stream.streamArn, stream.shardId, stream.seq(1), stream.seq(4), 4));
 
         assertThat(read.status()).isEqualTo(RangeStatus.COMPLETE);
-        assertThat(read.records()).extracting(StreamRecord::sequenceNumber)
+        assertThat(read.records())
+                .extracting(StreamRecord::sequenceNumber)
                 .containsExactlyElementsOf(stream.sequenceNumbers.subList(1, 5));
     }
 
     @Test
     void theEndOfAClosedShardStopsAShortRange() throws Exception {
-        SequenceNumber beyond = SequenceNumber.of(stream.seq(4).numeric().add(BigInteger.TEN.pow(30)).toString());
+        SequenceNumber beyond = SequenceNumber.of(
+                stream.seq(4).numeric().add(BigInteger.TEN.pow(30)).toString());
 
         RangeRead read = reader().read(new ShardRange(stream.streamArn, stream.shardId, stream.seq(2), beyond, 6));
 
         assertThat(read.status()).isEqualTo(RangeStatus.PARTIAL);
-        assertThat(read.records()).extracting(StreamRecord::sequenceNumber)
+        assertThat(read.records())
+                .extracting(StreamRecord::sequenceNumber)
                 .containsExactlyElementsOf(stream.sequenceNumbers.subList(2, 5));
         assertThat(read.lossReason()).contains("read 3 of 6").contains("closed shard");
     }

@@ -28,14 +28,19 @@ final class KinesisFixture {
         this.kinesis = kinesis;
         this.streamName = "range-" + UUID.randomUUID().toString().substring(0, 8);
         this.streamArn = KinesisLocal.createStream(kinesis, streamName, shards);
-        this.shardId = kinesis.listShards(b -> b.streamName(streamName)).shards().get(0).shardId();
+        this.shardId = kinesis.listShards(b -> b.streamName(streamName))
+                .shards()
+                .get(0)
+                .shardId();
     }
 
     /** Puts {@code count} records on the last shard of a multi-shard stream (not recorded here). */
     KinesisFixture putOnOtherShard(int count) {
         for (int i = 0; i < count; i++) {
-            kinesis.putRecord(b -> b.streamName(streamName).partitionKey("other")
-                    .explicitHashKey("340282366920938463463374607431768211455").data(SdkBytes.fromUtf8String("{}")));
+            kinesis.putRecord(b -> b.streamName(streamName)
+                    .partitionKey("other")
+                    .explicitHashKey("340282366920938463463374607431768211455")
+                    .data(SdkBytes.fromUtf8String("{}")));
         }
         return this;
     }
@@ -51,10 +56,15 @@ final class KinesisFixture {
         int first = sequenceNumbers.size();
         for (int from = 0; from < count; from += 500) {
             List<PutRecordsRequestEntry> entries = IntStream.range(from, Math.min(count, from + 500))
-                    .mapToObj(i -> PutRecordsRequestEntry.builder().partitionKey("pk-" + ((first + i) % 7)).explicitHashKey("0")
-                            .data(SdkBytes.fromUtf8String(body(first + i) + pad)).build())
+                    .mapToObj(i -> PutRecordsRequestEntry.builder()
+                            .partitionKey("pk-" + ((first + i) % 7))
+                            .explicitHashKey("0")
+                            .data(SdkBytes.fromUtf8String(body(first + i) + pad))
+                            .build())
                     .toList();
-            for (PutRecordsResultEntry result : kinesis.putRecords(b -> b.streamName(streamName).records(entries)).records()) {
+            for (PutRecordsResultEntry result : kinesis.putRecords(
+                            b -> b.streamName(streamName).records(entries))
+                    .records()) {
                 if (result.errorCode() != null) {
                     throw new IllegalStateException("put failed: " + result.errorCode());
                 }

@@ -59,25 +59,31 @@ class KinesisRangeReaderTest {
     }
 
     KinesisRangeReader reader(int maxRecordsPerCall) {
-        KinesisReaderSettings settings = KinesisReaderSettings.defaults().withCallsPerSecondPerShard(5)
+        KinesisReaderSettings settings = KinesisReaderSettings.defaults()
+                .withCallsPerSecondPerShard(5)
                 .withMaxRecordsPerCall(maxRecordsPerCall)
                 .withBackoff(new BackoffPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), 5));
         return new KinesisRangeReader(kinesis, settings, time::nanoTime, time, () -> 0.5);
     }
 
     static List<String> bodies(RangeRead read) {
-        return read.records().stream().map(r -> new String(r.data(), StandardCharsets.UTF_8)).toList();
+        return read.records().stream()
+                .map(r -> new String(r.data(), StandardCharsets.UTF_8))
+                .toList();
     }
 
     static List<String> expectedBodies(int fromInclusive, int toInclusive) {
-        return IntStream.rangeClosed(fromInclusive, toInclusive).mapToObj(KinesisFixture::body).toList();
+        return IntStream.rangeClosed(fromInclusive, toInclusive)
+                .mapToObj(KinesisFixture::body)
+                .toList();
     }
 
     @Test
     void readsAOneRecordRange() throws Exception {
         KinesisFixture stream = new KinesisFixture(kinesis).put(3);
 
-        RangeRead read = reader(10_000).read(new ShardRange(stream.streamArn, stream.shardId, stream.seq(1), stream.seq(1), 1));
+        RangeRead read =
+                reader(10_000).read(new ShardRange(stream.streamArn, stream.shardId, stream.seq(1), stream.seq(1), 1));
 
         assertThat(read.status()).isEqualTo(RangeStatus.COMPLETE);
         StreamRecord record = read.records().get(0);
@@ -93,11 +99,13 @@ class KinesisRangeReaderTest {
         KinesisFixture stream = new KinesisFixture(kinesis).put(520);
         long callsBefore = proxy.count(GET_RECORDS);
 
-        RangeRead read = reader(64).read(new ShardRange(stream.streamArn, stream.shardId, stream.seq(10), stream.seq(509), 500));
+        RangeRead read =
+                reader(64).read(new ShardRange(stream.streamArn, stream.shardId, stream.seq(10), stream.seq(509), 500));
 
         assertThat(read.status()).isEqualTo(RangeStatus.COMPLETE);
         assertThat(bodies(read)).containsExactlyElementsOf(expectedBodies(10, 509));
-        assertThat(read.records()).extracting(StreamRecord::sequenceNumber)
+        assertThat(read.records())
+                .extracting(StreamRecord::sequenceNumber)
                 .containsExactlyElementsOf(stream.sequenceNumbers.subList(10, 510));
         long getRecordsCalls = proxy.count(GET_RECORDS) - callsBefore;
         assertThat(getRecordsCalls).as("500 records in pages of at most 64").isGreaterThanOrEqualTo(8);
@@ -115,7 +123,8 @@ class KinesisRangeReaderTest {
     void aRecordPastTheEndEndsTheRangeNotTheBatchSize() throws Exception {
         KinesisFixture stream = new KinesisFixture(kinesis).put(8);
 
-        RangeRead read = reader(10_000).read(new ShardRange(stream.streamArn, stream.shardId, stream.seq(1), stream.seq(5), 2));
+        RangeRead read =
+                reader(10_000).read(new ShardRange(stream.streamArn, stream.shardId, stream.seq(1), stream.seq(5), 2));
 
         assertThat(read.status()).isEqualTo(RangeStatus.COMPLETE);
         assertThat(bodies(read)).containsExactlyElementsOf(expectedBodies(1, 5));
@@ -125,8 +134,16 @@ class KinesisRangeReaderTest {
     void aRangeLargerThanWhatExistsComesBackPartialAtTheTip() throws Exception {
         KinesisFixture stream = new KinesisFixture(kinesis).put(4);
 
-        RangeRead read = reader(10_000).read(new ShardRange(stream.streamArn, stream.shardId, stream.seq(1),
-                SequenceNumber.of(stream.seq(3).numeric().add(java.math.BigInteger.TEN.pow(20)).toString()), 10));
+        RangeRead read = reader(10_000)
+                .read(new ShardRange(
+                        stream.streamArn,
+                        stream.shardId,
+                        stream.seq(1),
+                        SequenceNumber.of(stream.seq(3)
+                                .numeric()
+                                .add(java.math.BigInteger.TEN.pow(20))
+                                .toString()),
+                        10));
 
         assertThat(read.status()).isEqualTo(RangeStatus.PARTIAL);
         assertThat(bodies(read)).containsExactlyElementsOf(expectedBodies(1, 3));
@@ -138,7 +155,8 @@ class KinesisRangeReaderTest {
     void fewerRecordsThanTheBatchSizeBeforeTheEndIsPartial() throws Exception {
         KinesisFixture stream = new KinesisFixture(kinesis).put(6);
 
-        RangeRead read = reader(10_000).read(new ShardRange(stream.streamArn, stream.shardId, stream.seq(0), stream.seq(2), 5));
+        RangeRead read =
+                reader(10_000).read(new ShardRange(stream.streamArn, stream.shardId, stream.seq(0), stream.seq(2), 5));
 
         assertThat(read.status()).isEqualTo(RangeStatus.PARTIAL);
         assertThat(bodies(read)).containsExactlyElementsOf(expectedBodies(0, 2));
@@ -156,7 +174,10 @@ class KinesisRangeReaderTest {
         assertThat(read.status()).isEqualTo(RangeStatus.GONE);
         assertThat(read.records()).isEmpty();
         assertThat(read.missingCount()).isEqualTo(3);
-        assertThat(read.lossReason()).contains("GetShardIterator").contains(foreign.value()).contains("trim horizon");
+        assertThat(read.lossReason())
+                .contains("GetShardIterator")
+                .contains(foreign.value())
+                .contains("trim horizon");
     }
 
     @Test
@@ -165,7 +186,8 @@ class KinesisRangeReaderTest {
         SequenceNumber seq = SequenceNumber.of("49680523228892169800332370192097553081111003436756762626");
 
         assertThatThrownBy(() -> reader(10_000).read(new ShardRange(arn, "shardId-000000000000", seq, seq, 1)))
-                .isInstanceOf(StreamReadException.class).hasMessageContaining("does-not-exist");
+                .isInstanceOf(StreamReadException.class)
+                .hasMessageContaining("does-not-exist");
         assertThatThrownBy(() -> reader(10_000).retentionHours(arn)).isInstanceOf(StreamReadException.class);
     }
 
@@ -174,12 +196,21 @@ class KinesisRangeReaderTest {
         SequenceNumber seq = SequenceNumber.of("49680523228892169800332370192097553081111003436756762626");
         long callsBefore = proxy.requests().size();
 
-        assertThatThrownBy(() -> reader(10_000).read(new ShardRange("arn:aws:kinesis:eu-west-1:123456789012:stream/orders",
-                "shardId-000000000000", seq, seq, 1)))
-                .isInstanceOf(StreamReadException.class).hasMessageContaining("eu-west-1").hasMessageContaining("us-east-1");
-        assertThatThrownBy(() -> reader(10_000).read(new ShardRange("arn:aws:sqs:us-east-1:123456789012:orders",
-                "shardId-000000000000", seq, seq, 1)))
-                .isInstanceOf(StreamReadException.class).hasMessageContaining("not a Kinesis stream ARN");
+        assertThatThrownBy(() -> reader(10_000)
+                        .read(new ShardRange(
+                                "arn:aws:kinesis:eu-west-1:123456789012:stream/orders",
+                                "shardId-000000000000",
+                                seq,
+                                seq,
+                                1)))
+                .isInstanceOf(StreamReadException.class)
+                .hasMessageContaining("eu-west-1")
+                .hasMessageContaining("us-east-1");
+        assertThatThrownBy(() -> reader(10_000)
+                        .read(new ShardRange(
+                                "arn:aws:sqs:us-east-1:123456789012:orders", "shardId-000000000000", seq, seq, 1)))
+                .isInstanceOf(StreamReadException.class)
+                .hasMessageContaining("not a Kinesis stream ARN");
         assertThat(proxy.requests()).hasSize((int) callsBefore);
     }
 

@@ -55,9 +55,14 @@ class KinesisSpanReadTest {
     }
 
     KinesisRangeReader reader() {
-        return new KinesisRangeReader(kinesis, KinesisReaderSettings.defaults().withCallsPerSecondPerShard(5)
-                .withBackoff(new BackoffPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), 5)),
-                time::nanoTime, time, () -> 0.5);
+        return new KinesisRangeReader(
+                kinesis,
+                KinesisReaderSettings.defaults()
+                        .withCallsPerSecondPerShard(5)
+                        .withBackoff(new BackoffPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), 5)),
+                time::nanoTime,
+                time,
+                () -> 0.5);
     }
 
     static ShardRange one(KinesisFixture stream, int index) {
@@ -70,8 +75,10 @@ class KinesisSpanReadTest {
 
     void assertAllCompleteAndExact(KinesisFixture stream, List<ShardRange> ranges) {
         assertThat(judged).hasSize(ranges.size()).allMatch(r -> r.status() == RangeStatus.COMPLETE);
-        assertThat(judged).allSatisfy(r -> assertThat(r.records()).extracting(StreamRecord::sequenceNumber)
-                .containsExactly(r.range().start()));
+        assertThat(judged)
+                .allSatisfy(r -> assertThat(r.records())
+                        .extracting(StreamRecord::sequenceNumber)
+                        .containsExactly(r.range().start()));
     }
 
     @Test
@@ -87,7 +94,9 @@ class KinesisSpanReadTest {
         KinesisCallCounts.Count calls = reader.counts().total();
         assertThat(calls.getShardIterator()).isEqualTo(1);
         assertThat(calls.getRecords()).isEqualTo(1);
-        assertThat(calls.records()).as("nothing read twice or beyond the last range").isEqualTo(2_500);
+        assertThat(calls.records())
+                .as("nothing read twice or beyond the last range")
+                .isEqualTo(2_500);
     }
 
     @Test
@@ -101,7 +110,9 @@ class KinesisSpanReadTest {
         assertAllCompleteAndExact(stream, ranges);
         KinesisCallCounts.Count calls = reader.counts().total();
         assertThat(calls.getShardIterator()).isEqualTo(1);
-        assertThat(calls.calls()).as("<= 50 calls per 1,000 ranges (the bar): here %s", calls).isLessThanOrEqualTo(15);
+        assertThat(calls.calls())
+                .as("<= 50 calls per 1,000 ranges (the bar): here %s", calls)
+                .isLessThanOrEqualTo(15);
     }
 
     @Test
@@ -117,7 +128,9 @@ class KinesisSpanReadTest {
         // two per range, as one read per message costs, once a page or two found nothing in the gaps (17 here)
         assertThat(calls.calls()).as("%s", calls).isLessThanOrEqualTo(3 * 7);
         // a page or two of at most 1 MiB are read into a gap before the read gives up on it and re-positions
-        assertThat(calls.records()).as("the 12,000 records of the gaps are not read through: %s", calls).isLessThan(8_000);
+        assertThat(calls.records())
+                .as("the 12,000 records of the gaps are not read through: %s", calls)
+                .isLessThan(8_000);
     }
 
     @Test
@@ -129,11 +142,15 @@ class KinesisSpanReadTest {
 
         reader().readSpan(List.of(b, a), judged::add);
 
-        RangeRead readA = judged.stream().filter(r -> r.range() == a).findFirst().orElseThrow();
-        RangeRead readB = judged.stream().filter(r -> r.range() == b).findFirst().orElseThrow();
-        assertThat(readA.records()).extracting(StreamRecord::sequenceNumber)
+        RangeRead readA =
+                judged.stream().filter(r -> r.range() == a).findFirst().orElseThrow();
+        RangeRead readB =
+                judged.stream().filter(r -> r.range() == b).findFirst().orElseThrow();
+        assertThat(readA.records())
+                .extracting(StreamRecord::sequenceNumber)
                 .containsExactlyElementsOf(stream.sequenceNumbers.subList(1, 8));
-        assertThat(readB.records()).extracting(StreamRecord::sequenceNumber)
+        assertThat(readB.records())
+                .extracting(StreamRecord::sequenceNumber)
                 .containsExactlyElementsOf(stream.sequenceNumbers.subList(2, 9));
         assertThat(List.of(readA, readB)).allMatch(r -> r.status() == RangeStatus.COMPLETE && r.widerThanBatch());
     }
@@ -145,9 +162,12 @@ class KinesisSpanReadTest {
         stream.putOnOtherShard(10);
         stream.put(6);
         String s0 = stream.seq(0).value();
-        ShardRange gone1 = range(stream, Kinesalite.sequenceNumberBefore(s0, 9), Kinesalite.sequenceNumberBefore(s0, 8), 2);
-        ShardRange gone2 = range(stream, Kinesalite.sequenceNumberBefore(s0, 6), Kinesalite.sequenceNumberBefore(s0, 4), 3);
-        ShardRange boundary = range(stream, Kinesalite.sequenceNumberBefore(s0, 2), stream.seq(1).value(), 4);
+        ShardRange gone1 =
+                range(stream, Kinesalite.sequenceNumberBefore(s0, 9), Kinesalite.sequenceNumberBefore(s0, 8), 2);
+        ShardRange gone2 =
+                range(stream, Kinesalite.sequenceNumberBefore(s0, 6), Kinesalite.sequenceNumberBefore(s0, 4), 3);
+        ShardRange boundary = range(
+                stream, Kinesalite.sequenceNumberBefore(s0, 2), stream.seq(1).value(), 4);
         ShardRange live = new ShardRange(stream.streamArn, stream.shardId, stream.seq(2), stream.seq(5), 4);
         KinesisRangeReader reader = reader();
 
@@ -157,10 +177,14 @@ class KinesisSpanReadTest {
         assertThat(status(gone2)).isEqualTo(RangeStatus.GONE);
         RangeRead partial = read(boundary);
         assertThat(partial.status()).isEqualTo(RangeStatus.PARTIAL);
-        assertThat(partial.records()).extracting(StreamRecord::sequenceNumber).containsExactly(stream.seq(0), stream.seq(1));
+        assertThat(partial.records())
+                .extracting(StreamRecord::sequenceNumber)
+                .containsExactly(stream.seq(0), stream.seq(1));
         assertThat(partial.missingCount()).isEqualTo(2);
         assertThat(status(live)).isEqualTo(RangeStatus.COMPLETE);
-        assertThat(reader.counts().total().getShardIterator()).as("one iterator for the whole span").isEqualTo(1);
+        assertThat(reader.counts().total().getShardIterator())
+                .as("one iterator for the whole span")
+                .isEqualTo(1);
     }
 
     @Test
@@ -169,7 +193,8 @@ class KinesisSpanReadTest {
         List<ShardRange> ranges = every(stream, 3, 300);
         proxy.injectAfter(RequestMatch.kinesis("GetRecords"), 1, 1, Fault.kinesisExpiredIterator())
                 .injectAfter(RequestMatch.kinesis("GetRecords"), 2, 2, Fault.kinesisThroughputExceeded());
-        KinesisReaderSettings smallPages = KinesisReaderSettings.defaults().withMaxRecordsPerCall(100)
+        KinesisReaderSettings smallPages = KinesisReaderSettings.defaults()
+                .withMaxRecordsPerCall(100)
                 .withBackoff(new BackoffPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), 5));
         KinesisRangeReader reader = new KinesisRangeReader(kinesis, smallPages, time::nanoTime, time, () -> 0.5);
 
@@ -177,11 +202,14 @@ class KinesisSpanReadTest {
 
         assertAllCompleteAndExact(stream, ranges);
         assertThat(judged).extracting(RangeRead::range).containsExactlyInAnyOrderElementsOf(ranges);
-        assertThat(reader.counts().total().getShardIterator()).as("the first and one renewal").isEqualTo(2);
+        assertThat(reader.counts().total().getShardIterator())
+                .as("the first and one renewal")
+                .isEqualTo(2);
     }
 
     private ShardRange range(KinesisFixture stream, String start, String end, int batchSize) {
-        return new ShardRange(stream.streamArn, stream.shardId, SequenceNumber.of(start), SequenceNumber.of(end), batchSize);
+        return new ShardRange(
+                stream.streamArn, stream.shardId, SequenceNumber.of(start), SequenceNumber.of(end), batchSize);
     }
 
     private RangeRead read(ShardRange range) {

@@ -12,7 +12,8 @@ class ShardRateLimiterTest {
     @Test
     void spacesCallsOnOneShardAndLeavesOtherShardsAlone() throws Exception {
         FakeTime time = new FakeTime();
-        ShardRateLimiter limiter = new ShardRateLimiter(KinesisReaderSettings.defaults().minInterval(), time::nanoTime, time);
+        ShardRateLimiter limiter =
+                new ShardRateLimiter(KinesisReaderSettings.defaults().minInterval(), time::nanoTime, time);
 
         limiter.acquire("stream/shard-0");
         limiter.acquire("stream/shard-1");
@@ -51,18 +52,23 @@ class ShardRateLimiterTest {
         time.sleep(Duration.ofSeconds(3));
         limiter.acquire("s");
 
-        assertThat(time.sleeps()).hasSize(8).allMatch(d -> d.equals(Duration.ofMillis(200)) || d.equals(Duration.ofSeconds(3)));
+        assertThat(time.sleeps())
+                .hasSize(8)
+                .allMatch(d -> d.equals(Duration.ofMillis(200)) || d.equals(Duration.ofSeconds(3)));
     }
 
     @Test
     void settingsRefuseMoreThanTheShardLimit() {
         assertThatThrownBy(() -> KinesisReaderSettings.defaults().withCallsPerSecondPerShard(6))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(0, 5]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(0, 5]");
         assertThatThrownBy(() -> KinesisReaderSettings.defaults().withCallsPerSecondPerShard(0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> KinesisReaderSettings.defaults().withMaxRecordsPerCall(10_001))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(KinesisReaderSettings.defaults().withCallsPerSecondPerShard(5).minInterval())
+        assertThat(KinesisReaderSettings.defaults()
+                        .withCallsPerSecondPerShard(5)
+                        .minInterval())
                 .isEqualTo(Duration.ofMillis(200));
     }
 }

@@ -28,14 +28,23 @@ class SpanCollectorTest {
     }
 
     static List<Record> records(int... ns) {
-        return Arrays.stream(ns).mapToObj(n -> Record.builder().sequenceNumber(seq(n).value()).partitionKey("pk")
-                .approximateArrivalTimestamp(Instant.parse("2026-11-21T22:15:03.123Z"))
-                .data(SdkBytes.fromUtf8String("r" + n)).build()).toList();
+        return Arrays.stream(ns)
+                .mapToObj(n -> Record.builder()
+                        .sequenceNumber(seq(n).value())
+                        .partitionKey("pk")
+                        .approximateArrivalTimestamp(Instant.parse("2026-11-21T22:15:03.123Z"))
+                        .data(SdkBytes.fromUtf8String("r" + n))
+                        .build())
+                .toList();
     }
 
     static ShardRange range(int start, int end, int batchSize) {
-        return new ShardRange("arn:aws:kinesis:eu-west-1:123456789012:stream/orders", "shardId-000000000002",
-                seq(start), seq(end), batchSize);
+        return new ShardRange(
+                "arn:aws:kinesis:eu-west-1:123456789012:stream/orders",
+                "shardId-000000000002",
+                seq(start),
+                seq(end),
+                batchSize);
     }
 
     SpanCollector span(ShardRange... ranges) {
@@ -45,7 +54,10 @@ class SpanCollectorTest {
     }
 
     RangeRead judgedRange(int start) {
-        return judged.stream().filter(r -> r.range().start().equals(seq(start))).findFirst().orElseThrow();
+        return judged.stream()
+                .filter(r -> r.range().start().equals(seq(start)))
+                .findFirst()
+                .orElseThrow();
     }
 
     static List<SequenceNumber> seqs(RangeRead read) {
@@ -93,7 +105,9 @@ class SpanCollectorTest {
         assertThat(boundary.status()).isEqualTo(RangeStatus.PARTIAL);
         assertThat(boundary.lossReason()).contains("after the range start").contains(seq(7).value());
         assertThat(seqs(boundary)).containsExactly(seq(9), seq(10), seq(11), seq(12));
-        assertThat(judgedRange(15).status()).as("read whole after the trimmed ones").isEqualTo(RangeStatus.COMPLETE);
+        assertThat(judgedRange(15).status())
+                .as("read whole after the trimmed ones")
+                .isEqualTo(RangeStatus.COMPLETE);
     }
 
     @Test
@@ -118,7 +132,9 @@ class SpanCollectorTest {
         assertThat(judgedRange(10).lossReason()).isEqualTo("GetShardIterator refused");
         assertThat(judgedRange(30).status()).isEqualTo(RangeStatus.COMPLETE);
         assertThat(judgedRange(50).status()).isEqualTo(RangeStatus.GONE);
-        assertThat(judgedRange(50).lossReason()).contains("no record at or after").contains("tip");
+        assertThat(judgedRange(50).lossReason())
+                .contains("no record at or after")
+                .contains("tip");
         assertThat(span.done()).isTrue();
     }
 
@@ -126,14 +142,23 @@ class SpanCollectorTest {
     void readAheadAsksForWhatIsExpectedWhenDenseAndRepositionsOverLargeGaps() {
         ReadAhead readAhead = new ReadAhead(10_000);
         SpanCollector dense = span(range(0, 0, 1), range(1, 1, 1), range(2, 2, 1), range(3, 3, 1));
-        assertThat(readAhead.limit(dense)).as("every record expected, nothing learnt yet").isEqualTo(4);
+        assertThat(readAhead.limit(dense))
+                .as("every record expected, nothing learnt yet")
+                .isEqualTo(4);
 
         SpanCollector sparse = span(range(0, 0, 1), range(100, 100, 1), range(200, 200, 1), range(300, 300, 1));
         sparse.accept(records(java.util.stream.IntStream.rangeClosed(0, 150).toArray()));
-        assertThat(readAhead.reposition(sparse, false)).as("a 100-record gap of 6-byte records is worth reading").isFalse();
-        assertThat(readAhead.limit(sparse)).as("at least 256 KiB of 6-byte records, at most 10,000")
+        assertThat(readAhead.reposition(sparse, false))
+                .as("a 100-record gap of 6-byte records is worth reading")
+                .isFalse();
+        assertThat(readAhead.limit(sparse))
+                .as("at least 256 KiB of 6-byte records, at most 10,000")
                 .isEqualTo(10_000);
-        assertThat(new ReadAhead(50).limit(sparse)).as("never above the maximum").isEqualTo(50);
-        assertThat(readAhead.reposition(sparse, true)).as("a page that kept nothing ends the read-through").isTrue();
+        assertThat(new ReadAhead(50).limit(sparse))
+                .as("never above the maximum")
+                .isEqualTo(50);
+        assertThat(readAhead.reposition(sparse, true))
+                .as("a page that kept nothing ends the read-through")
+                .isTrue();
     }
 }

@@ -61,7 +61,8 @@ public final class JsonObjectReader {
     public Instant timestamp(String name) {
         String text = text(name);
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             throw problem(name, "is not an ISO-8601 timestamp: '" + text + "'");
         }

@@ -10,8 +10,7 @@ public final class JsonTimestamps {
     private static final DateTimeFormatter MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private JsonTimestamps() {
-    }
+    private JsonTimestamps() {}
 
     public static String format(Instant instant) {
         return MILLIS.format(instant);

@@ -20,19 +20,20 @@ import java.util.List;
  */
 public final class KplDeaggregator {
 
-    private KplDeaggregator() {
-    }
+    private KplDeaggregator() {}
 
     /** One plain record → itself; an aggregate → its user records with sub-sequence numbers 0..n-1. */
     public static List<StreamRecord> deaggregate(StreamRecord record) {
         byte[] data = record.data();
         int protobufLength = data.length - KplFormat.MAGIC.length - KplFormat.MD5_BYTES;
-        if (protobufLength < 0 || !Arrays.equals(data, 0, KplFormat.MAGIC.length, KplFormat.MAGIC, 0, KplFormat.MAGIC.length)) {
+        if (protobufLength < 0
+                || !Arrays.equals(data, 0, KplFormat.MAGIC.length, KplFormat.MAGIC, 0, KplFormat.MAGIC.length)) {
             return List.of(record);
         }
         MessageDigest md5 = KplFormat.md5();
         md5.update(data, KplFormat.MAGIC.length, protobufLength);
-        if (!Arrays.equals(md5.digest(), 0, KplFormat.MD5_BYTES, data, data.length - KplFormat.MD5_BYTES, data.length)) {
+        if (!Arrays.equals(
+                md5.digest(), 0, KplFormat.MD5_BYTES, data, data.length - KplFormat.MD5_BYTES, data.length)) {
             return List.of(record);
         }
         try {
@@ -65,8 +66,8 @@ public final class KplDeaggregator {
         return users;
     }
 
-    private static StreamRecord userRecord(StreamRecord parent, long subSequence, ProtoReader record,
-                                           List<String> partitionKeys) {
+    private static StreamRecord userRecord(
+            StreamRecord parent, long subSequence, ProtoReader record, List<String> partitionKeys) {
         long partitionKeyIndex = -1;
         byte[] data = null;
         while (record.hasMore()) {
@@ -82,20 +83,29 @@ public final class KplDeaggregator {
             }
         }
         if (partitionKeyIndex < 0 || partitionKeyIndex >= partitionKeys.size()) {
-            throw new MalformedProtobufException("partition_key_index " + partitionKeyIndex + " outside a table of "
-                    + partitionKeys.size());
+            throw new MalformedProtobufException(
+                    "partition_key_index " + partitionKeyIndex + " outside a table of " + partitionKeys.size());
         }
         if (data == null) {
             throw new MalformedProtobufException("record without data");
         }
-        return new StreamRecord(parent.shardId(), parent.sequenceNumber(), subSequence,
-                partitionKeys.get((int) partitionKeyIndex), parent.approximateArrivalTimestamp(), data);
+        return new StreamRecord(
+                parent.shardId(),
+                parent.sequenceNumber(),
+                subSequence,
+                partitionKeys.get((int) partitionKeyIndex),
+                parent.approximateArrivalTimestamp(),
+                data);
     }
 
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new MalformedProtobufException("partition key is not UTF-8");
         }

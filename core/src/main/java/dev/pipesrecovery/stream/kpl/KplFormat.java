@@ -21,8 +21,7 @@ final class KplFormat {
     static final int EXPLICIT_HASH_KEY_INDEX = 2;
     static final int DATA = 3;
 
-    private KplFormat() {
-    }
+    private KplFormat() {}
 
     static MessageDigest md5() {
         try {

@@ -71,7 +71,8 @@ final class ProtoReader {
             case FIXED64 -> advance(8);
             case LENGTH_DELIMITED -> advance(readLength());
             case FIXED32 -> advance(4);
-            default -> throw new MalformedProtobufException("unsupported wire type " + wireType); // groups (3, 4) and junk
+            default ->
+                throw new MalformedProtobufException("unsupported wire type " + wireType); // groups (3, 4) and junk
         }
     }
 

@@ -28,7 +28,8 @@ class KplAggregatorTest {
                 new KplUserRecord("😀", "12345", utf8("second")),
                 KplUserRecord.of("customer/1", utf8("third"))));
         byte[] expected = framed(new ProtobufWriter()
-                .string(1, "customer/1").string(1, "😀")
+                .string(1, "customer/1")
+                .string(1, "😀")
                 .string(2, "12345")
                 .message(3, record(0, "first"))
                 .message(3, new ProtobufWriter().varint(1, 1).varint(2, 0).string(3, "second"))
@@ -40,8 +41,8 @@ class KplAggregatorTest {
     void roundTripsThroughTheDeaggregator() {
         byte[] big = new byte[300_000];
         new Random(7).nextBytes(big);
-        List<KplUserRecord> users = List.of(KplUserRecord.of("a", big), KplUserRecord.of("b", new byte[0]),
-                KplUserRecord.of("a", utf8("x")));
+        List<KplUserRecord> users = List.of(
+                KplUserRecord.of("a", big), KplUserRecord.of("b", new byte[0]), KplUserRecord.of("a", utf8("x")));
         StreamRecord parent = KplDeaggregatorTest.parent(KplAggregator.aggregate(users));
         List<StreamRecord> opened = KplDeaggregator.deaggregate(parent);
         assertThat(opened).hasSize(3);

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class KplDeaggregatorTest {
 
-    private static final SequenceNumber SEQ = SequenceNumber.of("49658201843260916374628107893418732611003817291052040226");
+    private static final SequenceNumber SEQ =
+            SequenceNumber.of("49658201843260916374628107893418732611003817291052040226");
     private static final Instant ARRIVAL = Instant.parse("2026-11-21T22:15:03.123Z");
 
     static StreamRecord parent(byte[] data) {
@@ -23,7 +24,9 @@ class KplDeaggregatorTest {
 
     static ProtobufWriter threeUserRecords() {
         return new ProtobufWriter()
-                .string(1, "customer/1").string(1, "customer/2").string(1, "😀")
+                .string(1, "customer/1")
+                .string(1, "customer/2")
+                .string(1, "😀")
                 .string(2, "12345")
                 .message(3, record(0, "first"))
                 .message(3, record(2, "second").varint(2, 0))
@@ -35,7 +38,8 @@ class KplDeaggregatorTest {
         List<StreamRecord> users = KplDeaggregator.deaggregate(parent(framed(threeUserRecords())));
         assertThat(users).extracting(StreamRecord::partitionKey).containsExactly("customer/1", "😀", "customer/2");
         assertThat(users).extracting(StreamRecord::subSequenceNumber).containsExactly(0L, 1L, 2L);
-        assertThat(users).extracting(r -> new String(r.data(), StandardCharsets.UTF_8))
+        assertThat(users)
+                .extracting(r -> new String(r.data(), StandardCharsets.UTF_8))
                 .containsExactly("first", "second", "third");
         assertThat(users).allSatisfy(r -> {
             assertThat(r.shardId()).isEqualTo("shardId-000000000002");
@@ -47,8 +51,15 @@ class KplDeaggregatorTest {
     @Test
     void skipsUnknownFieldsOfEveryWireType() throws Exception {
         ProtobufWriter aggregate = new ProtobufWriter()
-                .varint(15, 300).string(1, "k").fixed32(16).fixed64(17)
-                .message(3, record(0, "data").message(4, new ProtobufWriter().string(1, "tag")).fixed64(9))
+                .varint(15, 300)
+                .string(1, "k")
+                .fixed32(16)
+                .fixed64(17)
+                .message(
+                        3,
+                        record(0, "data")
+                                .message(4, new ProtobufWriter().string(1, "tag"))
+                                .fixed64(9))
                 .bytes(18, new byte[] {1, 2});
         List<StreamRecord> users = KplDeaggregator.deaggregate(parent(framed(aggregate)));
         assertThat(users).singleElement().satisfies(r -> {
@@ -60,9 +71,11 @@ class KplDeaggregatorTest {
 
     @Test
     void keepsEmptyUserData() throws Exception {
-        byte[] aggregate = framed(new ProtobufWriter().string(1, "k")
+        byte[] aggregate = framed(new ProtobufWriter()
+                .string(1, "k")
                 .message(3, new ProtobufWriter().varint(1, 0).bytes(3, new byte[0])));
-        assertThat(KplDeaggregator.deaggregate(parent(aggregate))).singleElement()
+        assertThat(KplDeaggregator.deaggregate(parent(aggregate)))
+                .singleElement()
                 .satisfies(r -> assertThat(r.data()).isEmpty());
     }
 
@@ -96,12 +109,14 @@ class KplDeaggregatorTest {
     @Test
     void treatsAMatchingMd5OverUnparseableProtobufAsPlain() throws Exception {
         assertPlain(framed(new ProtobufWriter().string(1, "k").message(3, record(1, "index out of range"))));
-        assertPlain(framed(new ProtobufWriter().string(1, "k")
-                .message(3, new ProtobufWriter().varint(1, 0)))); // no data
-        assertPlain(framed(new ProtobufWriter().string(1, "k")
+        assertPlain(
+                framed(new ProtobufWriter().string(1, "k").message(3, new ProtobufWriter().varint(1, 0)))); // no data
+        assertPlain(framed(new ProtobufWriter()
+                .string(1, "k")
                 .message(3, new ProtobufWriter().string(3, "x")))); // no partition key index
         assertPlain(framed(new ProtobufWriter().string(1, "k").wireType(7, 3))); // group wire type
-        assertPlain(framed(new ProtobufWriter().bytes(1, new byte[] {(byte) 0xC3, 0x28})
+        assertPlain(framed(new ProtobufWriter()
+                .bytes(1, new byte[] {(byte) 0xC3, 0x28})
                 .message(3, record(0, "x")))); // partition key not UTF-8
         assertPlain(framed(new ProtobufWriter().string(1, "k"))); // no user records: keep the bytes
         byte[] lengthPastEnd = {0x1A, 0x7F, 0x08};

@@ -16,8 +16,7 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 record BenchStream(String streamArn, List<PutRecord> records) {
 
     /** One record as put: where it landed and its bytes. */
-    record PutRecord(String shardId, String sequenceNumber, String partitionKey, byte[] data, Instant putAt) {
-    }
+    record PutRecord(String shardId, String sequenceNumber, String partitionKey, byte[] data, Instant putAt) {}
 
     static BenchStream put(KinesisClient kinesis, String streamName, String streamArn, int count, int size) {
         Random random = new Random(42);
@@ -27,18 +26,25 @@ record BenchStream(String streamArn, List<PutRecord> records) {
             for (int i = first; i < Math.min(count, first + 500); i++) {
                 byte[] data = new byte[size];
                 random.nextBytes(data);
-                entries.add(PutRecordsRequestEntry.builder().partitionKey("customer-" + random.nextInt(1000))
-                        .data(SdkBytes.fromByteArray(data)).build());
+                entries.add(PutRecordsRequestEntry.builder()
+                        .partitionKey("customer-" + random.nextInt(1000))
+                        .data(SdkBytes.fromByteArray(data))
+                        .build());
             }
-            List<PutRecordsResultEntry> results = kinesis.putRecords(r -> r.streamName(streamName).records(entries))
+            List<PutRecordsResultEntry> results = kinesis.putRecords(
+                            r -> r.streamName(streamName).records(entries))
                     .records();
             Instant putAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             for (int i = 0; i < entries.size(); i++) {
                 if (results.get(i).errorCode() != null) {
                     throw new IllegalStateException("PutRecords failed: " + results.get(i));
                 }
-                records.add(new PutRecord(results.get(i).shardId(), results.get(i).sequenceNumber(),
-                        entries.get(i).partitionKey(), entries.get(i).data().asByteArray(), putAt));
+                records.add(new PutRecord(
+                        results.get(i).shardId(),
+                        results.get(i).sequenceNumber(),
+                        entries.get(i).partitionKey(),
+                        entries.get(i).data().asByteArray(),
+                        putAt));
             }
         }
         return new BenchStream(streamArn, records);
@@ -48,8 +54,9 @@ record BenchStream(String streamArn, List<PutRecord> records) {
     List<PutRecord> everyNth(int step) {
         List<PutRecord> chosen = new ArrayList<>();
         java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-        for (PutRecord record : records.stream().sorted(Comparator.comparing(PutRecord::putAt)
-                .thenComparing(r -> new BigInteger(r.sequenceNumber()))).toList()) {
+        for (PutRecord record : records.stream()
+                .sorted(Comparator.comparing(PutRecord::putAt).thenComparing(r -> new BigInteger(r.sequenceNumber())))
+                .toList()) {
             if (seen.merge(record.shardId(), 1, Integer::sum) % step == 1 % step) {
                 chosen.add(record);
             }

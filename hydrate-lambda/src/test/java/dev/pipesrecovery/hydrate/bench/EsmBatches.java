@@ -20,15 +20,17 @@ final class EsmBatches {
     static final int DISORDER = 1_000;
     static final int PAYLOAD_LIMIT_BYTES = 6 * 1024 * 1024;
 
-    private EsmBatches() {
-    }
+    private EsmBatches() {}
 
     /** One invocation: its DLQ messages, and the records they name. */
-    record Batch(List<SqsEvents.Message> messages, List<BenchStream.PutRecord> records) {
-    }
+    record Batch(List<SqsEvents.Message> messages, List<BenchStream.PutRecord> records) {}
 
-    static List<Batch> of(BenchStream stream, List<BenchStream.PutRecord> deadLettered, String pipeName,
-                          String queueArn, int batchSize) {
+    static List<Batch> of(
+            BenchStream stream,
+            List<BenchStream.PutRecord> deadLettered,
+            String pipeName,
+            String queueArn,
+            int batchSize) {
         List<BenchStream.PutRecord> records = new ArrayList<>(deadLettered);
         Random random = new Random(7);
         for (int from = 0; from < records.size(); from += DISORDER) {
@@ -38,8 +40,14 @@ final class EsmBatches {
         Batch batch = new Batch(new ArrayList<>(), new ArrayList<>());
         long bytes = 0;
         for (BenchStream.PutRecord record : records) {
-            DlqBodies.Batch one = new DlqBodies.Batch(stream.streamArn(), record.shardId(), record.sequenceNumber(),
-                    record.sequenceNumber(), record.putAt(), record.putAt(), 1);
+            DlqBodies.Batch one = new DlqBodies.Batch(
+                    stream.streamArn(),
+                    record.shardId(),
+                    record.sequenceNumber(),
+                    record.sequenceNumber(),
+                    record.putAt(),
+                    record.putAt(),
+                    1);
             SqsEvents.Message message = SqsEvents.Message.of(DlqBodies.pipes(pipeName, one), queueArn);
             long size = SqsEvents.json(List.of(message)).getBytes(StandardCharsets.UTF_8).length;
             if (batch.messages().size() == batchSize || bytes + size > PAYLOAD_LIMIT_BYTES) {

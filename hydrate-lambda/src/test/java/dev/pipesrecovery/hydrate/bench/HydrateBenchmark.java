@@ -45,8 +45,7 @@ public final class HydrateBenchmark {
     private static final String PIPE = "bench-pipe";
     private static final String QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:bench-pipe-dlq";
 
-    private HydrateBenchmark() {
-    }
+    private HydrateBenchmark() {}
 
     public static void main(String[] args) {
         int exitCode = 1;
@@ -84,13 +83,20 @@ public final class HydrateBenchmark {
         System.setProperty("aws.secretAccessKey", "test");
         URI kinesisEndpoint = Emulators.kinesalite().endpoint();
         URI s3Endpoint = Emulators.s3Backend(ARCHIVE).endpoint();
-        try (KinesisClient kinesis = clients(kinesisEndpoint).kinesis(); S3Client s3 = clients(s3Endpoint).s3()) {
-            System.out.printf("Hydrate benchmark: %d cores; kinesalite, %d shards, %,d-byte records; archive on %s%s;"
+        try (KinesisClient kinesis = clients(kinesisEndpoint).kinesis();
+                S3Client s3 = clients(s3Endpoint).s3()) {
+            System.out.printf(
+                    "Hydrate benchmark: %d cores; kinesalite, %d shards, %,d-byte records; archive on %s%s;"
                             + " handler with WRITE_PARALLELISM=%d, %d spans at a time, 5 reads/s per shard; event "
                             + "source mapping batches of <= %,d messages and 6 MB%n",
-                    Runtime.getRuntime().availableProcessors(), SHARDS, RECORD_BYTES, ARCHIVE,
+                    Runtime.getRuntime().availableProcessors(),
+                    SHARDS,
+                    RECORD_BYTES,
+                    ARCHIVE,
                     ARCHIVE.equals("locals3") ? " (throughput only: LocalS3 does not enforce If-None-Match)" : "",
-                    WRITE_PARALLELISM, HydrateWiring.SPAN_CONCURRENCY, BATCH_SIZE);
+                    WRITE_PARALLELISM,
+                    HydrateWiring.SPAN_CONCURRENCY,
+                    BATCH_SIZE);
             BenchStream dense = stream(kinesis, "dense", MESSAGES);
             Endpoints endpoints = new Endpoints(kinesisEndpoint, s3Endpoint);
             hydrate(endpoints, s3, dense, dense.records().subList(0, Math.min(2_000, MESSAGES)), "warm-up", true);
@@ -98,7 +104,8 @@ public final class HydrateBenchmark {
             BenchStream sparse = stream(kinesis, "sparse", SPARSE_RECORDS);
             Result sparseResult = hydrate(endpoints, s3, sparse, sparse.everyNth(100), "sparse", false);
             BenchReport.print(denseResult, sparseResult, dense, WRITE_PARALLELISM);
-            ColdStart.measure(COLD_STARTS, dense, bucket(s3, "cold-start"), kinesisEndpoint, s3Endpoint, QUEUE_ARN, PIPE);
+            ColdStart.measure(
+                    COLD_STARTS, dense, bucket(s3, "cold-start"), kinesisEndpoint, s3Endpoint, QUEUE_ARN, PIPE);
         }
     }
 
@@ -112,53 +119,78 @@ public final class HydrateBenchmark {
     }
 
     /** Where the emulators listen. */
-    private record Endpoints(URI kinesis, URI s3) {
-    }
+    private record Endpoints(URI kinesis, URI s3) {}
 
     /**
      * The handler with the production wiring ({@link HydrateWiring}), driven through the invocations the mapping would make; with
      * {@code ceiling}, each invocation is preceded by the ceiling for its records — their objects written with raw
      * parallel conditional PutObject calls into a bucket of their own — so that both see the same machine load.
      */
-    private static Result hydrate(Endpoints endpoints, S3Client s3, BenchStream stream,
-                                  List<BenchStream.PutRecord> deadLettered, String name, boolean ceiling)
+    private static Result hydrate(
+            Endpoints endpoints,
+            S3Client s3,
+            BenchStream stream,
+            List<BenchStream.PutRecord> deadLettered,
+            String name,
+            boolean ceiling)
             throws Exception {
         List<EsmBatches.Batch> batches = EsmBatches.of(stream, deadLettered, PIPE, QUEUE_ARN, BATCH_SIZE);
         // the events are built beforehand: the Lambda runtime deserializes them before the handler's clock starts
-        List<SQSEvent> invocations = batches.stream().map(b -> SqsEvents.event(b.messages())).toList();
+        List<SQSEvent> invocations =
+                batches.stream().map(b -> SqsEvents.event(b.messages())).toList();
         String ceilingBucket = ceiling ? bucket(s3, name + "-ceiling") : null;
         long ceilingNanos = 0;
         long handlerNanos = 0;
-        HydrateConfig config = HydrateConfig.fromEnv(Map.of(HydrateConfig.ARCHIVE_BUCKET, bucket(s3, name),
-                HydrateConfig.ARCHIVE_PREFIX, "archive", HydrateConfig.CONSUMER_BY_QUEUE_ARN, QUEUE_ARN + "=" + PIPE,
-                HydrateConfig.WRITE_PARALLELISM, Integer.toString(WRITE_PARALLELISM),
-                HydrateConfig.KINESIS_MAX_READS_PER_SECOND, "5"));
+        HydrateConfig config = HydrateConfig.fromEnv(Map.of(
+                HydrateConfig.ARCHIVE_BUCKET,
+                bucket(s3, name),
+                HydrateConfig.ARCHIVE_PREFIX,
+                "archive",
+                HydrateConfig.CONSUMER_BY_QUEUE_ARN,
+                QUEUE_ARN + "=" + PIPE,
+                HydrateConfig.WRITE_PARALLELISM,
+                Integer.toString(WRITE_PARALLELISM),
+                HydrateConfig.KINESIS_MAX_READS_PER_SECOND,
+                "5"));
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        try (HydrateWiring function = HydrateWiring.builder(config).aws(settings())
-                .endpoints(endpoints.kinesis(), endpoints.s3(), null).registry(QueueRegistry.NONE).output(quiet).build()) {
+        try (HydrateWiring function = HydrateWiring.builder(config)
+                .aws(settings())
+                .endpoints(endpoints.kinesis(), endpoints.s3(), null)
+                .registry(QueueRegistry.NONE)
+                .output(quiet)
+                .build()) {
             HydrateHandler handler = new HydrateHandler(function.batch());
             for (int i = 0; i < invocations.size(); i++) {
                 if (ceiling) {
-                    ceilingNanos += RawPutCeiling.put(s3, ceilingBucket, RawPutCeiling.writes(batches.get(i).records(),
-                            stream.streamArn(), "archive"), WRITE_PARALLELISM).toNanos();
+                    ceilingNanos += RawPutCeiling.put(
+                                    s3,
+                                    ceilingBucket,
+                                    RawPutCeiling.writes(batches.get(i).records(), stream.streamArn(), "archive"),
+                                    WRITE_PARALLELISM)
+                            .toNanos();
                 }
                 long start = System.nanoTime();
                 SQSBatchResponse response = handler.handleRequest(invocations.get(i), TestContext.withTimeout(900_000));
                 handlerNanos += System.nanoTime() - start;
                 if (!response.getBatchItemFailures().isEmpty()) {
-                    throw new IllegalStateException(name + ": " + response.getBatchItemFailures().size()
-                            + " messages failed");
+                    throw new IllegalStateException(
+                            name + ": " + response.getBatchItemFailures().size() + " messages failed");
                 }
             }
             Duration elapsed = Duration.ofNanos(handlerNanos);
-            long objects = s3.listObjectsV2Paginator(r -> r.bucket(config.archiveBucket())).contents().stream().count();
+            long objects = s3.listObjectsV2Paginator(r -> r.bucket(config.archiveBucket())).contents().stream()
+                    .count();
             if (objects != deadLettered.size()) {
-                throw new IllegalStateException(name + ": " + objects + " objects archived, expected "
-                        + deadLettered.size());
+                throw new IllegalStateException(
+                        name + ": " + objects + " objects archived, expected " + deadLettered.size());
             }
-            System.out.printf("  %s: %,d messages in %d invocations hydrated in %.1f s%n", name, deadLettered.size(),
-                    invocations.size(), elapsed.toNanos() / 1e9);
-            return new Result(deadLettered.size(), elapsed, function.kinesisCalls(),
+            System.out.printf(
+                    "  %s: %,d messages in %d invocations hydrated in %.1f s%n",
+                    name, deadLettered.size(), invocations.size(), elapsed.toNanos() / 1e9);
+            return new Result(
+                    deadLettered.size(),
+                    elapsed,
+                    function.kinesisCalls(),
                     ceiling ? Duration.ofNanos(ceilingNanos) : null);
         }
     }
@@ -169,7 +201,9 @@ public final class HydrateBenchmark {
     }
 
     private static AwsSettings settings() {
-        return AwsSettings.defaults().withRegion("us-east-1").withTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(5));
+        return AwsSettings.defaults()
+                .withRegion("us-east-1")
+                .withTimeouts(Duration.ofMinutes(10), Duration.ofMinutes(5));
     }
 
     private static String bucket(S3Client s3, String run) {

@@ -14,13 +14,13 @@ final class KinesisModel {
     static final double CALLS_PER_SECOND = 5;
     static final double BYTES_PER_SECOND = 2 * 1024 * 1024;
 
-    private KinesisModel() {
-    }
+    private KinesisModel() {}
 
     static double seconds(Map<String, KinesisCallCounts.Count> perShard) {
         return perShard.values().stream()
                 .mapToDouble(c -> Math.max(c.calls() / CALLS_PER_SECOND, c.bytes() / BYTES_PER_SECOND))
-                .max().orElse(0);
+                .max()
+                .orElse(0);
     }
 
     /** The same for one GetShardIterator and one GetRecords per message (the reader before span reads). */

@@ -22,8 +22,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 final class RawPutCeiling {
 
-    private RawPutCeiling() {
-    }
+    private RawPutCeiling() {}
 
     static List<ArchiveWrite> writes(List<BenchStream.PutRecord> records, String streamArn, String prefix) {
         KeyLayout layout = new KeyLayout(prefix);
@@ -31,13 +30,25 @@ final class RawPutCeiling {
         List<ArchiveWrite> writes = new ArrayList<>();
         for (BenchStream.PutRecord record : records) {
             SequenceNumber sequence = SequenceNumber.of(record.sequenceNumber());
-            ArchivedRecord envelope = new ArchivedRecord(ArchivedRecord.CURRENT_VERSION, "bench-pipe", streamArn,
-                    record.shardId(), sequence, null, record.partitionKey(), record.putAt(), record.data(),
-                    new ArchivedRecord.FailureInfo("arn:aws:pipes:us-east-1:123456789012:pipe/bench-pipe",
-                            "RetryAttemptsExhausted", "bench", now,
-                            new ArchivedRecord.BatchRef(sequence, sequence, 1, 1), now));
-            String key = layout.format(ArchiveKey.of("bench-pipe", record.partitionKey(), record.putAt(),
-                    record.shardId(), sequence, null));
+            ArchivedRecord envelope = new ArchivedRecord(
+                    ArchivedRecord.CURRENT_VERSION,
+                    "bench-pipe",
+                    streamArn,
+                    record.shardId(),
+                    sequence,
+                    null,
+                    record.partitionKey(),
+                    record.putAt(),
+                    record.data(),
+                    new ArchivedRecord.FailureInfo(
+                            "arn:aws:pipes:us-east-1:123456789012:pipe/bench-pipe",
+                            "RetryAttemptsExhausted",
+                            "bench",
+                            now,
+                            new ArchivedRecord.BatchRef(sequence, sequence, 1, 1),
+                            now));
+            String key = layout.format(ArchiveKey.of(
+                    "bench-pipe", record.partitionKey(), record.putAt(), record.shardId(), sequence, null));
             writes.add(new ArchiveWrite(key, ArchivedRecordCodec.encode(envelope)));
         }
         return writes;
@@ -50,8 +61,12 @@ final class RawPutCeiling {
             long start = System.nanoTime();
             List<Future<?>> futures = new ArrayList<>();
             for (ArchiveWrite write : writes) {
-                futures.add(pool.submit(() -> s3.putObject(r -> r.bucket(bucket).key(write.key())
-                        .contentType("application/json").ifNoneMatch("*"), RequestBody.fromBytes(write.body()))));
+                futures.add(pool.submit(() -> s3.putObject(
+                        r -> r.bucket(bucket)
+                                .key(write.key())
+                                .contentType("application/json")
+                                .ifNoneMatch("*"),
+                        RequestBody.fromBytes(write.body()))));
             }
             for (Future<?> future : futures) {
                 future.get();

@@ -28,8 +28,7 @@ public final class FakeRuntimeApi implements AutoCloseable {
     private static final String BASE = "/2018-06-01/runtime";
 
     /** What the function answered for one invocation. */
-    public record Answer(boolean error, String body, long receivedAtNanos) {
-    }
+    public record Answer(boolean error, String body, long receivedAtNanos) {}
 
     private final HttpServer server;
     private final BlockingQueue<String[]> events = new LinkedBlockingQueue<>();
@@ -91,8 +90,10 @@ public final class FakeRuntimeApi implements AutoCloseable {
         }
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", event[0]);
         exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", event[2]);
-        exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
-                "arn:aws:lambda:us-east-1:123456789012:function:pipes-recovery-hydrate");
+        exchange.getResponseHeaders()
+                .add(
+                        "Lambda-Runtime-Invoked-Function-Arn",
+                        "arn:aws:lambda:us-east-1:123456789012:function:pipes-recovery-hydrate");
         exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         respond(exchange, 200, event[1]);

@@ -41,10 +41,12 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
      * @param ricClasspath the runtime interface client and its dependencies, path-separated
      * @param environment  function configuration plus endpoints and credentials
      */
-    public static LambdaRuntimeProcess start(Path artifact, String ricClasspath, String handler, String runtimeApi,
-                                             Map<String, String> environment) throws IOException {
+    public static LambdaRuntimeProcess start(
+            Path artifact, String ricClasspath, String handler, String runtimeApi, Map<String, String> environment)
+            throws IOException {
         if (!Files.isRegularFile(artifact)) {
-            throw new IllegalStateException("no artifact at " + artifact + ": run `./mvnw -pl hydrate-lambda -am package`");
+            throw new IllegalStateException(
+                    "no artifact at " + artifact + ": run `./mvnw -pl hydrate-lambda -am package`");
         }
         Path taskRoot = Files.createTempDirectory("lambda-task-root");
         extract(artifact, taskRoot);
@@ -52,8 +54,13 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // The flags Lambda's Java runtimes start the JVM with by default (tiered compilation stops at C1).
-                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", ricClasspath, RIC_MAIN, handler));
+                "-XX:+TieredCompilation",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                ricClasspath,
+                RIC_MAIN,
+                handler));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(taskRoot.toFile()) // the client loads the function from user.dir, /var/task in Lambda
                 .redirectErrorStream(true)
@@ -89,7 +96,8 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
     }
 
     private static void extract(Path jar, Path target) throws IOException {
-        try (InputStream in = Files.newInputStream(jar); ZipInputStream zip = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(jar);
+                ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 Path file = target.resolve(entry.getName()).normalize();
                 if (!file.startsWith(target)) {

@@ -19,8 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 public final class DistributionFiles {
 
-    private DistributionFiles() {
-    }
+    private DistributionFiles() {}
 
     /** {@code args[0]}: the directory to write into (created if needed). */
     public static void main(String[] args) throws IOException {
@@ -50,7 +49,9 @@ public final class DistributionFiles {
 
     private static List<CommandSpec> pages(CommandSpec root) {
         List<CommandSpec> pages = new ArrayList<>(List.of(root));
-        root.subcommands().values().stream().map(CommandLine::getCommandSpec).filter(ManPage::documented)
+        root.subcommands().values().stream()
+                .map(CommandLine::getCommandSpec)
+                .filter(ManPage::documented)
                 .forEach(pages::add);
         return pages;
     }

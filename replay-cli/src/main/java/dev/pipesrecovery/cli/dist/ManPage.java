@@ -19,8 +19,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 final class ManPage {
 
-    private ManPage() {
-    }
+    private ManPage() {}
 
     /** The page's file name, e.g. {@code pipes-replay-list.1}. */
     static String fileName(CommandSpec spec) {
@@ -30,10 +29,16 @@ final class ManPage {
     static String render(CommandSpec spec, String version) {
         String name = spec.qualifiedName("-");
         StringBuilder roff = new StringBuilder(8192);
-        roff.append(".TH ").append(quote(name.toUpperCase(Locale.ROOT))).append(" 1 \"\" ")
-                .append(quote(version)).append(" \"pipes-replay manual\"\n");
-        roff.append(".SH NAME\n").append(escape(name)).append(" \\- ")
-                .append(escape(firstSentence(spec.usageMessage().description()))).append('\n');
+        roff.append(".TH ")
+                .append(quote(name.toUpperCase(Locale.ROOT)))
+                .append(" 1 \"\" ")
+                .append(quote(version))
+                .append(" \"pipes-replay manual\"\n");
+        roff.append(".SH NAME\n")
+                .append(escape(name))
+                .append(" \\- ")
+                .append(escape(firstSentence(spec.usageMessage().description())))
+                .append('\n');
         synopsis(roff, spec);
         section(roff, "DESCRIPTION", spec.usageMessage().description());
         options(roff, spec);
@@ -41,14 +46,22 @@ final class ManPage {
         Map<String, String> exitCodes = spec.usageMessage().exitCodeList();
         if (!exitCodes.isEmpty()) {
             roff.append(".SH \"EXIT STATUS\"\n");
-            exitCodes.forEach((code, meaning) -> roff.append(".TP\n.B ").append(escape(code.strip())).append('\n')
-                    .append(escape(meaning)).append('\n'));
+            exitCodes.forEach((code, meaning) -> roff.append(".TP\n.B ")
+                    .append(escape(code.strip()))
+                    .append('\n')
+                    .append(escape(meaning))
+                    .append('\n'));
         }
         section(roff, "NOTES", spec.usageMessage().footer());
         roff.append(".SH \"SEE ALSO\"\n");
         if (spec.parent() == null) {
-            roff.append(String.join(",\n", spec.subcommands().values().stream().map(CommandLine::getCommandSpec)
-                    .filter(ManPage::documented).map(s -> "\\fB" + escape(s.qualifiedName("-")) + "\\fR(1)").toList()));
+            roff.append(String.join(
+                    ",\n",
+                    spec.subcommands().values().stream()
+                            .map(CommandLine::getCommandSpec)
+                            .filter(ManPage::documented)
+                            .map(s -> "\\fB" + escape(s.qualifiedName("-")) + "\\fR(1)")
+                            .toList()));
         } else {
             roff.append("\\fB").append(escape(spec.root().name())).append("\\fR(1)");
         }
@@ -57,7 +70,8 @@ final class ManPage {
 
     /** Subcommands with a page of their own: not picocli's built-in {@code help}. */
     static boolean documented(CommandSpec spec) {
-        return !(spec.userObject() instanceof CommandLine.HelpCommand) && !spec.usageMessage().hidden();
+        return !(spec.userObject() instanceof CommandLine.HelpCommand)
+                && !spec.usageMessage().hidden();
     }
 
     private static void synopsis(StringBuilder roff, CommandSpec spec) {
@@ -80,8 +94,13 @@ final class ManPage {
         spec.positionalParameters().stream().filter(p -> !p.hidden()).forEach(own::add);
         spec.options().stream().filter(o -> !o.hidden() && !o.inherited()).forEach(own::add);
         arguments(roff, "OPTIONS", own);
-        arguments(roff, "\"GLOBAL OPTIONS\"", spec.options().stream().filter(o -> !o.hidden() && o.inherited())
-                .map(ArgSpec.class::cast).toList());
+        arguments(
+                roff,
+                "\"GLOBAL OPTIONS\"",
+                spec.options().stream()
+                        .filter(o -> !o.hidden() && o.inherited())
+                        .map(ArgSpec.class::cast)
+                        .toList());
     }
 
     private static void arguments(StringBuilder roff, String title, List<ArgSpec> args) {
@@ -92,39 +111,54 @@ final class ManPage {
         for (ArgSpec arg : args) {
             roff.append(".TP\n");
             if (arg instanceof OptionSpec option) {
-                roff.append(String.join(", ", List.of(option.names()).stream().map(n -> "\\fB" + escape(n) + "\\fR")
-                        .toList()));
+                roff.append(String.join(
+                        ", ",
+                        List.of(option.names()).stream()
+                                .map(n -> "\\fB" + escape(n) + "\\fR")
+                                .toList()));
                 if (option.arity().max() > 0) {
                     roff.append(" \\fI").append(escape(option.paramLabel())).append("\\fR");
                 }
             } else {
                 roff.append("\\fI").append(escape(arg.paramLabel())).append("\\fR");
             }
-            roff.append('\n').append(escape(String.join(" ", arg.description()))).append('\n');
+            roff.append('\n')
+                    .append(escape(String.join(" ", arg.description())))
+                    .append('\n');
         }
     }
 
     private static void commands(StringBuilder roff, CommandSpec spec) {
-        List<CommandSpec> subcommands = spec.subcommands().values().stream().map(CommandLine::getCommandSpec)
-                .filter(ManPage::documented).toList();
+        List<CommandSpec> subcommands = spec.subcommands().values().stream()
+                .map(CommandLine::getCommandSpec)
+                .filter(ManPage::documented)
+                .toList();
         if (subcommands.isEmpty()) {
             return;
         }
         roff.append(".SH COMMANDS\n");
         for (CommandSpec sub : subcommands) {
-            roff.append(".TP\n.B ").append(escape(sub.name())).append('\n')
+            roff.append(".TP\n.B ")
+                    .append(escape(sub.name()))
+                    .append('\n')
                     .append(escape(firstSentence(sub.usageMessage().description())))
-                    .append(" See \\fB").append(escape(sub.qualifiedName("-"))).append("\\fR(1).\n");
+                    .append(" See \\fB")
+                    .append(escape(sub.qualifiedName("-")))
+                    .append("\\fR(1).\n");
         }
     }
 
     private static void section(StringBuilder roff, String title, String[] paragraphs) {
-        List<String> text = List.of(paragraphs).stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        List<String> text = List.of(paragraphs).stream()
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .toList();
         if (text.isEmpty()) {
             return;
         }
         roff.append(".SH ").append(title).append('\n');
-        roff.append(String.join("\n.PP\n", text.stream().map(ManPage::escape).toList())).append('\n');
+        roff.append(String.join("\n.PP\n", text.stream().map(ManPage::escape).toList()))
+                .append('\n');
     }
 
     /** The description's opening clause, for NAME and COMMANDS: up to the first ". ", ": " or " (". */

@@ -48,8 +48,11 @@ final class BatchDelivery {
     BatchDelivery(ReplayContext context, BiConsumer<ReplayItem, String> onFinalFailure) {
         this.context = context;
         this.onFinalFailure = onFinalFailure;
-        this.retrier = new Retrier(context.settings().backoff(), context.time().sleeper(), context.time().random(),
-                (attempt, failure, delay) -> { });
+        this.retrier = new Retrier(
+                context.settings().backoff(),
+                context.time().sleeper(),
+                context.time().random(),
+                (attempt, failure, delay) -> {});
     }
 
     void deliver(List<ReplayItem> batch) throws InterruptedException {
@@ -57,16 +60,20 @@ final class BatchDelivery {
         @SuppressWarnings("unchecked")
         List<ReplayItem>[] remaining = new List[] {batch};
         try {
-            retrier.<Void, Exception>call(() -> {
-                try {
-                    remaining[0] = attempt(remaining[0], started);
-                } catch (RetryableItems retry) {
-                    remaining[0] = retry.items; // the next attempt re-sends only these
-                    throw retry;
-                }
-                return null;
-            }, failure -> failure instanceof RetryableItems && !context.breaker().isOpen(),
-                    failure -> failure instanceof RetryableItems r ? Optional.ofNullable(r.retryAfter) : Optional.empty());
+            retrier.<Void, Exception>call(
+                    () -> {
+                        try {
+                            remaining[0] = attempt(remaining[0], started);
+                        } catch (RetryableItems retry) {
+                            remaining[0] = retry.items; // the next attempt re-sends only these
+                            throw retry;
+                        }
+                        return null;
+                    },
+                    failure -> failure instanceof RetryableItems
+                            && !context.breaker().isOpen(),
+                    failure ->
+                            failure instanceof RetryableItems r ? Optional.ofNullable(r.retryAfter) : Optional.empty());
         } catch (RetryableItems gaveUp) {
             for (ReplayItem item : gaveUp.items) {
                 failed(item, gaveUp.last);
@@ -102,7 +109,8 @@ final class BatchDelivery {
                 case RETRYABLE -> {
                     retry.add(items.get(i));
                     lastRetryable = result;
-                    if (result.retryAfter() != null && (retryAfter == null || result.retryAfter().compareTo(retryAfter) > 0)) {
+                    if (result.retryAfter() != null
+                            && (retryAfter == null || result.retryAfter().compareTo(retryAfter) > 0)) {
                         retryAfter = result.retryAfter();
                     }
                 }
@@ -124,10 +132,13 @@ final class BatchDelivery {
             return;
         }
         try {
-            context.journal().recordDelivered(items.stream().map(ReplayItem::s3Key).toList());
+            context.journal()
+                    .recordDelivered(items.stream().map(ReplayItem::s3Key).toList());
         } catch (UncheckedIOException e) {
-            context.breaker().trip("the replay journal could not be written (" + e.getCause().getMessage() + ": "
-                    + context.journal().file() + ")");
+            context.breaker()
+                    .trip("the replay journal could not be written ("
+                            + e.getCause().getMessage() + ": "
+                            + context.journal().file() + ")");
         }
         for (ReplayItem item : items) {
             context.counters().delivered.increment();

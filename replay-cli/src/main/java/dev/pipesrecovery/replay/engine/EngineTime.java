@@ -23,7 +23,11 @@ public record EngineTime(Clock wall, NanoClock monotonic, Sleeper sleeper, Doubl
 
     /** Real time with {@code wall} as the wall clock and {@code sleeper} for waits. */
     public static EngineTime of(Clock wall, Sleeper sleeper) {
-        return new EngineTime(wall, NanoClock.SYSTEM, sleeper, () -> ThreadLocalRandom.current().nextDouble());
+        return new EngineTime(
+                wall,
+                NanoClock.SYSTEM,
+                sleeper,
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** Milliseconds since {@code startNanos} of {@link #monotonic()}. */

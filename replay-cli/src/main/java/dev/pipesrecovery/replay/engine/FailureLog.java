@@ -61,7 +61,10 @@ final class FailureLog implements AutoCloseable {
     }
 
     private synchronized void write(String kind, String key, String code, String message) {
-        ObjectNode line = MAPPER.createObjectNode().put("kind", kind).put("key", key).put("code", code)
+        ObjectNode line = MAPPER.createObjectNode()
+                .put("kind", kind)
+                .put("key", key)
+                .put("code", code)
                 .put("message", message);
         try {
             if (writer == null) {

@@ -36,6 +36,7 @@ final class Fetcher implements AutoCloseable {
     private final Semaphore bodies;
     /** A GET's tag count of 0 means "untagged" ({@link dev.pipesrecovery.replay.state.BucketRunState}). */
     private final boolean tagCountTrusted;
+
     private final int budgetKib;
 
     Fetcher(ReplayContext context, int concurrency, boolean tagCountTrusted) {
@@ -90,7 +91,9 @@ final class Fetcher implements AutoCloseable {
                 stored = context.store().read(key);
                 tags = stored.isEmpty() ? tags : tagsOf(key, stored.get());
             }
-            if (context.status().needsTags() && tags != null && !context.status().matches(tags)) {
+            if (context.status().needsTags()
+                    && tags != null
+                    && !context.status().matches(tags)) {
                 return otherStatus(key, tags);
             }
             if (stored.isEmpty()) {
@@ -134,8 +137,10 @@ final class Fetcher implements AutoCloseable {
             return Fetched.skipped();
         }
         context.counters().otherStatusUndelivered.increment();
-        return Fetched.holding("not selected by --status, "
-                + (tags.get(ReplayTags.STATUS) == null ? "never replayed" : "tagged failed"), key);
+        return Fetched.holding(
+                "not selected by --status, "
+                        + (tags.get(ReplayTags.STATUS) == null ? "never replayed" : "tagged failed"),
+                key);
     }
 
     @Override

@@ -54,16 +54,22 @@ final class KeyHolds {
         }
         hold.heldBack++;
         counters.blocked.increment();
-        failureLog.blocked(item.s3Key(), "not sent: an earlier record of its partition key was not delivered ("
-                + hold.cause + ": " + hold.failedKey + ")");
+        failureLog.blocked(
+                item.s3Key(),
+                "not sent: an earlier record of its partition key was not delivered (" + hold.cause + ": "
+                        + hold.failedKey + ")");
         return true;
     }
 
     /** The keys that held back at least one record, for the summary. */
     List<BlockedKey> blockedKeys() {
-        return holds.entrySet().stream().filter(e -> e.getValue().heldBack > 0)
-                .map(e -> new BlockedKey(KeyLayout.decodePartitionKey(e.getKey()).orElse(e.getKey()),
-                        e.getValue().cause, e.getValue().failedKey, e.getValue().heldBack))
+        return holds.entrySet().stream()
+                .filter(e -> e.getValue().heldBack > 0)
+                .map(e -> new BlockedKey(
+                        KeyLayout.decodePartitionKey(e.getKey()).orElse(e.getKey()),
+                        e.getValue().cause,
+                        e.getValue().failedKey,
+                        e.getValue().heldBack))
                 .toList();
     }
 }

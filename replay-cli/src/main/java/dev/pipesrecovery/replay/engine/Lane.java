@@ -24,8 +24,7 @@ import java.util.concurrent.TimeUnit;
 final class Lane implements Runnable {
 
     /** A listed object whose body the {@link Fetcher} is reading. */
-    private record Pending(String orderingKey, int permits, Future<Fetched> item) {
-    }
+    private record Pending(String orderingKey, int permits, Future<Fetched> item) {}
 
     private static final Pending END = new Pending("", 0, null);
 
@@ -39,6 +38,7 @@ final class Lane implements Runnable {
     private final KeyHolds holds;
     /** Taken from the queue while filling a batch but not for it (the end, or a key the batch holds already). */
     private Pending deferred;
+
     private ReplayItem carried;
     private int carriedPermits;
     /** Fetch budget held by the records of the current batch. */
@@ -49,8 +49,7 @@ final class Lane implements Runnable {
         this.fetcher = fetcher;
         this.queue = new ArrayBlockingQueue<>(context.settings().laneQueueCapacity());
         this.holds = new KeyHolds(context.settings().holdKeyAfterFailure(), context.counters(), context.failureLog());
-        this.delivery = new BatchDelivery(context,
-                (item, code) -> holds.hold(item.orderingKey(), code, item.s3Key()));
+        this.delivery = new BatchDelivery(context, (item, code) -> holds.hold(item.orderingKey(), code, item.s3Key()));
     }
 
     /** The keys this lane held back after a failure (read once the lane has finished). */

@@ -25,8 +25,14 @@ final class ObjectMarker {
     private final FailureLog failureLog;
     private final ReplayJournal journal;
 
-    ObjectMarker(ArchiveStore store, OnSuccess onSuccess, String runId, Clock clock, ReplayCounters counters,
-                 FailureLog failureLog, ReplayJournal journal) {
+    ObjectMarker(
+            ArchiveStore store,
+            OnSuccess onSuccess,
+            String runId,
+            Clock clock,
+            ReplayCounters counters,
+            FailureLog failureLog,
+            ReplayJournal journal) {
         this.store = store;
         this.onSuccess = onSuccess;
         this.runId = runId;
@@ -66,9 +72,12 @@ final class ObjectMarker {
         store.putTags(key, set.tags());
         if (!set.droppedForeignKeys().isEmpty()) {
             counters.foreignTagsDropped.increment();
-            failureLog.warning(key, "ForeignTagsDropped", "dropped tag(s) " + String.join(", ",
-                    set.droppedForeignKeys()) + " to make room for " + ReplayTags.STATUS + " (S3 allows "
-                    + ReplayTags.MAX_TAGS + " tags per object)");
+            failureLog.warning(
+                    key,
+                    "ForeignTagsDropped",
+                    "dropped tag(s) " + String.join(", ", set.droppedForeignKeys()) + " to make room for "
+                            + ReplayTags.STATUS + " (S3 allows "
+                            + ReplayTags.MAX_TAGS + " tags per object)");
         }
     }
 

@@ -11,19 +11,16 @@ import dev.pipesrecovery.replay.target.ReplayTarget;
  * What every lane of one run shares: the archive, the run's request (selection, target, settings, run id), where its
  * outcomes are recorded, what paces and stops it, and time. The shortcuts below name what the parts are used for.
  */
-record ReplayContext(ArchiveStore store, ReplayRequest request, RunRecords records, FlowControl flow,
-                     EngineTime time) {
+record ReplayContext(ArchiveStore store, ReplayRequest request, RunRecords records, FlowControl flow, EngineTime time) {
 
     /**
      * Where the run's outcomes go: the journal (durable, for resuming), the counters (progress and summary), the
      * failures file, and the objects' tags.
      */
-    record RunRecords(ReplayJournal journal, ReplayCounters counters, FailureLog failureLog, ObjectMarker marker) {
-    }
+    record RunRecords(ReplayJournal journal, ReplayCounters counters, FailureLog failureLog, ObjectMarker marker) {}
 
     /** What paces the run (the rate limiter shared by every lane) and what stops it (the circuit breaker). */
-    record FlowControl(TokenBucket limiter, CircuitBreaker breaker) {
-    }
+    record FlowControl(TokenBucket limiter, CircuitBreaker breaker) {}
 
     ReplayTarget target() {
         return request.target();

@@ -25,9 +25,11 @@ final class ReplayCounters {
     final LongAdder otherStatusUndelivered = new LongAdder();
     /** Not sent because an earlier record of their partition key was not delivered in this run. */
     final LongAdder blocked = new LongAdder();
+
     final LongAdder markFailures = new LongAdder();
     /** Objects that lost foreign tags to make room for the replay status. */
     final LongAdder foreignTagsDropped = new LongAdder();
+
     final LatencyHistogram latency = new LatencyHistogram();
     private final Map<String, LongAdder> failedByCode = new ConcurrentHashMap<>();
 
@@ -52,23 +54,41 @@ final class ReplayCounters {
 
     /** Whether anything went to the failures file (a failure, a skip worth a look, a held record, a warning). */
     boolean anyFailureLine() {
-        return failed() + missing.sum() + markFailures.sum() + blocked.sum() + foreignTagsDropped.sum()
-                + notArchiveKeys.sum() > 0;
+        return failed()
+                        + missing.sum()
+                        + markFailures.sum()
+                        + blocked.sum()
+                        + foreignTagsDropped.sum()
+                        + notArchiveKeys.sum()
+                > 0;
     }
 
     /** The counts as the summary's parts; {@code blockedKeys} are every key held back, in key order. */
-    ReplaySummary summary(ReplaySummary.Run run, List<BlockedKey> blockedKeys, String stopReason,
-                          ReplaySummary.Files files) {
-        return new ReplaySummary(run,
+    ReplaySummary summary(
+            ReplaySummary.Run run, List<BlockedKey> blockedKeys, String stopReason, ReplaySummary.Files files) {
+        return new ReplaySummary(
+                run,
                 new ReplaySummary.Delivered(delivered.sum(), deliveredBytes.sum(), requests.sum()),
-                new ReplaySummary.Skipped(alreadyDelivered.sum(), otherStatus.sum(), otherStatusUndelivered.sum(),
-                        missing.sum(), notArchiveKeys.sum(), lossMarkers.sum()),
-                new ReplaySummary.NotDelivered(failed(), failedByCode(), notAttempted.sum(), blocked.sum(),
+                new ReplaySummary.Skipped(
+                        alreadyDelivered.sum(),
+                        otherStatus.sum(),
+                        otherStatusUndelivered.sum(),
+                        missing.sum(),
+                        notArchiveKeys.sum(),
+                        lossMarkers.sum()),
+                new ReplaySummary.NotDelivered(
+                        failed(),
+                        failedByCode(),
+                        notAttempted.sum(),
+                        blocked.sum(),
                         blockedKeys.subList(0, Math.min(blockedKeys.size(), ReplaySummary.BLOCKED_KEYS_LISTED)),
                         blockedKeys.size()),
                 new ReplaySummary.Marking(markFailures.sum(), foreignTagsDropped.sum()),
-                new ReplaySummary.Pace(delivered.sum() * 1000.0 / run.durationMillis(), latency.quantileMillis(0.50),
+                new ReplaySummary.Pace(
+                        delivered.sum() * 1000.0 / run.durationMillis(),
+                        latency.quantileMillis(0.50),
                         latency.quantileMillis(0.99)),
-                files, stopReason);
+                files,
+                stopReason);
     }
 }

@@ -72,9 +72,13 @@ public final class ReplayEngine {
                 previously = journal.previouslyDelivered();
             }
         }
-        return ReplayPlan.of(new ReplayPlan.Selected(records, bytes, lossMarkers, notArchiveKeys, sample),
-                request.target().describe(), request.settings(), request.selection().status(),
-                previously, request.journalFile().toString());
+        return ReplayPlan.of(
+                new ReplayPlan.Selected(records, bytes, lossMarkers, notArchiveKeys, sample),
+                request.target().describe(),
+                request.settings(),
+                request.selection().status(),
+                previously,
+                request.journalFile().toString());
     }
 
     public ReplaySummary run(ReplayRequest request, long plannedObjects, ProgressListener progress)
@@ -91,39 +95,64 @@ public final class ReplayEngine {
         });
         FailureLog failureLog = new FailureLog(request.failuresFile());
         List<BlockedKey> blockedKeys;
-        try (ReplayJournal journal = ReplayJournal.open(request.journalFile()); failureLog) {
-            ObjectMarker marker = new ObjectMarker(store, settings.onSuccess(), request.runId(), time.wall(), counters,
-                    failureLog, journal);
-            ReplayContext context = new ReplayContext(store, request,
+        try (ReplayJournal journal = ReplayJournal.open(request.journalFile());
+                failureLog) {
+            ObjectMarker marker = new ObjectMarker(
+                    store, settings.onSuccess(), request.runId(), time.wall(), counters, failureLog, journal);
+            ReplayContext context = new ReplayContext(
+                    store,
+                    request,
                     new ReplayContext.RunRecords(journal, counters, failureLog, marker),
-                    new ReplayContext.FlowControl(new TokenBucket(settings.rate(), time.sleeper(), time.monotonic()),
-                            breaker), time);
-            ticker.scheduleAtFixedRate(() -> progress.progress(counters.done(), plannedObjects,
-                    counters.delivered.sum(), counters.failed(), time.millisSince(startedNanos)),
-                    1, 1, TimeUnit.SECONDS);
-            BucketRunState runState = BucketRunState.open(store, RunStateKeys.of(selector.layout(),
-                    request.runIdentity()), RunDescription.local(request.runIdentity(), request.selection(),
-                    request.target().describe(), settings.rate(), settings.concurrency(), startedAt));
+                    new ReplayContext.FlowControl(
+                            new TokenBucket(settings.rate(), time.sleeper(), time.monotonic()), breaker),
+                    time);
+            ticker.scheduleAtFixedRate(
+                    () -> progress.progress(
+                            counters.done(),
+                            plannedObjects,
+                            counters.delivered.sum(),
+                            counters.failed(),
+                            time.millisSince(startedNanos)),
+                    1,
+                    1,
+                    TimeUnit.SECONDS);
+            BucketRunState runState = BucketRunState.open(
+                    store,
+                    RunStateKeys.of(selector.layout(), request.runIdentity()),
+                    RunDescription.local(
+                            request.runIdentity(),
+                            request.selection(),
+                            request.target().describe(),
+                            settings.rate(),
+                            settings.concurrency(),
+                            startedAt));
             blockedKeys = dispatch(request.selection(), context, marker, runState);
         } finally {
             ticker.shutdownNow();
             progress.finished();
         }
-        ReplaySummary.Run run = new ReplaySummary.Run(request.runId(), request.runIdentity(),
-                request.target().describe(), startedAt, Math.max(1, time.millisSince(startedNanos)));
-        ReplaySummary.Files files = new ReplaySummary.Files(request.journalFile().toString(),
-                counters.anyFailureLine() ? request.failuresFile().toString() : null, failureLog.problem());
+        ReplaySummary.Run run = new ReplaySummary.Run(
+                request.runId(),
+                request.runIdentity(),
+                request.target().describe(),
+                startedAt,
+                Math.max(1, time.millisSince(startedNanos)));
+        ReplaySummary.Files files = new ReplaySummary.Files(
+                request.journalFile().toString(),
+                counters.anyFailureLine() ? request.failuresFile().toString() : null,
+                failureLog.problem());
         return counters.summary(run, blockedKeys, breaker.reason(), files);
     }
 
     private static Selection unfiltered(Selection selection) {
-        return new Selection(selection.consumer(), selection.from(), selection.to(), selection.partitionKey(),
-                StatusFilter.ALL);
+        return new Selection(
+                selection.consumer(), selection.from(), selection.to(), selection.partitionKey(), StatusFilter.ALL);
     }
 
     /** Runs the lanes over the selection; returns the keys they held back, in key order. */
-    private List<BlockedKey> dispatch(Selection selection, ReplayContext context, ObjectMarker marker,
-                                      BucketRunState runState) throws InterruptedException {
+    private List<BlockedKey> dispatch(
+            Selection selection, ReplayContext context, ObjectMarker marker, BucketRunState runState)
+            throws InterruptedException {
         int concurrency = context.settings().concurrency();
         List<Lane> lanes = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -155,7 +184,8 @@ public final class ReplayEngine {
                             }
                         } else {
                             String orderingKey = object.key().encodedPartitionKey();
-                            lanes.get(Math.floorMod(orderingKey.hashCode(), concurrency)).put(object, orderingKey);
+                            lanes.get(Math.floorMod(orderingKey.hashCode(), concurrency))
+                                    .put(object, orderingKey);
                         }
                     }
                 }

@@ -30,8 +30,7 @@ public final class ReplayJournal implements AutoCloseable {
     private static final String MARKED = "\tmarked";
 
     /** Lines to append; {@code durable}: fsync before {@code done} completes. */
-    private record Pending(String line, boolean durable, CompletableFuture<Void> done) {
-    }
+    private record Pending(String line, boolean durable, CompletableFuture<Void> done) {}
 
     /** Queued by {@link #close()}: the writer writes what came before it, then ends. */
     private static final Pending CLOSE = new Pending("", false, new CompletableFuture<>());
@@ -71,8 +70,8 @@ public final class ReplayJournal implements AutoCloseable {
                     }
                 }
             }
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             DeliveredKeys deliveredKeys = delivered.build();
             return new ReplayJournal(file, deliveredKeys, deliveredKeys.minus(marked.build()), channel);
         } catch (IOException e) {
@@ -111,7 +110,8 @@ public final class ReplayJournal implements AutoCloseable {
         try {
             pending.done().get();
         } catch (ExecutionException e) {
-            throw new UncheckedIOException("cannot write the replay journal " + file,
+            throw new UncheckedIOException(
+                    "cannot write the replay journal " + file,
                     e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
         }
     }

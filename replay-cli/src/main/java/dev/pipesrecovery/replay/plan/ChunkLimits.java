@@ -17,8 +17,8 @@ public record ChunkLimits(long maxRecords, long maxBytes) {
 
     public ChunkLimits {
         if (maxRecords < 1 || maxBytes < 1) {
-            throw new IllegalArgumentException("chunk limits must be >= 1: " + maxRecords + " records, "
-                    + maxBytes + " bytes");
+            throw new IllegalArgumentException(
+                    "chunk limits must be >= 1: " + maxRecords + " records, " + maxBytes + " bytes");
         }
     }
 }

@@ -45,11 +45,12 @@ public final class KeyMajorListing {
         List<CloseableIterator<ListedObject>> days = new ArrayList<>();
         for (LocalDate day : days(selection)) {
             Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-            Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
+            Instant end =
+                    day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
             Instant from = selection.from() == null || selection.from().isBefore(start) ? start : selection.from();
             Instant to = selection.to() == null || selection.to().isAfter(end) ? end : selection.to();
-            days.add(selector.select(new Selection(selection.consumer(), from, to, selection.partitionKey(),
-                    selection.status())));
+            days.add(selector.select(
+                    new Selection(selection.consumer(), from, to, selection.partitionKey(), selection.status())));
         }
         return new Merge(days);
     }
@@ -57,15 +58,15 @@ public final class KeyMajorListing {
     private List<LocalDate> days(Selection selection) {
         if (selection.from() != null) {
             LocalDate first = day(selection.from());
-            LocalDate last = selection.to() == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC))
-                    : day(selection.to());
+            LocalDate last =
+                    selection.to() == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : day(selection.to());
             if (!last.isBefore(first) && ChronoUnit.DAYS.between(first, last) < MAX_MERGED_SPAN_DAYS) {
                 return first.datesUntil(last.plusDays(1)).toList();
             }
         }
         TreeSet<LocalDate> found = new TreeSet<>();
-        Selection everything = new Selection(selection.consumer(), selection.from(), selection.to(),
-                selection.partitionKey(), StatusFilter.ALL);
+        Selection everything = new Selection(
+                selection.consumer(), selection.from(), selection.to(), selection.partitionKey(), StatusFilter.ALL);
         try (CloseableIterator<ListedObject> listing = selector.select(everything)) {
             listing.forEachRemaining(object -> {
                 if (object.kind() == ListedObject.Kind.RECORD) {
@@ -90,8 +91,8 @@ public final class KeyMajorListing {
         }
 
         private final List<CloseableIterator<ListedObject>> listings;
-        private final PriorityQueue<Head> heads = new PriorityQueue<>(
-                Comparator.comparing(Head::keySegment).thenComparingInt(Head::day));
+        private final PriorityQueue<Head> heads =
+                new PriorityQueue<>(Comparator.comparing(Head::keySegment).thenComparingInt(Head::day));
 
         Merge(List<CloseableIterator<ListedObject>> listings) {
             this.listings = listings;

@@ -11,10 +11,25 @@ import java.util.Objects;
  * {@code bucket}, {@code prefix} and {@code planKey} say where this CLI put them, for the execution's history.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"runId", "bucket", "prefix", "planKey", "rate", "concurrency", "toleratedFailurePercentage",
-        "toleratedFailureCount"})
-public record ManagedRunInput(String runId, String bucket, String prefix, String planKey, double rate,
-                              int concurrency, Integer toleratedFailurePercentage, Integer toleratedFailureCount) {
+@JsonPropertyOrder({
+    "runId",
+    "bucket",
+    "prefix",
+    "planKey",
+    "rate",
+    "concurrency",
+    "toleratedFailurePercentage",
+    "toleratedFailureCount"
+})
+public record ManagedRunInput(
+        String runId,
+        String bucket,
+        String prefix,
+        String planKey,
+        double rate,
+        int concurrency,
+        Integer toleratedFailurePercentage,
+        Integer toleratedFailureCount) {
 
     public ManagedRunInput {
         Objects.requireNonNull(runId, "runId");
@@ -24,7 +39,8 @@ public record ManagedRunInput(String runId, String bucket, String prefix, String
         if (rate < 0 || concurrency < 1) {
             throw new IllegalArgumentException("--rate must be >= 0 and --concurrency >= 1");
         }
-        if (toleratedFailurePercentage != null && (toleratedFailurePercentage < 0 || toleratedFailurePercentage > 100)) {
+        if (toleratedFailurePercentage != null
+                && (toleratedFailurePercentage < 0 || toleratedFailurePercentage > 100)) {
             throw new IllegalArgumentException("--tolerated-failure-percentage must be 0-100");
         }
         if (toleratedFailureCount != null && toleratedFailureCount < 0) {

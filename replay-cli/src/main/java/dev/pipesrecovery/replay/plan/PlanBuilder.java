@@ -46,13 +46,14 @@ public final class PlanBuilder {
         }
         ArchiveKey key = object.key();
         long size = object.object().size();
-        boolean sameKey = last != null && last.consumer().equals(key.consumer())
+        boolean sameKey = last != null
+                && last.consumer().equals(key.consumer())
                 && last.encodedPartitionKey().equals(key.encodedPartitionKey());
         if (!sameKey) {
             emit();
             chunk = 0;
-        } else if (!day(last).equals(day(key)) || (!last.sameAggregateAs(key)
-                && (count >= limits.maxRecords() || bytes + size > limits.maxBytes()))) {
+        } else if (!day(last).equals(day(key))
+                || (!last.sameAggregateAs(key) && (count >= limits.maxRecords() || bytes + size > limits.maxBytes()))) {
             emit();
             chunk++;
         }
@@ -95,8 +96,7 @@ public final class PlanBuilder {
             return;
         }
         String partitionKey = KeyLayout.decodePartitionKey(encodedKey).orElse(encodedKey);
-        sink.accept(new PlanItem(runId, last.consumer(), partitionKey, chunk, prefix, firstKey, lastKey, count,
-                bytes));
+        sink.accept(new PlanItem(runId, last.consumer(), partitionKey, chunk, prefix, firstKey, lastKey, count, bytes));
         items++;
         count = 0;
         bytes = 0;

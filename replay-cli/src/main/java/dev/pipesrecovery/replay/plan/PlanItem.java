@@ -19,8 +19,16 @@ import java.util.Objects;
  * ended FAILED or BLOCKED: that is what keeps order per key across items.
  */
 @JsonPropertyOrder({"runId", "consumer", "partitionKey", "chunk", "prefix", "firstKey", "lastKey", "count", "bytes"})
-public record PlanItem(String runId, String consumer, String partitionKey, int chunk, String prefix, String firstKey,
-                       String lastKey, long count, long bytes) {
+public record PlanItem(
+        String runId,
+        String consumer,
+        String partitionKey,
+        int chunk,
+        String prefix,
+        String firstKey,
+        String lastKey,
+        long count,
+        long bytes) {
 
     public PlanItem {
         Objects.requireNonNull(runId, "runId");
@@ -34,8 +42,8 @@ public record PlanItem(String runId, String consumer, String partitionKey, int c
                     + ", count " + count + ", bytes " + bytes);
         }
         if (!firstKey.startsWith(prefix) || !lastKey.startsWith(prefix) || firstKey.compareTo(lastKey) > 0) {
-            throw new IllegalArgumentException("plan item bounds must lie under its prefix, first <= last: "
-                    + prefix + " [" + firstKey + ", " + lastKey + "]");
+            throw new IllegalArgumentException("plan item bounds must lie under its prefix, first <= last: " + prefix
+                    + " [" + firstKey + ", " + lastKey + "]");
         }
     }
 

@@ -11,11 +11,10 @@ import java.io.UncheckedIOException;
  */
 public final class PlanLines {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private PlanLines() {
-    }
+    private PlanLines() {}
 
     /** One line, without its line break. */
     public static byte[] format(PlanItem item) {

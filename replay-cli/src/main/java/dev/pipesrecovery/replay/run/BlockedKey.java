@@ -5,5 +5,4 @@ package dev.pipesrecovery.replay.run;
  * form when the archive cut it), why ({@code cause}: the failure code, or why the record was not sent), the object
  * that was not delivered, and how many later records were held back.
  */
-public record BlockedKey(String partitionKey, String cause, String failedKey, long heldBack) {
-}
+public record BlockedKey(String partitionKey, String cause, String failedKey, long heldBack) {}

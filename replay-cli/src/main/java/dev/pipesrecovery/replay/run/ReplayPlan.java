@@ -8,8 +8,15 @@ import java.util.List;
  * What a replay will do, shown before anything is sent: what the selection holds, the target, the pace, and the
  * journal an earlier run of the same replay left. {@code estimatedDuration} is null when the rate is unlimited.
  */
-public record ReplayPlan(Selected selected, StatusFilter status, String target, double rate, int concurrency,
-                         Duration estimatedDuration, int previouslyDelivered, String journal) {
+public record ReplayPlan(
+        Selected selected,
+        StatusFilter status,
+        String target,
+        double rate,
+        int concurrency,
+        Duration estimatedDuration,
+        int previouslyDelivered,
+        String journal) {
 
     /**
      * The selection as listed: {@code objects} counts every archived record before the status filter (tags are read
@@ -23,11 +30,24 @@ public record ReplayPlan(Selected selected, StatusFilter status, String target, 
         }
     }
 
-    public static ReplayPlan of(Selected selected, String target, ReplaySettings settings, StatusFilter status,
-                                int previouslyDelivered, String journal) {
-        Duration estimate = settings.rate() == 0 ? null
+    public static ReplayPlan of(
+            Selected selected,
+            String target,
+            ReplaySettings settings,
+            StatusFilter status,
+            int previouslyDelivered,
+            String journal) {
+        Duration estimate = settings.rate() == 0
+                ? null
                 : Duration.ofMillis((long) Math.ceil(selected.objects() * 1000.0 / settings.rate()));
-        return new ReplayPlan(selected, status, target, settings.rate(), settings.concurrency(), estimate,
-                previouslyDelivered, journal);
+        return new ReplayPlan(
+                selected,
+                status,
+                target,
+                settings.rate(),
+                settings.concurrency(),
+                estimate,
+                previouslyDelivered,
+                journal);
     }
 }

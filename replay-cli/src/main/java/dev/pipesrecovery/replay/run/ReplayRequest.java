@@ -6,8 +6,13 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /** One replay run: what, where, how, and where its journal and report go. */
-public record ReplayRequest(Selection selection, ReplayTarget target, ReplaySettings settings, String runId,
-                            String runIdentity, Path stateDir) {
+public record ReplayRequest(
+        Selection selection,
+        ReplayTarget target,
+        ReplaySettings settings,
+        String runId,
+        String runIdentity,
+        Path stateDir) {
 
     public ReplayRequest {
         Objects.requireNonNull(selection, "selection");

@@ -9,8 +9,14 @@ import java.util.Objects;
  * whether a key whose record was not delivered holds its later records back (the engine's {@code KeyHolds}; off with
  * {@code --send-after-failure}).
  */
-public record ReplaySettings(double rate, int concurrency, BackoffPolicy backoff, int breakerThreshold,
-                             OnSuccess onSuccess, int laneQueueCapacity, boolean holdKeyAfterFailure) {
+public record ReplaySettings(
+        double rate,
+        int concurrency,
+        BackoffPolicy backoff,
+        int breakerThreshold,
+        OnSuccess onSuccess,
+        int laneQueueCapacity,
+        boolean holdKeyAfterFailure) {
 
     public ReplaySettings {
         Objects.requireNonNull(backoff, "backoff");

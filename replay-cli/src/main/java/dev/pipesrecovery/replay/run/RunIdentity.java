@@ -17,15 +17,14 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class RunIdentity {
 
-    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private RunIdentity() {
-    }
+    private RunIdentity() {}
 
     public static String identity(String bucket, String prefix, Selection selection, String targetIdentity) {
-        String text = "bucket=" + bucket + "|prefix=" + prefix + "|" + selection.canonical() + "|target="
-                + targetIdentity;
+        String text =
+                "bucket=" + bucket + "|prefix=" + prefix + "|" + selection.canonical() + "|target=" + targetIdentity;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);
@@ -35,6 +34,7 @@ public final class RunIdentity {
     }
 
     public static String newRunId(Instant now) {
-        return RUN_ID_TIME.format(now) + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        return RUN_ID_TIME.format(now) + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     }
 }

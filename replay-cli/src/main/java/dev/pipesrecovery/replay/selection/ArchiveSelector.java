@@ -54,8 +54,10 @@ public final class ArchiveSelector {
         }
         List<String> prefixes = new ArrayList<>();
         for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
-            prefixes.add(selection.partitionKey() == null ? layout.datePrefix(consumer, date)
-                    : layout.partitionKeyPrefix(consumer, date, selection.partitionKey()));
+            prefixes.add(
+                    selection.partitionKey() == null
+                            ? layout.datePrefix(consumer, date)
+                            : layout.partitionKeyPrefix(consumer, date, selection.partitionKey()));
         }
         prefixes.add(layout.lossMarkerPrefix(consumer));
         prefixes.add(WideRangeNotice.prefix(layout, consumer));
@@ -68,7 +70,8 @@ public final class ArchiveSelector {
      */
     public CloseableIterator<ListedObject> select(Selection selection) {
         PrefixChain chain = new PrefixChain(store, prefixes(selection));
-        String encodedKey = selection.partitionKey() == null ? null : KeyLayout.encodePartitionKey(selection.partitionKey());
+        String encodedKey =
+                selection.partitionKey() == null ? null : KeyLayout.encodePartitionKey(selection.partitionKey());
         return new SubSequenceOrder(new CloseableIterator<>() {
             private ListedObject next;
 
@@ -104,11 +107,13 @@ public final class ArchiveSelector {
         }
         if (layout.isLossMarker(object.key())) {
             return markerInWindow(object.key(), selection)
-                    ? new ListedObject(object, ListedObject.Kind.LOSS_MARKER, null, null, null) : null;
+                    ? new ListedObject(object, ListedObject.Kind.LOSS_MARKER, null, null, null)
+                    : null;
         }
         if (WideRangeNotice.archivedRecords(layout, object.key()).isPresent()) {
             return markerInWindow(object.key(), selection)
-                    ? new ListedObject(object, ListedObject.Kind.WIDE_RANGE_NOTICE, null, null, null) : null;
+                    ? new ListedObject(object, ListedObject.Kind.WIDE_RANGE_NOTICE, null, null, null)
+                    : null;
         }
         ArchiveKey key;
         try {
@@ -126,12 +131,15 @@ public final class ArchiveSelector {
         }
         Map<String, String> tags = store.tags(object.key());
         return selection.status().matches(tags)
-                ? new ListedObject(object, ListedObject.Kind.RECORD, key, Map.copyOf(tags), null) : null;
+                ? new ListedObject(object, ListedObject.Kind.RECORD, key, Map.copyOf(tags), null)
+                : null;
     }
 
     /** A loss marker's day ({@code <consumer>/_lost/<yyyy-MM-dd>/...}) overlaps the selection's days. */
     private boolean markerInWindow(String key, Selection selection) {
-        String[] parts = key.substring(layout.prefix().isEmpty() ? 0 : layout.prefix().length() + 1).split("/");
+        String[] parts = key.substring(
+                        layout.prefix().isEmpty() ? 0 : layout.prefix().length() + 1)
+                .split("/");
         LocalDate date;
         try {
             date = LocalDate.parse(parts[2]);

@@ -12,7 +12,12 @@ import java.util.Objects;
 public record ListedObject(ArchiveObject object, Kind kind, ArchiveKey key, Map<String, String> tags, String problem) {
 
     /** WIDE_RANGE_NOTICE: a DLQ range held more records than its batch (core {@code WideRangeNotice}). */
-    public enum Kind { RECORD, LOSS_MARKER, WIDE_RANGE_NOTICE, UNRECOGNIZED }
+    public enum Kind {
+        RECORD,
+        LOSS_MARKER,
+        WIDE_RANGE_NOTICE,
+        UNRECOGNIZED
+    }
 
     public ListedObject {
         Objects.requireNonNull(object, "object");

@@ -14,8 +14,7 @@ import java.util.function.Consumer;
 public final class ListingGrouper {
 
     /** One row; {@code partitionKey} is null unless grouping by key (the encoded form when the key was cut). */
-    public record Row(String consumer, LocalDate date, String partitionKey, long records, long bytes) {
-    }
+    public record Row(String consumer, LocalDate date, String partitionKey, long records, long bytes) {}
 
     private final boolean byKey;
     private final Consumer<Row> sink;
@@ -39,8 +38,8 @@ public final class ListingGrouper {
         String nextConsumer = object.key().consumer();
         LocalDate nextDate = object.key().arrival().atZone(ZoneOffset.UTC).toLocalDate();
         String nextKey = byKey ? object.key().encodedPartitionKey() : null;
-        if (records > 0 && !(nextConsumer.equals(consumer) && nextDate.equals(date)
-                && Objects.equals(nextKey, encodedKey))) {
+        if (records > 0
+                && !(nextConsumer.equals(consumer) && nextDate.equals(date) && Objects.equals(nextKey, encodedKey))) {
             emit();
         }
         consumer = nextConsumer;
@@ -68,7 +67,9 @@ public final class ListingGrouper {
     }
 
     private void emit() {
-        String key = encodedKey == null ? null : KeyLayout.decodePartitionKey(encodedKey).orElse(encodedKey);
+        String key = encodedKey == null
+                ? null
+                : KeyLayout.decodePartitionKey(encodedKey).orElse(encodedKey);
         sink.accept(new Row(consumer, date, key, records, bytes));
         records = 0;
         bytes = 0;

@@ -26,6 +26,7 @@ public final class ReplayTags {
 
     /** S3's limit of tags per object. */
     public static final int MAX_TAGS = 10;
+
     private static final int MAX_VALUE_CHARS = 256;
 
     /** The tags to write, and the foreign tags that had to go to make room for the status. */
@@ -37,8 +38,7 @@ public final class ReplayTags {
         }
     }
 
-    private ReplayTags() {
-    }
+    private ReplayTags() {}
 
     public static TagSet replayed(Map<String, String> existing, String runId, Instant at) {
         return compose(existing, Map.of(STATUS, REPLAYED), optional(RUN_ID, runId, REPLAYED_AT, at));
@@ -58,8 +58,8 @@ public final class ReplayTags {
         return optional;
     }
 
-    private static TagSet compose(Map<String, String> existing, Map<String, String> required,
-                                  Map<String, String> optional) {
+    private static TagSet compose(
+            Map<String, String> existing, Map<String, String> required, Map<String, String> optional) {
         TreeMap<String, String> foreign = new TreeMap<>();
         existing.forEach((key, value) -> {
             if (!key.startsWith("pipes-replay:")) {

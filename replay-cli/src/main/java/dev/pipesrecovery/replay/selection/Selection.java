@@ -25,7 +25,7 @@ public record Selection(String consumer, Instant from, Instant to, String partit
 
     /** A stable text form, part of a replay's run identity. */
     public String canonical() {
-        return "consumer=" + consumer + "|from=" + from + "|to=" + to + "|partitionKey=" + partitionKey
-                + "|status=" + status;
+        return "consumer=" + consumer + "|from=" + from + "|to=" + to + "|partitionKey=" + partitionKey + "|status="
+                + status;
     }
 }

@@ -40,8 +40,12 @@ public final class BucketRunState {
                 run = store.read(keys.runJson());
             }
             boolean trusted = run.map(StoredObject::tagCount).orElse(0) == PROBE_TAG.size();
-            return new BucketRunState(keys, trusted, trusted ? null
-                    : "the store did not give run.json's tag count with the object: tags are read per object");
+            return new BucketRunState(
+                    keys,
+                    trusted,
+                    trusted
+                            ? null
+                            : "the store did not give run.json's tag count with the object: tags are read per object");
         } catch (RuntimeException e) {
             return new BucketRunState(keys, false, "run state not readable or writable: " + e.getMessage());
         }

@@ -17,12 +17,24 @@ import java.util.Objects;
  * @param lastDelivered       the archive key of the last delivered record, or null before the first
  * @param error               why the key stopped (FAILED or BLOCKED), or null
  */
-public record KeyCheckpoint(String consumer, String encodedPartitionKey, Integer chunk, String lastDelivered,
-                            long delivered, Status status, String error, Instant updatedAt) {
+public record KeyCheckpoint(
+        String consumer,
+        String encodedPartitionKey,
+        Integer chunk,
+        String lastDelivered,
+        long delivered,
+        Status status,
+        String error,
+        Instant updatedAt) {
 
     /** RUNNING: in progress; DONE: every record delivered; FAILED: a record failed for good (the rest held back);
      *  BLOCKED: held back behind an undelivered earlier record (or another writer advanced the key). */
-    public enum Status { RUNNING, DONE, FAILED, BLOCKED }
+    public enum Status {
+        RUNNING,
+        DONE,
+        FAILED,
+        BLOCKED
+    }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -61,10 +73,15 @@ public record KeyCheckpoint(String consumer, String encodedPartitionKey, Integer
     public static KeyCheckpoint fromJson(byte[] json) {
         try {
             JsonNode node = MAPPER.readTree(json);
-            return new KeyCheckpoint(text(node, "consumer"), text(node, "key"),
+            return new KeyCheckpoint(
+                    text(node, "consumer"),
+                    text(node, "key"),
                     node.path("chunk").isNumber() ? node.path("chunk").asInt() : null,
-                    node.path("lastDelivered").isTextual() ? node.path("lastDelivered").asText() : null,
-                    node.path("delivered").asLong(), Status.valueOf(text(node, "status")),
+                    node.path("lastDelivered").isTextual()
+                            ? node.path("lastDelivered").asText()
+                            : null,
+                    node.path("delivered").asLong(),
+                    Status.valueOf(text(node, "status")),
                     node.path("error").isTextual() ? node.path("error").asText() : null,
                     Instant.parse(text(node, "updatedAt")));
         } catch (IOException | RuntimeException e) {

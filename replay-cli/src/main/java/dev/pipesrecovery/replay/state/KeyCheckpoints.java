@@ -14,8 +14,7 @@ import java.util.Optional;
 public final class KeyCheckpoints {
 
     /** A checkpoint as read, with the ETag a save must name to replace it. */
-    public record Versioned(KeyCheckpoint checkpoint, String eTag) {
-    }
+    public record Versioned(KeyCheckpoint checkpoint, String eTag) {}
 
     private final ArchiveStore store;
     private final RunStateKeys keys;
@@ -37,8 +36,8 @@ public final class KeyCheckpoints {
      * @return the saved version, or empty when another writer saved first (re-load to see what it did)
      */
     public Optional<Versioned> save(KeyCheckpoint checkpoint, String readETag) {
-        ArchiveWrite write = new ArchiveWrite(keys.checkpoint(checkpoint.encodedPartitionKey(), checkpoint.chunk()),
-                checkpoint.toJson());
+        ArchiveWrite write = new ArchiveWrite(
+                keys.checkpoint(checkpoint.encodedPartitionKey(), checkpoint.chunk()), checkpoint.toJson());
         return store.putIfUnchanged(write, readETag).map(eTag -> new Versioned(checkpoint, eTag));
     }
 }

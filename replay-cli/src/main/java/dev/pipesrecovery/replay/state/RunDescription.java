@@ -18,10 +18,22 @@ import java.util.Objects;
  * @param consumer null when the selection names none (the local engine may replay every consumer)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RunDescription(String runId, String engine, String consumer, String from, String to,
-                             String partitionKey, String status, String target, double rate, int concurrency,
-                             String stateMachineArn, String startedAt, long planItems, long planRecords,
-                             long planBytes) {
+public record RunDescription(
+        String runId,
+        String engine,
+        String consumer,
+        String from,
+        String to,
+        String partitionKey,
+        String status,
+        String target,
+        double rate,
+        int concurrency,
+        String stateMachineArn,
+        String startedAt,
+        long planItems,
+        long planRecords,
+        long planBytes) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,11 +44,24 @@ public record RunDescription(String runId, String engine, String consumer, Strin
     }
 
     /** A run of the local engine ({@code engine} "local"): no state machine, no plan. */
-    public static RunDescription local(String runId, Selection selection, String target, double rate,
-                                       int concurrency, Instant startedAt) {
-        return new RunDescription(runId, "local", selection.consumer(), text(selection.from()),
-                text(selection.to()), selection.partitionKey(), selection.status().name().toLowerCase(Locale.ROOT),
-                target, rate, concurrency, null, startedAt.toString(), 0, 0, 0);
+    public static RunDescription local(
+            String runId, Selection selection, String target, double rate, int concurrency, Instant startedAt) {
+        return new RunDescription(
+                runId,
+                "local",
+                selection.consumer(),
+                text(selection.from()),
+                text(selection.to()),
+                selection.partitionKey(),
+                selection.status().name().toLowerCase(Locale.ROOT),
+                target,
+                rate,
+                concurrency,
+                null,
+                startedAt.toString(),
+                0,
+                0,
+                0);
     }
 
     private static String text(Instant instant) {

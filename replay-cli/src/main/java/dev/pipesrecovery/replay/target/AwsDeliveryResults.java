@@ -16,17 +16,16 @@ public final class AwsDeliveryResults {
      * One entry of a batch call's answer, in request order: whether the service acknowledged it (an event id, a
      * sequence number) and its error code and message (null when it has none).
      */
-    public record Answered(boolean acknowledged, String errorCode, String errorMessage) {
-    }
+    public record Answered(boolean acknowledged, String errorCode, String errorMessage) {}
 
-    private AwsDeliveryResults() {
-    }
+    private AwsDeliveryResults() {}
 
     /** The result of every item of a request whose call failed as a whole. */
     public static DeliveryResult ofFailedCall(SdkException e) {
         AwsFailure failure = AwsFailure.of(e).orElseThrow();
         String code = failure.statusCode() == 0 && failure.isTransient() ? "ConnectionError" : failure.code();
-        return failure.isTransient() ? DeliveryResult.retryable(code, failure.describe(), null)
+        return failure.isTransient()
+                ? DeliveryResult.retryable(code, failure.describe(), null)
                 : DeliveryResult.failed(code, failure.describe());
     }
 
@@ -36,17 +35,18 @@ public final class AwsDeliveryResults {
      *
      * @param call the API, for messages ({@code PutRecords})
      */
-    public static List<DeliveryResult> ofEntries(int sent, List<Answered> answered, String call,
-                                                 String unacknowledgedCode) {
+    public static List<DeliveryResult> ofEntries(
+            int sent, List<Answered> answered, String call, String unacknowledgedCode) {
         List<DeliveryResult> results = new ArrayList<>(sent);
         for (int i = 0; i < sent; i++) {
             Answered entry = i < answered.size() ? answered.get(i) : null;
             if (entry == null) {
                 results.add(DeliveryResult.retryable("MissingResultEntry", call + " returned no entry", null));
             } else if (entry.errorCode() != null) {
-                results.add(AwsFailure.isTransientErrorCode(entry.errorCode())
-                        ? DeliveryResult.retryable(entry.errorCode(), entry.errorMessage(), null)
-                        : DeliveryResult.failed(entry.errorCode(), entry.errorMessage()));
+                results.add(
+                        AwsFailure.isTransientErrorCode(entry.errorCode())
+                                ? DeliveryResult.retryable(entry.errorCode(), entry.errorMessage(), null)
+                                : DeliveryResult.failed(entry.errorCode(), entry.errorMessage()));
             } else if (entry.acknowledged()) {
                 results.add(DeliveryResult.delivered());
             } else {

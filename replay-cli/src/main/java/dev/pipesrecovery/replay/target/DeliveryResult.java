@@ -10,7 +10,11 @@ import java.util.Objects;
  */
 public record DeliveryResult(Outcome outcome, String code, String message, Duration retryAfter) {
 
-    public enum Outcome { DELIVERED, RETRYABLE, FAILED }
+    public enum Outcome {
+        DELIVERED,
+        RETRYABLE,
+        FAILED
+    }
 
     private static final DeliveryResult DELIVERED = new DeliveryResult(Outcome.DELIVERED, null, null, null);
 

@@ -13,8 +13,7 @@ import java.util.HexFormat;
  */
 public final class IdempotencyKeys {
 
-    private IdempotencyKeys() {
-    }
+    private IdempotencyKeys() {}
 
     public static String of(ArchivedRecord record) {
         return of(record.streamArn(), record.shardId(), record.sequenceNumber().value(), record.subSequenceNumber());

@@ -28,6 +28,5 @@ public interface ReplayTarget extends AutoCloseable {
     List<DeliveryResult> send(List<ReplayItem> batch, String runId);
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 public final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     /** {@code value} safe as element text or as a double- or single-quoted attribute value; null is empty. */
     public static String text(String value) {

@@ -22,20 +22,27 @@ public final class IncidentPage {
 
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
-    private IncidentPage() {
-    }
+    private IncidentPage() {}
 
     /** @param generator who wrote the page: {@code Version.text()} of the CLI, e.g. "pipes-replay 0.1.0-SNAPSHOT" */
     public static String render(IncidentReport report, String generator) {
         String title = "Incident report: " + report.consumerLabel();
         StringBuilder page = new StringBuilder(64 * 1024);
         page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"")
+                .append(CSP)
+                .append("\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(Html.text(title)).append("</title><style>").append(css())
+                .append("<title>")
+                .append(Html.text(title))
+                .append("</title><style>")
+                .append(css())
                 .append("</style></head><body><main>\n");
-        page.append("<header><h1>").append(Html.text(title)).append("</h1><p>")
-                .append(Html.text(Text.scope(report))).append("</p></header>\n");
+        page.append("<header><h1>")
+                .append(Html.text(title))
+                .append("</h1><p>")
+                .append(Html.text(Text.scope(report)))
+                .append("</p></header>\n");
         cards(page, report);
         timeline(page, report);
         page.append("<div class=\"columns\"><section>");
@@ -45,9 +52,12 @@ public final class IncidentPage {
         page.append("</section></div>\n");
         ReportTables.losses(page, report);
         ReportTables.runs(page, report.runs());
-        page.append("<h2>How this report was built</h2><p class=\"note\">").append(Html.text(Text.costs(report)))
-                .append("</p>\n<footer>Generated ").append(Html.text(Text.instant(report.generatedAt())))
-                .append(" by ").append(Html.text(generator))
+        page.append("<h2>How this report was built</h2><p class=\"note\">")
+                .append(Html.text(Text.costs(report)))
+                .append("</p>\n<footer>Generated ")
+                .append(Html.text(Text.instant(report.generatedAt())))
+                .append(" by ")
+                .append(Html.text(generator))
                 .append(". Times are UTC. Payloads are never read into this page; keys and reasons are shown escaped."
                         + "</footer>\n</main></body></html>\n");
         return page.toString();
@@ -55,26 +65,54 @@ public final class IncidentPage {
 
     private static void cards(StringBuilder page, IncidentReport report) {
         page.append("<section class=\"cards\">");
-        card(page, "", Html.count(report.records()), "records dead-lettered and archived",
+        card(
+                page,
+                "",
+                Html.count(report.records()),
+                "records dead-lettered and archived",
                 ByteSize.format(report.bytes()));
-        card(page, report.lostRecords() > 0 || report.lossMarkers() > 0 ? "bad" : "ok", Html.count(report.lostRecords()),
-                "records lost (not archived)", Html.count(report.lossMarkers()) + " loss marker(s)");
-        card(page, "", Text.duration(report.firstArrival(), report.lastArrival()), "arrival window",
+        card(
+                page,
+                report.lostRecords() > 0 || report.lossMarkers() > 0 ? "bad" : "ok",
+                Html.count(report.lostRecords()),
+                "records lost (not archived)",
+                Html.count(report.lossMarkers()) + " loss marker(s)");
+        card(
+                page,
+                "",
+                Text.duration(report.firstArrival(), report.lastArrival()),
+                "arrival window",
                 Text.window(report.firstArrival(), report.lastArrival()));
-        card(page, "", (report.keysExact() ? "" : "\u2265 ") + Html.count(report.distinctKeys()), "partition keys",
+        card(
+                page,
+                "",
+                (report.keysExact() ? "" : "\u2265 ") + Html.count(report.distinctKeys()),
+                "partition keys",
                 report.keysExact() ? "distinct keys in this selection" : "more than tracked exactly");
         card(page, "", Html.count(report.shards()), "shards", "with dead-lettered records");
-        ReplayRun.Outcome worst = report.runs().runs().stream().map(ReplayRun::outcome)
-                .min(Comparator.naturalOrder()).orElse(null);
-        card(page, worst != null && worst.bad() ? "bad" : "", Html.count(report.runs().runs().size()), "replay runs",
+        ReplayRun.Outcome worst = report.runs().runs().stream()
+                .map(ReplayRun::outcome)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+        card(
+                page,
+                worst != null && worst.bad() ? "bad" : "",
+                Html.count(report.runs().runs().size()),
+                "replay runs",
                 worst == null ? "none recorded" : "worst: " + worst.words());
         page.append("</section>\n");
     }
 
     private static void card(StringBuilder page, String kind, String value, String label, String detail) {
-        page.append("<div class=\"card ").append(kind).append("\"><div class=\"value\">").append(Html.text(value))
-                .append("</div><div class=\"label\">").append(Html.text(label)).append("</div><div class=\"note\">")
-                .append(Html.text(detail)).append("</div></div>");
+        page.append("<div class=\"card ")
+                .append(kind)
+                .append("\"><div class=\"value\">")
+                .append(Html.text(value))
+                .append("</div><div class=\"label\">")
+                .append(Html.text(label))
+                .append("</div><div class=\"note\">")
+                .append(Html.text(detail))
+                .append("</div></div>");
     }
 
     private static void timeline(StringBuilder page, IncidentReport report) {
@@ -90,11 +128,17 @@ public final class IncidentPage {
         Map<Series, Long> totals = new HashMap<>();
         timeline.buckets().forEach(b -> b.counts().forEach((s, n) -> totals.merge(s, n, Long::sum)));
         for (Series series : timeline.series()) {
-            page.append("<li><span class=\"swatch\" style=\"background:").append(palette.colour(series))
-                    .append("\"></span>").append(Html.text(series.label())).append(" (")
-                    .append(Html.count(totals.getOrDefault(series, 0L))).append(")</li>");
+            page.append("<li><span class=\"swatch\" style=\"background:")
+                    .append(palette.colour(series))
+                    .append("\"></span>")
+                    .append(Html.text(series.label()))
+                    .append(" (")
+                    .append(Html.count(totals.getOrDefault(series, 0L)))
+                    .append(")</li>");
         }
-        page.append("</ul>\n<p class=\"note\">").append(Html.text(Text.timelineNote(report))).append("</p>\n");
+        page.append("</ul>\n<p class=\"note\">")
+                .append(Html.text(Text.timelineNote(report)))
+                .append("</p>\n");
     }
 
     private static String css() {

@@ -11,8 +11,8 @@ import java.util.Map;
  */
 final class Palette {
 
-    private static final List<String> ARCHIVED = List.of("#3b6fb6", "#f08c2e", "#7b5ea7", "#2a9d8f", "#8c6d46",
-            "#c45c9a", "#9aa83a", "#5a7d9a");
+    private static final List<String> ARCHIVED =
+            List.of("#3b6fb6", "#f08c2e", "#7b5ea7", "#2a9d8f", "#8c6d46", "#c45c9a", "#9aa83a", "#5a7d9a");
     private static final List<String> LOST = List.of("#d62728", "#8e0f12", "#f46d6d");
     private static final String NOT_READ = "#b8bec6";
 

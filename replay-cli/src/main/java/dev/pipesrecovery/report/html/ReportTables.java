@@ -13,8 +13,7 @@ import java.util.Locale;
 /** The page's tables: top partition keys and shards, loss markers, replay runs. Every cell is escaped. */
 final class ReportTables {
 
-    private ReportTables() {
-    }
+    private ReportTables() {}
 
     static void topKeys(StringBuilder page, IncidentReport report) {
         page.append("<h2>Top partition keys</h2>");
@@ -32,15 +31,20 @@ final class ReportTables {
             return;
         }
         long max = entries.get(0).count();
-        page.append("<table class=\"ranking\"><thead><tr><th>").append(what)
+        page.append("<table class=\"ranking\"><thead><tr><th>")
+                .append(what)
                 .append("</th><th class=\"num\">Records</th><th class=\"num\">Share</th><th style=\"width:28%\"></th>"
                         + "</tr></thead><tbody>");
         for (TopCounter.Entry entry : entries) {
-            page.append("<tr><td class=\"key\">").append(Html.text(entry.value())).append("</td><td class=\"num\">")
-                    .append(Html.count(entry.count())).append("</td><td class=\"num\">")
+            page.append("<tr><td class=\"key\">")
+                    .append(Html.text(entry.value()))
+                    .append("</td><td class=\"num\">")
+                    .append(Html.count(entry.count()))
+                    .append("</td><td class=\"num\">")
                     .append(String.format(Locale.ROOT, "%.1f %%", 100.0 * entry.count() / Math.max(1, total)))
                     .append("</td><td><div class=\"bar\" style=\"width:")
-                    .append(String.format(Locale.ROOT, "%.1f", 100.0 * entry.count() / max)).append("%\"></div></td></tr>");
+                    .append(String.format(Locale.ROOT, "%.1f", 100.0 * entry.count() / max))
+                    .append("%\"></div></td></tr>");
         }
         page.append("</tbody></table>");
     }
@@ -56,21 +60,37 @@ final class ReportTables {
         for (LossEntry loss : report.losses()) {
             LossMarker marker = loss.marker();
             if (marker == null) {
-                page.append("<tr><td colspan=\"7\" class=\"mono\">").append(Html.text(loss.key()))
-                        .append(" (unreadable: ").append(Html.text(loss.problem())).append(")</td></tr>");
+                page.append("<tr><td colspan=\"7\" class=\"mono\">")
+                        .append(Html.text(loss.key()))
+                        .append(" (unreadable: ")
+                        .append(Html.text(loss.problem()))
+                        .append(")</td></tr>");
                 continue;
             }
-            page.append("<tr><td>").append(Html.text(Text.instant(loss.placedAt()))).append("</td><td class=\"mono\">")
-                    .append(Html.text(marker.shardId())).append("</td><td class=\"mono\">")
-                    .append(Html.text(marker.start().value())).append(" …<br>").append(Html.text(marker.end().value()))
-                    .append("</td><td class=\"num\">").append(Html.count(marker.lostCount())).append(" of ")
-                    .append(Html.count(marker.expectedCount())).append("</td><td>").append(Html.text(loss.condition()))
-                    .append("</td><td>").append(Html.text(marker.reason())).append("</td><td>")
-                    .append(Html.text(Text.instant(marker.detectedAt()))).append("</td></tr>");
+            page.append("<tr><td>")
+                    .append(Html.text(Text.instant(loss.placedAt())))
+                    .append("</td><td class=\"mono\">")
+                    .append(Html.text(marker.shardId()))
+                    .append("</td><td class=\"mono\">")
+                    .append(Html.text(marker.start().value()))
+                    .append(" …<br>")
+                    .append(Html.text(marker.end().value()))
+                    .append("</td><td class=\"num\">")
+                    .append(Html.count(marker.lostCount()))
+                    .append(" of ")
+                    .append(Html.count(marker.expectedCount()))
+                    .append("</td><td>")
+                    .append(Html.text(loss.condition()))
+                    .append("</td><td>")
+                    .append(Html.text(marker.reason()))
+                    .append("</td><td>")
+                    .append(Html.text(Text.instant(marker.detectedAt())))
+                    .append("</td></tr>");
         }
         page.append("</tbody></table>\n");
         if (report.unreadMarkers() > 0) {
-            page.append("<p class=\"note\">").append(Html.count(report.unreadMarkers()))
+            page.append("<p class=\"note\">")
+                    .append(Html.count(report.unreadMarkers()))
                     .append(" more loss marker(s) were counted but not read: narrow the selection "
                             + "(--from/--to) or use pipes-replay list --format json.</p>\n");
         }
@@ -79,7 +99,8 @@ final class ReportTables {
     static void runs(StringBuilder page, RunHistory history) {
         page.append("<h2>Replay runs</h2>\n");
         if (history.runs().isEmpty()) {
-            page.append("<p class=\"empty\">No replay run of this selection's consumer in the local run reports.</p>\n");
+            page.append(
+                    "<p class=\"empty\">No replay run of this selection's consumer in the local run reports.</p>\n");
         } else {
             page.append("<table><thead><tr><th>Run</th><th>Started</th><th class=\"num\">Took</th><th>Target</th>"
                     + "<th class=\"num\">Delivered</th><th class=\"num\">Failed</th><th class=\"num\">Blocked</th>"
@@ -88,40 +109,60 @@ final class ReportTables {
             page.append("</tbody></table>\n");
         }
         if (history.withoutConsumer() > 0) {
-            page.append("<p class=\"note\">").append(Html.count(history.withoutConsumer()))
+            page.append("<p class=\"note\">")
+                    .append(Html.count(history.withoutConsumer()))
                     .append(" run report(s) do not say which consumer they replayed and are not shown.</p>\n");
         }
         if (!history.unreadable().isEmpty()) {
             page.append("<p class=\"note\">Not run reports, not shown: ")
-                    .append(Html.text(String.join("; ", history.unreadable()))).append("</p>\n");
+                    .append(Html.text(String.join("; ", history.unreadable())))
+                    .append("</p>\n");
         }
     }
 
     private static void run(StringBuilder page, ReplayRun run) {
         ReplayRun.Outcome outcome = run.outcome();
         String badge = outcome.bad() ? "bad" : outcome == ReplayRun.Outcome.NOTHING_SENT ? "neutral" : "";
-        page.append("<tr><td class=\"mono run\">").append(Html.text(run.runId() == null ? run.file() : run.runId()))
-                .append("</td><td>").append(Html.text(Text.instant(run.startedAt()))).append("</td><td class=\"num\">")
+        page.append("<tr><td class=\"mono run\">")
+                .append(Html.text(run.runId() == null ? run.file() : run.runId()))
+                .append("</td><td>")
+                .append(Html.text(Text.instant(run.startedAt())))
+                .append("</td><td class=\"num\">")
                 .append(run.durationMillis() == null ? "—" : Html.text(took(run.durationMillis())))
-                .append("</td><td>").append(Html.text(run.target())).append("</td><td class=\"num\">")
-                .append(Html.count(run.delivered())).append("</td><td class=\"num\">").append(Html.count(run.failed()))
-                .append("</td><td class=\"num\">").append(Html.count(run.blocked())).append("</td><td class=\"num\">")
-                .append(Html.count(run.notAttempted())).append("</td><td><span class=\"badge ").append(badge)
-                .append("\">").append(Html.text(outcome.words())).append("</span>");
+                .append("</td><td>")
+                .append(Html.text(run.target()))
+                .append("</td><td class=\"num\">")
+                .append(Html.count(run.delivered()))
+                .append("</td><td class=\"num\">")
+                .append(Html.count(run.failed()))
+                .append("</td><td class=\"num\">")
+                .append(Html.count(run.blocked()))
+                .append("</td><td class=\"num\">")
+                .append(Html.count(run.notAttempted()))
+                .append("</td><td><span class=\"badge ")
+                .append(badge)
+                .append("\">")
+                .append(Html.text(outcome.words()))
+                .append("</span>");
         if (run.circuitBreaker() != null) {
-            page.append("<div class=\"note\">").append(Html.text(run.circuitBreaker())).append("</div>");
+            page.append("<div class=\"note\">")
+                    .append(Html.text(run.circuitBreaker()))
+                    .append("</div>");
         }
         page.append("</td></tr>");
         if (!run.blockedKeys().isEmpty()) {
             page.append("<tr><td></td><td colspan=\"8\" class=\"note\">Blocked keys: <span class=\"mono\">")
-                    .append(Html.text(String.join(", ", run.blockedKeys()))).append("</span>")
-                    .append(run.blocked() > run.blockedKeys().size() ? " …" : "").append("</td></tr>");
+                    .append(Html.text(String.join(", ", run.blockedKeys())))
+                    .append("</span>")
+                    .append(run.blocked() > run.blockedKeys().size() ? " …" : "")
+                    .append("</td></tr>");
         }
     }
 
     private static String took(long millis) {
         Duration d = Duration.ofMillis(millis);
-        return d.toMinutes() > 0 ? d.toMinutes() + " min " + d.toSecondsPart() + " s"
+        return d.toMinutes() > 0
+                ? d.toMinutes() + " min " + d.toSecondsPart() + " s"
                 : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }

@@ -22,11 +22,12 @@ final class TimelineSvg {
     private static final int TOP = 14;
     private static final int BOTTOM = 46;
     private static final int[] TICK_MINUTES = {1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080};
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
-    private TimelineSvg() {
-    }
+    private TimelineSvg() {}
 
     static String render(Timeline timeline, Palette palette) {
         List<Timeline.Bucket> buckets = timeline.buckets();
@@ -37,26 +38,43 @@ final class TimelineSvg {
         double plotHeight = HEIGHT - TOP - BOTTOM;
         double slot = plotWidth * width / (end - start);
         double barWidth = slot < 3 ? slot : slot * 0.82;
-        long yMax = niceCeiling(buckets.stream().mapToLong(Timeline.Bucket::total).max().orElse(1));
+        long yMax = niceCeiling(
+                buckets.stream().mapToLong(Timeline.Bucket::total).max().orElse(1));
         StringBuilder svg = new StringBuilder(256 * buckets.size() + 4096);
-        svg.append(String.format(Locale.ROOT, "<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 %d %d\" "
-                + "xmlns=\"http://www.w3.org/2000/svg\" aria-label=\"Records per %d min by arrival time\">",
-                WIDTH, HEIGHT, timeline.bucketMinutes()));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 %d %d\" "
+                        + "xmlns=\"http://www.w3.org/2000/svg\" aria-label=\"Records per %d min by arrival time\">",
+                WIDTH,
+                HEIGHT,
+                timeline.bucketMinutes()));
         yAxis(svg, yMax, plotWidth, plotHeight);
         xAxis(svg, start, end, plotWidth, plotHeight);
         for (Timeline.Bucket bucket : buckets) {
-            double x = LEFT + plotWidth * (bucket.start().getEpochSecond() - start) / (end - start)
+            double x = LEFT
+                    + plotWidth * (bucket.start().getEpochSecond() - start) / (end - start)
                     + (slot - barWidth) / 2;
-            svg.append(String.format(Locale.ROOT, "<g class=\"bucket\" data-start=\"%s\" data-total=\"%d\">"
-                    + "<title>%s</title>", bucket.start(), bucket.total(), tooltip(bucket, timeline)));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<g class=\"bucket\" data-start=\"%s\" data-total=\"%d\">" + "<title>%s</title>",
+                    bucket.start(),
+                    bucket.total(),
+                    tooltip(bucket, timeline)));
             double y = TOP + plotHeight;
             for (Series series : timeline.series()) {
                 long n = bucket.counts().getOrDefault(series, 0L);
                 if (n > 0) {
                     double h = plotHeight * n / yMax;
                     y -= h;
-                    svg.append(String.format(Locale.ROOT, "<rect class=\"segment\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
-                            + "height=\"%.2f\" fill=\"%s\"/>", x, y, barWidth, h, palette.colour(series)));
+                    svg.append(String.format(
+                            Locale.ROOT,
+                            "<rect class=\"segment\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
+                                    + "height=\"%.2f\" fill=\"%s\"/>",
+                            x,
+                            y,
+                            barWidth,
+                            h,
+                            palette.colour(series)));
                 }
             }
             svg.append("</g>");
@@ -68,9 +86,17 @@ final class TimelineSvg {
         long step = niceCeiling(Math.max(1, yMax / 4));
         for (long v = 0; v <= yMax; v += step) {
             double y = TOP + plotHeight - plotHeight * v / yMax;
-            svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" x2=\"%.0f\" y1=\"%.2f\" y2=\"%.2f\"/>"
-                    + "<text class=\"tick\" x=\"%d\" y=\"%.2f\" text-anchor=\"end\">%s</text>",
-                    LEFT, LEFT + plotWidth, y, y, LEFT - 6, y + 4, Html.count(v)));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line class=\"grid\" x1=\"%d\" x2=\"%.0f\" y1=\"%.2f\" y2=\"%.2f\"/>"
+                            + "<text class=\"tick\" x=\"%d\" y=\"%.2f\" text-anchor=\"end\">%s</text>",
+                    LEFT,
+                    LEFT + plotWidth,
+                    y,
+                    y,
+                    LEFT - 6,
+                    y + 4,
+                    Html.count(v)));
         }
     }
 
@@ -86,18 +112,35 @@ final class TimelineSvg {
         long stepSeconds = every * 60L;
         String lastDay = "";
         double baseline = TOP + plotHeight;
-        svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" x2=\"%.0f\" y1=\"%.2f\" y2=\"%.2f\"/>",
-                LEFT, LEFT + plotWidth, baseline, baseline));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line class=\"axis\" x1=\"%d\" x2=\"%.0f\" y1=\"%.2f\" y2=\"%.2f\"/>",
+                LEFT,
+                LEFT + plotWidth,
+                baseline,
+                baseline));
         for (long t = Math.floorDiv(start + stepSeconds - 1, stepSeconds) * stepSeconds; t <= end; t += stepSeconds) {
             Instant at = Instant.ofEpochSecond(t);
             double x = LEFT + plotWidth * (t - start) / (end - start);
             String day = DAY.format(at);
-            svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%.2f\" x2=\"%.2f\" y1=\"%.2f\" y2=\"%.2f\"/>"
-                    + "<text class=\"tick\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">%s</text>",
-                    x, x, baseline, baseline + 5, x, baseline + 18, TIME.format(at)));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line class=\"axis\" x1=\"%.2f\" x2=\"%.2f\" y1=\"%.2f\" y2=\"%.2f\"/>"
+                            + "<text class=\"tick\" x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">%s</text>",
+                    x,
+                    x,
+                    baseline,
+                    baseline + 5,
+                    x,
+                    baseline + 18,
+                    TIME.format(at)));
             if (!day.equals(lastDay)) {
-                svg.append(String.format(Locale.ROOT, "<text class=\"tick day\" x=\"%.2f\" y=\"%.2f\" "
-                        + "text-anchor=\"middle\">%s</text>", x, baseline + 32, day));
+                svg.append(String.format(
+                        Locale.ROOT,
+                        "<text class=\"tick day\" x=\"%.2f\" y=\"%.2f\" " + "text-anchor=\"middle\">%s</text>",
+                        x,
+                        baseline + 32,
+                        day));
                 lastDay = day;
             }
         }
@@ -113,7 +156,10 @@ final class TimelineSvg {
         for (Series series : timeline.series()) {
             Long n = bucket.counts().get(series);
             if (n != null) {
-                text.append("\n  ").append(Html.text(series.label())).append(": ").append(Html.count(n));
+                text.append("\n  ")
+                        .append(Html.text(series.label()))
+                        .append(": ")
+                        .append(Html.count(n));
             }
         }
         return text.toString();

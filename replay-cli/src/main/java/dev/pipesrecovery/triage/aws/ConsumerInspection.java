@@ -29,8 +29,12 @@ public final class ConsumerInspection {
     private final QueuePeek peeks;
     private final MetricsInspector metrics;
 
-    public ConsumerInspection(PipeInspector pipes, StreamInspector streams, QueueInspector queues, QueuePeek peeks,
-                              MetricsInspector metrics) {
+    public ConsumerInspection(
+            PipeInspector pipes,
+            StreamInspector streams,
+            QueueInspector queues,
+            QueuePeek peeks,
+            MetricsInspector metrics) {
         this.pipes = pipes;
         this.streams = streams;
         this.queues = queues;
@@ -38,29 +42,54 @@ public final class ConsumerInspection {
         this.metrics = metrics;
     }
 
-    public ConsumerFacts inspect(String consumer, Overrides overrides, Instant now, Reading<ArchiveCounts> archive,
-                                 Reading<RunHistory> replays) {
+    public ConsumerFacts inspect(
+            String consumer,
+            Overrides overrides,
+            Instant now,
+            Reading<ArchiveCounts> archive,
+            Reading<RunHistory> replays) {
         Reading<PipeDescription> pipe = pipes.describe(consumer);
-        Reading<StreamDescription> stream = overrides.stream() != null ? streams.describe(overrides.stream())
-                : pipe.known() ? streamOf(pipe.value()) : Reading.unknown("needs the pipe's description ("
-                + pipe.unknown() + ") or --stream");
-        Reading<String> dlqUrl = overrides.dlqUrl() != null ? Reading.of(overrides.dlqUrl())
-                : pipe.known() ? dlqOf(pipe.value()) : Reading.unknown("needs the pipe's description ("
-                + pipe.unknown() + ") or --dlq-url");
+        Reading<StreamDescription> stream = overrides.stream() != null
+                ? streams.describe(overrides.stream())
+                : pipe.known()
+                        ? streamOf(pipe.value())
+                        : Reading.unknown("needs the pipe's description (" + pipe.unknown() + ") or --stream");
+        Reading<String> dlqUrl = overrides.dlqUrl() != null
+                ? Reading.of(overrides.dlqUrl())
+                : pipe.known()
+                        ? dlqOf(pipe.value())
+                        : Reading.unknown("needs the pipe's description (" + pipe.unknown() + ") or --dlq-url");
         Reading<QueueDepth> dlq = dlqUrl.known() ? queues.depth(dlqUrl.value()) : Reading.unknown(dlqUrl.unknown());
-        Reading<String> poisonUrl = overrides.poisonQueueUrl() != null ? Reading.of(overrides.poisonQueueUrl())
-                : !dlq.known() ? Reading.unknown("needs the DLQ's RedrivePolicy (" + dlq.unknown()
-                + ") or --poison-queue-url")
-                : dlq.value().redriveTargetArn() == null ? Reading.unknown("the DLQ has no RedrivePolicy: a message "
-                + "the hydrate function cannot handle is retried until the DLQ's retention deletes it")
-                : queues.urlOf(dlq.value().redriveTargetArn());
-        Reading<QueueDepth> poison = poisonUrl.known() ? queues.depth(poisonUrl.value())
-                : Reading.unknown(poisonUrl.unknown());
-        MetricsInspector.Readings cloudWatch = metrics.read(consumer, dlq.known() ? dlq.value().name() : null,
-                poison.known() ? poison.value().name() : null, now);
-        return new ConsumerFacts(consumer, now, pipe, stream, dlq, cloudWatch.dlqAge(),
-                peek(dlq, overrides.peek(), consumer), poison, cloudWatch.poisonAge(),
-                peek(poison, overrides.peek(), consumer), cloudWatch.lastHour(), archive, replays);
+        Reading<String> poisonUrl = overrides.poisonQueueUrl() != null
+                ? Reading.of(overrides.poisonQueueUrl())
+                : !dlq.known()
+                        ? Reading.unknown("needs the DLQ's RedrivePolicy (" + dlq.unknown() + ") or --poison-queue-url")
+                        : dlq.value().redriveTargetArn() == null
+                                ? Reading.unknown(
+                                        "the DLQ has no RedrivePolicy: a message "
+                                                + "the hydrate function cannot handle is retried until the DLQ's retention deletes it")
+                                : queues.urlOf(dlq.value().redriveTargetArn());
+        Reading<QueueDepth> poison =
+                poisonUrl.known() ? queues.depth(poisonUrl.value()) : Reading.unknown(poisonUrl.unknown());
+        MetricsInspector.Readings cloudWatch = metrics.read(
+                consumer,
+                dlq.known() ? dlq.value().name() : null,
+                poison.known() ? poison.value().name() : null,
+                now);
+        return new ConsumerFacts(
+                consumer,
+                now,
+                pipe,
+                stream,
+                dlq,
+                cloudWatch.dlqAge(),
+                peek(dlq, overrides.peek(), consumer),
+                poison,
+                cloudWatch.poisonAge(),
+                peek(poison, overrides.peek(), consumer),
+                cloudWatch.lastHour(),
+                archive,
+                replays);
     }
 
     /** The consumer names without {@code --consumer}: the account's pipes that read a Kinesis stream. */
@@ -88,7 +117,8 @@ public final class ConsumerInspection {
         if (max <= 0 || !queue.known()) {
             return null;
         }
-        return queue.value().total() == 0 ? Reading.of(PeekedMessages.NONE)
+        return queue.value().total() == 0
+                ? Reading.of(PeekedMessages.NONE)
                 : peeks.peek(queue.value().url(), max, consumer);
     }
 }

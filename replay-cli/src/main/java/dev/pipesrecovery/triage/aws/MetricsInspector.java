@@ -28,12 +28,12 @@ public final class MetricsInspector {
 
     /** SQS publishes a queue's metrics every minute; an older last datapoint is not a reading of now. */
     static final Duration FRESH = Duration.ofMinutes(15);
+
     private static final String SQS = "AWS/SQS";
     private static final String PIPES = "AWS/EventBridge/Pipes";
 
     /** What one request read; each part known or unknown. */
-    public record Readings(Reading<LastHour> lastHour, Reading<QueueAge> dlqAge, Reading<QueueAge> poisonAge) {
-    }
+    public record Readings(Reading<LastHour> lastHour, Reading<QueueAge> dlqAge, Reading<QueueAge> poisonAge) {}
 
     private final CloudWatchClient cloudWatch;
     private final FailureReason reason;
@@ -47,16 +47,36 @@ public final class MetricsInspector {
     public Readings read(String consumer, String dlqName, String poisonName, Instant now) {
         List<MetricDataQuery> queries = new ArrayList<>();
         String perConsumer = MetricName.CONSUMER_DIMENSION;
-        queries.add(query("received", MetricName.NAMESPACE, MetricName.DLQ_MESSAGES_RECEIVED.metricName(), perConsumer,
-                consumer, "Sum"));
-        queries.add(query("archived", MetricName.NAMESPACE, MetricName.RECORDS_ARCHIVED.metricName(), perConsumer,
-                consumer, "Sum"));
-        queries.add(query("lost", MetricName.NAMESPACE, MetricName.RECORDS_LOST.metricName(), perConsumer, consumer,
+        queries.add(query(
+                "received",
+                MetricName.NAMESPACE,
+                MetricName.DLQ_MESSAGES_RECEIVED.metricName(),
+                perConsumer,
+                consumer,
                 "Sum"));
-        queries.add(query("failures", MetricName.NAMESPACE, MetricName.HYDRATE_FAILURES.metricName(), perConsumer,
-                consumer, "Sum"));
-        queries.add(query("headroom", MetricName.NAMESPACE, MetricName.RETENTION_HEADROOM_SECONDS.metricName(),
-                perConsumer, consumer, "Minimum"));
+        queries.add(query(
+                "archived",
+                MetricName.NAMESPACE,
+                MetricName.RECORDS_ARCHIVED.metricName(),
+                perConsumer,
+                consumer,
+                "Sum"));
+        queries.add(query(
+                "lost", MetricName.NAMESPACE, MetricName.RECORDS_LOST.metricName(), perConsumer, consumer, "Sum"));
+        queries.add(query(
+                "failures",
+                MetricName.NAMESPACE,
+                MetricName.HYDRATE_FAILURES.metricName(),
+                perConsumer,
+                consumer,
+                "Sum"));
+        queries.add(query(
+                "headroom",
+                MetricName.NAMESPACE,
+                MetricName.RETENTION_HEADROOM_SECONDS.metricName(),
+                perConsumer,
+                consumer,
+                "Minimum"));
         queries.add(query("executionFailed", PIPES, "ExecutionFailed", "PipeName", consumer, "Sum"));
         queries.add(query("targetFailed", PIPES, "TargetStageFailed", "PipeName", consumer, "Sum"));
         if (dlqName != null) {
@@ -68,23 +88,34 @@ public final class MetricsInspector {
         Instant end = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
         Map<String, List<Point>> series = new HashMap<>();
         try {
-            cloudWatch.getMetricDataPaginator(b -> b.metricDataQueries(queries).startTime(end.minus(Duration.ofMinutes(61)))
-                    .endTime(end).scanBy(ScanBy.TIMESTAMP_DESCENDING)).metricDataResults()
-                    .forEach(result -> series.computeIfAbsent(result.id(), id -> new ArrayList<>()).addAll(points(result)));
+            cloudWatch
+                    .getMetricDataPaginator(b -> b.metricDataQueries(queries)
+                            .startTime(end.minus(Duration.ofMinutes(61)))
+                            .endTime(end)
+                            .scanBy(ScanBy.TIMESTAMP_DESCENDING))
+                    .metricDataResults()
+                    .forEach(result -> series.computeIfAbsent(result.id(), id -> new ArrayList<>())
+                            .addAll(points(result)));
         } catch (SdkException e) {
             String why = reason.of("cloudwatch:GetMetricData", e);
             return new Readings(Reading.unknown(why), Reading.unknown(why), Reading.unknown(why));
         }
         Double headroom = min(series.get("headroom"));
-        LastHour hour = new LastHour(sum(series.get("received")), sum(series.get("archived")), sum(series.get("lost")),
-                sum(series.get("failures")), headroom == null ? null : Duration.ofSeconds(headroom.longValue()),
-                sum(series.get("executionFailed")), sum(series.get("targetFailed")));
-        return new Readings(Reading.of(hour), age(series.get("dlqAge"), dlqName, now),
+        LastHour hour = new LastHour(
+                sum(series.get("received")),
+                sum(series.get("archived")),
+                sum(series.get("lost")),
+                sum(series.get("failures")),
+                headroom == null ? null : Duration.ofSeconds(headroom.longValue()),
+                sum(series.get("executionFailed")),
+                sum(series.get("targetFailed")));
+        return new Readings(
+                Reading.of(hour),
+                age(series.get("dlqAge"), dlqName, now),
                 age(series.get("poisonAge"), poisonName, now));
     }
 
-    private record Point(Instant at, double value) {
-    }
+    private record Point(Instant at, double value) {}
 
     private static List<Point> points(MetricDataResult result) {
         List<Point> points = new ArrayList<>();
@@ -94,31 +125,45 @@ public final class MetricsInspector {
         return points;
     }
 
-    private static MetricDataQuery query(String id, String namespace, String metric, String dimension, String value,
-                                         String stat) {
-        return MetricDataQuery.builder().id(id).returnData(true).metricStat(s -> s.period(60).stat(stat)
-                .metric(m -> m.namespace(namespace).metricName(metric)
-                        .dimensions(Dimension.builder().name(dimension).value(value).build()))).build();
+    private static MetricDataQuery query(
+            String id, String namespace, String metric, String dimension, String value, String stat) {
+        return MetricDataQuery.builder()
+                .id(id)
+                .returnData(true)
+                .metricStat(s -> s.period(60)
+                        .stat(stat)
+                        .metric(m -> m.namespace(namespace)
+                                .metricName(metric)
+                                .dimensions(Dimension.builder()
+                                        .name(dimension)
+                                        .value(value)
+                                        .build())))
+                .build();
     }
 
     private static Long sum(List<Point> points) {
-        return points == null || points.isEmpty() ? null
+        return points == null || points.isEmpty()
+                ? null
                 : Math.round(points.stream().mapToDouble(Point::value).sum());
     }
 
     private static Double min(List<Point> points) {
-        return points == null || points.isEmpty() ? null : points.stream().mapToDouble(Point::value).min().getAsDouble();
+        return points == null || points.isEmpty()
+                ? null
+                : points.stream().mapToDouble(Point::value).min().getAsDouble();
     }
 
     private static Reading<QueueAge> age(List<Point> points, String queueName, Instant now) {
         if (queueName == null) {
             return Reading.unknown("the queue is not known");
         }
-        Point latest = points == null ? null : points.stream().max((a, b) -> a.at().compareTo(b.at())).orElse(null);
+        Point latest = points == null
+                ? null
+                : points.stream().max((a, b) -> a.at().compareTo(b.at())).orElse(null);
         if (latest == null || latest.at().isBefore(now.minus(FRESH))) {
             return Reading.unknown("CloudWatch has no ApproximateAgeOfOldestMessage datapoint for " + queueName
-                    + " in the last " + FRESH.toMinutes() + " minutes" + (latest == null ? "" : " (the last is from "
-                    + latest.at() + ")"));
+                    + " in the last " + FRESH.toMinutes() + " minutes"
+                    + (latest == null ? "" : " (the last is from " + latest.at() + ")"));
         }
         return Reading.of(new QueueAge(Duration.ofSeconds((long) latest.value()), latest.at()));
     }

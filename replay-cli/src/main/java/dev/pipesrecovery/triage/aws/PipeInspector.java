@@ -7,8 +7,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.pipes.PipesClient;
 import software.amazon.awssdk.services.pipes.model.DescribePipeResponse;
 import software.amazon.awssdk.services.pipes.model.NotFoundException;
-import software.amazon.awssdk.services.pipes.model.PipeSourceKinesisStreamParameters;
 import software.amazon.awssdk.services.pipes.model.Pipe;
+import software.amazon.awssdk.services.pipes.model.PipeSourceKinesisStreamParameters;
 
 /**
  * The pipe's state and wiring from {@code DescribePipe}, and the account's Kinesis pipes from {@code ListPipes}
@@ -27,12 +27,20 @@ public final class PipeInspector {
     public Reading<PipeDescription> describe(String name) {
         try {
             DescribePipeResponse pipe = pipes.describePipe(b -> b.name(name));
-            PipeSourceKinesisStreamParameters kinesis = pipe.sourceParameters() == null ? null
+            PipeSourceKinesisStreamParameters kinesis = pipe.sourceParameters() == null
+                    ? null
                     : pipe.sourceParameters().kinesisStreamParameters();
-            String deadLetter = kinesis == null || kinesis.deadLetterConfig() == null ? null
+            String deadLetter = kinesis == null || kinesis.deadLetterConfig() == null
+                    ? null
                     : kinesis.deadLetterConfig().arn();
-            return Reading.of(new PipeDescription(name, pipe.arn(), pipe.desiredStateAsString(),
-                    pipe.currentStateAsString(), pipe.stateReason(), pipe.lastModifiedTime(), pipe.source(),
+            return Reading.of(new PipeDescription(
+                    name,
+                    pipe.arn(),
+                    pipe.desiredStateAsString(),
+                    pipe.currentStateAsString(),
+                    pipe.stateReason(),
+                    pipe.lastModifiedTime(),
+                    pipe.source(),
                     deadLetter == null || deadLetter.isBlank() ? null : deadLetter,
                     kinesis == null ? null : kinesis.maximumRecordAgeInSeconds()));
         } catch (NotFoundException e) {
@@ -47,8 +55,10 @@ public final class PipeInspector {
     public Reading<List<String>> kinesisPipes() {
         try {
             List<String> names = pipes.listPipesPaginator(b -> b.limit(100)).pipes().stream()
-                    .filter(p -> p.source() != null && p.source().contains(":kinesis:")).map(Pipe::name)
-                    .sorted().toList();
+                    .filter(p -> p.source() != null && p.source().contains(":kinesis:"))
+                    .map(Pipe::name)
+                    .sorted()
+                    .toList();
             return Reading.of(names);
         } catch (SdkException e) {
             return Reading.unknown(reason.of("pipes:ListPipes", e));

@@ -18,9 +18,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class QueueInspector {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<QueueAttributeName> ATTRIBUTES = List.of(QueueAttributeName.QUEUE_ARN,
-            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED, QueueAttributeName.REDRIVE_POLICY);
+    private static final List<QueueAttributeName> ATTRIBUTES = List.of(
+            QueueAttributeName.QUEUE_ARN,
+            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED,
+            QueueAttributeName.REDRIVE_POLICY);
 
     private final SqsClient sqs;
     private final FailureReason reason;
@@ -37,7 +40,8 @@ public final class QueueInspector {
             return Reading.unknown("not an SQS queue ARN: " + queueArn + " (triage reads SQS dead-letter queues only)");
         }
         try {
-            return Reading.of(sqs.getQueueUrl(b -> b.queueName(parts[5]).queueOwnerAWSAccountId(parts[4])).queueUrl());
+            return Reading.of(sqs.getQueueUrl(b -> b.queueName(parts[5]).queueOwnerAWSAccountId(parts[4]))
+                    .queueUrl());
         } catch (SdkException e) {
             return Reading.unknown(reason.of("sqs:GetQueueUrl", e));
         }
@@ -45,14 +49,19 @@ public final class QueueInspector {
 
     public Reading<QueueDepth> depth(String url) {
         try {
-            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(url)
-                    .attributeNames(ATTRIBUTES)).attributes();
+            Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(
+                            b -> b.queueUrl(url).attributeNames(ATTRIBUTES))
+                    .attributes();
             JsonNode redrive = redrivePolicy(attributes.get(QueueAttributeName.REDRIVE_POLICY));
-            return Reading.of(new QueueDepth(url, attributes.get(QueueAttributeName.QUEUE_ARN),
+            return Reading.of(new QueueDepth(
+                    url,
+                    attributes.get(QueueAttributeName.QUEUE_ARN),
                     count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES),
                     count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE),
                     count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED),
-                    redrive.path("deadLetterTargetArn").isTextual() ? redrive.path("deadLetterTargetArn").asText() : null,
+                    redrive.path("deadLetterTargetArn").isTextual()
+                            ? redrive.path("deadLetterTargetArn").asText()
+                            : null,
                     maxReceiveCount(redrive.path("maxReceiveCount"))));
         } catch (SdkException e) {
             return Reading.unknown(reason.of("sqs:GetQueueAttributes", e));

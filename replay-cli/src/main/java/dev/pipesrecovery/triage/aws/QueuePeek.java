@@ -43,9 +43,12 @@ public final class QueuePeek {
         Instant oldest = null;
         try {
             for (int receives = 0; receives * PER_RECEIVE < max && seen.size() < max; receives++) {
-                var messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).visibilityTimeout(0).waitTimeSeconds(0)
-                        .maxNumberOfMessages(Math.min(PER_RECEIVE, max - seen.size()))
-                        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+                var messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                                .visibilityTimeout(0)
+                                .waitTimeSeconds(0)
+                                .maxNumberOfMessages(Math.min(PER_RECEIVE, max - seen.size()))
+                                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                        .messages();
                 if (messages.isEmpty()) {
                     break;
                 }

@@ -22,14 +22,18 @@ public final class StreamInspector {
         boolean arn = nameOrArn.startsWith("arn:");
         try {
             StreamDescriptionSummary summary = kinesis.describeStreamSummary(b -> {
-                if (arn) {
-                    b.streamARN(nameOrArn);
-                } else {
-                    b.streamName(nameOrArn);
-                }
-            }).streamDescriptionSummary();
-            return Reading.of(new StreamDescription(summary.streamName(), summary.streamARN(),
-                    Duration.ofHours(summary.retentionPeriodHours()), summary.streamStatusAsString()));
+                        if (arn) {
+                            b.streamARN(nameOrArn);
+                        } else {
+                            b.streamName(nameOrArn);
+                        }
+                    })
+                    .streamDescriptionSummary();
+            return Reading.of(new StreamDescription(
+                    summary.streamName(),
+                    summary.streamARN(),
+                    Duration.ofHours(summary.retentionPeriodHours()),
+                    summary.streamStatusAsString()));
         } catch (SdkException e) {
             return Reading.unknown(reason.of("kinesis:DescribeStreamSummary", e));
         }

@@ -14,14 +14,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The two ceilings a replay is read against: the sink alone and the archive alone, at the same concurrency. */
 final class Ceilings {
 
-    private Ceilings() {
-    }
+    private Ceilings() {}
 
     /** Events/s of a plain POST loop of {@code body} to the sink (the same JDK HTTP client the CLI uses). */
     static double sinkAlone(String url, byte[] body, int events, int threads) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/json").build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json")
+                .build();
         return run(events, threads, i -> {
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 204) {

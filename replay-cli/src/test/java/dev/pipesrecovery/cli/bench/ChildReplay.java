@@ -18,32 +18,66 @@ import java.util.regex.Pattern;
 final class ChildReplay {
 
     /** What one replay run gave. */
-    record Result(double perSecond, double p50, double p99, long delivered, double peakUsedMb, double peakLiveMb,
-                  String xmx) {
-    }
+    record Result(
+            double perSecond,
+            double p50,
+            double p99,
+            long delivered,
+            double peakUsedMb,
+            double peakLiveMb,
+            String xmx) {}
 
     static final String XMX = "64m";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
-    private ChildReplay() {
-    }
+    private ChildReplay() {}
 
     /** @param extra options after the default ones, e.g. {@code --status all --on-success keep} (GETs only) */
     static Result run(String s3Endpoint, String bucket, String url, int concurrency, Path state, String... extra)
             throws Exception {
         Files.createDirectories(state);
         Path gcLog = state.resolve("gc.log");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx" + XMX, "-XX:+UseSerialGC", "-Dhttp.maxConnections=64", "-Xlog:gc:file=" + gcLog,
-                "-cp", System.getProperty("java.class.path"),
-                PipesReplayCommand.class.getName(), "replay", "--bucket", bucket, "--consumer", "bench",
-                "--target", "http", "--url", url, "--rate", "0", "--concurrency", String.valueOf(concurrency),
-                "--yes", "--format", "json", "--state-dir", state.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx" + XMX,
+                "-XX:+UseSerialGC",
+                "-Dhttp.maxConnections=64",
+                "-Xlog:gc:file=" + gcLog,
+                "-cp",
+                System.getProperty("java.class.path"),
+                PipesReplayCommand.class.getName(),
+                "replay",
+                "--bucket",
+                bucket,
+                "--consumer",
+                "bench",
+                "--target",
+                "http",
+                "--url",
+                url,
+                "--rate",
+                "0",
+                "--concurrency",
+                String.valueOf(concurrency),
+                "--yes",
+                "--format",
+                "json",
+                "--state-dir",
+                state.toString()));
         command.addAll(List.of(extra));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(state.resolve("stderr.log").toFile());
-        builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_S3", s3Endpoint));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectError(state.resolve("stderr.log").toFile());
+        builder.environment()
+                .putAll(Map.of(
+                        "AWS_ACCESS_KEY_ID",
+                        "test",
+                        "AWS_SECRET_ACCESS_KEY",
+                        "test",
+                        "AWS_REGION",
+                        "us-east-1",
+                        "AWS_ENDPOINT_URL_S3",
+                        s3Endpoint));
         Process process = builder.start();
         byte[] out = process.getInputStream().readAllBytes();
         if (process.waitFor() != 0) {
@@ -62,8 +96,13 @@ final class ChildReplay {
                 }
             }
         }
-        return new Result(summary.path("achievedPerSecond").asDouble(), summary.path("latencyP50Millis").asDouble(),
-                summary.path("latencyP99Millis").asDouble(), summary.path("delivered").asLong(), peakUsed, peakLive,
+        return new Result(
+                summary.path("achievedPerSecond").asDouble(),
+                summary.path("latencyP50Millis").asDouble(),
+                summary.path("latencyP99Millis").asDouble(),
+                summary.path("delivered").asLong(),
+                peakUsed,
+                peakLive,
                 XMX);
     }
 

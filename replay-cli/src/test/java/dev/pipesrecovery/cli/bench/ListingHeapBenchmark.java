@@ -31,27 +31,36 @@ public final class ListingHeapBenchmark {
 
     public static void main(String[] args) throws Exception {
         int largest = SIZES[SIZES.length - 1];
-        System.out.printf(Locale.ROOT, "pipes-replay listing heap: up to %,d objects listed, %d per partition key, "
-                + "-Xmx%d MB%n", largest, SyntheticListing.RECORDS_PER_KEY, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                Locale.ROOT,
+                "pipes-replay listing heap: up to %,d objects listed, %d per partition key, " + "-Xmx%d MB%n",
+                largest,
+                SyntheticListing.RECORDS_PER_KEY,
+                Runtime.getRuntime().maxMemory() >> 20);
         long baseline = heapAfterGc();
         try (SyntheticListing listing = new SyntheticListing(largest);
-             S3Client s3 = LocalAws.s3(listing.endpoint());
-             S3ArchiveStore store = S3ArchiveStore.create(s3, "bench")) {
+                S3Client s3 = LocalAws.s3(listing.endpoint());
+                S3ArchiveStore store = S3ArchiveStore.create(s3, "bench")) {
             ArchiveSelector selector = new ArchiveSelector(store, new KeyLayout(""), Clock.systemUTC());
             long[] rows = new long[1];
             ListingGrouper grouper = new ListingGrouper(true, row -> rows[0]++);
             long started = System.nanoTime();
             int listed = 0;
             int next = 0;
-            try (CloseableIterator<ListedObject> objects = selector.select(
-                    new Selection("bench", null, null, null, StatusFilter.ALL))) {
+            try (CloseableIterator<ListedObject> objects =
+                    selector.select(new Selection("bench", null, null, null, StatusFilter.ALL))) {
                 while (objects.hasNext()) {
                     grouper.accept(objects.next());
                     listed++;
                     if (next < SIZES.length && listed == SIZES[next]) {
-                        System.out.printf(Locale.ROOT, "  listed %,9d objects (%,7d keys grouped): heap after GC "
-                                + "%5.1f MB above the start, %,.0f objects/s%n", listed, rows[0],
-                                mb(heapAfterGc() - baseline), listed / ((System.nanoTime() - started) / 1e9));
+                        System.out.printf(
+                                Locale.ROOT,
+                                "  listed %,9d objects (%,7d keys grouped): heap after GC "
+                                        + "%5.1f MB above the start, %,.0f objects/s%n",
+                                listed,
+                                rows[0],
+                                mb(heapAfterGc() - baseline),
+                                listed / ((System.nanoTime() - started) / 1e9));
                         next++;
                     }
                 }
@@ -76,11 +85,20 @@ public final class ListingHeapBenchmark {
             }
         }
         try (ReplayJournal journal = ReplayJournal.open(file)) {
-            System.out.printf(Locale.ROOT, "  journal of %,9d delivered keys, resumed: heap after GC %5.1f MB above the "
-                    + "start (%d delivered)%n", delivered, mb(heapAfterGc() - baseline), journal.previouslyDelivered());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  journal of %,9d delivered keys, resumed: heap after GC %5.1f MB above the "
+                            + "start (%d delivered)%n",
+                    delivered,
+                    mb(heapAfterGc() - baseline),
+                    journal.previouslyDelivered());
         } catch (OutOfMemoryError e) { // the figure this benchmark exists to show: say it, do not die of it
-            System.out.printf(Locale.ROOT, "  journal of %,9d delivered keys, resumed: does not fit in -Xmx%d MB (%s)%n",
-                    delivered, Runtime.getRuntime().maxMemory() >> 20, e.getMessage());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  journal of %,9d delivered keys, resumed: does not fit in -Xmx%d MB (%s)%n",
+                    delivered,
+                    Runtime.getRuntime().maxMemory() >> 20,
+                    e.getMessage());
         } finally {
             Files.deleteIfExists(file);
         }
@@ -97,6 +115,5 @@ public final class ListingHeapBenchmark {
         return bytes / 1048576.0;
     }
 
-    private ListingHeapBenchmark() {
-    }
+    private ListingHeapBenchmark() {}
 }

@@ -37,9 +37,16 @@ public final class ReplayBenchmark {
         int small = args.length > 1 ? Integer.parseInt(args[1]) : large / 4;
         Path work = Files.createTempDirectory("pipes-replay-bench");
         byte[] event = event();
-        System.out.printf(Locale.ROOT, "pipes-replay benchmark: %d and %d events of %d bytes, %d partition keys, "
-                + "concurrency %d, no rate limit, default path (--status pending --on-success tag), archive on %s%n",
-                small, large, event.length, KEYS, CONCURRENCY, ARCHIVE);
+        System.out.printf(
+                Locale.ROOT,
+                "pipes-replay benchmark: %d and %d events of %d bytes, %d partition keys, "
+                        + "concurrency %d, no rate limit, default path (--status pending --on-success tag), archive on %s%n",
+                small,
+                large,
+                event.length,
+                KEYS,
+                CONCURRENCY,
+                ARCHIVE);
         // the sink: the partner API answering 204 to everything, keeping nothing
         try (PartnerApi sink = PartnerApi.start(0, request -> PartnerApi.Answer.of(204))) {
             for (int size : new int[] {small, large}) {
@@ -48,10 +55,22 @@ public final class ReplayBenchmark {
                     double sinkAlone = Ceilings.sinkAlone(sink.url("/events"), event, size, CONCURRENCY);
                     double archiveAlone = Ceilings.archiveAlone(archive.store(), keys, CONCURRENCY);
                     double listAndGet = Ceilings.archiveListAndGet(archive.store(), "bench/", size, CONCURRENCY);
-                    ChildReplay.Result getsOnly = ChildReplay.run(archive.endpoint(), archive.bucket(), sink.url("/events"),
-                            CONCURRENCY, work.resolve("gets-only-" + size), "--status", "all", "--on-success", "keep");
-                    ChildReplay.Result run = ChildReplay.run(archive.endpoint(), archive.bucket(), sink.url("/events"),
-                            CONCURRENCY, work.resolve("run-" + size));
+                    ChildReplay.Result getsOnly = ChildReplay.run(
+                            archive.endpoint(),
+                            archive.bucket(),
+                            sink.url("/events"),
+                            CONCURRENCY,
+                            work.resolve("gets-only-" + size),
+                            "--status",
+                            "all",
+                            "--on-success",
+                            "keep");
+                    ChildReplay.Result run = ChildReplay.run(
+                            archive.endpoint(),
+                            archive.bucket(),
+                            sink.url("/events"),
+                            CONCURRENCY,
+                            work.resolve("run-" + size));
                     // after the replays: it tags every object, and the default path selects untagged ones
                     double getAndTag = Ceilings.archiveGetAndTag(archive.store(), keys, CONCURRENCY);
                     double ceiling = Math.min(sinkAlone, archiveAlone);
@@ -61,8 +80,11 @@ public final class ReplayBenchmark {
                     System.out.printf(Locale.ROOT, "  archive listing + GETs      %,10.0f events/s%n", listAndGet);
                     System.out.printf(Locale.ROOT, "  archive GET + tag write     %,10.0f events/s%n", getAndTag);
                     print("replay, GETs only (--status all --on-success keep)", getsOnly, ceiling, "min(sink, GETs)");
-                    print("replay, default path (status from the GET, tag written)", run,
-                            Math.min(sinkAlone, getAndTag), "min(sink, GET + tag write)");
+                    print(
+                            "replay, default path (status from the GET, tag written)",
+                            run,
+                            Math.min(sinkAlone, getAndTag),
+                            "min(sink, GET + tag write)");
                     requireAll(getsOnly, size);
                     requireAll(run, size);
                 }
@@ -79,27 +101,48 @@ public final class ReplayBenchmark {
         try (Archive archive = new Archive(Emulators.s3Backend(ARCHIVE))) {
             fill(archive, size, event);
             try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(URI.create(archive.endpoint()))) {
-                ChildReplay.Result run = ChildReplay.run(proxy.endpoint().toString(), archive.bucket(), sink.url("/events"),
-                        CONCURRENCY, work.resolve("counted-" + size));
+                ChildReplay.Result run = ChildReplay.run(
+                        proxy.endpoint().toString(),
+                        archive.bucket(),
+                        sink.url("/events"),
+                        CONCURRENCY,
+                        work.resolve("counted-" + size));
                 requireAll(run, size);
                 Map<String, Long> byKind = new TreeMap<>(proxy.requests().stream()
                         .collect(Collectors.groupingBy(ProxiedRequest::s3Operation, Collectors.counting())));
                 long total = byKind.values().stream().mapToLong(Long::longValue).sum();
-                System.out.printf(Locale.ROOT, "%nS3 requests of the replay of %,d events, counted at the wire "
-                        + "(testkit proxy), %,d partition keys%n", size, KEYS);
-                byKind.forEach((kind, count) -> System.out.printf(Locale.ROOT, "  %-20s %,8d = %.3f per record%n",
-                        kind, count, (double) count / size));
-                System.out.printf(Locale.ROOT, "  %-20s %,8d = %.3f per record (bar: <= 2)%n", "all", total,
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nS3 requests of the replay of %,d events, counted at the wire "
+                                + "(testkit proxy), %,d partition keys%n",
+                        size,
+                        KEYS);
+                byKind.forEach((kind, count) -> System.out.printf(
+                        Locale.ROOT, "  %-20s %,8d = %.3f per record%n", kind, count, (double) count / size));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-20s %,8d = %.3f per record (bar: <= 2)%n",
+                        "all",
+                        total,
                         (double) total / size);
             }
         }
     }
 
     private static void print(String what, ChildReplay.Result run, double ceiling, String ceilingName) {
-        System.out.printf(Locale.ROOT, "  %s%n    %,10.0f events/s = %.0f %% of %s (bar: >= 70 %%); latency per event p50 "
-                + "%.1f ms, p99 %.1f ms; heap peak used %.1f MB, peak retained after full GC %.1f MB (-Xmx%s)%n", what,
-                run.perSecond(), 100 * run.perSecond() / ceiling, ceilingName, run.p50(), run.p99(), run.peakUsedMb(),
-                run.peakLiveMb(), run.xmx());
+        System.out.printf(
+                Locale.ROOT,
+                "  %s%n    %,10.0f events/s = %.0f %% of %s (bar: >= 70 %%); latency per event p50 "
+                        + "%.1f ms, p99 %.1f ms; heap peak used %.1f MB, peak retained after full GC %.1f MB (-Xmx%s)%n",
+                what,
+                run.perSecond(),
+                100 * run.perSecond() / ceiling,
+                ceilingName,
+                run.p50(),
+                run.p99(),
+                run.peakUsedMb(),
+                run.peakLiveMb(),
+                run.xmx());
     }
 
     private static void requireAll(ChildReplay.Result run, int size) {
@@ -143,19 +186,30 @@ public final class ReplayBenchmark {
     }
 
     private static void helpWallTime() throws Exception {
-        Path launcher = Path.of(System.getProperty("pipesrecovery.root", "..")).toAbsolutePath().normalize()
+        Path launcher = Path.of(System.getProperty("pipesrecovery.root", ".."))
+                .toAbsolutePath()
+                .normalize()
                 .resolve("bin/pipes-replay");
-        new ProcessBuilder(launcher.toString(), "--help").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(); // builds the jar / CDS if needed
+        new ProcessBuilder(launcher.toString(), "--help")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start()
+                .waitFor(); // builds the jar / CDS if needed
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long started = System.nanoTime();
-            new ProcessBuilder(launcher.toString(), "--help").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            new ProcessBuilder(launcher.toString(), "--help")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start()
+                    .waitFor();
             times.add((System.nanoTime() - started) / 1e9);
         }
         times.sort(Double::compare);
-        System.out.printf(Locale.ROOT, "%nbin/pipes-replay --help wall time: median %.2f s, best %.2f s (bar: < 0.6 s)%n",
-                times.get(2), times.get(0));
+        System.out.printf(
+                Locale.ROOT,
+                "%nbin/pipes-replay --help wall time: median %.2f s, best %.2f s (bar: < 0.6 s)%n",
+                times.get(2),
+                times.get(0));
     }
 }

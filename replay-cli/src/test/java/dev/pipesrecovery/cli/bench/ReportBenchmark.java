@@ -38,8 +38,14 @@ public final class ReportBenchmark {
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         Path work = Files.createTempDirectory("pipes-replay-report-bench");
-        System.out.printf(Locale.ROOT, "pipes-replay report benchmark: %,d records of 1 KiB, %d shards, %,d partition "
-                + "keys, archive on %s%n", records, SHARDS, KEYS, ARCHIVE);
+        System.out.printf(
+                Locale.ROOT,
+                "pipes-replay report benchmark: %,d records of 1 KiB, %d shards, %,d partition "
+                        + "keys, archive on %s%n",
+                records,
+                SHARDS,
+                KEYS,
+                ARCHIVE);
         try (Archive archive = new Archive(Emulators.s3Backend(ARCHIVE))) {
             List<String> keys = fill(archive, records);
             long listStarted = System.nanoTime();
@@ -48,38 +54,75 @@ public final class ReportBenchmark {
                 listed = listing.count();
             }
             double listSeconds = (System.nanoTime() - listStarted) / 1e9;
-            double getsPerSecond = Ceilings.archiveAlone(archive.store(), keys.subList(0, Math.min(READS, records)),
-                    PARALLELISM);
+            double getsPerSecond =
+                    Ceilings.archiveAlone(archive.store(), keys.subList(0, Math.min(READS, records)), PARALLELISM);
             double ceilingSeconds = listSeconds + Math.min(READS, records) / getsPerSecond;
 
             try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(Emulators.s3Backend(ARCHIVE))) {
                 report(archive, proxy.endpoint().toString(), work, "counted.html", READS);
                 String objects = "/" + archive.bucket() + "/";
-                long lists = proxy.requests().stream().filter(r -> r.method().equals("GET")
-                        && (r.path().equals("/" + archive.bucket()) || r.path().equals(objects))).count();
-                long gets = proxy.requests().stream().filter(r -> r.method().equals("GET")
-                        && r.path().startsWith(objects) && r.path().length() > objects.length()).count();
-                System.out.printf(Locale.ROOT, "  requests                      %,d LIST + %,d GET = %.3f per record "
-                        + "(listed %,d objects)%n", lists, gets, (lists + gets) / (double) records, listed);
+                long lists = proxy.requests().stream()
+                        .filter(r -> r.method().equals("GET")
+                                && (r.path().equals("/" + archive.bucket())
+                                        || r.path().equals(objects)))
+                        .count();
+                long gets = proxy.requests().stream()
+                        .filter(r -> r.method().equals("GET")
+                                && r.path().startsWith(objects)
+                                && r.path().length() > objects.length())
+                        .count();
+                System.out.printf(
+                        Locale.ROOT,
+                        "  requests                      %,d LIST + %,d GET = %.3f per record "
+                                + "(listed %,d objects)%n",
+                        lists,
+                        gets,
+                        (lists + gets) / (double) records,
+                        listed);
             }
             double bounded = report(archive, archive.endpoint(), work, "bounded.html", READS);
             double all = report(archive, archive.endpoint(), work, "all.html", records);
-            System.out.printf(Locale.ROOT, "  ceiling: bare listing          %6.1f s (%,.0f keys/s)%n", listSeconds,
+            System.out.printf(
+                    Locale.ROOT,
+                    "  ceiling: bare listing          %6.1f s (%,.0f keys/s)%n",
+                    listSeconds,
                     listed / listSeconds);
-            System.out.printf(Locale.ROOT, "  ceiling: bare GETs             %,10.0f GET/s at %d in parallel%n",
-                    getsPerSecond, PARALLELISM);
-            System.out.printf(Locale.ROOT, "  report --max-reads %,d       %6.1f s = %.0f %% of the ceiling (listing + "
-                    + "%,d GETs: %.1f s), page %s%n", READS, bounded, 100 * ceilingSeconds / bounded, READS,
-                    ceilingSeconds, dev.pipesrecovery.cli.ByteSize.format(Files.size(work.resolve("bounded.html"))));
+            System.out.printf(
+                    Locale.ROOT,
+                    "  ceiling: bare GETs             %,10.0f GET/s at %d in parallel%n",
+                    getsPerSecond,
+                    PARALLELISM);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  report --max-reads %,d       %6.1f s = %.0f %% of the ceiling (listing + "
+                            + "%,d GETs: %.1f s), page %s%n",
+                    READS,
+                    bounded,
+                    100 * ceilingSeconds / bounded,
+                    READS,
+                    ceilingSeconds,
+                    dev.pipesrecovery.cli.ByteSize.format(Files.size(work.resolve("bounded.html"))));
             System.out.printf(Locale.ROOT, "  report --max-reads %,d      %6.1f s (every record read)%n", records, all);
         }
     }
 
     private static double report(Archive archive, String endpoint, Path work, String page, int maxReads) {
         long started = System.nanoTime();
-        Cli.Result result = new Cli(work, "--bucket", archive.bucket(), "--endpoint-url", endpoint).run("report",
-                "--consumer", "orders-api", "--from", "2026-11-21", "--to", "2026-11-22", "--max-reads",
-                Integer.toString(maxReads), "--state-dir", work.toString(), "--output", work.resolve(page).toString());
+        Cli.Result result = new Cli(work, "--bucket", archive.bucket(), "--endpoint-url", endpoint)
+                .run(
+                        "report",
+                        "--consumer",
+                        "orders-api",
+                        "--from",
+                        "2026-11-21",
+                        "--to",
+                        "2026-11-22",
+                        "--max-reads",
+                        Integer.toString(maxReads),
+                        "--state-dir",
+                        work.toString(),
+                        "--output",
+                        work.resolve(page).toString());
         if (result.exitCode() != 0) {
             throw new IllegalStateException(result.toString());
         }
@@ -98,13 +141,26 @@ public final class ReportBenchmark {
             Instant arrival = start.plusMillis((long) i * 6 * 3_600_000 / records);
             String shard = String.format(Locale.ROOT, "shardId-%012d", i % SHARDS);
             SequenceNumber seq = SequenceNumber.of(new BigInteger("49656859871234567890123456789012345678901234567890")
-                    .add(BigInteger.valueOf(i)).toString());
+                    .add(BigInteger.valueOf(i))
+                    .toString());
             String partitionKey = "customer-" + (i * 7919 % KEYS);
-            ArchivedRecord record = new ArchivedRecord(ArchivedRecord.CURRENT_VERSION, "orders-api",
-                    Archive.STREAM_ARN, shard, seq, null, partitionKey, arrival, data,
-                    new ArchivedRecord.FailureInfo("arn:aws:pipes:us-east-1:123456789012:pipe/orders-api",
-                            i % 5 == 0 ? "RecordAgeExceeded" : "RetryAttemptsExhausted", "m-" + i,
-                            arrival.plusSeconds(3600), new ArchivedRecord.BatchRef(seq, seq, 1), arrival.plusSeconds(3601)));
+            ArchivedRecord record = new ArchivedRecord(
+                    ArchivedRecord.CURRENT_VERSION,
+                    "orders-api",
+                    Archive.STREAM_ARN,
+                    shard,
+                    seq,
+                    null,
+                    partitionKey,
+                    arrival,
+                    data,
+                    new ArchivedRecord.FailureInfo(
+                            "arn:aws:pipes:us-east-1:123456789012:pipe/orders-api",
+                            i % 5 == 0 ? "RecordAgeExceeded" : "RetryAttemptsExhausted",
+                            "m-" + i,
+                            arrival.plusSeconds(3600),
+                            new ArchivedRecord.BatchRef(seq, seq, 1),
+                            arrival.plusSeconds(3601)));
             String key = layout.format(ArchiveKey.of("orders-api", partitionKey, arrival, shard, seq, null));
             keys.add(key);
             batch.add(new ArchiveWrite(key, ArchivedRecordCodec.encode(record)));

@@ -27,7 +27,8 @@ final class SyntheticListing implements AutoCloseable {
 
     static final int RECORDS_PER_KEY = 10;
     private static final Instant T0 = Instant.parse("2026-11-21T22:00:00Z");
-    private static final BigInteger FIRST_SEQUENCE = new BigInteger("49656859871234567890123456789012345678901234567890");
+    private static final BigInteger FIRST_SEQUENCE =
+            new BigInteger("49656859871234567890123456789012345678901234567890");
 
     private final HttpServer server;
     private final KeyLayout layout = new KeyLayout("");
@@ -46,9 +47,15 @@ final class SyntheticListing implements AutoCloseable {
 
     String key(int index) {
         int partitionKey = index / RECORDS_PER_KEY;
-        SequenceNumber seq = SequenceNumber.of(FIRST_SEQUENCE.add(BigInteger.valueOf(index)).toString());
-        return layout.format(ArchiveKey.of("bench", String.format("key-%08d", partitionKey),
-                T0.plusMillis(index % RECORDS_PER_KEY), "shardId-000000000001", seq, null));
+        SequenceNumber seq =
+                SequenceNumber.of(FIRST_SEQUENCE.add(BigInteger.valueOf(index)).toString());
+        return layout.format(ArchiveKey.of(
+                "bench",
+                String.format("key-%08d", partitionKey),
+                T0.plusMillis(index % RECORDS_PER_KEY),
+                "shardId-000000000001",
+                seq,
+                null));
     }
 
     private void page(HttpExchange exchange) throws IOException {
@@ -60,16 +67,22 @@ final class SyntheticListing implements AutoCloseable {
             int size = Integer.parseInt(query.getOrDefault("max-keys", "1000"));
             int to = ours ? Math.min(objects, from + size) : from;
             StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListBucketResult "
-                    + "xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>bench</Name><KeyCount>")
-                    .append(to - from).append("</KeyCount><MaxKeys>").append(size).append("</MaxKeys><IsTruncated>")
-                    .append(to < objects && ours).append("</IsTruncated>");
+                            + "xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>bench</Name><KeyCount>")
+                    .append(to - from)
+                    .append("</KeyCount><MaxKeys>")
+                    .append(size)
+                    .append("</MaxKeys><IsTruncated>")
+                    .append(to < objects && ours)
+                    .append("</IsTruncated>");
             if (to < objects && ours) {
                 xml.append("<NextContinuationToken>").append(to).append("</NextContinuationToken>");
             }
             for (int i = from; i < to; i++) {
-                xml.append("<Contents><Key>").append(key(i)).append("</Key><LastModified>2026-11-21T22:10:00.000Z"
-                        + "</LastModified><ETag>\"0\"</ETag><Size>1024</Size><StorageClass>STANDARD</StorageClass>"
-                        + "</Contents>");
+                xml.append("<Contents><Key>")
+                        .append(key(i))
+                        .append("</Key><LastModified>2026-11-21T22:10:00.000Z"
+                                + "</LastModified><ETag>\"0\"</ETag><Size>1024</Size><StorageClass>STANDARD</StorageClass>"
+                                + "</Contents>");
             }
             byte[] body = xml.append("</ListBucketResult>").toString().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/xml");

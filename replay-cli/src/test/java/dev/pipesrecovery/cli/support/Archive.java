@@ -32,7 +32,8 @@ public final class Archive implements AutoCloseable {
 
     public static final String STREAM_ARN = "arn:aws:kinesis:us-east-1:123456789012:stream/orders";
     private static final AtomicInteger BUCKETS = new AtomicInteger();
-    private static final BigInteger FIRST_SEQUENCE = new BigInteger("49656859871234567890123456789012345678901234567890");
+    private static final BigInteger FIRST_SEQUENCE =
+            new BigInteger("49656859871234567890123456789012345678901234567890");
 
     private final S3Client s3;
     private final S3ArchiveStore store;
@@ -74,12 +75,22 @@ public final class Archive implements AutoCloseable {
     }
 
     /** Archives a record of {@code shardId}, dead-lettered with {@code condition}. */
-    public String put(String consumer, String partitionKey, Instant arrival, String shardId, String condition,
-                      byte[] data) {
-        SequenceNumber seq = SequenceNumber.of(FIRST_SEQUENCE.add(BigInteger.valueOf(sequence.incrementAndGet()))
+    public String put(
+            String consumer, String partitionKey, Instant arrival, String shardId, String condition, byte[] data) {
+        SequenceNumber seq = SequenceNumber.of(FIRST_SEQUENCE
+                .add(BigInteger.valueOf(sequence.incrementAndGet()))
                 .toString());
-        ArchivedRecord record = new ArchivedRecord(ArchivedRecord.CURRENT_VERSION, consumer, STREAM_ARN,
-                shardId, seq, null, partitionKey, arrival, data, failure(consumer, condition, arrival, seq));
+        ArchivedRecord record = new ArchivedRecord(
+                ArchivedRecord.CURRENT_VERSION,
+                consumer,
+                STREAM_ARN,
+                shardId,
+                seq,
+                null,
+                partitionKey,
+                arrival,
+                data,
+                failure(consumer, condition, arrival, seq));
         String key = layout.format(ArchiveKey.of(consumer, partitionKey, arrival, record.shardId(), seq, null));
         store.putIfAbsent(new ArchiveWrite(key, ArchivedRecordCodec.encode(record)));
         return key;
@@ -90,18 +101,26 @@ public final class Archive implements AutoCloseable {
      * {@code partitionKey}; with {@code olderKeys}, under the unpadded keys written before sub-sequence numbers were
      * padded ({@code -12.json}). Returns the keys in sub-sequence order.
      */
-    public List<String> putAggregate(String consumer, String partitionKey, Instant arrival, List<String> data,
-                                     boolean olderKeys) {
-        SequenceNumber seq = SequenceNumber.of(FIRST_SEQUENCE.add(BigInteger.valueOf(sequence.incrementAndGet()))
+    public List<String> putAggregate(
+            String consumer, String partitionKey, Instant arrival, List<String> data, boolean olderKeys) {
+        SequenceNumber seq = SequenceNumber.of(FIRST_SEQUENCE
+                .add(BigInteger.valueOf(sequence.incrementAndGet()))
                 .toString());
         List<String> keys = new ArrayList<>();
         for (int sub = 0; sub < data.size(); sub++) {
-            ArchivedRecord record = new ArchivedRecord(ArchivedRecord.CURRENT_VERSION, consumer, STREAM_ARN,
-                    "shardId-000000000001", seq, (long) sub, partitionKey, arrival,
+            ArchivedRecord record = new ArchivedRecord(
+                    ArchivedRecord.CURRENT_VERSION,
+                    consumer,
+                    STREAM_ARN,
+                    "shardId-000000000001",
+                    seq,
+                    (long) sub,
+                    partitionKey,
+                    arrival,
                     data.get(sub).getBytes(StandardCharsets.UTF_8),
                     failure(consumer, "RetryAttemptsExhausted", arrival, seq));
-            String key = layout.format(ArchiveKey.of(consumer, partitionKey, arrival, record.shardId(), seq,
-                    (long) sub));
+            String key =
+                    layout.format(ArchiveKey.of(consumer, partitionKey, arrival, record.shardId(), seq, (long) sub));
             if (olderKeys) {
                 key = key.replaceFirst("-0*(\\d+)\\.json$", "-$1.json");
             }
@@ -111,11 +130,15 @@ public final class Archive implements AutoCloseable {
         return keys;
     }
 
-    private static ArchivedRecord.FailureInfo failure(String consumer, String condition, Instant arrival,
-                                                      SequenceNumber seq) {
-        return new ArchivedRecord.FailureInfo("arn:aws:pipes:us-east-1:123456789012:pipe/" + consumer,
-                condition, "dlq-message-1", arrival.plusSeconds(60),
-                new ArchivedRecord.BatchRef(seq, seq, 1), arrival.plusSeconds(61));
+    private static ArchivedRecord.FailureInfo failure(
+            String consumer, String condition, Instant arrival, SequenceNumber seq) {
+        return new ArchivedRecord.FailureInfo(
+                "arn:aws:pipes:us-east-1:123456789012:pipe/" + consumer,
+                condition,
+                "dlq-message-1",
+                arrival.plusSeconds(60),
+                new ArchivedRecord.BatchRef(seq, seq, 1),
+                arrival.plusSeconds(61));
     }
 
     public String put(String consumer, String partitionKey, Instant arrival, String data) {
@@ -124,7 +147,8 @@ public final class Archive implements AutoCloseable {
 
     /** Writes raw bytes at a layout-valid key (e.g. a corrupt object). */
     public String putRaw(String consumer, String partitionKey, Instant arrival, byte[] body) {
-        SequenceNumber seq = SequenceNumber.of(FIRST_SEQUENCE.add(BigInteger.valueOf(sequence.incrementAndGet()))
+        SequenceNumber seq = SequenceNumber.of(FIRST_SEQUENCE
+                .add(BigInteger.valueOf(sequence.incrementAndGet()))
                 .toString());
         String key = layout.format(ArchiveKey.of(consumer, partitionKey, arrival, "shardId-000000000001", seq, null));
         s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(body));
@@ -139,9 +163,20 @@ public final class Archive implements AutoCloseable {
     public String putLossMarker(String consumer, LocalDate date, String reason, String dlqBody, int lost) {
         BigInteger first = FIRST_SEQUENCE.add(BigInteger.valueOf(sequence.addAndGet(lost)));
         SequenceNumber start = SequenceNumber.of(first.toString());
-        SequenceNumber end = SequenceNumber.of(first.add(BigInteger.valueOf(lost - 1L)).toString());
-        LossMarker marker = new LossMarker(consumer, STREAM_ARN, "shardId-000000000002", start, end, lost, lost,
-                reason, "dlq-message-lost", dlqBody, date.atStartOfDay(ZoneOffset.UTC).toInstant());
+        SequenceNumber end =
+                SequenceNumber.of(first.add(BigInteger.valueOf(lost - 1L)).toString());
+        LossMarker marker = new LossMarker(
+                consumer,
+                STREAM_ARN,
+                "shardId-000000000002",
+                start,
+                end,
+                lost,
+                lost,
+                reason,
+                "dlq-message-lost",
+                dlqBody,
+                date.atStartOfDay(ZoneOffset.UTC).toInstant());
         String key = layout.lossMarkerKey(consumer, date, "shardId-000000000002", start, end);
         store.putIfAbsent(new ArchiveWrite(key, LossMarkerCodec.encode(marker)));
         return key;

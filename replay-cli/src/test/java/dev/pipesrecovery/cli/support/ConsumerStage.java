@@ -25,9 +25,12 @@ public final class ConsumerStage implements AutoCloseable {
 
     private final KinesisClient kinesis = LocalAws.kinesis(Emulators.kinesis());
     private final SqsClient sqs = LocalAws.sqs(Emulators.sqs());
-    private final PipesClient pipes = LocalAws.configure(PipesClient.builder(), Emulators.moto().endpoint()).build();
-    private final CloudWatchClient cloudWatch = LocalAws.configure(CloudWatchClient.builder(),
-            Emulators.moto().endpoint()).build();
+    private final PipesClient pipes = LocalAws.configure(
+                    PipesClient.builder(), Emulators.moto().endpoint())
+            .build();
+    private final CloudWatchClient cloudWatch = LocalAws.configure(
+                    CloudWatchClient.builder(), Emulators.moto().endpoint())
+            .build();
     private final String consumer;
     private final String stream;
     private final String streamArn;
@@ -48,12 +51,17 @@ public final class ConsumerStage implements AutoCloseable {
         streamArn = KinesisLocal.createStream(kinesis, stream, 1);
         poisonUrl = sqs.createQueue(b -> b.queueName("poison-" + unique)).queueUrl();
         String redrive = "{\"deadLetterTargetArn\":\"" + arn(poisonUrl) + "\",\"maxReceiveCount\":5}";
-        dlqUrl = sqs.createQueue(b -> b.queueName("dlq-" + unique)
-                .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, redrive))).queueUrl();
-        pipes.createPipe(b -> b.name(this.consumer).roleArn("arn:aws:iam::123456789012:role/" + this.consumer)
-                .source(streamArn).target("arn:aws:events:us-east-1:123456789012:api-destination/x/1")
-                .sourceParameters(p -> p.kinesisStreamParameters(k -> k.startingPosition("LATEST").batchSize(1)
-                        .maximumRetryAttempts(3).maximumRecordAgeInSeconds(maxRecordAgeSeconds)
+        dlqUrl = sqs.createQueue(b ->
+                        b.queueName("dlq-" + unique).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, redrive)))
+                .queueUrl();
+        pipes.createPipe(b -> b.name(this.consumer)
+                .roleArn("arn:aws:iam::123456789012:role/" + this.consumer)
+                .source(streamArn)
+                .target("arn:aws:events:us-east-1:123456789012:api-destination/x/1")
+                .sourceParameters(p -> p.kinesisStreamParameters(k -> k.startingPosition("LATEST")
+                        .batchSize(1)
+                        .maximumRetryAttempts(3)
+                        .maximumRecordAgeInSeconds(maxRecordAgeSeconds)
                         .deadLetterConfig(d -> d.arn(arn(dlqUrl))))));
     }
 
@@ -101,7 +109,13 @@ public final class ConsumerStage implements AutoCloseable {
 
     /** A datapoint of {@code AWS/SQS ApproximateAgeOfOldestMessage} for the DLQ, as SQS publishes it each minute. */
     public void publishDlqAge(Duration age, Instant at) {
-        put("AWS/SQS", "ApproximateAgeOfOldestMessage", "QueueName", dlqName(), age.toSeconds(), at,
+        put(
+                "AWS/SQS",
+                "ApproximateAgeOfOldestMessage",
+                "QueueName",
+                dlqName(),
+                age.toSeconds(),
+                at,
                 StandardUnit.SECONDS);
     }
 
@@ -110,15 +124,26 @@ public final class ConsumerStage implements AutoCloseable {
         put("PipesRecovery", metric, "Consumer", consumer, value, at, StandardUnit.COUNT);
     }
 
-    private void put(String namespace, String metric, String dimension, String value, double number, Instant at,
-                     StandardUnit unit) {
-        cloudWatch.putMetricData(b -> b.namespace(namespace).metricData(d -> d.metricName(metric).value(number)
-                .unit(unit).timestamp(at).dimensions(x -> x.name(dimension).value(value))));
+    private void put(
+            String namespace,
+            String metric,
+            String dimension,
+            String value,
+            double number,
+            Instant at,
+            StandardUnit unit) {
+        cloudWatch.putMetricData(b -> b.namespace(namespace)
+                .metricData(d -> d.metricName(metric)
+                        .value(number)
+                        .unit(unit)
+                        .timestamp(at)
+                        .dimensions(x -> x.name(dimension).value(value))));
     }
 
     private String arn(String queueUrl) {
         return sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
     }
 
     @Override

@@ -35,12 +35,12 @@ final class DevToolsSession implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private volatile WebSocket socket;
 
-    private DevToolsSession() {
-    }
+    private DevToolsSession() {}
 
     static DevToolsSession connect(HttpClient http, URI pageWebSocket) throws Exception {
         DevToolsSession session = new DevToolsSession();
-        session.socket = http.newWebSocketBuilder().buildAsync(pageWebSocket, session.listener())
+        session.socket = http.newWebSocketBuilder()
+                .buildAsync(pageWebSocket, session.listener())
                 .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         return session;
     }
@@ -96,14 +96,16 @@ final class DevToolsSession implements AutoCloseable {
         try {
             JsonNode message = JSON.readTree(text);
             if (message.has("id")) {
-                CompletableFuture<JsonNode> answer = pending.remove(message.get("id").asInt());
+                CompletableFuture<JsonNode> answer =
+                        pending.remove(message.get("id").asInt());
                 if (answer != null) {
                     answer.complete(message);
                 }
                 return;
             }
             events.add(message);
-            CompletableFuture<Void> waiting = awaited.remove(message.path("method").asText());
+            CompletableFuture<Void> waiting =
+                    awaited.remove(message.path("method").asText());
             if (waiting != null) {
                 waiting.complete(null);
             }

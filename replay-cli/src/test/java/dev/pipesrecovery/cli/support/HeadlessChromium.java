@@ -55,21 +55,37 @@ public final class HeadlessChromium implements AutoCloseable {
         try {
             // The flags that work on this project's machines: no sandbox as root, no GPU, and no background
             // connections (the network is closed and Chromium would retry them at every start).
-            process = new ProcessBuilder(binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--user-data-dir=" + profile, "--remote-debugging-port=0",
-                    "--hide-scrollbars", "about:blank").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(
+                            binary,
+                            "--headless",
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-quic",
+                            "--no-first-run",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--user-data-dir=" + profile,
+                            "--remote-debugging-port=0",
+                            "--hide-scrollbars",
+                            "about:blank")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
             deleteTree(profile);
-            throw new AssertionError("Chromium is required for the report's browser test: apt-get install chromium "
-                    + "(README Prerequisites; .ci/run installs it), or set CHROMIUM to its path", e);
+            throw new AssertionError(
+                    "Chromium is required for the report's browser test: apt-get install chromium "
+                            + "(README Prerequisites; .ci/run installs it), or set CHROMIUM to its path",
+                    e);
         }
         try {
             URI browser = URI.create(devToolsUrl(process));
             HttpClient http = HttpClient.newHttpClient();
-            JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(
-                    URI.create("http://" + browser.getAuthority() + "/json/list")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode targets = JSON.readTree(http.send(
+                            HttpRequest.newBuilder(URI.create("http://" + browser.getAuthority() + "/json/list"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
             String pageUrl = null;
             for (JsonNode target : targets) {
                 if (target.path("type").asText().equals("page")) {
@@ -95,8 +111,13 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Opens {@code url} in a {@code width} x {@code height} viewport and waits for its load event. */
     public void open(String url, int width, int height) throws InterruptedException {
-        page.send("Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", width)
-                .put("height", height).put("deviceScaleFactor", 1).put("mobile", false));
+        page.send(
+                "Emulation.setDeviceMetricsOverride",
+                JSON.createObjectNode()
+                        .put("width", width)
+                        .put("height", height)
+                        .put("deviceScaleFactor", 1)
+                        .put("mobile", false));
         CompletableFuture<Void> loaded = page.next("Page.loadEventFired");
         page.send("Page.navigate", JSON.createObjectNode().put("url", url));
         try {
@@ -108,8 +129,9 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** The value of a JavaScript expression evaluated in the page (run by the test, not by the page). */
     public JsonNode evaluate(String expression) throws InterruptedException {
-        JsonNode result = page.send("Runtime.evaluate", JSON.createObjectNode().put("expression", expression)
-                .put("returnByValue", true));
+        JsonNode result = page.send(
+                "Runtime.evaluate",
+                JSON.createObjectNode().put("expression", expression).put("returnByValue", true));
         if (result.has("exceptionDetails")) {
             throw new AssertionError("evaluating " + expression + " threw " + result.get("exceptionDetails"));
         }
@@ -118,8 +140,9 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** A PNG of the whole page, written to {@code file}. */
     public void screenshot(Path file) throws InterruptedException, IOException {
-        JsonNode shot = page.send("Page.captureScreenshot", JSON.createObjectNode().put("format", "png")
-                .put("captureBeyondViewport", true));
+        JsonNode shot = page.send(
+                "Page.captureScreenshot",
+                JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
     }
@@ -141,7 +164,7 @@ public final class HeadlessChromium implements AutoCloseable {
                         errors.add("log: " + params.path("entry").path("text").asText());
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         return errors;
@@ -149,18 +172,20 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** The URL of every request the page made (the page itself included). */
     public List<String> requests() {
-        return page.events().stream().filter(e -> e.path("method").asText().equals("Network.requestWillBeSent"))
-                .map(e -> e.path("params").path("request").path("url").asText()).toList();
+        return page.events().stream()
+                .filter(e -> e.path("method").asText().equals("Network.requestWillBeSent"))
+                .map(e -> e.path("params").path("request").path("url").asText())
+                .toList();
     }
 
     private static String devToolsUrl(Process process) throws IOException {
-        BufferedReader stderr = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                StandardCharsets.UTF_8));
+        BufferedReader stderr =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         for (String line; (line = stderr.readLine()) != null; ) {
             Matcher matcher = DEVTOOLS.matcher(line);
             if (matcher.find()) {
-                Thread drain = new Thread(() -> stderr.lines().forEach(l -> { }), "chromium-stderr");
+                Thread drain = new Thread(() -> stderr.lines().forEach(l -> {}), "chromium-stderr");
                 drain.setDaemon(true);
                 drain.start();
                 return matcher.group(1);

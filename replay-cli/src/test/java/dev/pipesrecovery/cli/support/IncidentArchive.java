@@ -28,8 +28,7 @@ public final class IncidentArchive {
     private static final String SHARD_3 = "shardId-000000000003";
     private static final String RETRIES = "RetryAttemptsExhausted";
 
-    private IncidentArchive() {
-    }
+    private IncidentArchive() {}
 
     public static void fill(Archive archive) {
         put(archive, "customer-7", "2026-11-21T22:10:01Z", SHARD_1, RETRIES);
@@ -43,8 +42,12 @@ public final class IncidentArchive {
         }
         archive.put("billing", "billing-key", Instant.parse("2026-11-21T22:10:00Z"), "{}");
         String dlqBody = dlqBody(RETRIES, "2026-11-21T22:12:30Z", "2026-11-21T22:12:40Z", 4);
-        archive.putLossMarker("orders-api", LocalDate.parse("2026-11-22"),
-                "start sequence number is older than the trim horizon <b>trimmed</b>", dlqBody, LOST);
+        archive.putLossMarker(
+                "orders-api",
+                LocalDate.parse("2026-11-22"),
+                "start sequence number is older than the trim horizon <b>trimmed</b>",
+                dlqBody,
+                LOST);
     }
 
     /**
@@ -82,21 +85,38 @@ public final class IncidentArchive {
 
     private static void lost(Archive archive, String firstArrival, int records) {
         String body = dlqBody("RecordAgeExceeded", firstArrival, firstArrival, records);
-        archive.putLossMarker("orders-api", LocalDate.parse("2026-11-22"),
-                "start sequence number is older than the trim horizon", body, records);
+        archive.putLossMarker(
+                "orders-api",
+                LocalDate.parse("2026-11-22"),
+                "start sequence number is older than the trim horizon",
+                body,
+                records);
     }
 
     /** The pipe's DLQ message for records 1..{@code records} of shard 2, written when the outage was over. */
     private static String dlqBody(String condition, String firstArrival, String lastArrival, int records) {
-        return DlqMessageWriter.write(new DlqMessage(DlqSourceKind.PIPE,
-                "arn:aws:pipes:us-east-1:123456789012:pipe/orders-api", condition, Instant.parse("2026-11-22T02:00:00Z"),
-                new KinesisBatchInfo(Archive.STREAM_ARN, "shardId-000000000002", SequenceNumber.of("1"),
-                        SequenceNumber.of(Integer.toString(records)), Instant.parse(firstArrival),
-                        Instant.parse(lastArrival), records)));
+        return DlqMessageWriter.write(new DlqMessage(
+                DlqSourceKind.PIPE,
+                "arn:aws:pipes:us-east-1:123456789012:pipe/orders-api",
+                condition,
+                Instant.parse("2026-11-22T02:00:00Z"),
+                new KinesisBatchInfo(
+                        Archive.STREAM_ARN,
+                        "shardId-000000000002",
+                        SequenceNumber.of("1"),
+                        SequenceNumber.of(Integer.toString(records)),
+                        Instant.parse(firstArrival),
+                        Instant.parse(lastArrival),
+                        records)));
     }
 
     private static void put(Archive archive, String key, String arrival, String shard, String condition) {
-        archive.put("orders-api", key, Instant.parse(arrival), shard, condition,
+        archive.put(
+                "orders-api",
+                key,
+                Instant.parse(arrival),
+                shard,
+                condition,
                 ("{\"key\":\"" + key.length() + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -104,18 +124,27 @@ public final class IncidentArchive {
     public static void writeRunReports(Path runs) throws IOException {
         Files.createDirectories(runs);
         String ordersKey = "orders-api/2026-11-21/customer-7/20261121T221001000Z/shardId-000000000001-1.json";
-        write(runs, "20261122T080000Z-aaaa.json", "{\"plan\":{\"objects\":10,\"sample\":[\"" + ordersKey + "\"]},"
-                + "\"summary\":{\"runId\":\"20261122T080000Z-aaaa\",\"target\":\"http POST https://partner.example/o\","
-                + "\"startedAt\":\"2026-11-22T08:00:00Z\",\"durationMillis\":61000,\"delivered\":8,\"failed\":2,"
-                + "\"skippedAlreadyDelivered\":0,\"notAttempted\":0}}");
-        write(runs, "20261122T090000Z-bbbb.json", "{\"selection\":{\"consumer\":\"orders-api\"},\"plan\":{},"
-                + "\"summary\":{\"runId\":\"20261122T090000Z-bbbb\",\"target\":\"eventbridge bus\","
-                + "\"startedAt\":\"2026-11-22T09:00:00Z\",\"durationMillis\":2500,\"delivered\":1,\"failed\":1,"
-                + "\"circuitBreaker\":\"5 consecutive failures\",\"blockedKeys\":[\"customer-7\","
-                + "{\"partitionKey\":\"<i>blocked</i>\"}],\"someFieldFromTheFuture\":{\"x\":1}}}");
-        write(runs, "20261122T100000Z-cccc.json", "{\"plan\":{\"sample\":[\"billing/2026-11-21/billing-key/"
-                + "20261121T221000000Z/shardId-000000000001-2.json\"]},\"summary\":{\"runId\":\"20261122T100000Z-cccc\","
-                + "\"delivered\":1}}");
+        write(
+                runs,
+                "20261122T080000Z-aaaa.json",
+                "{\"plan\":{\"objects\":10,\"sample\":[\"" + ordersKey + "\"]},"
+                        + "\"summary\":{\"runId\":\"20261122T080000Z-aaaa\",\"target\":\"http POST https://partner.example/o\","
+                        + "\"startedAt\":\"2026-11-22T08:00:00Z\",\"durationMillis\":61000,\"delivered\":8,\"failed\":2,"
+                        + "\"skippedAlreadyDelivered\":0,\"notAttempted\":0}}");
+        write(
+                runs,
+                "20261122T090000Z-bbbb.json",
+                "{\"selection\":{\"consumer\":\"orders-api\"},\"plan\":{},"
+                        + "\"summary\":{\"runId\":\"20261122T090000Z-bbbb\",\"target\":\"eventbridge bus\","
+                        + "\"startedAt\":\"2026-11-22T09:00:00Z\",\"durationMillis\":2500,\"delivered\":1,\"failed\":1,"
+                        + "\"circuitBreaker\":\"5 consecutive failures\",\"blockedKeys\":[\"customer-7\","
+                        + "{\"partitionKey\":\"<i>blocked</i>\"}],\"someFieldFromTheFuture\":{\"x\":1}}}");
+        write(
+                runs,
+                "20261122T100000Z-cccc.json",
+                "{\"plan\":{\"sample\":[\"billing/2026-11-21/billing-key/"
+                        + "20261121T221000000Z/shardId-000000000001-2.json\"]},\"summary\":{\"runId\":\"20261122T100000Z-cccc\","
+                        + "\"delivered\":1}}");
         write(runs, "20261122T110000Z-dddd.json", "{\"plan\":{\"objects\":0,\"sample\":[]},\"summary\":{}}");
         write(runs, "20261122T120000Z-eeee.json", "{ this is not json");
         write(runs, "20261122T080000Z-aaaa.failures.jsonl", "{\"key\":\"not a run report\"}\n");

@@ -47,8 +47,19 @@ public final class PartnerReplay implements BeforeEachCallback, AfterEachCallbac
 
     /** {@code replay} to the partner's {@code /orders} with {@code extra} options, state in {@code state}. */
     public Cli.Result replay(Path state, String... extra) {
-        List<String> args = new ArrayList<>(List.of("replay", "--bucket", archive.bucket(), "--endpoint-url",
-                s3Endpoint, "--consumer", "orders-api", "--target", "http", "--url", partner.url("/orders"), "--yes"));
+        List<String> args = new ArrayList<>(List.of(
+                "replay",
+                "--bucket",
+                archive.bucket(),
+                "--endpoint-url",
+                s3Endpoint,
+                "--consumer",
+                "orders-api",
+                "--target",
+                "http",
+                "--url",
+                partner.url("/orders"),
+                "--yes"));
         args.addAll(List.of(extra));
         if (!args.contains("--rate")) {
             args.addAll(List.of("--rate", "0"));

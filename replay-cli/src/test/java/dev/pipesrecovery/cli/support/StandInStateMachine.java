@@ -9,14 +9,15 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  */
 public final class StandInStateMachine {
 
-    private StandInStateMachine() {
-    }
+    private StandInStateMachine() {}
 
     /** Creates it under a name unique to this JVM and {@code purpose}; returns its ARN. */
     public static String create(SfnClient sfn, String purpose) {
-        return sfn.createStateMachine(b -> b.name(purpose + "-" + ProcessHandle.current().pid())
-                .roleArn("arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":role/replay-state-machine")
-                .definition("{\"StartAt\":\"Stand-in\",\"States\":{\"Stand-in\":{\"Type\":\"Pass\",\"End\":true}}}"))
+        return sfn.createStateMachine(
+                        b -> b.name(purpose + "-" + ProcessHandle.current().pid())
+                                .roleArn("arn:aws:iam::" + LocalAws.ACCOUNT_ID + ":role/replay-state-machine")
+                                .definition(
+                                        "{\"StartAt\":\"Stand-in\",\"States\":{\"Stand-in\":{\"Type\":\"Pass\",\"End\":true}}}"))
                 .stateMachineArn();
     }
 }

@@ -21,15 +21,27 @@ class EngineMechanicsTest {
             sends.add(now[0]);
         }
 
-        assertThat(sends).containsExactly(0L, 250_000_000L, 500_000_000L, 750_000_000L, 1_000_000_000L,
-                1_250_000_000L, 1_500_000_000L, 1_750_000_000L, 2_000_000_000L);
+        assertThat(sends)
+                .containsExactly(
+                        0L,
+                        250_000_000L,
+                        500_000_000L,
+                        750_000_000L,
+                        1_000_000_000L,
+                        1_250_000_000L,
+                        1_500_000_000L,
+                        1_750_000_000L,
+                        2_000_000_000L);
     }
 
     @Test
     void unlimitedRateNeverWaits() throws Exception {
-        TokenBucket bucket = new TokenBucket(0, d -> {
-            throw new AssertionError("slept " + d);
-        }, () -> 0);
+        TokenBucket bucket = new TokenBucket(
+                0,
+                d -> {
+                    throw new AssertionError("slept " + d);
+                },
+                () -> 0);
         for (int i = 0; i < 1000; i++) {
             bucket.acquire();
         }
@@ -48,8 +60,9 @@ class EngineMechanicsTest {
         breaker.recordFailure("HTTP 400");
 
         assertThat(breaker.isOpen()).isTrue();
-        assertThat(breaker.reason()).isEqualTo("the circuit breaker opened: the target kept failing (3 consecutive "
-                + "failures, the last one HTTP 400)");
+        assertThat(breaker.reason())
+                .isEqualTo("the circuit breaker opened: the target kept failing (3 consecutive "
+                        + "failures, the last one HTTP 400)");
         breaker.recordSuccess();
         assertThat(breaker.isOpen()).isTrue();
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pipesrecovery.archive.KeyLayout;
 import dev.pipesrecovery.cli.support.Archive;
-import dev.pipesrecovery.testkit.PartnerApi;
-import dev.pipesrecovery.testkit.PartnerApi.Answer;
 import dev.pipesrecovery.replay.run.OnSuccess;
 import dev.pipesrecovery.replay.run.ProgressListener;
 import dev.pipesrecovery.replay.run.ReplayRequest;
@@ -17,10 +15,12 @@ import dev.pipesrecovery.replay.selection.StatusFilter;
 import dev.pipesrecovery.replay.target.http.HttpTarget;
 import dev.pipesrecovery.replay.target.http.HttpTargetConfig;
 import dev.pipesrecovery.retry.BackoffPolicy;
+import dev.pipesrecovery.retry.Sleeper;
+import dev.pipesrecovery.testkit.PartnerApi;
+import dev.pipesrecovery.testkit.PartnerApi.Answer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import dev.pipesrecovery.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,28 +94,47 @@ class ReplayEngineTimeTest {
 
     @Test
     void theEngineWaitsOnlyOnTheInjectedTime() throws Exception {
-        try (Archive archive = new Archive(); PartnerApi partner = new PartnerApi()) {
+        try (Archive archive = new Archive();
+                PartnerApi partner = new PartnerApi()) {
             archive.put("orders-api", "k", T0, "{\"n\":1}");
             archive.put("orders-api", "k", T0.plusSeconds(1), "{\"n\":2}");
             partner.then(new Answer(503, Map.of("Retry-After", "30")), 1);
             SleptTime time = new SleptTime(T0.plus(Duration.ofDays(3)));
             EngineTime engineTime = time.engineTime();
-            ReplayEngine engine = new ReplayEngine(new ArchiveSelector(archive.store(), new KeyLayout(""),
-                    engineTime.wall()), archive.store(), engineTime);
-            ReplaySettings settings = new ReplaySettings(2, 1, new BackoffPolicy(Duration.ofMillis(200),
-                    Duration.ofSeconds(20), 5), 10, OnSuccess.KEEP, 256, true);
-            HttpTarget target = new HttpTarget(HttpTargetConfig.plain(URI.create(partner.url("/orders")), List.of()),
-                    HttpClient.newHttpClient(), engineTime.wall());
-            ReplayRequest request = new ReplayRequest(new Selection("orders-api", null, null, null, StatusFilter.ALL),
-                    target, settings, "run-1", "identity-1", state);
+            ReplayEngine engine = new ReplayEngine(
+                    new ArchiveSelector(archive.store(), new KeyLayout(""), engineTime.wall()),
+                    archive.store(),
+                    engineTime);
+            ReplaySettings settings = new ReplaySettings(
+                    2,
+                    1,
+                    new BackoffPolicy(Duration.ofMillis(200), Duration.ofSeconds(20), 5),
+                    10,
+                    OnSuccess.KEEP,
+                    256,
+                    true);
+            HttpTarget target = new HttpTarget(
+                    HttpTargetConfig.plain(URI.create(partner.url("/orders")), List.of()),
+                    HttpClient.newHttpClient(),
+                    engineTime.wall());
+            ReplayRequest request = new ReplayRequest(
+                    new Selection("orders-api", null, null, null, StatusFilter.ALL),
+                    target,
+                    settings,
+                    "run-1",
+                    "identity-1",
+                    state);
             long realStart = System.nanoTime();
 
             ReplaySummary summary = engine.run(request, 2, ProgressListener.NONE);
 
             double realSeconds = (System.nanoTime() - realStart) / 1e9;
             assertThat(summary.delivered().records()).as(summary.toString()).isEqualTo(2);
-            assertThat(partner.received()).extracting(PartnerApi.Received::status).containsExactly(503, 204, 204);
-            assertThat(time.sleeps()).as("Retry-After: 30, then --rate 2 spaces the next request 500 ms")
+            assertThat(partner.received())
+                    .extracting(PartnerApi.Received::status)
+                    .containsExactly(503, 204, 204);
+            assertThat(time.sleeps())
+                    .as("Retry-After: 30, then --rate 2 spaces the next request 500 ms")
                     .containsExactly(Duration.ofSeconds(30), Duration.ofMillis(500));
             assertThat(summary.run().durationMillis()).isEqualTo(30_500);
             assertThat(summary.run().startedAt()).isEqualTo(T0.plus(Duration.ofDays(3)));

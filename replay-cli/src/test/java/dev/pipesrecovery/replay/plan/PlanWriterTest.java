@@ -9,8 +9,8 @@ import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.replay.plan.s3.S3PlanUpload;
 import dev.pipesrecovery.replay.selection.ArchiveSelector;
 import dev.pipesrecovery.replay.selection.Selection;
-import dev.pipesrecovery.replay.state.RunStateKeys;
 import dev.pipesrecovery.replay.selection.StatusFilter;
+import dev.pipesrecovery.replay.state.RunStateKeys;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.LocalAws;
 import java.io.ByteArrayOutputStream;
@@ -60,16 +60,28 @@ class PlanWriterTest {
         archive.put("payments-api", "a", DAY1, "other consumer");
         archive.putLossMarker(CONSUMER, DAY1.atZone(ZoneOffset.UTC).toLocalDate(), "trimmed");
 
-        List<PlanItem> plan = plan(new Selection(CONSUMER, Instant.parse("2026-11-21T00:00:00Z"), null, null,
-                StatusFilter.ALL), new ChunkLimits(3, 1 << 20));
+        List<PlanItem> plan = plan(
+                new Selection(CONSUMER, Instant.parse("2026-11-21T00:00:00Z"), null, null, StatusFilter.ALL),
+                new ChunkLimits(3, 1 << 20));
 
-        assertThat(plan).extracting(PlanItem::partitionKey, PlanItem::chunk, PlanItem::count).containsExactly(
-                tuple("a-b", 0, 1L), tuple("a", 0, 2L), tuple("customer/hot", 0, 3L), tuple("customer/hot", 1, 3L),
-                tuple("customer/hot", 2, 1L), tuple("line\nbreak", 0, 1L), tuple("two-days", 0, 1L),
-                tuple("two-days", 1, 1L));
-        List<PlanItem> chunks = plan.stream().filter(item -> item.partitionKey().equals("customer/hot")).toList();
-        assertThat(chunks).extracting(PlanItem::firstKey, PlanItem::lastKey).containsExactly(
-                tuple(hot.get(0), hot.get(2)), tuple(hot.get(3), hot.get(5)), tuple(hot.get(6), hot.get(6)));
+        assertThat(plan)
+                .extracting(PlanItem::partitionKey, PlanItem::chunk, PlanItem::count)
+                .containsExactly(
+                        tuple("a-b", 0, 1L),
+                        tuple("a", 0, 2L),
+                        tuple("customer/hot", 0, 3L),
+                        tuple("customer/hot", 1, 3L),
+                        tuple("customer/hot", 2, 1L),
+                        tuple("line\nbreak", 0, 1L),
+                        tuple("two-days", 0, 1L),
+                        tuple("two-days", 1, 1L));
+        List<PlanItem> chunks = plan.stream()
+                .filter(item -> item.partitionKey().equals("customer/hot"))
+                .toList();
+        assertThat(chunks)
+                .extracting(PlanItem::firstKey, PlanItem::lastKey)
+                .containsExactly(
+                        tuple(hot.get(0), hot.get(2)), tuple(hot.get(3), hot.get(5)), tuple(hot.get(6), hot.get(6)));
         assertThat(plan).allSatisfy(item -> assertThat(item.runId()).isEqualTo("run-1"));
         assertThat(plan.get(6).prefix()).isEqualTo("orders-api/2026-11-21/two-days/");
         assertThat(plan.get(7).prefix()).isEqualTo("orders-api/2026-11-22/two-days/");
@@ -79,8 +91,10 @@ class PlanWriterTest {
         assertThat(plan.stream().mapToLong(PlanItem::count).sum()).isEqualTo(archived.size());
         assertThat(plan.stream().mapToLong(PlanItem::bytes).sum())
                 .isEqualTo(archived.values().stream().mapToLong(Long::longValue).sum());
-        archived.keySet().forEach(key -> assertThat(plan.stream().filter(item -> item.covers(key)))
-                .as("items covering %s", key).hasSize(1));
+        archived.keySet()
+                .forEach(key -> assertThat(plan.stream().filter(item -> item.covers(key)))
+                        .as("items covering %s", key)
+                        .hasSize(1));
     }
 
     @Test
@@ -89,13 +103,15 @@ class PlanWriterTest {
         archive.put(CONSUMER, "k", DAY1.plusSeconds(1), "x".repeat(100));
         archive.put(CONSUMER, "k", DAY1.plusSeconds(2), "x".repeat(100));
         archive.put(CONSUMER, "k", DAY2.plus(java.time.Duration.ofDays(40)), "much later");
-        long recordBytes = sizes(layout.consumerPrefix(CONSUMER)).values().iterator().next();
+        long recordBytes =
+                sizes(layout.consumerPrefix(CONSUMER)).values().iterator().next();
 
-        List<PlanItem> plan = plan(new Selection(CONSUMER, null, null, null, StatusFilter.ALL),
-                new ChunkLimits(1000, 2 * recordBytes));
+        List<PlanItem> plan = plan(
+                new Selection(CONSUMER, null, null, null, StatusFilter.ALL), new ChunkLimits(1000, 2 * recordBytes));
 
-        assertThat(plan).extracting(PlanItem::chunk, PlanItem::count).containsExactly(tuple(0, 2L), tuple(1, 1L),
-                tuple(2, 1L));
+        assertThat(plan)
+                .extracting(PlanItem::chunk, PlanItem::count)
+                .containsExactly(tuple(0, 2L), tuple(1, 1L), tuple(2, 1L));
         assertThat(plan.get(2).prefix()).isEqualTo("orders-api/2027-01-01/k/");
     }
 
@@ -110,22 +126,32 @@ class PlanWriterTest {
 
             PlanSummary summary = upload.publish(writer(ChunkLimits.DEFAULT), run, selection);
 
-            String body = s3.getObjectAsBytes(b -> b.bucket(archive.bucket()).key("_runs/20261127T070000Z-0a1b2c3d"
-                    + "/plan.jsonl")).asUtf8String();
-            assertThat(body.lines().map(PlanLines::parse)).extracting(PlanItem::partitionKey)
+            String body = s3.getObjectAsBytes(
+                            b -> b.bucket(archive.bucket()).key("_runs/20261127T070000Z-0a1b2c3d" + "/plan.jsonl"))
+                    .asUtf8String();
+            assertThat(body.lines().map(PlanLines::parse))
+                    .extracting(PlanItem::partitionKey)
                     .containsExactly("k1", "k2");
-            assertThat(summary).isEqualTo(new PlanSummary(2, 2, sizes(layout.consumerPrefix(CONSUMER)).values()
-                    .stream().mapToLong(Long::longValue).sum()));
+            assertThat(summary)
+                    .isEqualTo(new PlanSummary(
+                            2,
+                            2,
+                            sizes(layout.consumerPrefix(CONSUMER)).values().stream()
+                                    .mapToLong(Long::longValue)
+                                    .sum()));
             assertThatThrownBy(() -> upload.publish(writer(ChunkLimits.DEFAULT), run, selection))
-                    .isInstanceOf(S3Exception.class).satisfies(e -> assertThat(((S3Exception) e).statusCode())
-                            .isEqualTo(412));
+                    .isInstanceOf(S3Exception.class)
+                    .satisfies(e -> assertThat(((S3Exception) e).statusCode()).isEqualTo(412));
         }
     }
 
     private List<PlanItem> plan(Selection selection, ChunkLimits limits) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PlanSummary summary = writer(limits).write("run-1", selection, out);
-        List<PlanItem> items = out.toString(StandardCharsets.UTF_8).lines().map(PlanLines::parse).toList();
+        List<PlanItem> items = out.toString(StandardCharsets.UTF_8)
+                .lines()
+                .map(PlanLines::parse)
+                .toList();
         assertThat(summary.items()).isEqualTo(items.size());
         return items;
     }

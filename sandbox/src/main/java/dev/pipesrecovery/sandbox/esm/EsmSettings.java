@@ -10,8 +10,12 @@ import java.util.Objects;
  * function timeout), the function timeout itself, and the long-poll wait of an empty queue.
  * {@code ReportBatchItemFailures} is always on, as in pipe.yaml.
  */
-public record EsmSettings(int batchSize, Duration visibilityTimeout, Duration functionTimeout, Duration waitTime,
-                          Duration batchingWindow) {
+public record EsmSettings(
+        int batchSize,
+        Duration visibilityTimeout,
+        Duration functionTimeout,
+        Duration waitTime,
+        Duration batchingWindow) {
 
     public static final int MAX_BATCH_SIZE = 10_000;
 

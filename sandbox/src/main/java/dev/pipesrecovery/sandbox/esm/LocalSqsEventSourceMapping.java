@@ -51,9 +51,14 @@ public final class LocalSqsEventSourceMapping implements AutoCloseable {
     private final List<Thread> pollers = new ArrayList<>();
     private volatile boolean running;
 
-    public LocalSqsEventSourceMapping(SqsClient sqs, String queueUrl, String queueArn, String region,
-                                      String functionName, RequestHandler<SQSEvent, SQSBatchResponse> handler,
-                                      EsmSettings settings) {
+    public LocalSqsEventSourceMapping(
+            SqsClient sqs,
+            String queueUrl,
+            String queueArn,
+            String region,
+            String functionName,
+            RequestHandler<SQSEvent, SQSBatchResponse> handler,
+            EsmSettings settings) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
@@ -72,20 +77,29 @@ public final class LocalSqsEventSourceMapping implements AutoCloseable {
         stats.invoked(messages.size());
         SQSBatchResponse response;
         try {
-            response = invoke(SqsEvents.event(messages.stream().map(m -> SqsEvents.Message.received(m, queueArn))
+            response = invoke(SqsEvents.event(messages.stream()
+                    .map(m -> SqsEvents.Message.received(m, queueArn))
                     .toList()));
         } catch (InvocationFailed failed) {
             stats.failedInvocation();
-            return new BatchOutcome(messages.size(), 0, messages.stream().map(Message::messageId).toList(),
+            return new BatchOutcome(
+                    messages.size(),
+                    0,
+                    messages.stream().map(Message::messageId).toList(),
                     failed.getMessage());
         }
         Set<String> failedIds = failedIds(response, messages);
         if (failedIds == null) {
             stats.failedInvocation();
-            return new BatchOutcome(messages.size(), 0, messages.stream().map(Message::messageId).toList(),
+            return new BatchOutcome(
+                    messages.size(),
+                    0,
+                    messages.stream().map(Message::messageId).toList(),
                     "batchItemFailures named an empty or unknown itemIdentifier: the whole batch fails");
         }
-        List<Message> done = messages.stream().filter(m -> !failedIds.contains(m.messageId())).toList();
+        List<Message> done = messages.stream()
+                .filter(m -> !failedIds.contains(m.messageId()))
+                .toList();
         delete(done);
         stats.deleted(done.size());
         stats.reportedFailures(failedIds.size());
@@ -108,9 +122,12 @@ public final class LocalSqsEventSourceMapping implements AutoCloseable {
             }
             int wait = first ? (int) settings.waitTime().toSeconds() : (int) Math.min(1, left / 1_000_000_000L);
             List<Message> received = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
-                    .maxNumberOfMessages(Math.min(10, settings.batchSize() - messages.size()))
-                    .visibilityTimeout((int) settings.visibilityTimeout().toSeconds()).waitTimeSeconds(wait)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+                            .maxNumberOfMessages(Math.min(10, settings.batchSize() - messages.size()))
+                            .visibilityTimeout(
+                                    (int) settings.visibilityTimeout().toSeconds())
+                            .waitTimeSeconds(wait)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                    .messages();
             if (first && received.isEmpty()) {
                 return messages;
             }
@@ -161,7 +178,8 @@ public final class LocalSqsEventSourceMapping implements AutoCloseable {
     }
 
     private SQSBatchResponse invoke(SQSEvent event) throws InvocationFailed {
-        LocalLambdaContext context = new LocalLambdaContext(functionName,
+        LocalLambdaContext context = new LocalLambdaContext(
+                functionName,
                 "arn:aws:lambda:" + region + ":" + queueArn.split(":")[4] + ":function:" + functionName,
                 settings.functionTimeout().toMillis());
         Future<SQSBatchResponse> call = invoker.submit(() -> handler.handleRequest(event, context));
@@ -169,7 +187,8 @@ public final class LocalSqsEventSourceMapping implements AutoCloseable {
             return call.get(settings.functionTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new InvocationFailed("Task timed out after " + settings.functionTimeout().toMillis() + " ms");
+            throw new InvocationFailed(
+                    "Task timed out after " + settings.functionTimeout().toMillis() + " ms");
         } catch (ExecutionException e) {
             throw new InvocationFailed("function error: " + e.getCause());
         } catch (InterruptedException e) {
@@ -185,7 +204,8 @@ public final class LocalSqsEventSourceMapping implements AutoCloseable {
         if (response == null || response.getBatchItemFailures() == null) {
             return ids;
         }
-        Set<String> known = new HashSet<>(messages.stream().map(Message::messageId).toList());
+        Set<String> known =
+                new HashSet<>(messages.stream().map(Message::messageId).toList());
         for (SQSBatchResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
             String id = failure == null ? null : failure.getItemIdentifier();
             if (id == null || id.isEmpty() || !known.contains(id)) {
@@ -200,8 +220,10 @@ public final class LocalSqsEventSourceMapping implements AutoCloseable {
         for (int from = 0; from < done.size(); from += 10) {
             List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
             for (Message message : done.subList(from, Math.min(done.size(), from + 10))) {
-                entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(entries.size()))
-                        .receiptHandle(message.receiptHandle()).build());
+                entries.add(DeleteMessageBatchRequestEntry.builder()
+                        .id(Integer.toString(entries.size()))
+                        .receiptHandle(message.receiptHandle())
+                        .build());
             }
             // a message whose delete fails simply comes back after the visibility timeout: processing is idempotent
             sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
@@ -221,7 +243,9 @@ public final class LocalSqsEventSourceMapping implements AutoCloseable {
         running = false;
         for (Thread poller : pollers) {
             try {
-                poller.join(settings.waitTime().toMillis() + settings.functionTimeout().toMillis() + 1_000);
+                poller.join(settings.waitTime().toMillis()
+                        + settings.functionTimeout().toMillis()
+                        + 1_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

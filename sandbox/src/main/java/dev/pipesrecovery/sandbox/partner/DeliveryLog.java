@@ -16,13 +16,22 @@ public final class DeliveryLog {
     private final List<Delivery> deliveries = new ArrayList<>();
     private final Set<String> applied = new HashSet<>();
 
-    synchronized Delivery record(EventIdentity identity, String idempotencyKey, String userAgent, int status,
-                                 String bodySha256) {
+    synchronized Delivery record(
+            EventIdentity identity, String idempotencyKey, String userAgent, int status, String bodySha256) {
         boolean accepted = status >= 200 && status < 300;
         String dedupKey = identity.eventId() != null ? identity.eventId() : idempotencyKey;
         boolean first = accepted && dedupKey != null && applied.add(dedupKey);
-        Delivery delivery = new Delivery(deliveries.size(), Instant.now(), idempotencyKey, identity.eventId(),
-                identity.partitionKey(), identity.keySequence(), userAgent, status, first, bodySha256);
+        Delivery delivery = new Delivery(
+                deliveries.size(),
+                Instant.now(),
+                idempotencyKey,
+                identity.eventId(),
+                identity.partitionKey(),
+                identity.keySequence(),
+                userAgent,
+                status,
+                first,
+                bodySha256);
         deliveries.add(delivery);
         return delivery;
     }

@@ -16,6 +16,7 @@ public record EventIdentity(String eventId, String partitionKey, long keySequenc
 
     /** The field names the sandbox's producer writes into every event. */
     public static final String EVENT_ID = "eventId";
+
     public static final String KEY = "key";
     public static final String KEY_SEQUENCE = "keySeq";
 
@@ -27,7 +28,8 @@ public record EventIdentity(String eventId, String partitionKey, long keySequenc
         try {
             JsonNode found = search(JSON.readTree(body), 0);
             if (found != null) {
-                return new EventIdentity(found.get(EVENT_ID).asText(),
+                return new EventIdentity(
+                        found.get(EVENT_ID).asText(),
                         found.hasNonNull(KEY) ? found.get(KEY).asText() : null,
                         found.hasNonNull(KEY_SEQUENCE) ? found.get(KEY_SEQUENCE).asLong(-1) : -1);
             }

@@ -15,7 +15,13 @@ import java.util.Objects;
 public record PartnerBehaviour(Mode mode, Duration delay, Duration retryAfter) {
 
     /** What the partner API does with a request. */
-    public enum Mode { HEALTHY, DOWN, SLOW, RATE_LIMITING, REJECTING }
+    public enum Mode {
+        HEALTHY,
+        DOWN,
+        SLOW,
+        RATE_LIMITING,
+        REJECTING
+    }
 
     public PartnerBehaviour {
         Objects.requireNonNull(mode, "mode");

@@ -71,13 +71,21 @@ public final class PartnerStandIn implements AutoCloseable {
         }
         EventIdentity identity = EventIdentity.find(request.body());
         int status = identity.eventId() != null && rejectedEventIds.contains(identity.eventId()) ? 400 : now.status();
-        log.record(identity, request.header(IDEMPOTENCY_KEY_HEADER), request.header("User-Agent"), status,
+        log.record(
+                identity,
+                request.header(IDEMPOTENCY_KEY_HEADER),
+                request.header("User-Agent"),
+                status,
                 sha256(request.body()));
         Map<String, String> headers = status == 429
-                ? Map.of("Content-Type", "application/json",
-                        "Retry-After", Long.toString((now.retryAfter().toMillis() + 999) / 1000))
+                ? Map.of(
+                        "Content-Type",
+                        "application/json",
+                        "Retry-After",
+                        Long.toString((now.retryAfter().toMillis() + 999) / 1000))
                 : Map.of("Content-Type", "application/json");
-        byte[] body = status == 200 ? OK
+        byte[] body = status == 200
+                ? OK
                 : ("{\"status\":\"error\",\"code\":" + status + "}").getBytes(StandardCharsets.UTF_8);
         return new PartnerApi.Answer(status, headers, body);
     }
@@ -85,7 +93,9 @@ public final class PartnerStandIn implements AutoCloseable {
     /** Lowercase hex SHA-256, how tests compare replayed bytes with produced ones. */
     public static String sha256(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required on every JVM", e);
         }

@@ -31,8 +31,10 @@ final class HttpTarget {
         this.endpoint = endpoint;
         this.options = options;
         this.clock = clock;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(options.targetTimeout()).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(options.targetTimeout())
+                .build();
     }
 
     /** @param idempotencyKey the {@code Idempotency-Key} header, or null for none */
@@ -48,7 +50,9 @@ final class HttpTarget {
         }
         try {
             HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            return classify(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null));
+            return classify(
+                    response.statusCode(),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (HttpTimeoutException timeout) {
             // the target was reached but did not answer in time: the target's failure, not the pipe's
             return new TargetResult(TargetResult.Kind.CUSTOMER_ERROR, 0, Duration.ZERO);
@@ -68,12 +72,21 @@ final class HttpTarget {
         CallOutcome outcome = ApiDestinationCall.answered(status, retryAfterHeader, clock.instant());
         return switch (outcome.verdict()) {
             case DELIVERED -> new TargetResult(TargetResult.Kind.SUCCESS, status, Duration.ZERO);
-            case RETRY -> new TargetResult(TargetResult.Kind.CUSTOMER_ERROR, status,
-                    outcome.retryAfter() == null ? Duration.ZERO : outcome.retryAfter());
-            case STOPPED -> new TargetResult(options.honourRetryAfter() ? TargetResult.Kind.NOT_RETRYABLE
-                    : TargetResult.Kind.CUSTOMER_ERROR, status, Duration.ZERO);
-            case FINAL -> new TargetResult(deadLetterAtOnce() ? TargetResult.Kind.NOT_RETRYABLE
-                    : TargetResult.Kind.CUSTOMER_ERROR, status, Duration.ZERO);
+            case RETRY ->
+                new TargetResult(
+                        TargetResult.Kind.CUSTOMER_ERROR,
+                        status,
+                        outcome.retryAfter() == null ? Duration.ZERO : outcome.retryAfter());
+            case STOPPED ->
+                new TargetResult(
+                        options.honourRetryAfter() ? TargetResult.Kind.NOT_RETRYABLE : TargetResult.Kind.CUSTOMER_ERROR,
+                        status,
+                        Duration.ZERO);
+            case FINAL ->
+                new TargetResult(
+                        deadLetterAtOnce() ? TargetResult.Kind.NOT_RETRYABLE : TargetResult.Kind.CUSTOMER_ERROR,
+                        status,
+                        Duration.ZERO);
         };
     }
 

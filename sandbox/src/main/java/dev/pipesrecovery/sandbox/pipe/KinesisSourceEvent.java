@@ -17,8 +17,7 @@ final class KinesisSourceEvent {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private KinesisSourceEvent() {
-    }
+    private KinesisSourceEvent() {}
 
     /** The event with {@code data} as base64, as a target without a template receives it. */
     static ObjectNode of(Record record, String shardId, String streamArn, String region, String roleArn) {
@@ -27,8 +26,10 @@ final class KinesisSourceEvent {
         event.put("partitionKey", record.partitionKey());
         event.put("sequenceNumber", record.sequenceNumber());
         event.put("data", Base64.getEncoder().encodeToString(record.data().asByteArrayUnsafe()));
-        event.put("approximateArrivalTimestamp",
-                BigDecimal.valueOf(record.approximateArrivalTimestamp().toEpochMilli()).movePointLeft(3));
+        event.put(
+                "approximateArrivalTimestamp",
+                BigDecimal.valueOf(record.approximateArrivalTimestamp().toEpochMilli())
+                        .movePointLeft(3));
         event.put("eventSource", "aws:kinesis");
         event.put("eventVersion", "1.0");
         event.put("eventID", shardId + ":" + record.sequenceNumber());

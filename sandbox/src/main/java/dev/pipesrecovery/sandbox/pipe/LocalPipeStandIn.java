@@ -42,9 +42,17 @@ public final class LocalPipeStandIn implements AutoCloseable {
     private volatile boolean running;
     private ExecutorService lanes;
 
-    public LocalPipeStandIn(PipeSettings settings, StandInOptions options, KinesisClient kinesis, SqsClient sqs,
-                            String dlqUrl, URI targetUrl, String region, String accountId, Clock clock,
-                            Sleeper sleeper) {
+    public LocalPipeStandIn(
+            PipeSettings settings,
+            StandInOptions options,
+            KinesisClient kinesis,
+            SqsClient sqs,
+            String dlqUrl,
+            URI targetUrl,
+            String region,
+            String accountId,
+            Clock clock,
+            Sleeper sleeper) {
         this.settings = settings;
         this.options = options;
         this.kinesis = kinesis;
@@ -67,19 +75,34 @@ public final class LocalPipeStandIn implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         String streamArn = kinesis.describeStreamSummary(r -> r.streamName(settings.streamName()))
-                .streamDescriptionSummary().streamARN();
-        PipeIdentity identity = new PipeIdentity(pipeArn(), streamArn, region,
-                "arn:aws:iam::" + accountId + ":role/" + settings.pipeName() + "-pipe", targetUrl.toString());
+                .streamDescriptionSummary()
+                .streamARN();
+        PipeIdentity identity = new PipeIdentity(
+                pipeArn(),
+                streamArn,
+                region,
+                "arn:aws:iam::" + accountId + ":role/" + settings.pipeName() + "-pipe",
+                targetUrl.toString());
         running = true;
         BooleanSupplier isRunning = () -> running;
-        PipeRetries delivery = new PipeRetries(settings, options, identity,
-                new HttpTarget(targetUrl, options, clock), sqs, dlqUrl, stats, clock, sleeper, isRunning);
+        PipeRetries delivery = new PipeRetries(
+                settings,
+                options,
+                identity,
+                new HttpTarget(targetUrl, options, clock),
+                sqs,
+                dlqUrl,
+                stats,
+                clock,
+                sleeper,
+                isRunning);
         lanes = Executors.newCachedThreadPool(daemon("pipe-lane-" + settings.pipeName()));
         for (Shard shard : shards(streamArn)) {
-            ShardPoller poller = new ShardPoller(kinesis, streamArn, shard.shardId(), settings, options, delivery,
-                    stats, sleeper, isRunning, lanes);
+            ShardPoller poller = new ShardPoller(
+                    kinesis, streamArn, shard.shardId(), settings, options, delivery, stats, sleeper, isRunning, lanes);
             poller.open();
-            Thread thread = daemon("pipe-" + settings.pipeName() + "-" + shard.shardId()).newThread(poller);
+            Thread thread = daemon("pipe-" + settings.pipeName() + "-" + shard.shardId())
+                    .newThread(poller);
             pollers.add(thread);
             thread.start();
         }

@@ -21,8 +21,7 @@ public final class PipeParameters {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PipeParameters() {
-    }
+    private PipeParameters() {}
 
     /** @throws IllegalArgumentException with the path when a file is missing or malformed */
     public static Map<String, String> resolve(Path pipeTemplate, Path parameterFile) {
@@ -66,7 +65,9 @@ public final class PipeParameters {
         } else if (root.isArray()) {
             for (JsonNode item : root) {
                 if (item.isObject() && item.has("ParameterKey")) {
-                    values.put(item.get("ParameterKey").asText(), item.path("ParameterValue").asText());
+                    values.put(
+                            item.get("ParameterKey").asText(),
+                            item.path("ParameterValue").asText());
                 } else if (item.isTextual() && item.asText().contains("=")) {
                     String text = item.asText();
                     values.put(text.substring(0, text.indexOf('=')), text.substring(text.indexOf('=') + 1));
@@ -84,8 +85,10 @@ public final class PipeParameters {
         try {
             return Files.readString(path);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(what + " " + path + " does not exist (the sandbox reads the pipe's"
-                    + " settings from cloudformation/pipe.yaml so the rehearsal matches the deployment)", e);
+            throw new IllegalArgumentException(
+                    what + " " + path + " does not exist (the sandbox reads the pipe's"
+                            + " settings from cloudformation/pipe.yaml so the rehearsal matches the deployment)",
+                    e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + what + " " + path + ": " + e.getMessage(), e);
         }

@@ -59,8 +59,17 @@ final class PipeRetries {
     /** No attempt limit of its own: the pipe settings and the records' age end the retries. */
     private final Retrier retrier;
 
-    PipeRetries(PipeSettings settings, StandInOptions options, PipeIdentity identity, HttpTarget target,
-                SqsClient sqs, String dlqUrl, PipeStats stats, Clock clock, Sleeper sleeper, BooleanSupplier running) {
+    PipeRetries(
+            PipeSettings settings,
+            StandInOptions options,
+            PipeIdentity identity,
+            HttpTarget target,
+            SqsClient sqs,
+            String dlqUrl,
+            PipeStats stats,
+            Clock clock,
+            Sleeper sleeper,
+            BooleanSupplier running) {
         this.settings = settings;
         this.options = options;
         this.identity = identity;
@@ -72,14 +81,18 @@ final class PipeRetries {
         this.stats = stats;
         this.clock = clock;
         this.running = running;
-        this.retrier = new Retrier(new BackoffPolicy(options.retryBackoffBase(), options.retryBackoffCap(),
-                Integer.MAX_VALUE), sleeper, () -> ThreadLocalRandom.current().nextDouble(), RetryListener.NONE);
+        this.retrier = new Retrier(
+                new BackoffPolicy(options.retryBackoffBase(), options.retryBackoffCap(), Integer.MAX_VALUE),
+                sleeper,
+                () -> ThreadLocalRandom.current().nextDouble(),
+                RetryListener.NONE);
     }
 
     void deliver(String shardId, List<Record> batch) throws Stopped, InterruptedException {
         int[] customerErrors = {0};
         try {
-            retrier.call(() -> attempt(shardId, batch, customerErrors),
+            retrier.call(
+                    () -> attempt(shardId, batch, customerErrors),
                     failure -> failure instanceof Undelivered undelivered && undelivered.condition == null,
                     this::retryAfter);
             stats.delivered(batch.size());
@@ -127,7 +140,8 @@ final class PipeRetries {
     /** The answer's {@code Retry-After} is a floor of the next delay, when the stand-in honours it. */
     private Optional<Duration> retryAfter(Exception failure) {
         return options.honourRetryAfter() && failure instanceof Undelivered undelivered
-                ? Optional.of(undelivered.retryAfter) : Optional.empty();
+                ? Optional.of(undelivered.retryAfter)
+                : Optional.empty();
     }
 
     private void failed(String shardId, List<Record> batch) throws Stopped, InterruptedException {
@@ -148,14 +162,16 @@ final class PipeRetries {
     private TargetResult invoke(String shardId, List<Record> batch) throws InterruptedException {
         TargetResult last = null;
         for (Record record : batch) {
-            ObjectNode event = KinesisSourceEvent.of(record, shardId, identity.streamArn(), identity.region(),
-                    identity.roleArn());
+            ObjectNode event =
+                    KinesisSourceEvent.of(record, shardId, identity.streamArn(), identity.region(), identity.roleArn());
             ObjectNode transformable = KinesisSourceEvent.forTransformation(event, record);
             // no template: the target gets the event itself, data in base64
             String body = template == null ? event.toString() : template.render(transformable, identity.reserved());
             stats.targetCall();
-            last = target.invoke(body, HttpParameterValue.resolve(settings.idempotencyKeyHeaderValue(), transformable)
-                    .orElse(null)); // a header whose JSON path leads nowhere is not sent
+            last = target.invoke(
+                    body,
+                    HttpParameterValue.resolve(settings.idempotencyKeyHeaderValue(), transformable)
+                            .orElse(null)); // a header whose JSON path leads nowhere is not sent
             if (last.kind() != TargetResult.Kind.SUCCESS) {
                 return last;
             }
@@ -165,26 +181,34 @@ final class PipeRetries {
 
     private boolean tooOld(List<Record> batch) {
         long maxAge = settings.maximumRecordAgeInSeconds();
-        return maxAge >= 0 && Duration.between(batch.get(0).approximateArrivalTimestamp(), clock.instant())
-                .compareTo(Duration.ofSeconds(maxAge)) > 0;
+        return maxAge >= 0
+                && Duration.between(batch.get(0).approximateArrivalTimestamp(), clock.instant())
+                                .compareTo(Duration.ofSeconds(maxAge))
+                        > 0;
     }
 
     /** The DLQ is the last safety net: every SQS failure is retried (the checkpoint does not move meanwhile). */
-    private void deadLetter(String shardId, List<Record> batch, String condition)
-            throws Stopped, InterruptedException {
-        String body = PipesDlqMessage.body(identity.pipeArn(), condition, clock.instant(), shardId,
-                identity.streamArn(), batch);
+    private void deadLetter(String shardId, List<Record> batch, String condition) throws Stopped, InterruptedException {
+        String body = PipesDlqMessage.body(
+                identity.pipeArn(), condition, clock.instant(), shardId, identity.streamArn(), batch);
         try {
-            retrier.call(() -> {
-                checkRunning();
-                return sqs.sendMessage(request -> request.queueUrl(dlqUrl).messageBody(body));
-            }, failure -> failure instanceof SdkException);
+            retrier.call(
+                    () -> {
+                        checkRunning();
+                        return sqs.sendMessage(
+                                request -> request.queueUrl(dlqUrl).messageBody(body));
+                    },
+                    failure -> failure instanceof SdkException);
         } catch (SdkException sendFailed) {
             stopIfInterrupted(); // the retrier gives up on an SDK failure only when its sleep is interrupted
             throw sendFailed;
         }
-        stats.deadLettered(new PipeStats.DeadLetter(shardId, batch.get(0).sequenceNumber(),
-                batch.get(batch.size() - 1).sequenceNumber(), batch.size(), condition));
+        stats.deadLettered(new PipeStats.DeadLetter(
+                shardId,
+                batch.get(0).sequenceNumber(),
+                batch.get(batch.size() - 1).sequenceNumber(),
+                batch.size(),
+                condition));
     }
 
     private void checkRunning() throws Stopped {

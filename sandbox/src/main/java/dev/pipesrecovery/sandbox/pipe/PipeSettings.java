@@ -38,13 +38,18 @@ public record PipeSettings(
             throw new IllegalArgumentException("PipeName: " + problem);
         });
         check(batchSize >= 1 && batchSize <= 10_000, "BatchSize must be 1-10000, was " + batchSize);
-        check(maximumRetryAttempts >= -1 && maximumRetryAttempts <= 10_000,
+        check(
+                maximumRetryAttempts >= -1 && maximumRetryAttempts <= 10_000,
                 "MaximumRetryAttempts must be -1-10000, was " + maximumRetryAttempts);
-        check(maximumRecordAgeInSeconds == -1 || (maximumRecordAgeInSeconds >= 60 && maximumRecordAgeInSeconds <= 604_800),
+        check(
+                maximumRecordAgeInSeconds == -1
+                        || (maximumRecordAgeInSeconds >= 60 && maximumRecordAgeInSeconds <= 604_800),
                 "MaximumRecordAgeInSeconds must be -1 or 60-604800, was " + maximumRecordAgeInSeconds);
-        check(parallelizationFactor >= 1 && parallelizationFactor <= 10,
+        check(
+                parallelizationFactor >= 1 && parallelizationFactor <= 10,
                 "ParallelizationFactor must be 1-10, was " + parallelizationFactor);
-        check(startingPosition.equals("TRIM_HORIZON") || startingPosition.equals("LATEST"),
+        check(
+                startingPosition.equals("TRIM_HORIZON") || startingPosition.equals("LATEST"),
                 "StartingPosition must be TRIM_HORIZON or LATEST for the stand-in, was " + startingPosition);
     }
 
@@ -65,20 +70,44 @@ public record PipeSettings(
 
     /** The same pipe, with a different name and stream (a sandbox scenario runs its own). */
     public PipeSettings forPipe(String newPipeName, String newStreamName) {
-        return new PipeSettings(newPipeName, newStreamName, batchSize, maximumRetryAttempts, maximumRecordAgeInSeconds,
-                bisectOnFailure, parallelizationFactor, startingPosition, inputTemplate,
+        return new PipeSettings(
+                newPipeName,
+                newStreamName,
+                batchSize,
+                maximumRetryAttempts,
+                maximumRecordAgeInSeconds,
+                bisectOnFailure,
+                parallelizationFactor,
+                startingPosition,
+                inputTemplate,
                 idempotencyKeyHeaderValue);
     }
 
     public PipeSettings withRetries(int newMaximumRetryAttempts) {
-        return new PipeSettings(pipeName, streamName, batchSize, newMaximumRetryAttempts, maximumRecordAgeInSeconds,
-                bisectOnFailure, parallelizationFactor, startingPosition, inputTemplate,
+        return new PipeSettings(
+                pipeName,
+                streamName,
+                batchSize,
+                newMaximumRetryAttempts,
+                maximumRecordAgeInSeconds,
+                bisectOnFailure,
+                parallelizationFactor,
+                startingPosition,
+                inputTemplate,
                 idempotencyKeyHeaderValue);
     }
 
     public PipeSettings withBatchSize(int newBatchSize) {
-        return new PipeSettings(pipeName, streamName, newBatchSize, maximumRetryAttempts, maximumRecordAgeInSeconds,
-                bisectOnFailure, parallelizationFactor, startingPosition, inputTemplate,
+        return new PipeSettings(
+                pipeName,
+                streamName,
+                newBatchSize,
+                maximumRetryAttempts,
+                maximumRecordAgeInSeconds,
+                bisectOnFailure,
+                parallelizationFactor,
+                startingPosition,
+                inputTemplate,
                 idempotencyKeyHeaderValue);
     }
 
@@ -96,7 +125,8 @@ public record PipeSettings(
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("pipe parameter " + name + " must be an integer, was '" + value + "'", e);
+            throw new IllegalArgumentException(
+                    "pipe parameter " + name + " must be an integer, was '" + value + "'", e);
         }
     }
 

@@ -8,9 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PipeStats {
 
     /** One DLQ message sent: the range it names. */
-    public record DeadLetter(String shardId, String startSequenceNumber, String endSequenceNumber, int batchSize,
-                             String condition) {
-    }
+    public record DeadLetter(
+            String shardId, String startSequenceNumber, String endSequenceNumber, int batchSize, String condition) {}
 
     private final AtomicLong recordsRead = new AtomicLong();
     private final AtomicLong recordsDelivered = new AtomicLong();

@@ -21,16 +21,20 @@ final class PipesDlqMessage {
     /** UNCONFIRMED for pipes (aws-facts §1.1): the name LocalStack's newer code and Lambda ESM emulators use. */
     static final String RECORD_AGE_EXCEEDED = "RecordAgeExceeded";
 
-    private PipesDlqMessage() {
-    }
+    private PipesDlqMessage() {}
 
-    static String body(String pipeArn, String condition, Instant now, String shardId, String streamArn,
-                       List<Record> batch) {
+    static String body(
+            String pipeArn, String condition, Instant now, String shardId, String streamArn, List<Record> batch) {
         Record first = batch.get(0);
         Record last = batch.get(batch.size() - 1);
-        KinesisBatchInfo info = new KinesisBatchInfo(streamArn, shardId, SequenceNumber.of(first.sequenceNumber()),
-                SequenceNumber.of(last.sequenceNumber()), first.approximateArrivalTimestamp(),
-                last.approximateArrivalTimestamp(), batch.size());
+        KinesisBatchInfo info = new KinesisBatchInfo(
+                streamArn,
+                shardId,
+                SequenceNumber.of(first.sequenceNumber()),
+                SequenceNumber.of(last.sequenceNumber()),
+                first.approximateArrivalTimestamp(),
+                last.approximateArrivalTimestamp(),
+                batch.size());
         return DlqMessageWriter.write(new DlqMessage(DlqSourceKind.PIPE, pipeArn, condition, now, info));
     }
 }

@@ -40,9 +40,17 @@ final class ShardPoller implements Runnable {
     private String lastSequenceNumber;
     private String openedIterator;
 
-    ShardPoller(KinesisClient kinesis, String streamArn, String shardId, PipeSettings settings, StandInOptions options,
-                PipeRetries delivery, PipeStats stats, Sleeper sleeper, BooleanSupplier running,
-                ExecutorService lanes) {
+    ShardPoller(
+            KinesisClient kinesis,
+            String streamArn,
+            String shardId,
+            PipeSettings settings,
+            StandInOptions options,
+            PipeRetries delivery,
+            PipeStats stats,
+            Sleeper sleeper,
+            BooleanSupplier running,
+            ExecutorService lanes) {
         this.kinesis = kinesis;
         this.streamArn = streamArn;
         this.shardId = shardId;
@@ -82,12 +90,14 @@ final class ShardPoller implements Runnable {
                     iterator = iterator();
                 }
                 String current = iterator;
-                GetRecordsResponse page = kinesis.getRecords(r -> r.shardIterator(current).limit(RECORDS_PER_READ));
+                GetRecordsResponse page =
+                        kinesis.getRecords(r -> r.shardIterator(current).limit(RECORDS_PER_READ));
                 failures = 0;
                 if (!page.records().isEmpty()) {
                     stats.read(page.records().size());
                     process(page.records());
-                    lastSequenceNumber = page.records().get(page.records().size() - 1).sequenceNumber();
+                    lastSequenceNumber =
+                            page.records().get(page.records().size() - 1).sequenceNumber();
                 }
                 iterator = page.nextShardIterator();
                 if (iterator == null) {
@@ -103,7 +113,8 @@ final class ShardPoller implements Runnable {
             } catch (SdkException throttledOrDown) {
                 stats.sourceReadError();
                 iterator = null;
-                sleeper.sleep(readBackoff.delayBeforeRetry(Math.min(++failures, 10),
+                sleeper.sleep(readBackoff.delayBeforeRetry(
+                        Math.min(++failures, 10),
                         () -> ThreadLocalRandom.current().nextDouble()));
             }
         }
@@ -111,12 +122,18 @@ final class ShardPoller implements Runnable {
 
     private String iterator() {
         if (lastSequenceNumber != null) {
-            return kinesis.getShardIterator(r -> r.streamARN(streamArn).streamName(streamName()).shardId(shardId)
-                    .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
-                    .startingSequenceNumber(lastSequenceNumber)).shardIterator();
+            return kinesis.getShardIterator(r -> r.streamARN(streamArn)
+                            .streamName(streamName())
+                            .shardId(shardId)
+                            .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                            .startingSequenceNumber(lastSequenceNumber))
+                    .shardIterator();
         }
-        return kinesis.getShardIterator(r -> r.streamARN(streamArn).streamName(streamName()).shardId(shardId)
-                .shardIteratorType(ShardIteratorType.fromValue(settings.startingPosition()))).shardIterator();
+        return kinesis.getShardIterator(r -> r.streamARN(streamArn)
+                        .streamName(streamName())
+                        .shardId(shardId)
+                        .shardIteratorType(ShardIteratorType.fromValue(settings.startingPosition())))
+                .shardIterator();
     }
 
     /** Named by ARN and by name, which the API allows and kinesalite needs (it predates StreamARN). */

@@ -43,7 +43,9 @@ public record StandInOptions(
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(targetTimeout, "targetTimeout");
         Objects.requireNonNull(clientErrors, "clientErrors");
-        if (retryBackoffBase.isZero() || retryBackoffBase.isNegative() || retryBackoffCap.compareTo(retryBackoffBase) < 0) {
+        if (retryBackoffBase.isZero()
+                || retryBackoffBase.isNegative()
+                || retryBackoffCap.compareTo(retryBackoffBase) < 0) {
             throw new IllegalArgumentException("need 0 < retryBackoffBase <= retryBackoffCap");
         }
         if (targetTimeout.isZero() || targetTimeout.isNegative()) {
@@ -53,17 +55,22 @@ public record StandInOptions(
 
     /** Timing for a rehearsal on one machine: backoff of milliseconds instead of seconds to minutes. */
     public static StandInOptions rehearsal() {
-        return new StandInOptions(Duration.ofMillis(2), Duration.ofMillis(40), Duration.ofMillis(100),
-                ApiDestinationCall.CLIENT_EXECUTION_TIMEOUT, ClientErrorHandling.RETRY_AS_CUSTOMER_ERROR, true);
+        return new StandInOptions(
+                Duration.ofMillis(2),
+                Duration.ofMillis(40),
+                Duration.ofMillis(100),
+                ApiDestinationCall.CLIENT_EXECUTION_TIMEOUT,
+                ClientErrorHandling.RETRY_AS_CUSTOMER_ERROR,
+                true);
     }
 
     public StandInOptions withClientErrors(ClientErrorHandling handling) {
-        return new StandInOptions(retryBackoffBase, retryBackoffCap, pollInterval, targetTimeout, handling,
-                honourRetryAfter);
+        return new StandInOptions(
+                retryBackoffBase, retryBackoffCap, pollInterval, targetTimeout, handling, honourRetryAfter);
     }
 
     public StandInOptions withTargetTimeout(Duration timeout) {
-        return new StandInOptions(retryBackoffBase, retryBackoffCap, pollInterval, timeout, clientErrors,
-                honourRetryAfter);
+        return new StandInOptions(
+                retryBackoffBase, retryBackoffCap, pollInterval, timeout, clientErrors, honourRetryAfter);
     }
 }

@@ -26,10 +26,10 @@ class IncidentRehearsalTest {
         RehearsalSettings settings = deployed.withPipe(deployed.pipe().forPipe("e2e-orders", "e2e-orders"));
         IncidentPlan plan = IncidentPlan.small();
         try (SandboxStack stack = SandboxStack.shared(false);
-             LocalDeployment deployment = LocalDeployment.start(stack, settings, RehearsalTiming.test(), workDir,
-                     plan.shards())) {
-            Verification verification = new IncidentRehearsal(stack, deployment, new PhaseLog(System.out), workDir)
-                    .run(plan);
+                LocalDeployment deployment =
+                        LocalDeployment.start(stack, settings, RehearsalTiming.test(), workDir, plan.shards())) {
+            Verification verification =
+                    new IncidentRehearsal(stack, deployment, new PhaseLog(System.out), workDir).run(plan);
 
             assertThat(verification.produced()).isEqualTo(plan.total());
             assertThat(verification.failed()).isEqualTo(plan.eventsDuringOutage());
@@ -43,7 +43,8 @@ class IncidentRehearsalTest {
             assertThat(verification.passed()).isTrue();
             // the pipe used the deployment's retry count: 1 + MaximumRetryAttempts calls per failed record
             assertThat(deployment.pipe().stats().customerErrors())
-                    .isEqualTo((long) plan.eventsDuringOutage() * (settings.pipe().maximumRetryAttempts() + 1));
+                    .isEqualTo(
+                            (long) plan.eventsDuringOutage() * (settings.pipe().maximumRetryAttempts() + 1));
         }
     }
 }

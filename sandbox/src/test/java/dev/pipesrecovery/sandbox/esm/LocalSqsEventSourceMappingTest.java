@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class LocalSqsEventSourceMappingTest {
 
     private static final AtomicInteger RUN = new AtomicInteger();
-    private static final EsmSettings FAST = new EsmSettings(10, Duration.ofSeconds(1), Duration.ofSeconds(1),
-            Duration.ZERO);
+    private static final EsmSettings FAST =
+            new EsmSettings(10, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO);
     private static SqsClient sqs;
 
     private final List<SQSEvent> invocations = new CopyOnWriteArrayList<>();
@@ -48,8 +48,11 @@ class LocalSqsEventSourceMappingTest {
         String name = "esm-test-" + RUN.incrementAndGet();
         poisonUrl = sqs.createQueue(r -> r.queueName(name + "-poison")).queueUrl();
         String poisonArn = arn(poisonUrl);
-        queueUrl = sqs.createQueue(r -> r.queueName(name).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY,
-                "{\"deadLetterTargetArn\":\"" + poisonArn + "\",\"maxReceiveCount\":2}"))).queueUrl();
+        queueUrl = sqs.createQueue(r -> r.queueName(name)
+                        .attributes(Map.of(
+                                QueueAttributeName.REDRIVE_POLICY,
+                                "{\"deadLetterTargetArn\":\"" + poisonArn + "\",\"maxReceiveCount\":2}")))
+                .queueUrl();
         queueArn = arn(queueUrl);
     }
 
@@ -70,24 +73,30 @@ class LocalSqsEventSourceMappingTest {
         BatchOutcome again = esm.pollOnce();
         assertThat(again.received()).isEqualTo(1);
         assertThat(invocations.get(1).getRecords().get(0).getBody()).isEqualTo("fail-2");
-        assertThat(invocations.get(1).getRecords().get(0).getAttributes()).containsEntry("ApproximateReceiveCount", "2");
+        assertThat(invocations.get(1).getRecords().get(0).getAttributes())
+                .containsEntry("ApproximateReceiveCount", "2");
     }
 
     @Test
     void batchesAboveTenAreGatheredUntilFullOrTheBatchingWindowEnds() throws Exception {
         send(java.util.stream.IntStream.range(0, 35).mapToObj(i -> "m-" + i).toArray(String[]::new));
-        EsmSettings large = new EsmSettings(25, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ZERO,
-                Duration.ofSeconds(2));
-        LocalSqsEventSourceMapping esm = new LocalSqsEventSourceMapping(sqs, queueUrl, queueArn, LocalAws.REGION.id(),
-                "hydrate", failing(), large);
+        EsmSettings large =
+                new EsmSettings(25, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(2));
+        LocalSqsEventSourceMapping esm = new LocalSqsEventSourceMapping(
+                sqs, queueUrl, queueArn, LocalAws.REGION.id(), "hydrate", failing(), large);
 
-        assertThat(esm.pollOnce().received()).as("full at 25, in three receives of 10").isEqualTo(25);
+        assertThat(esm.pollOnce().received())
+                .as("full at 25, in three receives of 10")
+                .isEqualTo(25);
         long start = System.nanoTime();
-        assertThat(esm.pollOnce().received()).as("the rest, once the window has passed").isEqualTo(10);
+        assertThat(esm.pollOnce().received())
+                .as("the rest, once the window has passed")
+                .isEqualTo(10);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1_500));
         assertThat(invocations).extracting(e -> e.getRecords().size()).containsExactly(25, 10);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EsmSettings(11, Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ZERO)).hasMessageContaining("batching window");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new EsmSettings(11, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ZERO))
+                .hasMessageContaining("batching window");
     }
 
     @Test
@@ -99,7 +108,8 @@ class LocalSqsEventSourceMappingTest {
         assertThat(esm.pollOnce().received()).isEqualTo(1);
         Thread.sleep(1_200);
         assertThat(esm.pollOnce().received()).isZero();
-        assertThat(sqs.receiveMessage(r -> r.queueUrl(poisonUrl)).messages()).extracting(m -> m.body())
+        assertThat(sqs.receiveMessage(r -> r.queueUrl(poisonUrl)).messages())
+                .extracting(m -> m.body())
                 .containsExactly("fail-forever");
     }
 
@@ -116,7 +126,8 @@ class LocalSqsEventSourceMappingTest {
     void anUnknownItemIdentifierFailsTheWholeBatch() {
         send("ok-1", "ok-2");
         BatchOutcome outcome = mapping((event, context) -> new SQSBatchResponse(
-                List.of(new SQSBatchResponse.BatchItemFailure("not-a-message-of-this-batch")))).pollOnce();
+                        List.of(new SQSBatchResponse.BatchItemFailure("not-a-message-of-this-batch"))))
+                .pollOnce();
         assertThat(outcome.deleted()).isZero();
         assertThat(outcome.invocationError()).contains("unknown itemIdentifier");
     }
@@ -125,13 +136,14 @@ class LocalSqsEventSourceMappingTest {
     void aFunctionThatRunsPastItsTimeoutFailsTheBatch() {
         send("ok-1");
         BatchOutcome outcome = mapping((event, context) -> {
-            try {
-                Thread.sleep(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new SQSBatchResponse(List.of());
-        }).pollOnce();
+                    try {
+                        Thread.sleep(5_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new SQSBatchResponse(List.of());
+                })
+                .pollOnce();
         assertThat(outcome.deleted()).isZero();
         assertThat(outcome.invocationError()).contains("timed out");
     }
@@ -164,7 +176,8 @@ class LocalSqsEventSourceMappingTest {
     }
 
     private static String arn(String url) {
-        return sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN)).attributes()
+        return sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
                 .get(QueueAttributeName.QUEUE_ARN);
     }
 }

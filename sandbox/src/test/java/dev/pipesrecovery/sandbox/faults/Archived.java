@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 /** Reads back every archived record of a scenario (not the loss markers). */
 final class Archived {
 
-    private Archived() {
-    }
+    private Archived() {}
 
     static List<ArchivedRecord> records(Scenario scenario) {
         List<ArchivedRecord> records = new ArrayList<>();

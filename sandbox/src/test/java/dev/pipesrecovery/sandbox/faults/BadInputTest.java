@@ -32,8 +32,10 @@ class BadInputTest {
 
     @Test
     void everyAwkwardRecordIsArchivedExactlyAndReplayedByteForByte() throws Exception {
-        List<KplUserRecord> userRecords = List.of(KplUserRecord.of("kpl/user-1", json("kpl-0")),
-                KplUserRecord.of("kpl/user-2", json("kpl-1")), KplUserRecord.of("kpl user 3 ✓", json("kpl-2")));
+        List<KplUserRecord> userRecords = List.of(
+                KplUserRecord.of("kpl/user-1", json("kpl-0")),
+                KplUserRecord.of("kpl/user-2", json("kpl-1")),
+                KplUserRecord.of("kpl user 3 ✓", json("kpl-2")));
         List<Input> plain = new ArrayList<>(List.of(
                 new Input("customer/42", json("slash")),
                 new Input(".", json("dot")),
@@ -59,19 +61,24 @@ class BadInputTest {
             List<Input> expected = new ArrayList<>(plain);
             userRecords.forEach(u -> expected.add(new Input(u.partitionKey(), u.data())));
             List<ArchivedRecord> archived = Archived.records(scenario);
-            assertThat(archived).extracting(r -> new Input(r.partitionKey(), r.data()))
+            assertThat(archived)
+                    .extracting(r -> new Input(r.partitionKey(), r.data()))
                     .containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(archived).filteredOn(r -> r.subSequenceNumber() != null)
-                    .extracting(ArchivedRecord::subSequenceNumber).containsExactlyInAnyOrder(0L, 1L, 2L);
+            assertThat(archived)
+                    .filteredOn(r -> r.subSequenceNumber() != null)
+                    .extracting(ArchivedRecord::subSequenceNumber)
+                    .containsExactlyInAnyOrder(0L, 1L, 2L);
             assertThat(scenario.census().lossMarkers()).isEmpty();
             assertThat(scenario.poisonDepth()).isZero();
 
-            PipesReplay.Result replay = scenario.replay(scenario.stack.s3Endpoint(), stateDir)
-                    .run(scenario.replayArgs(stateDir));
+            PipesReplay.Result replay =
+                    scenario.replay(scenario.stack.s3Endpoint(), stateDir).run(scenario.replayArgs(stateDir));
             assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
-            assertThat(scenario.partner.deliveries().all()).filteredOn(Delivery::accepted)
+            assertThat(scenario.partner.deliveries().all())
+                    .filteredOn(Delivery::accepted)
                     .extracting(Delivery::bodySha256)
-                    .containsExactlyInAnyOrderElementsOf(expected.stream().map(i -> PartnerStandIn.sha256(i.data()))
+                    .containsExactlyInAnyOrderElementsOf(expected.stream()
+                            .map(i -> PartnerStandIn.sha256(i.data()))
                             .toList());
         }
     }

@@ -18,17 +18,28 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class HydrateWorker {
 
-    private HydrateWorker() {
-    }
+    private HydrateWorker() {}
 
     public static void main(String[] args) throws Exception {
         RecoveryTopology topology = new RecoveryTopology("-", "-", args[5], args[6], "-", "-", args[3], args[4]);
         SqsClient sqs = LocalAws.sqs(URI.create(args[2]));
-        HydrateFunction function = HydrateFunction.create(URI.create(args[0]), URI.create(args[1]),
-                URI.create(args[2]), topology, 5, 8,
+        HydrateFunction function = HydrateFunction.create(
+                URI.create(args[0]),
+                URI.create(args[1]),
+                URI.create(args[2]),
+                topology,
+                5,
+                8,
                 new PrintStream(System.out, true, StandardCharsets.UTF_8));
-        new LocalSqsEventSourceMapping(sqs, args[5], args[6], LocalAws.REGION.id(), "hydrate-worker",
-                function.handler(), Scenario.QUICK_REDELIVERY).start(2);
+        new LocalSqsEventSourceMapping(
+                        sqs,
+                        args[5],
+                        args[6],
+                        LocalAws.REGION.id(),
+                        "hydrate-worker",
+                        function.handler(),
+                        Scenario.QUICK_REDELIVERY)
+                .start(2);
         System.out.println("hydrate worker ready");
         new CountDownLatch(1).await();
     }

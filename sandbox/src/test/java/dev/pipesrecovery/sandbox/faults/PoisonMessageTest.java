@@ -28,7 +28,9 @@ class PoisonMessageTest {
     void malformedBodiesEndInThePoisonQueueWhileTheRestOfTheBatchIsArchived() throws Exception {
         try (Scenario scenario = Scenario.create("poison", 1, 2)) {
             for (String body : MALFORMED) {
-                scenario.stack.sqs().sendMessage(r -> r.queueUrl(scenario.topology.dlqUrl()).messageBody(body));
+                scenario.stack
+                        .sqs()
+                        .sendMessage(r -> r.queueUrl(scenario.topology.dlqUrl()).messageBody(body));
             }
             List<ProducedEvent> events = scenario.produceAndDeadLetter(5, List.of("a"), 0);
 
@@ -42,7 +44,15 @@ class PoisonMessageTest {
     }
 
     private static List<String> receiveAll(Scenario scenario) {
-        return scenario.stack.sqs().receiveMessage(r -> r.queueUrl(scenario.topology.poisonQueueUrl())
-                .maxNumberOfMessages(10).waitTimeSeconds(1)).messages().stream().map(Message::body).toList();
+        return scenario
+                .stack
+                .sqs()
+                .receiveMessage(r -> r.queueUrl(scenario.topology.poisonQueueUrl())
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds(1))
+                .messages()
+                .stream()
+                .map(Message::body)
+                .toList();
     }
 }

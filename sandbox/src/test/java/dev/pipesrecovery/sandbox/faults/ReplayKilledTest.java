@@ -36,14 +36,22 @@ class ReplayKilledTest {
             // slow enough (20 records/s) to be killed in the middle
             args.addAll(List.of(scenario.replayArgs(stateDir, 20)));
 
-            try (ChildJvm cli = ChildJvm.start(PipesReplayCommand.class, args, Map.of(
-                    "AWS_ACCESS_KEY_ID", LocalCredentials.ACCESS_KEY_ID,
-                    "AWS_SECRET_ACCESS_KEY", LocalCredentials.SECRET_ACCESS_KEY,
-                    "AWS_REGION", LocalAws.REGION.id()), dir.resolve("cli.log"))) {
+            try (ChildJvm cli = ChildJvm.start(
+                    PipesReplayCommand.class,
+                    args,
+                    Map.of(
+                            "AWS_ACCESS_KEY_ID", LocalCredentials.ACCESS_KEY_ID,
+                            "AWS_SECRET_ACCESS_KEY", LocalCredentials.SECRET_ACCESS_KEY,
+                            "AWS_REGION", LocalAws.REGION.id()),
+                    dir.resolve("cli.log"))) {
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (scenario.partner.deliveries().acceptedCount() < 8) {
-                    assertThat(cli.isAlive()).as("pipes-replay ended early: %s", cli.output()).isTrue();
-                    assertThat(System.nanoTime()).as("no delivery: %s", cli.output()).isLessThan(deadline);
+                    assertThat(cli.isAlive())
+                            .as("pipes-replay ended early: %s", cli.output())
+                            .isTrue();
+                    assertThat(System.nanoTime())
+                            .as("no delivery: %s", cli.output())
+                            .isLessThan(deadline);
                     Thread.sleep(20);
                 }
                 cli.kill9();
@@ -55,16 +63,23 @@ class ReplayKilledTest {
 
             assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
             List<Delivery> deliveries = scenario.partner.deliveries().all();
-            Verification verification = Verification.of(events, deliveries, events.size(), events.size(), 0, 0,
-                    Long.MAX_VALUE);
-            System.out.printf("replay killed after %d deliveries; resumed run re-sent %d in-flight record(s)%n",
+            Verification verification =
+                    Verification.of(events, deliveries, events.size(), events.size(), 0, 0, Long.MAX_VALUE);
+            System.out.printf(
+                    "replay killed after %d deliveries; resumed run re-sent %d in-flight record(s)%n",
                     deliveredAtKill, verification.duplicates());
             assertThat(verification.missing()).isZero();
-            assertThat(scenario.partner.deliveries().appliedCount()).as("every event applied once").isEqualTo(events.size());
+            assertThat(scenario.partner.deliveries().appliedCount())
+                    .as("every event applied once")
+                    .isEqualTo(events.size());
             // at-least-once: only requests in flight at the kill (at most one per worker) may be sent again, and the
             // partner recognises them by their Idempotency-Key
             assertThat(verification.duplicates()).isLessThanOrEqualTo(CONCURRENCY);
-            assertThat(deliveries.stream().filter(Delivery::accepted).map(Delivery::idempotencyKey).distinct().count())
+            assertThat(deliveries.stream()
+                            .filter(Delivery::accepted)
+                            .map(Delivery::idempotencyKey)
+                            .distinct()
+                            .count())
                     .isEqualTo(events.size());
             assertThat(verification.outOfOrder()).isZero();
         }

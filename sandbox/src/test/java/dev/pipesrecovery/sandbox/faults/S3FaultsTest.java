@@ -26,7 +26,7 @@ class S3FaultsTest {
     @Test
     void hydrateArchivesEveryRecordOnceThroughS3ErrorsAndDroppedConnections() throws Exception {
         try (Scenario scenario = Scenario.create("s3-hydrate", 4, 5);
-             FaultInjectingProxy s3 = FaultInjectingProxy.inFrontOf(scenario.stack.s3Endpoint())) {
+                FaultInjectingProxy s3 = FaultInjectingProxy.inFrontOf(scenario.stack.s3Endpoint())) {
             List<ProducedEvent> events = scenario.produceAndDeadLetter(20, KEYS, 100);
             RequestMatch puts = RequestMatch.http("PUT", "/" + scenario.topology.bucket() + "/");
             s3.inject(puts, 4, Fault.s3SlowDown())
@@ -39,15 +39,17 @@ class S3FaultsTest {
             assertThat(scenario.census().records()).isEqualTo(events.size());
             assertThat(scenario.census().lossMarkers()).isEmpty();
             assertThat(scenario.poisonDepth()).isZero();
-            assertThat(Archived.records(scenario)).extracting(r -> r.sequenceNumber().value())
-                    .containsExactlyInAnyOrderElementsOf(events.stream().map(ProducedEvent::sequenceNumber).toList());
+            assertThat(Archived.records(scenario))
+                    .extracting(r -> r.sequenceNumber().value())
+                    .containsExactlyInAnyOrderElementsOf(
+                            events.stream().map(ProducedEvent::sequenceNumber).toList());
         }
     }
 
     @Test
     void replayDeliversEveryRecordOnceThroughS3ErrorsAndDroppedConnections() throws Exception {
         try (Scenario scenario = Scenario.create("s3-replay", 4, 5);
-             FaultInjectingProxy s3 = FaultInjectingProxy.inFrontOf(scenario.stack.s3Endpoint())) {
+                FaultInjectingProxy s3 = FaultInjectingProxy.inFrontOf(scenario.stack.s3Endpoint())) {
             List<ProducedEvent> events = scenario.produceAndDeadLetter(20, KEYS, 100);
             scenario.hydrateAll(scenario.stack.kinesisEndpoint(), scenario.stack.s3Endpoint(), Duration.ofSeconds(60));
             String objects = "/" + scenario.topology.bucket() + "/";
@@ -67,12 +69,20 @@ class S3FaultsTest {
             assertThat(s3.injectedCount()).isPositive();
             assertThat(first.exitCode()).as(first.err()).isIn(0, 4);
             assertThat(result.exitCode()).as(result.err()).isZero();
-            Verification verification = Verification.of(events, scenario.partner.deliveries().all(), events.size(),
-                    scenario.census().records(), 0, 0, Long.MAX_VALUE);
+            Verification verification = Verification.of(
+                    events,
+                    scenario.partner.deliveries().all(),
+                    events.size(),
+                    scenario.census().records(),
+                    0,
+                    0,
+                    Long.MAX_VALUE);
             assertThat(verification.deliveredOnce()).isEqualTo(events.size());
             assertThat(verification.duplicates()).isZero();
             assertThat(verification.outOfOrder()).isZero();
-            assertThat(Archived.records(scenario)).hasSize(events.size()).extracting(ArchivedRecord::consumer)
+            assertThat(Archived.records(scenario))
+                    .hasSize(events.size())
+                    .extracting(ArchivedRecord::consumer)
                     .containsOnly(scenario.consumer);
         }
     }

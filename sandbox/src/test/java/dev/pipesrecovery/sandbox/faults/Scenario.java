@@ -13,8 +13,8 @@ import dev.pipesrecovery.sandbox.RecoveryTopology;
 import dev.pipesrecovery.sandbox.SandboxStack;
 import dev.pipesrecovery.sandbox.esm.EsmSettings;
 import dev.pipesrecovery.sandbox.esm.LocalSqsEventSourceMapping;
-import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
 import dev.pipesrecovery.sandbox.partner.PartnerBehaviour;
+import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
 import dev.pipesrecovery.sandbox.pipe.LocalPipeStandIn;
 import dev.pipesrecovery.sandbox.pipe.PipeSettings;
 import dev.pipesrecovery.sandbox.pipe.StandInOptions;
@@ -38,8 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Scenario implements AutoCloseable {
 
     /** Short timeouts so a failed batch comes back within seconds. */
-    static final EsmSettings QUICK_REDELIVERY = new EsmSettings(10, Duration.ofSeconds(5), Duration.ofSeconds(5),
-            Duration.ofSeconds(1));
+    static final EsmSettings QUICK_REDELIVERY =
+            new EsmSettings(10, Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(1));
+
     static final String PREFIX = "archive";
     private static final AtomicInteger RUN = new AtomicInteger();
 
@@ -69,8 +70,8 @@ final class Scenario implements AutoCloseable {
 
     /** Writes events to the stream and lets the pipe dead-letter every one of them (one DLQ message each). */
     List<ProducedEvent> produceAndDeadLetter(int count, List<String> keys, int paddingBytes) throws Exception {
-        List<ProducedEvent> events = new EventProducer(stack.kinesis(), consumer, consumer).produce(count, keys,
-                paddingBytes);
+        List<ProducedEvent> events =
+                new EventProducer(stack.kinesis(), consumer, consumer).produce(count, keys, paddingBytes);
         deadLetterEverything(events.size());
         return events;
     }
@@ -79,34 +80,57 @@ final class Scenario implements AutoCloseable {
     void deadLetterEverything(long records) throws Exception {
         partner.behave(PartnerBehaviour.down());
         PipeSettings settings = new PipeSettings(consumer, consumer, 1, 0, -1, true, 1, "TRIM_HORIZON", "<$.data>", "");
-        try (LocalPipeStandIn pipe = new LocalPipeStandIn(settings, StandInOptions.rehearsal(), stack.kinesis(),
-                stack.sqs(), topology.dlqUrl(), partner.url(), LocalAws.REGION.id(), LocalAws.ACCOUNT_ID,
-                Clock.systemUTC(), Sleeper.SYSTEM).start()) {
+        try (LocalPipeStandIn pipe = new LocalPipeStandIn(
+                        settings,
+                        StandInOptions.rehearsal(),
+                        stack.kinesis(),
+                        stack.sqs(),
+                        topology.dlqUrl(),
+                        partner.url(),
+                        LocalAws.REGION.id(),
+                        LocalAws.ACCOUNT_ID,
+                        Clock.systemUTC(),
+                        Sleeper.SYSTEM)
+                .start()) {
             if (!pipe.awaitDone(records, Duration.ofSeconds(60))) {
-                throw new AssertionError("the pipe dead-lettered " + pipe.stats().recordsDone() + " of " + records);
+                throw new AssertionError(
+                        "the pipe dead-lettered " + pipe.stats().recordsDone() + " of " + records);
             }
         }
         partner.behave(PartnerBehaviour.healthy());
     }
 
     HydrateFunction hydrateFunction(URI kinesisEndpoint, URI s3Endpoint) {
-        HydrateFunction function = HydrateFunction.create(kinesisEndpoint, s3Endpoint, stack.sqsEndpoint(), topology, 5, 8,
+        HydrateFunction function = HydrateFunction.create(
+                kinesisEndpoint,
+                s3Endpoint,
+                stack.sqsEndpoint(),
+                topology,
+                5,
+                8,
                 new PrintStream(hydrateLog, true, StandardCharsets.UTF_8));
         toClose.add(0, function);
         return function;
     }
 
     LocalSqsEventSourceMapping mapping(HydrateFunction function, EsmSettings settings) {
-        LocalSqsEventSourceMapping mapping = new LocalSqsEventSourceMapping(stack.sqs(), topology.dlqUrl(),
-                topology.dlqArn(), LocalAws.REGION.id(), "hydrate-" + consumer, function.handler(), settings);
+        LocalSqsEventSourceMapping mapping = new LocalSqsEventSourceMapping(
+                stack.sqs(),
+                topology.dlqUrl(),
+                topology.dlqArn(),
+                LocalAws.REGION.id(),
+                "hydrate-" + consumer,
+                function.handler(),
+                settings);
         toClose.add(0, mapping);
         return mapping;
     }
 
     /** Runs the hydrate function (through these endpoints) until the DLQ is empty. */
     void hydrateAll(URI kinesisEndpoint, URI s3Endpoint, Duration timeout) throws Exception {
-        try (LocalSqsEventSourceMapping mapping = mapping(hydrateFunction(kinesisEndpoint, s3Endpoint),
-                QUICK_REDELIVERY).start(2)) {
+        try (LocalSqsEventSourceMapping mapping = mapping(
+                        hydrateFunction(kinesisEndpoint, s3Endpoint), QUICK_REDELIVERY)
+                .start(2)) {
             if (!QueueDepth.awaitEmpty(stack.sqs(), topology.dlqUrl(), timeout)) {
                 throw new AssertionError("DLQ not empty after " + timeout + "; hydrate log:\n" + hydrateLog());
             }
@@ -127,9 +151,24 @@ final class Scenario implements AutoCloseable {
     }
 
     String[] replayArgs(Path stateDir, int rate) {
-        return new String[] {"replay", "--target", "http", "--url", partner.url().toString(), "--consumer", consumer,
-                "--rate", Integer.toString(rate), "--concurrency", "4", "--retry-base-millis", "5", "--yes",
-                "--state-dir", stateDir.toString()};
+        return new String[] {
+            "replay",
+            "--target",
+            "http",
+            "--url",
+            partner.url().toString(),
+            "--consumer",
+            consumer,
+            "--rate",
+            Integer.toString(rate),
+            "--concurrency",
+            "4",
+            "--retry-base-millis",
+            "5",
+            "--yes",
+            "--state-dir",
+            stateDir.toString()
+        };
     }
 
     String hydrateLog() {

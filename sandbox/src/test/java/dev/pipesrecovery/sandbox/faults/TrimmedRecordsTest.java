@@ -35,34 +35,44 @@ class TrimmedRecordsTest {
             // within the same second would hand out the very same numbers, which real Kinesis never does
             Thread.sleep(1_100);
             KinesisLocal.createStream(scenario.stack.kinesis(), scenario.consumer, 1);
-            List<ProducedEvent> after = new EventProducer(scenario.stack.kinesis(), scenario.consumer, "after")
-                    .produce(3, List.of("a"), 0);
-            assertThat(after).extracting(ProducedEvent::sequenceNumber).as("precondition: new sequence numbers")
-                    .doesNotContainAnyElementsOf(events.stream().map(ProducedEvent::sequenceNumber).toList());
+            List<ProducedEvent> after =
+                    new EventProducer(scenario.stack.kinesis(), scenario.consumer, "after").produce(3, List.of("a"), 0);
+            assertThat(after)
+                    .extracting(ProducedEvent::sequenceNumber)
+                    .as("precondition: new sequence numbers")
+                    .doesNotContainAnyElementsOf(
+                            events.stream().map(ProducedEvent::sequenceNumber).toList());
 
             scenario.hydrateAll(scenario.stack.kinesisEndpoint(), scenario.stack.s3Endpoint(), Duration.ofSeconds(60));
 
-            assertThat(scenario.census().records()).as("nothing made up from another position").isZero();
+            assertThat(scenario.census().records())
+                    .as("nothing made up from another position")
+                    .isZero();
             assertThat(scenario.census().lossMarkers()).hasSize(events.size());
             assertThat(scenario.census().recordsLost()).isEqualTo(events.size());
-            assertThat(scenario.census().lossMarkers()).extracting(LossMarker::start)
+            assertThat(scenario.census().lossMarkers())
+                    .extracting(LossMarker::start)
                     .extracting(s -> s.value())
-                    .containsExactlyInAnyOrderElementsOf(events.stream().map(ProducedEvent::sequenceNumber).toList());
-            assertThat(scenario.census().lossMarkers()).allSatisfy(m -> assertThat(m.dlqMessageBody())
-                    .contains("KinesisBatchInfo"));
+                    .containsExactlyInAnyOrderElementsOf(
+                            events.stream().map(ProducedEvent::sequenceNumber).toList());
+            assertThat(scenario.census().lossMarkers())
+                    .allSatisfy(m -> assertThat(m.dlqMessageBody()).contains("KinesisBatchInfo"));
             assertThat(scenario.poisonDepth()).isZero();
             assertThat(scenario.hydrateLog()).contains("RecordsLost");
 
             PipesReplay.Result list = scenario.replay(scenario.stack.s3Endpoint(), stateDir)
                     .run("list", "--consumer", scenario.consumer, "--status", "all");
             assertThat(list.exitCode()).as(list.err()).isIn(0, 3);
-            assertThat(list.out() + list.err()).containsIgnoringCase("loss marker").contains(Integer.toString(events.size()));
+            assertThat(list.out() + list.err())
+                    .containsIgnoringCase("loss marker")
+                    .contains(Integer.toString(events.size()));
         }
     }
 
     private static void awaitDeleted(Scenario scenario) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            boolean exists = scenario.stack.kinesis().listStreams().streamNames().contains(scenario.consumer);
+            boolean exists =
+                    scenario.stack.kinesis().listStreams().streamNames().contains(scenario.consumer);
             if (!exists) {
                 return;
             }

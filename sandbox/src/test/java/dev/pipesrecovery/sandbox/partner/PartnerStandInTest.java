@@ -90,7 +90,8 @@ class PartnerStandInTest {
     }
 
     private static HttpResponse<String> post(String body, String idempotencyKey) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.url().toString()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(api.url().toString()))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             request.header(PartnerStandIn.IDEMPOTENCY_KEY_HEADER, idempotencyKey);

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Test;
 class HttpTargetTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T22:00:00Z");
-    private final HttpTarget target = new HttpTarget(URI.create("http://127.0.0.1:9/events"),
-            StandInOptions.rehearsal(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final HttpTarget target = new HttpTarget(
+            URI.create("http://127.0.0.1:9/events"), StandInOptions.rehearsal(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void retryAfterIsReadAsSecondsOrAsAnHttpDateOnEveryRetriedAnswer() {
-        String inTwoMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(120).atZone(ZoneOffset.UTC));
+        String inTwoMinutes =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(120).atZone(ZoneOffset.UTC));
 
         TargetResult throttled = target.classify(429, inTwoMinutes);
         TargetResult unavailable = target.classify(503, "3");
@@ -38,7 +39,8 @@ class HttpTargetTest {
     @Test
     void theStatusesApiDestinationsRetryAreCustomerErrors() {
         for (int status : new int[] {401, 407, 409, 429, 500, 503}) {
-            assertThat(target.classify(status, null).kind()).as("HTTP %d", status)
+            assertThat(target.classify(status, null).kind())
+                    .as("HTTP %d", status)
                     .isEqualTo(TargetResult.Kind.CUSTOMER_ERROR);
         }
         assertThat(target.classify(204, null).kind()).isEqualTo(TargetResult.Kind.SUCCESS);

@@ -8,8 +8,8 @@ import dev.pipesrecovery.retry.Sleeper;
 import dev.pipesrecovery.sandbox.EventProducer;
 import dev.pipesrecovery.sandbox.ProducedEvent;
 import dev.pipesrecovery.sandbox.partner.Delivery;
-import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
 import dev.pipesrecovery.sandbox.partner.PartnerBehaviour;
+import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.Fault;
 import dev.pipesrecovery.testkit.FaultInjectingProxy;
@@ -70,18 +70,23 @@ class LocalPipeStandInTest {
     @Test
     void aHealthyTargetGetsEveryRecordOnceInOrderPerKey() throws Exception {
         List<ProducedEvent> events = produce(20);
-        try (LocalPipeStandIn pipe = pipe(settings(1, 2), StandInOptions.rehearsal(), partner.url(), Clock.systemUTC())) {
+        try (LocalPipeStandIn pipe =
+                pipe(settings(1, 2), StandInOptions.rehearsal(), partner.url(), Clock.systemUTC())) {
             assertThat(pipe.awaitDone(20, Duration.ofSeconds(30))).isTrue();
             assertThat(pipe.stats().recordsDeadLettered()).isZero();
         }
         List<Delivery> deliveries = partner.deliveries().since(deliveriesBefore);
-        assertThat(deliveries).extracting(Delivery::eventId)
-                .containsExactlyInAnyOrderElementsOf(events.stream().map(ProducedEvent::eventId).toList());
+        assertThat(deliveries)
+                .extracting(Delivery::eventId)
+                .containsExactlyInAnyOrderElementsOf(
+                        events.stream().map(ProducedEvent::eventId).toList());
         assertThat(deliveries).allMatch(d -> HttpTarget.USER_AGENT.equals(d.userAgent()));
         // IdempotencyKeyHeaderValue $.eventID: shard id and sequence number
         assertThat(deliveries).extracting(Delivery::idempotencyKey).allMatch(k -> k.matches("shardId-\\d+:\\d+"));
         for (String key : List.of("k0", "k1", "k2", "k3")) {
-            assertThat(deliveries.stream().filter(d -> key.equals(d.partitionKey())).map(Delivery::keySequence))
+            assertThat(deliveries.stream()
+                            .filter(d -> key.equals(d.partitionKey()))
+                            .map(Delivery::keySequence))
                     .isSorted();
         }
         assertThat(dlq()).isEmpty();
@@ -98,7 +103,9 @@ class LocalPipeStandInTest {
         assertThat(partner.deliveries().since(deliveriesBefore)).hasSize(6 * 3).noneMatch(Delivery::accepted);
         List<JsonNode> bodies = dlq();
         assertThat(bodies).hasSize(6);
-        String streamArn = kinesis.describeStreamSummary(r -> r.streamName(name)).streamDescriptionSummary().streamARN();
+        String streamArn = kinesis.describeStreamSummary(r -> r.streamName(name))
+                .streamDescriptionSummary()
+                .streamARN();
         for (JsonNode body : bodies) {
             assertThat(body.path("context").path("partnerResourceArn").asText()).isEqualTo(pipe.pipeArn());
             assertThat(body.path("context").path("condition").asText()).isEqualTo("RetryAttemptsExhausted");
@@ -106,19 +113,23 @@ class LocalPipeStandInTest {
             JsonNode info = body.path("KinesisBatchInfo");
             assertThat(info.path("batchSize").asInt()).isEqualTo(1);
             assertThat(info.path("streamArn").asText()).isEqualTo(streamArn);
-            assertThat(info.path("startSequenceNumber").asText()).isEqualTo(info.path("endSequenceNumber").asText());
+            assertThat(info.path("startSequenceNumber").asText())
+                    .isEqualTo(info.path("endSequenceNumber").asText());
             assertThat(body.has("payload") || body.has("data")).isFalse();
         }
-        assertThat(bodies).extracting(b -> b.path("KinesisBatchInfo").path("startSequenceNumber").asText())
-                .containsExactlyInAnyOrderElementsOf(events.stream().map(ProducedEvent::sequenceNumber).toList());
+        assertThat(bodies)
+                .extracting(b ->
+                        b.path("KinesisBatchInfo").path("startSequenceNumber").asText())
+                .containsExactlyInAnyOrderElementsOf(
+                        events.stream().map(ProducedEvent::sequenceNumber).toList());
     }
 
     @Test
     void a400IsDeadLetteredAtOnceWhenConfiguredSo() throws Exception {
         partner.behave(PartnerBehaviour.rejecting());
         produce(3);
-        StandInOptions options = StandInOptions.rehearsal()
-                .withClientErrors(StandInOptions.ClientErrorHandling.DEAD_LETTER_AT_ONCE);
+        StandInOptions options =
+                StandInOptions.rehearsal().withClientErrors(StandInOptions.ClientErrorHandling.DEAD_LETTER_AT_ONCE);
         try (LocalPipeStandIn pipe = pipe(settings(1, 5), options, partner.url(), Clock.systemUTC())) {
             assertThat(pipe.awaitDone(3, Duration.ofSeconds(30))).isTrue();
         }
@@ -130,7 +141,8 @@ class LocalPipeStandInTest {
     void rateLimitingCountsAsACustomerError() throws Exception {
         partner.behave(PartnerBehaviour.rateLimiting(Duration.ZERO));
         produce(2);
-        try (LocalPipeStandIn pipe = pipe(settings(1, 1), StandInOptions.rehearsal(), partner.url(), Clock.systemUTC())) {
+        try (LocalPipeStandIn pipe =
+                pipe(settings(1, 1), StandInOptions.rehearsal(), partner.url(), Clock.systemUTC())) {
             assertThat(pipe.awaitDone(2, Duration.ofSeconds(30))).isTrue();
             assertThat(pipe.stats().customerErrors()).isEqualTo(4);
         }
@@ -140,10 +152,14 @@ class LocalPipeStandInTest {
     @Test
     void droppedConnectionsAreInternalErrorsThatDoNotUseUpRetries() throws Exception {
         produce(1);
-        try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(URI.create("http://127.0.0.1:" + partner.port()))) {
+        try (FaultInjectingProxy proxy =
+                FaultInjectingProxy.inFrontOf(URI.create("http://127.0.0.1:" + partner.port()))) {
             proxy.inject(RequestMatch.any(), 5, Fault.dropConnection());
-            try (LocalPipeStandIn pipe = pipe(settings(1, 0), StandInOptions.rehearsal(),
-                    URI.create(proxy.endpoint() + "/events"), Clock.systemUTC())) {
+            try (LocalPipeStandIn pipe = pipe(
+                    settings(1, 0),
+                    StandInOptions.rehearsal(),
+                    URI.create(proxy.endpoint() + "/events"),
+                    Clock.systemUTC())) {
                 assertThat(pipe.awaitDone(1, Duration.ofSeconds(30))).isTrue();
                 assertThat(pipe.stats().internalErrors()).isEqualTo(5);
                 assertThat(pipe.stats().recordsDelivered()).isEqualTo(1);
@@ -161,8 +177,14 @@ class LocalPipeStandInTest {
             sleeps.add(delay);
             Thread.sleep(Math.min(delay.toMillis(), 5));
         };
-        try (LocalPipeStandIn pipe = pipe(settings(1, 1), StandInOptions.rehearsal(), partner.url(), Clock.systemUTC(),
-                kinesis, sqs, recording)) {
+        try (LocalPipeStandIn pipe = pipe(
+                settings(1, 1),
+                StandInOptions.rehearsal(),
+                partner.url(),
+                Clock.systemUTC(),
+                kinesis,
+                sqs,
+                recording)) {
             assertThat(pipe.awaitDone(1, Duration.ofSeconds(30))).isTrue();
             assertThat(pipe.stats().customerErrors()).isEqualTo(2);
         }
@@ -176,12 +198,20 @@ class LocalPipeStandInTest {
         partner.behave(PartnerBehaviour.down());
         produce(1);
         try (FaultInjectingProxy sqsProxy = FaultInjectingProxy.inFrontOf(Emulators.sqs());
-             SqsClient failingSqs = LocalAws.sqs(sqsProxy.endpoint())) {
+                SqsClient failingSqs = LocalAws.sqs(sqsProxy.endpoint())) {
             // more failures than the SDK's own 3 attempts absorb: the stand-in's retries must send it
-            sqsProxy.inject(RequestMatch.target("AmazonSQS.SendMessage"), 4,
+            sqsProxy.inject(
+                    RequestMatch.target("AmazonSQS.SendMessage"),
+                    4,
                     Fault.awsJsonError(500, "InternalFailure", "internal failure"));
-            try (LocalPipeStandIn pipe = pipe(settings(1, 0), StandInOptions.rehearsal(), partner.url(),
-                    Clock.systemUTC(), kinesis, failingSqs, Sleeper.SYSTEM)) {
+            try (LocalPipeStandIn pipe = pipe(
+                    settings(1, 0),
+                    StandInOptions.rehearsal(),
+                    partner.url(),
+                    Clock.systemUTC(),
+                    kinesis,
+                    failingSqs,
+                    Sleeper.SYSTEM)) {
                 assertThat(pipe.awaitDone(1, Duration.ofSeconds(30))).isTrue();
                 assertThat(pipe.stats().recordsDeadLettered()).isEqualTo(1);
             }
@@ -194,17 +224,25 @@ class LocalPipeStandInTest {
     void bisectionIsolatesTheOneRecordTheTargetCannotTake() throws Exception {
         List<ProducedEvent> events = new EventProducer(kinesis, name, name).produce(4, List.of("one-key"), 0);
         partner.rejectEvents(List.of(events.get(2).eventId()));
-        try (LocalPipeStandIn pipe = pipe(settings(4, 1), StandInOptions.rehearsal(), partner.url(), Clock.systemUTC())) {
+        try (LocalPipeStandIn pipe =
+                pipe(settings(4, 1), StandInOptions.rehearsal(), partner.url(), Clock.systemUTC())) {
             assertThat(pipe.awaitDone(4, Duration.ofSeconds(30))).isTrue();
             assertThat(pipe.stats().recordsDeadLettered()).isEqualTo(1);
         }
         List<JsonNode> bodies = dlq();
         assertThat(bodies).hasSize(1);
-        assertThat(bodies.get(0).path("KinesisBatchInfo").path("startSequenceNumber").asText())
+        assertThat(bodies.get(0)
+                        .path("KinesisBatchInfo")
+                        .path("startSequenceNumber")
+                        .asText())
                 .isEqualTo(events.get(2).sequenceNumber());
-        assertThat(partner.deliveries().since(deliveriesBefore)).filteredOn(Delivery::firstApplication)
+        assertThat(partner.deliveries().since(deliveriesBefore))
+                .filteredOn(Delivery::firstApplication)
                 .extracting(Delivery::eventId)
-                .containsExactlyInAnyOrder(events.get(0).eventId(), events.get(1).eventId(), events.get(3).eventId());
+                .containsExactlyInAnyOrder(
+                        events.get(0).eventId(),
+                        events.get(1).eventId(),
+                        events.get(3).eventId());
     }
 
     @Test
@@ -216,23 +254,50 @@ class LocalPipeStandInTest {
             assertThat(pipe.awaitDone(2, Duration.ofSeconds(30))).isTrue();
             assertThat(pipe.stats().targetCalls()).isZero();
         }
-        assertThat(dlq()).extracting(b -> b.path("context").path("condition").asText())
-                .containsOnly("RecordAgeExceeded").hasSize(2);
+        assertThat(dlq())
+                .extracting(b -> b.path("context").path("condition").asText())
+                .containsOnly("RecordAgeExceeded")
+                .hasSize(2);
     }
 
     private PipeSettings settings(int batchSize, int retries) {
-        return new PipeSettings(name, name, batchSize, retries, -1, true, 1, "TRIM_HORIZON",
-                "{\"pipe\":\"<aws.pipes.pipe-name>\",\"event\":<$.data>}", "$.eventID");
+        return new PipeSettings(
+                name,
+                name,
+                batchSize,
+                retries,
+                -1,
+                true,
+                1,
+                "TRIM_HORIZON",
+                "{\"pipe\":\"<aws.pipes.pipe-name>\",\"event\":<$.data>}",
+                "$.eventID");
     }
 
     private LocalPipeStandIn pipe(PipeSettings settings, StandInOptions options, URI target, Clock clock) {
         return pipe(settings, options, target, clock, kinesis, sqs, Sleeper.SYSTEM);
     }
 
-    private LocalPipeStandIn pipe(PipeSettings settings, StandInOptions options, URI target, Clock clock,
-                                  KinesisClient kinesisClient, SqsClient sqsClient, Sleeper sleeper) {
-        return new LocalPipeStandIn(settings, options, kinesisClient, sqsClient, dlqUrl, target, LocalAws.REGION.id(),
-                LocalAws.ACCOUNT_ID, clock, sleeper).start();
+    private LocalPipeStandIn pipe(
+            PipeSettings settings,
+            StandInOptions options,
+            URI target,
+            Clock clock,
+            KinesisClient kinesisClient,
+            SqsClient sqsClient,
+            Sleeper sleeper) {
+        return new LocalPipeStandIn(
+                        settings,
+                        options,
+                        kinesisClient,
+                        sqsClient,
+                        dlqUrl,
+                        target,
+                        LocalAws.REGION.id(),
+                        LocalAws.ACCOUNT_ID,
+                        clock,
+                        sleeper)
+                .start();
     }
 
     private List<ProducedEvent> produce(int count) {
@@ -242,7 +307,8 @@ class LocalPipeStandInTest {
     private List<JsonNode> dlq() throws Exception {
         List<JsonNode> bodies = new ArrayList<>();
         while (true) {
-            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(dlqUrl).maxNumberOfMessages(10)).messages();
+            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(dlqUrl).maxNumberOfMessages(10))
+                    .messages();
             if (messages.isEmpty()) {
                 return bodies;
             }

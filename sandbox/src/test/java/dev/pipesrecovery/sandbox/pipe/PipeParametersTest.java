@@ -63,18 +63,20 @@ class PipeParametersTest {
     void readsTheDefaultsOfATemplateWithShortFormIntrinsics() throws Exception {
         Path template = Files.writeString(dir.resolve("pipe.yaml"), TEMPLATE);
         PipeSettings settings = PipeSettings.fromParameters(PipeParameters.resolve(template, null));
-        assertThat(settings).isEqualTo(new PipeSettings("orders-api", "orders", 1, 3, 3600, true, 1, "TRIM_HORIZON",
-                "{\"data\": <$.data>}", ""));
+        assertThat(settings)
+                .isEqualTo(new PipeSettings(
+                        "orders-api", "orders", 1, 3, 3600, true, 1, "TRIM_HORIZON", "{\"data\": <$.data>}", ""));
     }
 
     @Test
     void aParameterFileOverridesTheDefaultsInEachCliShape() throws Exception {
         Path template = Files.writeString(dir.resolve("pipe.yaml"), TEMPLATE);
-        Path list = Files.writeString(dir.resolve("list.json"),
-                "[{\"ParameterKey\":\"MaximumRetryAttempts\",\"ParameterValue\":\"7\"}]");
+        Path list = Files.writeString(
+                dir.resolve("list.json"), "[{\"ParameterKey\":\"MaximumRetryAttempts\",\"ParameterValue\":\"7\"}]");
         Path object = Files.writeString(dir.resolve("object.json"), "{\"Parameters\":{\"BatchSize\":\"4\"}}");
         Path pairs = Files.writeString(dir.resolve("pairs.json"), "[\"PipeName=payments\"]");
-        assertThat(PipeParameters.resolve(template, list)).containsEntry("MaximumRetryAttempts", "7")
+        assertThat(PipeParameters.resolve(template, list))
+                .containsEntry("MaximumRetryAttempts", "7")
                 .containsEntry("BatchSize", "1");
         assertThat(PipeParameters.resolve(template, object)).containsEntry("BatchSize", "4");
         assertThat(PipeParameters.resolve(template, pairs)).containsEntry("PipeName", "payments");
@@ -85,16 +87,29 @@ class PipeParametersTest {
         Path missing = dir.resolve("cloudformation/pipe.yaml");
         assertThatThrownBy(() -> PipeParameters.resolve(missing, null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("does not exist");
     }
 
     @Test
     void aMissingOrInvalidValueNamesTheParameter() {
         assertThatThrownBy(() -> PipeSettings.fromParameters(Map.of("PipeName", "p", "StreamName", "s")))
                 .hasMessageContaining("BatchSize");
-        assertThatThrownBy(() -> PipeSettings.fromParameters(Map.of("PipeName", "p", "StreamName", "s",
-                "BatchSize", "0", "MaximumRetryAttempts", "1", "MaximumRecordAgeInSeconds", "-1",
-                "ParallelizationFactor", "1", "StartingPosition", "LATEST")))
+        assertThatThrownBy(() -> PipeSettings.fromParameters(Map.of(
+                        "PipeName",
+                        "p",
+                        "StreamName",
+                        "s",
+                        "BatchSize",
+                        "0",
+                        "MaximumRetryAttempts",
+                        "1",
+                        "MaximumRecordAgeInSeconds",
+                        "-1",
+                        "ParallelizationFactor",
+                        "1",
+                        "StartingPosition",
+                        "LATEST")))
                 .hasMessageContaining("BatchSize must be 1-10000");
     }
 }

@@ -27,8 +27,7 @@ public final class KplAggregator {
     public static final int EXPLICIT_HASH_KEY_INDEX = 2;
     public static final int DATA = 3;
 
-    private KplAggregator() {
-    }
+    private KplAggregator() {}
 
     public static byte[] aggregate(List<KplUserRecord> records) {
         if (records.isEmpty()) {
@@ -38,8 +37,8 @@ public final class KplAggregator {
         Map<String, Integer> hashKeys = new LinkedHashMap<>();
         ProtobufWriter recordFields = new ProtobufWriter();
         for (KplUserRecord record : records) {
-            ProtobufWriter user = new ProtobufWriter()
-                    .varint(PARTITION_KEY_INDEX, indexOf(partitionKeys, record.partitionKey()));
+            ProtobufWriter user =
+                    new ProtobufWriter().varint(PARTITION_KEY_INDEX, indexOf(partitionKeys, record.partitionKey()));
             if (record.explicitHashKey() != null) {
                 user.varint(EXPLICIT_HASH_KEY_INDEX, indexOf(hashKeys, record.explicitHashKey()));
             }

@@ -11,7 +11,8 @@ public record KplUserRecord(String partitionKey, String explicitHashKey, byte[] 
         Objects.requireNonNull(partitionKey, "partitionKey");
         Objects.requireNonNull(data, "data");
         if (partitionKey.isEmpty()) {
-            throw new IllegalArgumentException("partition key must not be empty (Kinesis requires 1 to 256 characters)");
+            throw new IllegalArgumentException(
+                    "partition key must not be empty (Kinesis requires 1 to 256 characters)");
         }
     }
 

@@ -13,6 +13,7 @@ public final class ProtobufWriter {
 
     /** Wire types. */
     public static final int VARINT = 0;
+
     public static final int FIXED64 = 1;
     public static final int LENGTH_DELIMITED = 2;
     public static final int FIXED32 = 5;

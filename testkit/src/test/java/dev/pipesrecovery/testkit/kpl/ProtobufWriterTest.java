@@ -15,18 +15,22 @@ class ProtobufWriterTest {
     @Test
     void writesTheEncodingGuidesExamples() {
         assertThat(hex(new ProtobufWriter().varint(1, 150).toBytes())).isEqualTo("08 96 01");
-        assertThat(hex(new ProtobufWriter().string(2, "testing").toBytes()))
-                .isEqualTo("12 07 74 65 73 74 69 6e 67");
-        assertThat(hex(new ProtobufWriter().message(3, new ProtobufWriter().varint(1, 150)).toBytes()))
+        assertThat(hex(new ProtobufWriter().string(2, "testing").toBytes())).isEqualTo("12 07 74 65 73 74 69 6e 67");
+        assertThat(hex(new ProtobufWriter()
+                        .message(3, new ProtobufWriter().varint(1, 150))
+                        .toBytes()))
                 .isEqualTo("1a 03 08 96 01");
         // a negative int64 takes ten bytes
-        assertThat(hex(new ProtobufWriter().varint(1, -2).toBytes()))
-                .isEqualTo("08 fe ff ff ff ff ff ff ff ff 01");
+        assertThat(hex(new ProtobufWriter().varint(1, -2).toBytes())).isEqualTo("08 fe ff ff ff ff ff ff ff ff 01");
     }
 
     @Test
     void writesTheOtherWireTypesAndBareTags() {
-        assertThat(hex(new ProtobufWriter().fixed32(1).fixed64(2).wireType(16, 3).toBytes()))
+        assertThat(hex(new ProtobufWriter()
+                        .fixed32(1)
+                        .fixed64(2)
+                        .wireType(16, 3)
+                        .toBytes()))
                 .isEqualTo("0d 01 02 03 04 11 01 02 03 04 05 06 07 08 83 01");
     }
 

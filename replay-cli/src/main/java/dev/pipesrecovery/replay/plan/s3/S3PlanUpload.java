@@ -2,8 +2,8 @@ package dev.pipesrecovery.replay.plan.s3;
 
 import dev.pipesrecovery.replay.plan.PlanSummary;
 import dev.pipesrecovery.replay.plan.PlanWriter;
-import dev.pipesrecovery.replay.state.RunStateKeys;
 import dev.pipesrecovery.replay.selection.Selection;
+import dev.pipesrecovery.replay.state.RunStateKeys;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,7 +36,8 @@ public final class S3PlanUpload {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                 summary = writer.write(run.runId(), selection, out);
             }
-            s3.putObject(b -> b.bucket(bucket).key(run.plan()).ifNoneMatch("*").contentType("application/jsonl"),
+            s3.putObject(
+                    b -> b.bucket(bucket).key(run.plan()).ifNoneMatch("*").contentType("application/jsonl"),
                     RequestBody.fromFile(file));
             return summary;
         } catch (IOException e) {

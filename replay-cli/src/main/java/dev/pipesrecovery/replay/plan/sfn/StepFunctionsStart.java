@@ -24,14 +24,15 @@ public final class StepFunctionsStart {
 
     /** @return the execution's ARN */
     public String start(String stateMachineArn, ManagedRunInput input) {
-        return sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name(input.runId()).input(json(input)))
+        return sfn.startExecution(b ->
+                        b.stateMachineArn(stateMachineArn).name(input.runId()).input(json(input)))
                 .executionArn();
     }
 
     /** The console page of an execution, for the operator to follow the run. */
     public static String consoleUrl(String region, String executionArn) {
-        return "https://" + region + ".console.aws.amazon.com/states/home?region=" + region
-                + "#/v2/executions/details/" + executionArn;
+        return "https://" + region + ".console.aws.amazon.com/states/home?region=" + region + "#/v2/executions/details/"
+                + executionArn;
     }
 
     static String json(ManagedRunInput input) {

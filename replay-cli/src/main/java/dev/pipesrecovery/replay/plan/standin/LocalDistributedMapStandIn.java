@@ -108,7 +108,10 @@ public final class LocalDistributedMapStandIn {
     static String payload(PlanItem item, ManagedRunInput run) {
         ObjectNode payload = JSON.createObjectNode();
         payload.set("item", JSON.valueToTree(item));
-        payload.putObject("run").put("runId", run.runId()).put("rate", run.rate()).put("concurrency", run.concurrency());
+        payload.putObject("run")
+                .put("runId", run.runId())
+                .put("rate", run.rate())
+                .put("concurrency", run.concurrency());
         return payload.toString();
     }
 

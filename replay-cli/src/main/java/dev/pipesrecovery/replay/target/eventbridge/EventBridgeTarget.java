@@ -62,7 +62,9 @@ public final class EventBridgeTarget implements ReplayTarget {
 
     @Override
     public long sizeOf(ReplayItem item) {
-        return utf8Length(source) + utf8Length(detailType) + utf8Length(detail(item))
+        return utf8Length(source)
+                + utf8Length(detailType)
+                + utf8Length(detail(item))
                 + utf8Length(item.record().streamArn());
     }
 
@@ -70,8 +72,13 @@ public final class EventBridgeTarget implements ReplayTarget {
     public List<DeliveryResult> send(List<ReplayItem> batch, String runId) {
         List<PutEventsRequestEntry> entries = new ArrayList<>();
         for (ReplayItem item : batch) {
-            entries.add(PutEventsRequestEntry.builder().eventBusName(eventBus).source(source).detailType(detailType)
-                    .detail(detail(item)).resources(item.record().streamArn()).build());
+            entries.add(PutEventsRequestEntry.builder()
+                    .eventBusName(eventBus)
+                    .source(source)
+                    .detailType(detailType)
+                    .detail(detail(item))
+                    .resources(item.record().streamArn())
+                    .build());
         }
         PutEventsResponse response;
         try {
@@ -79,9 +86,13 @@ public final class EventBridgeTarget implements ReplayTarget {
         } catch (SdkException e) {
             return Collections.nCopies(batch.size(), AwsDeliveryResults.ofFailedCall(e));
         }
-        return AwsDeliveryResults.ofEntries(batch.size(), response.entries().stream()
-                .map(e -> new AwsDeliveryResults.Answered(e.eventId() != null, e.errorCode(), e.errorMessage()))
-                .toList(), "PutEvents", "NoEventId");
+        return AwsDeliveryResults.ofEntries(
+                batch.size(),
+                response.entries().stream()
+                        .map(e -> new AwsDeliveryResults.Answered(e.eventId() != null, e.errorCode(), e.errorMessage()))
+                        .toList(),
+                "PutEvents",
+                "NoEventId");
     }
 
     static String detail(ReplayItem item) {

@@ -42,7 +42,8 @@ public final class ConnectionAuthLookup {
 
     public ConnectionAuth authFor(String connectionName) {
         DescribeConnectionResponse connection = events.describeConnection(b -> b.name(connectionName));
-        String secretString = secrets.getSecretValue(b -> b.secretId(connection.secretArn())).secretString();
+        String secretString =
+                secrets.getSecretValue(b -> b.secretId(connection.secretArn())).secretString();
         JsonNode secret;
         try {
             secret = MAPPER.readTree(secretString);
@@ -54,19 +55,31 @@ public final class ConnectionAuthLookup {
         List<HttpHeader> headers = invocationHeaders(secret);
         switch (type) {
             case "API_KEY" -> headers.add(new HttpHeader(text(secret, "apikeyname"), text(secret, "apikeyvalue")));
-            case "BASIC" -> headers.add(new HttpHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (text(secret, "username") + ":" + text(secret, "password")).getBytes(StandardCharsets.UTF_8))));
+            case "BASIC" ->
+                headers.add(new HttpHeader(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((text(secret, "username") + ":" + text(secret, "password"))
+                                                .getBytes(StandardCharsets.UTF_8))));
             case "OAUTH_CLIENT_CREDENTIALS" -> {
                 JsonNode client = find(secret, "clientparameters");
                 JsonNode clientNode = client == null ? secret : client;
                 URI tokenEndpoint = URI.create(text(secret, "authorizationendpoint"));
                 CredentialTransport.requireSafe(tokenEndpoint, CredentialTransport.ofConnection(connectionName));
-                return new OAuthClientCredentials(description, tokenEndpoint,
+                return new OAuthClientCredentials(
+                        description,
+                        tokenEndpoint,
                         find(secret, "httpmethod") == null ? "POST" : text(secret, "httpmethod"),
-                        text(clientNode, "clientid"), text(clientNode, "clientsecret"), headers, http, clock);
+                        text(clientNode, "clientid"),
+                        text(clientNode, "clientsecret"),
+                        headers,
+                        http,
+                        clock);
             }
-            default -> throw new IllegalArgumentException("connection " + connectionName
-                    + " has an unsupported authorization type " + type);
+            default ->
+                throw new IllegalArgumentException(
+                        "connection " + connectionName + " has an unsupported authorization type " + type);
         }
         return new StaticAuth(description, headers);
     }

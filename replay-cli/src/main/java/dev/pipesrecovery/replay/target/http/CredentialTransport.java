@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 public final class CredentialTransport {
 
-    private CredentialTransport() {
-    }
+    private CredentialTransport() {}
 
     /**
      * @param credentials what would be sent, e.g. {@code the credentials of connection orders-conn}
@@ -47,7 +46,8 @@ public final class CredentialTransport {
         if (name.startsWith("[") && name.endsWith("]") && name.contains(":")) {
             try {
                 // an IPv6 literal is parsed, never looked up
-                return InetAddress.getByName(name.substring(1, name.length() - 1)).isLoopbackAddress();
+                return InetAddress.getByName(name.substring(1, name.length() - 1))
+                        .isLoopbackAddress();
             } catch (UnknownHostException e) {
                 return false;
             }

@@ -19,7 +19,8 @@ public record HttpHeader(String name, String value) {
         if (colon <= 0) {
             throw new IllegalArgumentException("--header must be NAME:VALUE, not '" + option + "'");
         }
-        return new HttpHeader(option.substring(0, colon).strip(), option.substring(colon + 1).strip());
+        return new HttpHeader(
+                option.substring(0, colon).strip(), option.substring(colon + 1).strip());
     }
 
     @Override

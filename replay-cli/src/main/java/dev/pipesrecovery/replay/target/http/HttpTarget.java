@@ -76,23 +76,30 @@ public final class HttpTarget implements ReplayTarget {
     }
 
     private DeliveryResult sendOne(ReplayItem item, String runId) {
-        ObjectNode event = config.inputTemplate() == null && !usesJsonPaths() ? null
+        ObjectNode event = config.inputTemplate() == null && !usesJsonPaths()
+                ? null
                 : PipeEvent.of(item.record(), config.pipeRoleArn());
-        byte[] body = config.inputTemplate() == null ? item.record().data()
-                : config.inputTemplate().render(event, config.templateVariables()).getBytes(StandardCharsets.UTF_8);
+        byte[] body = config.inputTemplate() == null
+                ? item.record().data()
+                : config.inputTemplate()
+                        .render(event, config.templateVariables())
+                        .getBytes(StandardCharsets.UTF_8);
         try {
-            HttpResponse<Void> response = client.send(request(item, runId, body, event, false),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response =
+                    client.send(request(item, runId, body, event, false), HttpResponse.BodyHandlers.discarding());
             if (ApiDestinationCall.refreshesOAuthToken(response.statusCode()) && config.auth() != ConnectionAuth.NONE) {
                 response = client.send(request(item, runId, body, event, true), HttpResponse.BodyHandlers.discarding());
             }
-            return result(ApiDestinationCall.answered(response.statusCode(),
-                    response.headers().firstValue("Retry-After").orElse(null), clock.instant()));
+            return result(ApiDestinationCall.answered(
+                    response.statusCode(),
+                    response.headers().firstValue("Retry-After").orElse(null),
+                    clock.instant()));
         } catch (HttpTimeoutException e) {
             return result("Timeout", ApiDestinationCall.timedOut(REQUEST_TIMEOUT));
         } catch (IOException e) {
-            return result("ConnectionError", ApiDestinationCall.notConnected(e.getClass().getSimpleName() + ": "
-                    + e.getMessage()));
+            return result(
+                    "ConnectionError",
+                    ApiDestinationCall.notConnected(e.getClass().getSimpleName() + ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DeliveryResult.retryable("Interrupted", "interrupted", null);
@@ -127,10 +134,11 @@ public final class HttpTarget implements ReplayTarget {
         }
         config.auth().headers(refreshAuth).forEach(header -> put(headers, header));
         headers.putIfAbsent("content-type", new HttpHeader("Content-Type", "application/json; charset=utf-8"));
-        headers.putIfAbsent(IDEMPOTENCY_KEY.toLowerCase(Locale.ROOT),
-                new HttpHeader(IDEMPOTENCY_KEY, item.idempotencyKey()));
+        headers.putIfAbsent(
+                IDEMPOTENCY_KEY.toLowerCase(Locale.ROOT), new HttpHeader(IDEMPOTENCY_KEY, item.idempotencyKey()));
         put(headers, new HttpHeader(RUN_ID_HEADER, runId));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(event)).timeout(REQUEST_TIMEOUT)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(event))
+                .timeout(REQUEST_TIMEOUT)
                 .method(config.method(), HttpRequest.BodyPublishers.ofByteArray(body));
         headers.values().forEach(header -> builder.header(header.name(), header.value()));
         return builder.build();
@@ -146,7 +154,8 @@ public final class HttpTarget implements ReplayTarget {
         if (query.isEmpty()) {
             return config.url();
         }
-        String extra = query.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        String extra = query.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .map(e -> encode(e.getKey()) + "=" + encode(resolve(e.getValue(), event)))
                 .collect(Collectors.joining("&"));
         String base = config.url().toString();

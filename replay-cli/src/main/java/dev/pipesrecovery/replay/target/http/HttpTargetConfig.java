@@ -12,9 +12,15 @@ import java.util.Objects;
  * template variables, the pipe role (for the event's {@code invokeIdentityArn}) and the connection's credentials.
  * Header and query values that start with {@code $.} are JSON paths into the pipe event, as in a pipe.
  */
-public record HttpTargetConfig(String method, URI url, List<HttpHeader> headers, Map<String, String> queryParameters,
-                               InputTemplate inputTemplate, Map<String, String> templateVariables, String pipeRoleArn,
-                               ConnectionAuth auth) {
+public record HttpTargetConfig(
+        String method,
+        URI url,
+        List<HttpHeader> headers,
+        Map<String, String> queryParameters,
+        InputTemplate inputTemplate,
+        Map<String, String> templateVariables,
+        String pipeRoleArn,
+        ConnectionAuth auth) {
 
     public HttpTargetConfig {
         Objects.requireNonNull(method, "method");
@@ -34,8 +40,8 @@ public record HttpTargetConfig(String method, URI url, List<HttpHeader> headers,
 
     /** The same target with {@code connectionAuth}'s credentials on every request. */
     public HttpTargetConfig withAuth(ConnectionAuth connectionAuth) {
-        return new HttpTargetConfig(method, url, headers, queryParameters, inputTemplate, templateVariables,
-                pipeRoleArn, connectionAuth);
+        return new HttpTargetConfig(
+                method, url, headers, queryParameters, inputTemplate, templateVariables, pipeRoleArn, connectionAuth);
     }
 
     /** A plain target: POST the record's bytes to {@code url}. */
@@ -45,9 +51,9 @@ public record HttpTargetConfig(String method, URI url, List<HttpHeader> headers,
 
     /** The URL without user info or query (for plans and reports). */
     public String describe() {
-        return "http " + method + " " + url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":"
-                + url.getPort()) + (url.getRawPath() == null ? "" : url.getRawPath())
-                + (inputTemplate == null ? "" : " (pipe InputTemplate)") + (auth.describe().isEmpty() ? ""
-                : " (" + auth.describe() + ")");
+        return "http " + method + " " + url.getScheme() + "://" + url.getHost()
+                + (url.getPort() < 0 ? "" : ":" + url.getPort()) + (url.getRawPath() == null ? "" : url.getRawPath())
+                + (inputTemplate == null ? "" : " (pipe InputTemplate)")
+                + (auth.describe().isEmpty() ? "" : " (" + auth.describe() + ")");
     }
 }

@@ -35,8 +35,15 @@ final class OAuthClientCredentials implements ConnectionAuth {
     private String token;
     private Instant expiresAt = Instant.EPOCH;
 
-    OAuthClientCredentials(String description, URI endpoint, String method, String clientId, String clientSecret,
-                           List<HttpHeader> extraHeaders, HttpClient client, Clock clock) {
+    OAuthClientCredentials(
+            String description,
+            URI endpoint,
+            String method,
+            String clientId,
+            String clientSecret,
+            List<HttpHeader> extraHeaders,
+            HttpClient client,
+            Clock clock) {
         this.description = description;
         this.endpoint = endpoint;
         this.method = method == null ? "POST" : method;
@@ -59,17 +66,19 @@ final class OAuthClientCredentials implements ConnectionAuth {
 
     private void fetchToken() {
         String form = "grant_type=" + URLEncoder.encode("client_credentials", StandardCharsets.UTF_8);
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + clientSecret)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+        String basic =
+                Base64.getEncoder().encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .method(method, HttpRequest.BodyPublishers.ofString(form)).build();
+                .method(method, HttpRequest.BodyPublishers.ofString(form))
+                .build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("the OAuth endpoint of " + description + " answered "
-                        + response.statusCode());
+                throw new IllegalStateException(
+                        "the OAuth endpoint of " + description + " answered " + response.statusCode());
             }
             JsonNode body = MAPPER.readTree(response.body());
             token = body.path("access_token").asText(null);
@@ -79,7 +88,8 @@ final class OAuthClientCredentials implements ConnectionAuth {
             long seconds = body.path("expires_in").asLong(300);
             expiresAt = clock.instant().plusSeconds(Math.max(0, seconds - 30));
         } catch (IOException e) {
-            throw new IllegalStateException("cannot reach the OAuth endpoint of " + description + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot reach the OAuth endpoint of " + description + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -40,13 +40,14 @@ public final class PipeDestinationLookup {
         DescribePipeResponse pipe = pipes.describePipe(b -> b.name(pipeName));
         String targetArn = pipe.target();
         if (targetArn == null || !targetArn.contains(":api-destination/")) {
-            throw new IllegalArgumentException("pipe " + pipeName + " does not target an API destination (target: "
-                    + targetArn + "); use --url");
+            throw new IllegalArgumentException(
+                    "pipe " + pipeName + " does not target an API destination (target: " + targetArn + "); use --url");
         }
-        String destinationName = targetArn.substring(targetArn.indexOf(":api-destination/") + 17).split("/")[0];
+        String destinationName =
+                targetArn.substring(targetArn.indexOf(":api-destination/") + 17).split("/")[0];
         DescribeApiDestinationResponse destination = events.describeApiDestination(b -> b.name(destinationName));
-        PipeTargetHttpParameters http = pipe.targetParameters() == null ? null
-                : pipe.targetParameters().httpParameters();
+        PipeTargetHttpParameters http =
+                pipe.targetParameters() == null ? null : pipe.targetParameters().httpParameters();
         String endpoint = destination.invocationEndpoint();
         List<HttpHeader> allHeaders = new ArrayList<>();
         Map<String, String> query = new HashMap<>();
@@ -58,7 +59,8 @@ public final class PipeDestinationLookup {
             query.putAll(http.queryStringParameters());
         }
         allHeaders.addAll(headers);
-        String template = pipe.targetParameters() == null ? null : pipe.targetParameters().inputTemplate();
+        String template =
+                pipe.targetParameters() == null ? null : pipe.targetParameters().inputTemplate();
         Map<String, String> variables = new HashMap<>();
         variables.put("aws.pipes.pipe-arn", pipe.arn());
         variables.put("aws.pipes.pipe-name", pipe.name());
@@ -70,8 +72,14 @@ public final class PipeDestinationLookup {
         variables.put("aws.pipes.event.ingestion-time", clock.instant().toString());
         variables.values().removeIf(java.util.Objects::isNull);
         String method = destination.httpMethodAsString() == null ? "POST" : destination.httpMethodAsString();
-        return new HttpTargetConfig(method, url != null ? url : URI.create(endpoint), allHeaders, query,
-                template == null || template.isEmpty() ? null : new InputTemplate(template), variables,
-                pipe.roleArn(), ConnectionAuth.NONE);
+        return new HttpTargetConfig(
+                method,
+                url != null ? url : URI.create(endpoint),
+                allHeaders,
+                query,
+                template == null || template.isEmpty() ? null : new InputTemplate(template),
+                variables,
+                pipe.roleArn(),
+                ConnectionAuth.NONE);
     }
 }

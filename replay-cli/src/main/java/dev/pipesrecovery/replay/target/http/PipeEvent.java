@@ -16,8 +16,7 @@ public final class PipeEvent {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private PipeEvent() {
-    }
+    private PipeEvent() {}
 
     /** @param roleArn the pipe's role ({@code invokeIdentityArn}), or null when unknown */
     public static ObjectNode of(ArchivedRecord record, String roleArn) {
@@ -40,8 +39,10 @@ public final class PipeEvent {
         } else {
             event.put("data", payload.base64());
         }
-        event.put("approximateArrivalTimestamp",
-                BigDecimal.valueOf(record.approximateArrivalTimestamp().toEpochMilli()).movePointLeft(3));
+        event.put(
+                "approximateArrivalTimestamp",
+                BigDecimal.valueOf(record.approximateArrivalTimestamp().toEpochMilli())
+                        .movePointLeft(3));
         return event;
     }
 

@@ -61,18 +61,20 @@ public final class KinesisTarget implements ReplayTarget {
         long maxRecordBytes = DEFAULT_MAX_RECORD_BYTES;
         try {
             Integer kib = client.describeStreamSummary(b -> {
-                if (stream.startsWith("arn:")) {
-                    b.streamARN(stream);
-                } else {
-                    b.streamName(stream);
-                }
-            }).streamDescriptionSummary().maxRecordSizeInKiB();
+                        if (stream.startsWith("arn:")) {
+                            b.streamARN(stream);
+                        } else {
+                            b.streamName(stream);
+                        }
+                    })
+                    .streamDescriptionSummary()
+                    .maxRecordSizeInKiB();
             if (kib != null) {
                 maxRecordBytes = kib * 1024L;
             }
         } catch (ResourceNotFoundException e) {
-            throw new IllegalArgumentException("stream " + stream + " does not exist (check --stream, --region and "
-                    + "--endpoint-url)", e);
+            throw new IllegalArgumentException(
+                    "stream " + stream + " does not exist (check --stream, --region and " + "--endpoint-url)", e);
         } catch (AwsServiceException e) {
             if (AwsFailure.of(e).orElseThrow().kind() != AwsFailure.Kind.ACCESS_DENIED) {
                 throw e;
@@ -109,13 +111,17 @@ public final class KinesisTarget implements ReplayTarget {
         for (int i = 0; i < batch.size(); i++) {
             ReplayItem item = batch.get(i);
             if (sizeOf(item) > maxRecordBytes) {
-                results[i] = DeliveryResult.failed("RecordTooLarge", "data + partition key are " + sizeOf(item)
-                        + " bytes; the stream accepts at most " + maxRecordBytes + " (its MaxRecordSizeInKiB)");
+                results[i] = DeliveryResult.failed(
+                        "RecordTooLarge",
+                        "data + partition key are " + sizeOf(item) + " bytes; the stream accepts at most "
+                                + maxRecordBytes + " (its MaxRecordSizeInKiB)");
                 continue;
             }
             sent.add(i);
-            entries.add(PutRecordsRequestEntry.builder().partitionKey(item.partitionKey())
-                    .data(SdkBytes.fromByteArrayUnsafe(item.record().data())).build());
+            entries.add(PutRecordsRequestEntry.builder()
+                    .partitionKey(item.partitionKey())
+                    .data(SdkBytes.fromByteArrayUnsafe(item.record().data()))
+                    .build());
         }
         if (!entries.isEmpty()) {
             List<DeliveryResult> answered = put(entries);
@@ -140,8 +146,13 @@ public final class KinesisTarget implements ReplayTarget {
         } catch (SdkException e) {
             return Collections.nCopies(entries.size(), AwsDeliveryResults.ofFailedCall(e));
         }
-        return AwsDeliveryResults.ofEntries(entries.size(), response.records().stream()
-                .map(e -> new AwsDeliveryResults.Answered(e.sequenceNumber() != null, e.errorCode(), e.errorMessage()))
-                .toList(), "PutRecords", "NoSequenceNumber");
+        return AwsDeliveryResults.ofEntries(
+                entries.size(),
+                response.records().stream()
+                        .map(e -> new AwsDeliveryResults.Answered(
+                                e.sequenceNumber() != null, e.errorCode(), e.errorMessage()))
+                        .toList(),
+                "PutRecords",
+                "NoSequenceNumber");
     }
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipesrecovery.cli.support.StandInStateMachine;
 import dev.pipesrecovery.replay.plan.ManagedRunInput;
-import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.Emulators;
+import dev.pipesrecovery.testkit.LocalAws;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +27,8 @@ class StepFunctionsStartTest {
 
     @BeforeAll
     static void startMoto() {
-        sfn = LocalAws.configure(SfnClient.builder(), Emulators.moto().endpoint()).build();
+        sfn = LocalAws.configure(SfnClient.builder(), Emulators.moto().endpoint())
+                .build();
         stateMachineArn = StandInStateMachine.create(sfn, "start-test");
     }
 
@@ -38,21 +39,41 @@ class StepFunctionsStartTest {
 
     @Test
     void theExecutionIsNamedAfterTheRunAndCarriesTheRunsSettings() throws Exception {
-        ManagedRunInput input = new ManagedRunInput("20261127T070000Z-0a1b2c3d", "archive-bucket", "archive",
-                "archive/_runs/20261127T070000Z-0a1b2c3d/plan.jsonl", 10, 4, null, 25);
+        ManagedRunInput input = new ManagedRunInput(
+                "20261127T070000Z-0a1b2c3d",
+                "archive-bucket",
+                "archive",
+                "archive/_runs/20261127T070000Z-0a1b2c3d/plan.jsonl",
+                10,
+                4,
+                null,
+                25);
 
         String executionArn = new StepFunctionsStart(sfn).start(stateMachineArn, input);
 
         DescribeExecutionResponse execution = sfn.describeExecution(b -> b.executionArn(executionArn));
         assertThat(execution.name()).isEqualTo("20261127T070000Z-0a1b2c3d");
         assertThat(execution.stateMachineArn()).isEqualTo(stateMachineArn);
-        assertThat(new ObjectMapper().readValue(execution.input(), Map.class)).isEqualTo(Map.of(
-                "runId", "20261127T070000Z-0a1b2c3d", "bucket", "archive-bucket", "prefix", "archive",
-                "planKey", "archive/_runs/20261127T070000Z-0a1b2c3d/plan.jsonl", "rate", 10.0, "concurrency", 4,
-                "toleratedFailureCount", 25));
+        assertThat(new ObjectMapper().readValue(execution.input(), Map.class))
+                .isEqualTo(Map.of(
+                        "runId",
+                        "20261127T070000Z-0a1b2c3d",
+                        "bucket",
+                        "archive-bucket",
+                        "prefix",
+                        "archive",
+                        "planKey",
+                        "archive/_runs/20261127T070000Z-0a1b2c3d/plan.jsonl",
+                        "rate",
+                        10.0,
+                        "concurrency",
+                        4,
+                        "toleratedFailureCount",
+                        25));
         assertThat(input.ratePerWorker()).isEqualTo(2.5);
         assertThat(StepFunctionsStart.consoleUrl("eu-west-1", executionArn))
-                .startsWith("https://eu-west-1.console.aws.amazon.com/states/home?region=eu-west-1#/v2/executions/details/arn:");
+                .startsWith(
+                        "https://eu-west-1.console.aws.amazon.com/states/home?region=eu-west-1#/v2/executions/details/arn:");
     }
 
     @Test

@@ -34,8 +34,9 @@ class LocalDistributedMapStandInTest {
             try {
                 JsonNode node = JSON.readTree(payload);
                 payloads.add(node);
-                int call = calls.computeIfAbsent(node.path("item").path("partitionKey").asText(),
-                        k -> new AtomicInteger()).incrementAndGet();
+                int call = calls.computeIfAbsent(
+                                node.path("item").path("partitionKey").asText(), k -> new AtomicInteger())
+                        .incrementAndGet();
                 Thread.yield();
                 return call < 3 ? "{\"done\":false}" : "{\"done\":true}";
             } finally {
@@ -43,7 +44,7 @@ class LocalDistributedMapStandInTest {
             }
         };
 
-        StandInResult result = new LocalDistributedMapStandIn(worker, d -> { }).run(items(6), input(2, 0, 0));
+        StandInResult result = new LocalDistributedMapStandIn(worker, d -> {}).run(items(6), input(2, 0, 0));
 
         assertThat(result.succeeded()).isEqualTo(6);
         assertThat(result.failures()).isEmpty();
@@ -61,8 +62,8 @@ class LocalDistributedMapStandInTest {
     void aWorkerWaitingForAnEarlierChunkIsCalledAgainAfterTheSecondsItAskedFor() throws Exception {
         List<Duration> slept = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger calls = new AtomicInteger();
-        ReplayWorkerFunction worker = payload -> calls.incrementAndGet() == 1
-                ? "{\"done\":false,\"waitSeconds\":30}" : "{\"done\":true}";
+        ReplayWorkerFunction worker =
+                payload -> calls.incrementAndGet() == 1 ? "{\"done\":false,\"waitSeconds\":30}" : "{\"done\":true}";
 
         StandInResult result = new LocalDistributedMapStandIn(worker, slept::add).run(items(1), input(1, 0, 0));
 
@@ -74,7 +75,8 @@ class LocalDistributedMapStandInTest {
     @Test
     void failuresBeyondTheToleratedCountStopNewItemsAndAreWordedAsTheFailState() throws Exception {
         ReplayWorkerFunction worker = payload -> {
-            String key = JSON.readTree(payload).path("item").path("partitionKey").asText();
+            String key =
+                    JSON.readTree(payload).path("item").path("partitionKey").asText();
             if (key.equals("k1")) {
                 return "{\"status\":\"ok\"}";
             }
@@ -84,26 +86,29 @@ class LocalDistributedMapStandInTest {
             return "{\"done\":true}";
         };
 
-        StandInResult result = new LocalDistributedMapStandIn(worker, d -> { }).run(items(5), input(1, 1, 100));
+        StandInResult result = new LocalDistributedMapStandIn(worker, d -> {}).run(items(5), input(1, 1, 100));
 
         assertThat(result.stoppedEarly()).isTrue();
-        assertThat(result.failures()).containsExactly(
-                "partition key k1 chunk 0 of run run-1: ReplayWorker.UnexpectedAnswer",
-                "partition key k2 chunk 0 of run run-1: IllegalStateException: partner answered 400");
-        assertThat(result.succeeded()).as("k0 only: no item starts after the second failure").isEqualTo(1);
+        assertThat(result.failures())
+                .containsExactly(
+                        "partition key k1 chunk 0 of run run-1: ReplayWorker.UnexpectedAnswer",
+                        "partition key k2 chunk 0 of run run-1: IllegalStateException: partner answered 400");
+        assertThat(result.succeeded())
+                .as("k0 only: no item starts after the second failure")
+                .isEqualTo(1);
     }
 
     private static ManagedRunInput input(int concurrency, Integer toleratedCount, Integer toleratedPercentage) {
-        return new ManagedRunInput("run-1", "bucket", "", "_runs/run-1/plan.jsonl", 10, concurrency,
-                toleratedPercentage, toleratedCount);
+        return new ManagedRunInput(
+                "run-1", "bucket", "", "_runs/run-1/plan.jsonl", 10, concurrency, toleratedPercentage, toleratedCount);
     }
 
     private static List<PlanItem> items(int keys) {
         List<PlanItem> items = new ArrayList<>();
         for (int i = 0; i < keys; i++) {
             String prefix = "orders-api/2026-11-21/k" + i + "/";
-            items.add(new PlanItem("run-1", "orders-api", "k" + i, 0, prefix, prefix + "a.json", prefix + "b.json", 2,
-                    100));
+            items.add(new PlanItem(
+                    "run-1", "orders-api", "k" + i, 0, prefix, prefix + "a.json", prefix + "b.json", 2, 100));
         }
         return items;
     }

@@ -15,10 +15,23 @@ class PipeEventTest {
 
     private static ArchivedRecord record(String data) {
         SequenceNumber seq = SequenceNumber.of("49656859871234567890123456789012345678901234567891");
-        return new ArchivedRecord(1, "orders-api", "arn:aws:kinesis:eu-west-1:123456789012:stream/orders",
-                "shardId-000000000002", seq, null, "customer/42", Instant.parse("2026-11-21T22:15:03.123Z"),
-                data.getBytes(StandardCharsets.UTF_8), new ArchivedRecord.FailureInfo("src", "RetryAttemptsExhausted",
-                "m", Instant.EPOCH, new ArchivedRecord.BatchRef(seq, seq, 1), Instant.EPOCH));
+        return new ArchivedRecord(
+                1,
+                "orders-api",
+                "arn:aws:kinesis:eu-west-1:123456789012:stream/orders",
+                "shardId-000000000002",
+                seq,
+                null,
+                "customer/42",
+                Instant.parse("2026-11-21T22:15:03.123Z"),
+                data.getBytes(StandardCharsets.UTF_8),
+                new ArchivedRecord.FailureInfo(
+                        "src",
+                        "RetryAttemptsExhausted",
+                        "m",
+                        Instant.EPOCH,
+                        new ArchivedRecord.BatchRef(seq, seq, 1),
+                        Instant.EPOCH));
     }
 
     @Test
