@@ -120,7 +120,7 @@ public final class Benchmark {
                                     esm)
                             .start(deployed.hydrateMaximumConcurrency())) {
                 require(
-                        QueueDepth.awaitEmpty(stack.sqs(), topology.dlqUrl(), Duration.ofMinutes(30)),
+                        QueueDrain.awaitEmpty(stack.sqs(), topology.dlqUrl(), Duration.ofMinutes(30)),
                         "hydrate stage timed out");
                 stages.add(done(log, "DLQ → hydrate → archive", events, start));
                 KinesisCallCounts.Count calls = hydrate.kinesisCalls().total();

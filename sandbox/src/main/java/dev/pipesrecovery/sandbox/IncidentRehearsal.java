@@ -91,7 +91,7 @@ public final class IncidentRehearsal {
         var calls = deployment.hydrateFunction().kinesisCalls().total();
         log.detail("archived " + census.records() + " records, loss markers "
                 + census.lossMarkers().size()
-                + ", DLQ empty, poison queue " + QueueDepth.of(stack.sqs(), topology.poisonQueueUrl())
+                + ", DLQ empty, poison queue " + QueueDrain.of(stack.sqs(), topology.poisonQueueUrl())
                 + " (hydrate invocations " + mapping.stats().invocations() + ", Kinesis calls "
                 + calls.getShardIterator() + " GetShardIterator + " + calls.getRecords() + " GetRecords)");
 
@@ -156,8 +156,8 @@ public final class IncidentRehearsal {
     }
 
     private void awaitHydrated() throws InterruptedException {
-        if (!QueueDepth.awaitEmpty(stack.sqs(), topology.dlqUrl(), timing.phaseTimeout())) {
-            throw new IllegalStateException("the DLQ still holds " + QueueDepth.of(stack.sqs(), topology.dlqUrl())
+        if (!QueueDrain.awaitEmpty(stack.sqs(), topology.dlqUrl(), timing.phaseTimeout())) {
+            throw new IllegalStateException("the DLQ still holds " + QueueDrain.of(stack.sqs(), topology.dlqUrl())
                     + " messages after " + timing.phaseTimeout());
         }
         census = ArchiveCensus.take(

@@ -89,7 +89,7 @@ public final class LocalPipeStandIn implements AutoCloseable {
                 settings,
                 options,
                 identity,
-                new HttpTarget(targetUrl, options, clock),
+                new StandInApiDestination(targetUrl, options, clock),
                 sqs,
                 dlqUrl,
                 stats,

@@ -49,7 +49,7 @@ final class PipeRetries {
     private final PipeSettings settings;
     private final StandInOptions options;
     private final PipeIdentity identity;
-    private final HttpTarget target;
+    private final StandInApiDestination target;
     private final InputTemplate template;
     private final SqsClient sqs;
     private final String dlqUrl;
@@ -63,7 +63,7 @@ final class PipeRetries {
             PipeSettings settings,
             StandInOptions options,
             PipeIdentity identity,
-            HttpTarget target,
+            StandInApiDestination target,
             SqsClient sqs,
             String dlqUrl,
             PipeStats stats,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.pipesrecovery.sandbox.ProducedEvent;
-import dev.pipesrecovery.sandbox.QueueDepth;
+import dev.pipesrecovery.sandbox.QueueDrain;
 import dev.pipesrecovery.sandbox.esm.LocalSqsEventSourceMapping;
 import dev.pipesrecovery.testkit.LocalAws;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ class HydrateKilledTest {
             }
             long archivedAtKill = scenario.census().records();
             assertThat(archivedAtKill).as("killed mid-run").isLessThan(events.size());
-            assertThat(QueueDepth.of(scenario.stack.sqs(), scenario.topology.dlqUrl()))
+            assertThat(QueueDrain.of(scenario.stack.sqs(), scenario.topology.dlqUrl()))
                     .isPositive();
 
             AtomicInteger maxReceiveCount = new AtomicInteger();
@@ -73,7 +73,7 @@ class HydrateKilledTest {
                             },
                             Scenario.QUICK_REDELIVERY)
                     .start(2)) {
-                assertThat(QueueDepth.awaitEmpty(
+                assertThat(QueueDrain.awaitEmpty(
                                 scenario.stack.sqs(), scenario.topology.dlqUrl(), Duration.ofSeconds(60)))
                         .isTrue();
             }

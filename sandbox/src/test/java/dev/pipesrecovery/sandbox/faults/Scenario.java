@@ -8,7 +8,7 @@ import dev.pipesrecovery.sandbox.EventProducer;
 import dev.pipesrecovery.sandbox.HydrateFunction;
 import dev.pipesrecovery.sandbox.PipesReplay;
 import dev.pipesrecovery.sandbox.ProducedEvent;
-import dev.pipesrecovery.sandbox.QueueDepth;
+import dev.pipesrecovery.sandbox.QueueDrain;
 import dev.pipesrecovery.sandbox.RecoveryTopology;
 import dev.pipesrecovery.sandbox.SandboxStack;
 import dev.pipesrecovery.sandbox.esm.EsmSettings;
@@ -131,7 +131,7 @@ final class Scenario implements AutoCloseable {
         try (LocalSqsEventSourceMapping mapping = mapping(
                         hydrateFunction(kinesisEndpoint, s3Endpoint), QUICK_REDELIVERY)
                 .start(2)) {
-            if (!QueueDepth.awaitEmpty(stack.sqs(), topology.dlqUrl(), timeout)) {
+            if (!QueueDrain.awaitEmpty(stack.sqs(), topology.dlqUrl(), timeout)) {
                 throw new AssertionError("DLQ not empty after " + timeout + "; hydrate log:\n" + hydrateLog());
             }
         }
@@ -176,7 +176,7 @@ final class Scenario implements AutoCloseable {
     }
 
     long poisonDepth() {
-        return QueueDepth.of(stack.sqs(), topology.poisonQueueUrl());
+        return QueueDrain.of(stack.sqs(), topology.poisonQueueUrl());
     }
 
     @Override

@@ -80,7 +80,7 @@ class LocalPipeStandInTest {
                 .extracting(Delivery::eventId)
                 .containsExactlyInAnyOrderElementsOf(
                         events.stream().map(ProducedEvent::eventId).toList());
-        assertThat(deliveries).allMatch(d -> HttpTarget.USER_AGENT.equals(d.userAgent()));
+        assertThat(deliveries).allMatch(d -> StandInApiDestination.USER_AGENT.equals(d.userAgent()));
         // IdempotencyKeyHeaderValue $.eventID: shard id and sequence number
         assertThat(deliveries).extracting(Delivery::idempotencyKey).allMatch(k -> k.matches("shardId-\\d+:\\d+"));
         for (String key : List.of("k0", "k1", "k2", "k3")) {

@@ -5,10 +5,13 @@ import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** How many messages a queue holds, visible or in flight (ApproximateNumberOfMessages*; exact on ElasticMQ). */
-public final class QueueDepth {
+/**
+ * Waits for a sandbox queue to drain: how many messages it holds, visible, in flight or delayed
+ * (ApproximateNumberOfMessages*, exact on ElasticMQ; triage reads the same three into its {@code QueueDepth}).
+ */
+public final class QueueDrain {
 
-    private QueueDepth() {}
+    private QueueDrain() {}
 
     public static long of(SqsClient sqs, String queueUrl) {
         Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)

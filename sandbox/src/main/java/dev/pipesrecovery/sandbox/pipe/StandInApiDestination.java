@@ -18,7 +18,7 @@ import java.time.Duration;
  * too; what is pipe-specific stays here: the pipe's error classes (aws-facts §2.2) and the undocumented choices of
  * {@link StandInOptions}.
  */
-final class HttpTarget {
+final class StandInApiDestination {
 
     static final String USER_AGENT = "Amazon/EventBridge/ApiDestinations";
 
@@ -27,7 +27,7 @@ final class HttpTarget {
     private final StandInOptions options;
     private final Clock clock;
 
-    HttpTarget(URI endpoint, StandInOptions options, Clock clock) {
+    StandInApiDestination(URI endpoint, StandInOptions options, Clock clock) {
         this.endpoint = endpoint;
         this.options = options;
         this.clock = clock;

@@ -11,10 +11,10 @@ import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 
 /** The stand-in's API destination classifies answers as EventBridge documents (eb-api-destinations). */
-class HttpTargetTest {
+class StandInApiDestinationTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T22:00:00Z");
-    private final HttpTarget target = new HttpTarget(
+    private final StandInApiDestination target = new StandInApiDestination(
             URI.create("http://127.0.0.1:9/events"), StandInOptions.rehearsal(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
