@@ -113,21 +113,17 @@ final class TriageRun {
         boolean capped = false;
         Instant newest = null;
         LossMarkers markers = new LossMarkers(archive);
-        long fromWideRanges = 0;
-        String widePrefix = WideRangeNotice.prefix(layout, consumer);
-        String firstDay = since.atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        List<String> wideRangeNotices = new ArrayList<>();
         try {
             try (CloseableIterator<ListedObject> listed =
                     selector.select(new Selection(consumer, since, null, null, StatusFilter.ALL))) {
-                // the window's day prefixes, then the loss markers of those days
+                // the window's day prefixes, then the loss markers and wide-range notices of those days
                 while (listed.hasNext() && !capped) {
                     ListedObject object = listed.next();
                     if (object.kind() == ListedObject.Kind.LOSS_MARKER) {
                         markers.add(object.s3Key());
-                    } else if (object.kind() == ListedObject.Kind.WIDE_RANGE_NOTICE
-                            && object.s3Key().substring(widePrefix.length()).compareTo(firstDay) >= 0) {
-                        fromWideRanges += WideRangeNotice.archivedRecords(layout, object.s3Key())
-                                .orElse(0);
+                    } else if (object.kind() == ListedObject.Kind.WIDE_RANGE_NOTICE) {
+                        wideRangeNotices.add(object.s3Key());
                     } else if (object.kind() == ListedObject.Kind.RECORD) {
                         records++;
                         capped = records >= maxListed;
@@ -137,18 +133,10 @@ final class TriageRun {
                 }
             }
             if (capped) { // the listing stopped before the markers' and notices' prefixes: list them alone
-                String prefix = layout.lossMarkerPrefix(consumer);
-                try (Stream<ArchiveObject> lost = archive.list(prefix)) {
-                    lost.filter(o -> o.key().substring(prefix.length()).compareTo(firstDay) >= 0)
-                            .forEach(object -> markers.add(object.key()));
-                }
-                try (Stream<ArchiveObject> notices = archive.list(widePrefix)) {
-                    fromWideRanges = notices.filter(
-                                    o -> o.key().substring(widePrefix.length()).compareTo(firstDay) >= 0)
-                            .mapToLong(o -> WideRangeNotice.archivedRecords(layout, o.key())
-                                    .orElse(0))
-                            .sum();
-                }
+                String firstDay =
+                        since.atOffset(java.time.ZoneOffset.UTC).toLocalDate().toString();
+                listFromDay(layout.lossMarkerPrefix(consumer), firstDay, markers::add);
+                listFromDay(WideRangeNotice.prefix(layout, consumer), firstDay, wideRangeNotices::add);
             }
         } catch (ArchiveException | SdkException e) { // the SDK's own when the first page fails (e.g. NoSuchBucket)
             CliException explained = AwsErrorMessages.explain(e, bucket, null);
@@ -163,7 +151,19 @@ final class TriageRun {
                 markers.count(),
                 markers.lostRecords(),
                 markers.shown().stream().filter(shown -> shown.marker() != null).count(),
-                fromWideRanges));
+                wideRangeNotices.stream()
+                        .mapToLong(key ->
+                                WideRangeNotice.archivedRecords(layout, key).orElse(0))
+                        .sum()));
+    }
+
+    /** The keys under {@code prefix} ({@code <consumer>/_lost/} or {@code _wide/}) of {@code firstDay} or later. */
+    private void listFromDay(String prefix, String firstDay, java.util.function.Consumer<String> each) {
+        try (Stream<ArchiveObject> objects = archive.list(prefix)) {
+            objects.map(ArchiveObject::key)
+                    .filter(key -> key.substring(prefix.length()).compareTo(firstDay) >= 0)
+                    .forEach(each);
+        }
     }
 
     private Reading<RunHistory> runs(Path runsDir, String consumer) {
