@@ -25,8 +25,8 @@ public final class KeyCheckpoints {
     }
 
     /** The key's checkpoint, or empty when the run has none for it yet. */
-    public Optional<Versioned> load(String encodedPartitionKey, Integer chunk) {
-        Optional<StoredObject> stored = store.read(keys.checkpoint(encodedPartitionKey, chunk));
+    public Optional<Versioned> load(String consumer, String encodedPartitionKey, Integer chunk) {
+        Optional<StoredObject> stored = store.read(keys.checkpoint(consumer, encodedPartitionKey, chunk));
         return stored.map(s -> new Versioned(KeyCheckpoint.fromJson(s.body()), s.eTag()));
     }
 
@@ -37,7 +37,8 @@ public final class KeyCheckpoints {
      */
     public Optional<Versioned> save(KeyCheckpoint checkpoint, String readETag) {
         ArchiveWrite write = new ArchiveWrite(
-                keys.checkpoint(checkpoint.encodedPartitionKey(), checkpoint.chunk()), checkpoint.toJson());
+                keys.checkpoint(checkpoint.consumer(), checkpoint.encodedPartitionKey(), checkpoint.chunk()),
+                checkpoint.toJson());
         return store.putIfUnchanged(write, readETag).map(eTag -> new Versioned(checkpoint, eTag));
     }
 }

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Where one replay run keeps its state in the archive bucket, beside the consumers, so that any machine, a Step
  * Functions worker or {@code status} sees the same truth: {@code [<prefix>/]_runs/<runId>/run.json} (what the run is,
- * {@link RunDescription}), {@code plan.jsonl} (the plan of a managed run), {@code keys/<encoded partition
- * key>[~<chunk>].json} (a key's checkpoint, {@link KeyCheckpoint}) and {@code report/} (the Map Run's ResultWriter
+ * {@link RunDescription}), {@code plan.jsonl} (the plan of a managed run), {@code keys/<consumer>/<encoded partition
+ * key>[~<chunk>].json} (a key's checkpoint, {@link KeyCheckpoint}; one partition key may be in several consumers' archives) and {@code report/} (the Map Run's ResultWriter
  * output). The partition-key segment is the archive key layout's own encoding, so it is a safe S3 key segment.
  *
  * @param runsPrefix {@code [<prefix>/]_runs/} ({@link KeyLayout#runsPrefix()})
@@ -52,10 +52,16 @@ public record RunStateKeys(String runsPrefix, String runId) {
         return runDirectory() + "keys/";
     }
 
-    /** @param chunk the chunk of a hot key split by a plan, or null for a whole key */
-    public String checkpoint(String encodedPartitionKey, Integer chunk) {
+    /**
+     * {@code .../keys/<consumer>/<encoded key>[~<chunk>].json}: a consumer name never contains '/' ({@code
+     * ConsumerName}), and the key's encoding is the archive layout's, so both are single safe segments.
+     *
+     * @param chunk the chunk of a hot key split by a plan, or null for a whole key
+     */
+    public String checkpoint(String consumer, String encodedPartitionKey, Integer chunk) {
+        Objects.requireNonNull(consumer, "consumer");
         Objects.requireNonNull(encodedPartitionKey, "encodedPartitionKey");
-        return checkpoints() + encodedPartitionKey + (chunk == null ? "" : "~" + chunk) + ".json";
+        return checkpoints() + consumer + "/" + encodedPartitionKey + (chunk == null ? "" : "~" + chunk) + ".json";
     }
 
     /** {@code .../report/}: the Map Run's ResultWriter output. */

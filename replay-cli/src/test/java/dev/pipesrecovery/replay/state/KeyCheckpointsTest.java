@@ -25,19 +25,21 @@ class KeyCheckpointsTest {
             KeyCheckpoints.Versioned created = first.save(started, null).orElseThrow();
             assertThat(second.save(started, null)).as("created once").isEmpty();
             KeyCheckpoints.Versioned seenBySecond =
-                    second.load("customer%2F42", null).orElseThrow();
+                    second.load("orders-api", "customer%2F42", null).orElseThrow();
             assertThat(first.save(checkpoint("a/2.json", 2, KeyCheckpoint.Status.RUNNING), created.eTag()))
                     .isPresent();
             assertThat(second.save(checkpoint("a/3.json", 3, KeyCheckpoint.Status.DONE), seenBySecond.eTag()))
                     .as("stale version: loses")
                     .isEmpty();
 
-            KeyCheckpoint stored =
-                    first.load("customer%2F42", null).orElseThrow().checkpoint();
+            KeyCheckpoint stored = first.load("orders-api", "customer%2F42", null)
+                    .orElseThrow()
+                    .checkpoint();
             assertThat(stored).isEqualTo(checkpoint("a/2.json", 2, KeyCheckpoint.Status.RUNNING));
-            assertThat(archive.exists("archive/_runs/run-1/keys/customer%2F42.json"))
+            assertThat(archive.exists("archive/_runs/run-1/keys/orders-api/customer%2F42.json"))
                     .isTrue();
-            assertThat(first.load("other", 3)).isEmpty();
+            assertThat(first.load("orders-api", "other", 3)).isEmpty();
+            assertThat(first.load("payments-api", "customer%2F42", null)).isEmpty();
         }
     }
 
@@ -47,7 +49,8 @@ class KeyCheckpointsTest {
                 new KeyCheckpoint("orders-api", "k", 4, null, 0, KeyCheckpoint.Status.FAILED, "HTTP 422", T0);
 
         assertThat(KeyCheckpoint.fromJson(failed.toJson())).isEqualTo(failed);
-        assertThat(RunStateKeys.of(new KeyLayout(""), "r").checkpoint("k", 4)).isEqualTo("_runs/r/keys/k~4.json");
+        assertThat(RunStateKeys.of(new KeyLayout(""), "r").checkpoint("orders-api", "k", 4))
+                .isEqualTo("_runs/r/keys/orders-api/k~4.json");
         assertThatThrownBy(() -> KeyCheckpoint.fromJson("{\"consumer\":\"c\"}".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("'key'");
         assertThatThrownBy(() -> RunStateKeys.of(new KeyLayout(""), "../x")).hasMessageContaining("run id");
