@@ -10,6 +10,7 @@ import dev.pipesrecovery.replay.plan.PlanItem;
 import dev.pipesrecovery.replay.plan.standin.ReplayWorkerFunction;
 import dev.pipesrecovery.replay.run.OnSuccess;
 import dev.pipesrecovery.replay.selection.ArchiveSelector;
+import dev.pipesrecovery.replay.selection.StatusFilter;
 import dev.pipesrecovery.replay.state.KeyCheckpoint.Status;
 import dev.pipesrecovery.replay.state.KeyCheckpoints;
 import dev.pipesrecovery.replay.state.KeyProgress;
@@ -99,34 +100,47 @@ public final class ReplayWorker {
         }
         KeyCheckpoints checkpoints = new KeyCheckpoints(store, run);
         Line line = new Line(request.runId(), encodedKey, item.chunk());
-        if (item.chunk() > 0) {
-            EarlierChunk earlier = EarlierChunk.check(
-                    checkpoints, consumer, encodedKey, item.chunk(), time.wall().instant());
-            if (earlier.verdict() == EarlierChunk.Verdict.WAIT) {
-                log.outcome(line.of("waiting for chunk " + (item.chunk() - 1), "WAITING", 0, 0, null));
-                return WorkerAnswer.waitFor(earlier.waitSeconds());
-            }
-            if (earlier.verdict() == EarlierChunk.Verdict.BLOCKED) {
-                KeyProgress blocked = resume(checkpoints, encodedKey, item);
-                String cause = blocked.save(Status.BLOCKED, earlier.why())
-                        ? earlier.why()
-                        : earlier.why() + " (and another sender saved this chunk meanwhile)";
-                log.outcome(line.of("blocked", Status.BLOCKED.name(), 0, 0, cause));
-                throw new ReplayItemFailed(Status.BLOCKED + ": " + cause);
-            }
+        StatusFilter status;
+        EarlierChunk earlier;
+        KeyProgress progress;
+        try {
+            earlier = item.chunk() == 0
+                    ? null
+                    : EarlierChunk.check(
+                            checkpoints,
+                            consumer,
+                            encodedKey,
+                            item.chunk(),
+                            time.wall().instant());
+            boolean waiting = earlier != null && earlier.verdict() == EarlierChunk.Verdict.WAIT;
+            boolean blocked = earlier != null && earlier.verdict() == EarlierChunk.Verdict.BLOCKED;
+            progress = waiting ? null : resume(checkpoints, encodedKey, item);
+            boolean sends = !waiting && !blocked && progress.checkpoint().status() != Status.DONE;
+            status = sends ? selections.status(run) : null;
+        } catch (RuntimeException e) {
+            throw failedBeforeSending(checkpoints, encodedKey, item, line, e);
         }
-        KeyProgress progress = resume(checkpoints, encodedKey, item);
+        if (earlier != null && earlier.verdict() == EarlierChunk.Verdict.WAIT) {
+            log.outcome(line.of("waiting for chunk " + (item.chunk() - 1), "WAITING", 0, 0, null));
+            return WorkerAnswer.waitFor(earlier.waitSeconds());
+        }
+        if (earlier != null && earlier.verdict() == EarlierChunk.Verdict.BLOCKED) {
+            String cause = progress.save(Status.BLOCKED, earlier.why())
+                    ? earlier.why()
+                    : earlier.why() + " (and another sender saved this chunk meanwhile)";
+            log.outcome(line.of("blocked", Status.BLOCKED.name(), 0, 0, cause));
+            throw new ReplayItemFailed(Status.BLOCKED + ": " + cause);
+        }
         if (progress.checkpoint().status() == Status.DONE) {
             log.outcome(line.of("done", Status.DONE.name(), 0, 0, null));
             return WorkerAnswer.DONE;
         }
-        ItemDelivery delivery = new ItemDelivery(parts(request), item, progress, selections.status(run));
+        ItemDelivery delivery = new ItemDelivery(parts(request), item, progress, status);
         try {
             ItemDelivery.Outcome outcome = delivery.run(budget);
-            String status = progress.checkpoint().status().name();
             log.outcome(line.of(
                     outcome == ItemDelivery.Outcome.DONE ? "done" : "to be continued",
-                    status,
+                    progress.checkpoint().status().name(),
                     delivery.sent(),
                     delivery.skipped(),
                     null));
@@ -158,6 +172,25 @@ public final class ReplayWorker {
     public ReplayWorkerFunction withBudget(Duration budget) {
         Objects.requireNonNull(budget, "budget");
         return payload -> invoke(payload, budget);
+    }
+
+    /**
+     * The item failed before it sent anything (run.json unreadable, S3 down): it is saved FAILED if S3 lets it, so
+     * the key's later chunks end BLOCKED instead of waiting for a chunk that will not move; a redrive resumes it.
+     */
+    private ReplayItemFailed failedBeforeSending(
+            KeyCheckpoints checkpoints, String encodedKey, PlanItem item, Line line, RuntimeException e) {
+        String cause = e instanceof ReplayItemFailed
+                ? e.getMessage()
+                : "UnexpectedError " + e.getClass().getSimpleName() + ": " + e.getMessage();
+        String saved = "";
+        try {
+            resume(checkpoints, encodedKey, item).save(Status.FAILED, cause);
+        } catch (RuntimeException notSaved) {
+            saved = " (checkpoint not saved: " + notSaved.getMessage() + ")";
+        }
+        log.outcome(line.of("failed", Status.FAILED.name(), 0, 0, cause + saved));
+        return new ReplayItemFailed(Status.FAILED + ": " + cause + saved);
     }
 
     private KeyProgress resume(KeyCheckpoints checkpoints, String encodedKey, PlanItem item) {

@@ -243,6 +243,22 @@ class ReplayWorkerTest {
         }
     }
 
+    @Test
+    void anItemThatFailsBeforeSendingIsSavedFailedSoItsNextChunkEndsBlockedInsteadOfWaiting() throws Exception {
+        try (WorkerRig noRunJson = new WorkerRig()) {
+            List<String> keys = List.of(noRunJson.put("k", 0), noRunJson.put("k", 1));
+            ReplayWorker worker = noRunJson.worker();
+
+            assertThatThrownBy(() -> worker.invoke(payload(noRunJson.item("k", 0, keys.subList(0, 1))), AMPLE))
+                    .isInstanceOf(ReplayItemFailed.class)
+                    .hasMessageContaining("has no _runs/" + WorkerRig.RUN_ID + "/run.json");
+            assertThatThrownBy(() -> worker.invoke(payload(noRunJson.item("k", 1, keys.subList(1, 2))), AMPLE))
+                    .isInstanceOf(ReplayItemFailed.class)
+                    .hasMessageStartingWith("BLOCKED: chunk 0 ended FAILED");
+            assertThat(noRunJson.partner.received()).isEmpty();
+        }
+    }
+
     private List<String> puts(String partitionKey, int count) {
         return IntStream.range(0, count).mapToObj(n -> rig.put(partitionKey, n)).toList();
     }

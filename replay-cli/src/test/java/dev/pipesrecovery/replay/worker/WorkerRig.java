@@ -16,6 +16,8 @@ import dev.pipesrecovery.replay.state.RunStateKeys;
 import dev.pipesrecovery.replay.target.ReplayTarget;
 import dev.pipesrecovery.replay.target.http.HttpTarget;
 import dev.pipesrecovery.replay.target.http.HttpTargetConfig;
+import dev.pipesrecovery.testkit.Emulator;
+import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.PartnerApi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,7 +46,7 @@ final class WorkerRig implements AutoCloseable {
     static final Instant DAY = Instant.parse("2026-11-21T22:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final Archive archive = new Archive();
+    final Archive archive;
     final PartnerApi partner;
     final KeyLayout layout = new KeyLayout("");
     final ByteArrayOutputStream logs = new ByteArrayOutputStream();
@@ -54,7 +56,13 @@ final class WorkerRig implements AutoCloseable {
             duration -> {},
             () -> ThreadLocalRandom.current().nextDouble());
 
+    /** The archive on the JVM-wide S3Mock. */
     WorkerRig() throws IOException {
+        this(Emulators.s3());
+    }
+
+    WorkerRig(Emulator s3) throws IOException {
+        archive = new Archive(s3);
         partner = new PartnerApi();
     }
 
