@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Sends one batch to the target until every item is delivered or failed, with core's {@link Retrier}: retryable
@@ -44,10 +45,14 @@ final class BatchDelivery {
     private final ReplayContext context;
     private final Retrier retrier;
     private final BiConsumer<ReplayItem, String> onFinalFailure;
+    /** Told of each delivered item once the journal has it (its key's checkpoint advances). */
+    private final Consumer<ReplayItem> onDelivered;
 
-    BatchDelivery(ReplayContext context, BiConsumer<ReplayItem, String> onFinalFailure) {
+    BatchDelivery(
+            ReplayContext context, BiConsumer<ReplayItem, String> onFinalFailure, Consumer<ReplayItem> onDelivered) {
         this.context = context;
         this.onFinalFailure = onFinalFailure;
+        this.onDelivered = onDelivered;
         this.retrier = new Retrier(
                 context.settings().backoff(),
                 context.time().sleeper(),
@@ -146,6 +151,7 @@ final class BatchDelivery {
             context.counters().latency.record(context.time().monotonic().nanoTime() - startedNanos);
             context.breaker().recordSuccess();
             context.marker().delivered(item.s3Key(), item.tags());
+            onDelivered.accept(item);
         }
     }
 

@@ -2,8 +2,10 @@ package dev.pipesrecovery.replay.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipesrecovery.replay.selection.Selection;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Locale;
@@ -35,7 +37,8 @@ public record RunDescription(
         long planRecords,
         long planBytes) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public RunDescription {
         Objects.requireNonNull(runId, "runId");
@@ -73,6 +76,15 @@ public record RunDescription(
             return JSON.writeValueAsBytes(this);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @throws IllegalArgumentException when {@code json} is not a run description (no run id, engine or start) */
+    public static RunDescription fromJson(byte[] json) {
+        try {
+            return JSON.readValue(json, RunDescription.class);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a run.json: " + e.getMessage(), e);
         }
     }
 }
