@@ -6,6 +6,7 @@ import dev.pipesrecovery.archive.ArchiveObject;
 import dev.pipesrecovery.archive.ArchiveWrite;
 import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.cli.support.Cli;
+import dev.pipesrecovery.replay.selection.ReplayTags;
 import dev.pipesrecovery.replay.state.KeyCheckpoint;
 import dev.pipesrecovery.replay.state.RunProgress;
 import dev.pipesrecovery.testkit.PartnerApi;
@@ -35,6 +36,9 @@ class CheckpointResumeTest {
 
     @TempDir
     Path machineB;
+
+    @TempDir
+    Path machineC;
 
     /** n: the record's number in its body; k0 has records on two days, k1's second record fails in the first run. */
     private static void archive(Archive archive) {
@@ -91,6 +95,19 @@ class CheckpointResumeTest {
                     .allSatisfy(c -> assertThat(c.status()).isEqualTo(KeyCheckpoint.Status.DONE));
             assertThat(checkpoints(archive).get("k1").delivered()).isEqualTo(4);
             assertThat(progress(archive).recordsAlreadyDelivered()).isEqualTo(11);
+
+            sent.clear();
+            List<String> args = new java.util.ArrayList<>(List.of(command(archive, partner)));
+            args.set(args.indexOf("keep"), "tag");
+            Cli.Result tagging = new Cli(machineC).run(args.toArray(String[]::new));
+
+            assertThat(tagging.exitCode()).as(tagging.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(sent).as("all delivered by the checkpoints").isEmpty();
+            assertThat(archive.store().list("orders-api/").map(ArchiveObject::key))
+                    .hasSize(14)
+                    .allSatisfy(key -> assertThat(archive.tags(key))
+                            .as("marked as --on-success says, though another machine delivered it")
+                            .containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED));
         }
     }
 

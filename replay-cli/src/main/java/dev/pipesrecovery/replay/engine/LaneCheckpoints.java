@@ -1,6 +1,7 @@
 package dev.pipesrecovery.replay.engine;
 
 import dev.pipesrecovery.archive.ArchiveKey;
+import dev.pipesrecovery.replay.selection.ReplayTags;
 import dev.pipesrecovery.replay.state.KeyCheckpoint;
 import dev.pipesrecovery.replay.state.KeyProgress;
 import dev.pipesrecovery.replay.target.ReplayItem;
@@ -57,13 +58,20 @@ final class LaneCheckpoints {
         this.stop = stop;
     }
 
-    /** True (and counted as already delivered) when the key's checkpoint says {@code item} was delivered. */
+    /**
+     * True (and counted as already delivered) when the key's checkpoint says {@code item} was delivered; marked per
+     * {@code --on-success} if its tags (when read) show the sender that delivered it could not.
+     */
     boolean skipDelivered(ReplayItem item) {
         Active key = activate(item.s3Key(), item.orderingKey());
         if (key == null || !key.progress.alreadyDelivered(item.s3Key())) {
             return false;
         }
         context.counters().alreadyDelivered.increment();
+        Map<String, String> tags = item.tags();
+        if (tags != null && !ReplayTags.REPLAYED.equals(tags.get(ReplayTags.STATUS))) {
+            context.marker().delivered(item.s3Key(), tags); // finish what the sender that delivered it could not
+        }
         return true;
     }
 
@@ -167,7 +175,9 @@ final class LaneCheckpoints {
                 return;
             }
         } catch (RuntimeException e) {
-            notSaved(subject, "checkpoint not saved (retried at the next save): " + e.getMessage());
+            notSaved(
+                    subject,
+                    "checkpoint not saved (this machine's journal still has the deliveries): " + e.getMessage());
             return;
         }
         active.values().remove(key);
