@@ -31,6 +31,7 @@ final class LaneCheckpoints {
 
     private static final class Active {
         final KeyProgress progress;
+        final String identity;
         final String orderingKey;
         String lastItem;
         long savedAtNanos;
@@ -40,8 +41,9 @@ final class LaneCheckpoints {
 
         String failure;
 
-        Active(KeyProgress progress, String orderingKey, long now) {
+        Active(KeyProgress progress, String identity, String orderingKey, long now) {
             this.progress = progress;
+            this.identity = identity;
             this.orderingKey = orderingKey;
             this.savedAtNanos = now;
         }
@@ -101,17 +103,19 @@ final class LaneCheckpoints {
             return; // nothing to save: another sender owns the key now
         }
         String identity = identity(s3Key);
-        Active key = identity == null ? null : activate(s3Key, null);
+        Active key = identity == null ? sentWithOrderingKey(s3Key) : activate(s3Key, null);
         if (key == null) {
-            return; // not an archive key (an unexpected error names the partition key): nothing to checkpoint
+            return; // no key in flight to checkpoint
         }
         key.failure = cause;
-        key.lastItem = s3Key;
+        if (identity != null) {
+            key.lastItem = s3Key;
+        }
         // a record that failed for good was counted under its code first; a record excluded by --status was not
         key.stopped = context.counters().failedWith(cause) ? KeyCheckpoint.Status.FAILED : KeyCheckpoint.Status.BLOCKED;
         save(key, key.stopped);
         if (context.settings().holdKeyAfterFailure()) {
-            active.remove(identity); // it sends nothing more in this run
+            active.remove(key.identity); // it sends nothing more in this run
         }
     }
 
@@ -131,6 +135,14 @@ final class LaneCheckpoints {
     void finish() {
         active.values().forEach(key -> key.ending = true);
         afterBatch();
+    }
+
+    /** The key in flight whose ordering key is {@code orderingKey} (a failed read names only that), or null. */
+    private Active sentWithOrderingKey(String orderingKey) {
+        return active.values().stream()
+                .filter(key -> key.orderingKey.equals(orderingKey))
+                .findFirst()
+                .orElse(null);
     }
 
     private Active activate(String s3Key, String orderingKey) {
@@ -154,6 +166,7 @@ final class LaneCheckpoints {
                     null);
             key = new Active(
                     progress,
+                    identity,
                     orderingKey != null ? orderingKey : archiveKey.encodedPartitionKey(),
                     context.time().monotonic().nanoTime());
             active.put(identity, key);
