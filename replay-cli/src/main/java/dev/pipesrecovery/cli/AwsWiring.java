@@ -6,6 +6,7 @@ import dev.pipesrecovery.aws.AwsClientFactory;
 import dev.pipesrecovery.aws.AwsSettings;
 import dev.pipesrecovery.replay.plan.s3.S3PlanUpload;
 import dev.pipesrecovery.replay.plan.sfn.StepFunctionsStart;
+import dev.pipesrecovery.replay.state.sfn.StepFunctionsRunStatus;
 import dev.pipesrecovery.replay.target.ReplayTarget;
 import dev.pipesrecovery.replay.target.eventbridge.EventBridgeTarget;
 import dev.pipesrecovery.replay.target.http.ConnectionAuthLookup;
@@ -88,11 +89,14 @@ final class AwsWiring {
         return archive;
     }
 
-    /** The plan's upload (the archive's bucket) and the replay state machine's StartExecution. */
+    /** The plan's upload (the archive's bucket), the replay state machine's StartExecution, and its status. */
     ManagedRunClients managedRuns() {
         S3Client s3 = closeLater(archiveClients.s3());
         SfnClient sfn = closeLater(archiveClients.configure(SfnClient.builder()).build());
-        return new ManagedRunClients(new S3PlanUpload(s3, options.requireBucket()), new StepFunctionsStart(sfn));
+        return new ManagedRunClients(
+                new S3PlanUpload(s3, options.requireBucket()),
+                new StepFunctionsStart(sfn),
+                new StepFunctionsRunStatus(sfn, this::unknownBecause));
     }
 
     /**

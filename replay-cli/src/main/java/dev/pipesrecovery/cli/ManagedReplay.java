@@ -11,6 +11,7 @@ import dev.pipesrecovery.replay.plan.sfn.StepFunctionsStart;
 import dev.pipesrecovery.replay.selection.ArchiveSelector;
 import dev.pipesrecovery.replay.selection.Selection;
 import dev.pipesrecovery.replay.state.RunDescription;
+import dev.pipesrecovery.replay.state.RunExecution;
 import dev.pipesrecovery.replay.state.RunStateKeys;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -115,10 +116,16 @@ final class ManagedReplay {
                 plan.bytes());
         wiring.archive(aws).putIfAbsent(new ArchiveWrite(run.runJson(), description.toJson()));
         String executionArn = wiring.managedRuns(aws).executions().start(request.stateMachineArn(), input);
+        // after the start: run.json is written before it, when the ARN is not known; a retried start keeps the first
+        wiring.archive(aws)
+                .putIfAbsent(new ArchiveWrite(
+                        run.execution(),
+                        new RunExecution(executionArn, wiring.clock().instant().toString()).toJson()));
         out.println("Run " + runId + " started on " + TerminalText.field(request.stateMachineArn()));
         out.println("  plan:      s3://" + aws.bucket() + "/" + run.plan());
         out.println("  execution: " + executionArn);
         out.println("Follow it:");
+        out.println("  pipes-replay status " + runId + " --bucket " + aws.bucket());
         out.println("  aws stepfunctions describe-execution --execution-arn " + executionArn);
         out.println("  " + StepFunctionsStart.consoleUrl(executionArn.split(":")[3], executionArn));
         out.println("  the report: s3://" + aws.bucket() + "/" + run.report());

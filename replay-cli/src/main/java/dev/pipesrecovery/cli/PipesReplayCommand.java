@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             ReplayCommand.class,
             ReportCommand.class,
             TriageCommand.class,
+            StatusCommand.class,
             CommandLine.HelpCommand.class
         },
         synopsisSubcommandLabel = "COMMAND",

@@ -133,6 +133,16 @@ final class ReplayOutput {
                     + "their own than S3's 10 leave room for: the last ones were dropped for the replay status (see "
                     + "the failures file)");
         }
+        if (summary.marking().checkpointConflicts() > 0) {
+            out.println("  warning:     " + summary.marking().checkpointConflicts() + " key(s) stopped: another "
+                    + "sender of this run (another machine?) saved their checkpoint first (see the failures file and "
+                    + "`pipes-replay status " + summary.run().identity() + "`)");
+        }
+        if (summary.marking().checkpointFailures() > 0) {
+            out.println("  warning:     " + summary.marking().checkpointFailures() + " checkpoint read(s) or "
+                    + "write(s) in the bucket failed (this machine's journal still prevents re-sending; another "
+                    + "machine may re-send those keys' records)");
+        }
         if (summary.files().failuresFileProblem() != null) {
             out.println("  warning:     " + TerminalText.field(summary.files().failuresFileProblem()));
         }

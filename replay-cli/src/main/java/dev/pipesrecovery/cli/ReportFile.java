@@ -81,6 +81,8 @@ final class ReportFile {
         node.put("lossMarkers", skipped.lossMarkers());
         node.put("markFailures", summary.marking().failures());
         node.put("foreignTagsDropped", summary.marking().foreignTagsDropped());
+        node.put("checkpointConflicts", summary.marking().checkpointConflicts());
+        node.put("checkpointFailures", summary.marking().checkpointFailures());
         node.put("requests", delivered.requests());
         ReplaySummary.Pace pace = summary.pace();
         node.put("achievedPerSecond", Math.round(pace.achievedPerSecond() * 10) / 10.0);

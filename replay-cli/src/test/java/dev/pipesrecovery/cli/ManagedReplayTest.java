@@ -126,6 +126,42 @@ class ManagedReplayTest {
     }
 
     @Test
+    void statusReadsTheRecordedExecutionFromStepFunctionsAndSaysWhatItCannotRead() throws Exception {
+        archive.put(CONSUMER, "k1", DAY1, "one");
+        Cli.Result started = replay("--yes");
+        Matcher runId = RUN_ID.matcher(started.out());
+        assertThat(runId.find()).as(started.out()).isTrue();
+        String run = runId.group(1);
+        String executionArn = new ObjectMapper()
+                .readTree(read("_runs/" + run + "/execution.json"))
+                .path("executionArn")
+                .asText();
+        assertThat(executionArn).startsWith("arn:aws:states:").endsWith(":" + run);
+        assertThat(started.out()).contains("pipes-replay status " + run);
+
+        Cli.Result status = new Cli(state, "--bucket", archive.bucket()).run("status", run);
+
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        String moto = sfn.describeExecution(b -> b.executionArn(executionArn)).statusAsString();
+        assertThat(status.out())
+                .contains(
+                        "(stepfunctions engine)",
+                        "execution:  " + executionArn,
+                        "status:     " + moto,
+                        // moto 5.2.1 lists no Map Run for any execution: shown as unknown, the rest still shown
+                        "map run:    unknown: ",
+                        "keys:       0 checkpoint(s)",
+                        "Next: ");
+        JsonNode json = new ObjectMapper()
+                .readTree(new Cli(state, "--bucket", archive.bucket(), "--format", "json")
+                        .run("status", run)
+                        .out());
+        assertThat(json.path("execution").path("status").asText()).isEqualTo(moto);
+        assertThat(json.path("execution").path("items").isNull()).isTrue();
+        assertThat(json.path("planRecords").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void aDryRunSumsThePlanUpAndWritesAndStartsNothing() {
         archive.put(CONSUMER, "k1", DAY1, "one");
         int before = sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn))

@@ -148,7 +148,7 @@ class ReRunTest {
         try (FaultInjectingProxy s3 =
                 FaultInjectingProxy.inFrontOf(URI.create(fixture.archive().endpoint()))) {
             RequestMatch tagging =
-                    RequestMatch.http("PUT", "/" + fixture.archive().bucket() + "/");
+                    RequestMatch.http("PUT", "/" + fixture.archive().bucket() + "/orders-api/");
             fixture.s3Endpoint(s3.endpoint().toString()); // every S3 call through the proxy, which counts them
             Cli.Result kept = replay("--on-success", "keep");
             assertThat(kept.exitCode()).as(kept.toString()).isEqualTo(0);

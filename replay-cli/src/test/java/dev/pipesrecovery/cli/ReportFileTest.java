@@ -46,7 +46,7 @@ class ReportFileTest {
                         2,
                         List.of(new BlockedKey("customer/42", "HTTP 422", "orders-api/k.json", 2)),
                         1),
-                new ReplaySummary.Marking(9, 10),
+                new ReplaySummary.Marking(9, 10, 0, 0),
                 new ReplaySummary.Pace(9.94, 6.2, 148.0),
                 new ReplaySummary.Files(
                         "/state/journals/identity-1.journal", "/state/runs/run-1.failures.jsonl", "cannot write"),
@@ -88,6 +88,8 @@ class ReportFileTest {
                         "lossMarkers",
                         "markFailures",
                         "foreignTagsDropped",
+                        "checkpointConflicts",
+                        "checkpointFailures",
                         "requests",
                         "achievedPerSecond",
                         "latencyP50Millis",

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the default replay path ({@code --status pending --on-success tag}) asks of S3 per record, counted at the
  * wire by the testkit proxy, on moto_server (which, like S3, sends a GET's tag count; S3Mock does not): one GET and one
- * tag write per untagged record, the tag read only for objects that have tags (a failed one, foreign tags).
+ * tag write per untagged record, the tag read only for objects that have tags (a failed one, foreign tags); and per
+ * partition key (per day), one checkpoint read and one save, plus a save per 1,000 records or 30 s of the key.
  */
 class S3RequestsPerRecordTest {
 
@@ -61,11 +62,16 @@ class S3RequestsPerRecordTest {
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(0);
             assertThat(partner.received()).hasSize(20);
             Map<String, Long> perRecord = s3.requests().stream()
-                    .filter(r -> r.path().contains("/orders-api/"))
+                    .filter(r -> r.path().contains("/orders-api/") && !r.path().contains("/_runs/"))
                     .collect(Collectors.groupingBy(ProxiedRequest::s3Operation, Collectors.counting()));
             assertThat(perRecord)
                     .containsExactlyInAnyOrderEntriesOf(
                             Map.of("GetObject", 20L, "PutObjectTagging", 20L, "GetObjectTagging", 1L));
+            // per key (4 keys of 5 records, fewer than the 1,000 between saves): its checkpoint read once, saved once
+            Map<String, Long> perKey = s3.requests().stream()
+                    .filter(r -> r.path().contains("/_runs/") && r.path().contains("/keys/orders-api/"))
+                    .collect(Collectors.groupingBy(ProxiedRequest::s3Operation, Collectors.counting()));
+            assertThat(perKey).containsExactlyInAnyOrderEntriesOf(Map.of("GetObject", 4L, "PutObject", 4L));
             assertThat(keys)
                     .allSatisfy(
                             key -> assertThat(archive.tags(key)).containsEntry(ReplayTags.STATUS, ReplayTags.REPLAYED));

@@ -5,6 +5,7 @@ import dev.pipesrecovery.replay.target.ReplayItem;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Sends one batch to the target with the replay's retry rule ({@link TargetSender}: core's {@code Retrier}, the rate
@@ -21,10 +22,14 @@ final class BatchDelivery {
     private final ReplayContext context;
     private final TargetSender sender;
     private final BiConsumer<ReplayItem, String> onFinalFailure;
+    /** Told of each delivered item once the journal has it (its key's checkpoint advances). */
+    private final Consumer<ReplayItem> onDelivered;
 
-    BatchDelivery(ReplayContext context, BiConsumer<ReplayItem, String> onFinalFailure) {
+    BatchDelivery(
+            ReplayContext context, BiConsumer<ReplayItem, String> onFinalFailure, Consumer<ReplayItem> onDelivered) {
         this.context = context;
         this.onFinalFailure = onFinalFailure;
+        this.onDelivered = onDelivered;
         this.sender = new TargetSender(
                 context.target(),
                 context.limiter(),
@@ -71,6 +76,7 @@ final class BatchDelivery {
             context.counters().latency.record(context.time().monotonic().nanoTime() - startedNanos);
             context.breaker().recordSuccess();
             context.marker().delivered(item.s3Key(), item.tags());
+            onDelivered.accept(item);
         }
     }
 

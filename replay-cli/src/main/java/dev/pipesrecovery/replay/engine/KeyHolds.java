@@ -6,6 +6,7 @@ import dev.pipesrecovery.replay.target.ReplayItem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Per-key order after a failure. Once a record of a partition key is not delivered in this run — it failed for good,
@@ -32,15 +33,25 @@ final class KeyHolds {
     private final ReplayCounters counters;
     private final FailureLog failureLog;
     private final Map<String, Hold> holds = new HashMap<>();
+    /** Told of every record not delivered (failed key, cause), held or not: its key's checkpoint says so. */
+    private final BiConsumer<String, String> onNotDelivered;
 
-    KeyHolds(boolean enabled, ReplayCounters counters, FailureLog failureLog) {
+    KeyHolds(
+            boolean enabled,
+            ReplayCounters counters,
+            FailureLog failureLog,
+            BiConsumer<String, String> onNotDelivered) {
         this.enabled = enabled;
         this.counters = counters;
         this.failureLog = failureLog;
+        this.onNotDelivered = onNotDelivered;
     }
 
     /** The key's later records wait: the object {@code failedKey} was not delivered, for {@code cause}. */
     void hold(String orderingKey, String cause, String failedKey) {
+        if (!holds.containsKey(orderingKey)) {
+            onNotDelivered.accept(failedKey, cause);
+        }
         if (enabled) {
             holds.putIfAbsent(orderingKey, new Hold(cause, failedKey));
         }

@@ -36,6 +36,7 @@ final class Lane implements Runnable {
     private final BlockingQueue<Pending> queue;
     private final BatchDelivery delivery;
     private final KeyHolds holds;
+    private final LaneCheckpoints checkpoints;
     /** Taken from the queue while filling a batch but not for it (the end, or a key the batch holds already). */
     private Pending deferred;
 
@@ -48,8 +49,16 @@ final class Lane implements Runnable {
         this.context = context;
         this.fetcher = fetcher;
         this.queue = new ArrayBlockingQueue<>(context.settings().laneQueueCapacity());
-        this.holds = new KeyHolds(context.settings().holdKeyAfterFailure(), context.counters(), context.failureLog());
-        this.delivery = new BatchDelivery(context, (item, code) -> holds.hold(item.orderingKey(), code, item.s3Key()));
+        this.checkpoints = new LaneCheckpoints(context, this::stopKey);
+        this.holds = new KeyHolds(
+                context.settings().holdKeyAfterFailure(), context.counters(), context.failureLog(), checkpoints::held);
+        this.delivery = new BatchDelivery(
+                context, (item, code) -> holds.hold(item.orderingKey(), code, item.s3Key()), checkpoints::delivered);
+    }
+
+    /** Another sender advanced the key's checkpoint: this lane sends none of its later records. */
+    private void stopKey(String orderingKey, String s3Key) {
+        holds.hold(orderingKey, LaneCheckpoints.CONFLICT, s3Key);
     }
 
     /** The keys this lane held back after a failure (read once the lane has finished). */
@@ -73,6 +82,7 @@ final class Lane implements Runnable {
             while (true) {
                 List<ReplayItem> batch = nextBatch();
                 if (batch == null) {
+                    checkpoints.finish();
                     return;
                 }
                 if (context.breaker().isOpen()) {
@@ -82,6 +92,7 @@ final class Lane implements Runnable {
                 }
                 fetcher.release(batchPermits);
                 batchPermits = 0;
+                checkpoints.afterBatch();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -156,8 +167,8 @@ final class Lane implements Runnable {
     }
 
     /**
-     * The fetched record, unless there is nothing to send: skipped (reported by the fetcher), or held back behind an
-     * earlier undelivered record of its key. Nothing to send gives its budget back at once.
+     * The fetched record, unless there is nothing to send: skipped (reported by the fetcher), held back behind an
+     * earlier undelivered record of its key, or delivered already by this run (its key's checkpoint says so). Nothing to send gives its budget back at once.
      */
     private Optional<ReplayItem> await(Pending pending) throws InterruptedException {
         Fetched fetched;
@@ -171,7 +182,9 @@ final class Lane implements Runnable {
         if (fetched.holdCause() != null) {
             holds.hold(pending.orderingKey(), fetched.holdCause(), fetched.heldBy());
         }
-        Optional<ReplayItem> item = Optional.ofNullable(fetched.item()).filter(i -> !holds.holdsBack(i));
+        Optional<ReplayItem> item = Optional.ofNullable(fetched.item())
+                .filter(i -> !holds.holdsBack(i))
+                .filter(i -> !checkpoints.skipDelivered(i));
         if (item.isEmpty()) {
             fetcher.release(pending.permits());
         } else {

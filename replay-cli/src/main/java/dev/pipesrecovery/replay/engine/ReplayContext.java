@@ -1,23 +1,36 @@
 package dev.pipesrecovery.replay.engine;
 
 import dev.pipesrecovery.archive.ArchiveStore;
+import dev.pipesrecovery.archive.KeyLayout;
 import dev.pipesrecovery.replay.journal.ReplayJournal;
 import dev.pipesrecovery.replay.run.ReplayRequest;
 import dev.pipesrecovery.replay.run.ReplaySettings;
 import dev.pipesrecovery.replay.selection.StatusFilter;
+import dev.pipesrecovery.replay.state.KeyCheckpoints;
 import dev.pipesrecovery.replay.target.ReplayTarget;
 
 /**
- * What every lane of one run shares: the archive, the run's request (selection, target, settings, run id), where its
+ * What every lane of one run shares: the archive and its key layout, the run's request (selection, target, settings, run id), where its
  * outcomes are recorded, what paces and stops it, and time. The shortcuts below name what the parts are used for.
  */
-record ReplayContext(ArchiveStore store, ReplayRequest request, RunRecords records, FlowControl flow, EngineTime time) {
+record ReplayContext(
+        ArchiveStore store,
+        KeyLayout layout,
+        ReplayRequest request,
+        RunRecords records,
+        FlowControl flow,
+        EngineTime time) {
 
     /**
      * Where the run's outcomes go: the journal (durable, for resuming), the counters (progress and summary), the
-     * failures file, and the objects' tags.
+     * failures file, the objects' tags, and the keys' checkpoints in the bucket (resuming from any machine).
      */
-    record RunRecords(ReplayJournal journal, ReplayCounters counters, FailureLog failureLog, ObjectMarker marker) {}
+    record RunRecords(
+            ReplayJournal journal,
+            ReplayCounters counters,
+            FailureLog failureLog,
+            ObjectMarker marker,
+            KeyCheckpoints checkpoints) {}
 
     /** What paces the run (the rate limiter shared by every lane) and what stops it (the circuit breaker). */
     record FlowControl(TokenBucket limiter, CircuitBreaker breaker) {}
@@ -52,6 +65,10 @@ record ReplayContext(ArchiveStore store, ReplayRequest request, RunRecords recor
 
     ObjectMarker marker() {
         return records.marker();
+    }
+
+    KeyCheckpoints checkpoints() {
+        return records.checkpoints();
     }
 
     TokenBucket limiter() {

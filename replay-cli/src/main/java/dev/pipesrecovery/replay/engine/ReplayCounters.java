@@ -2,6 +2,7 @@ package dev.pipesrecovery.replay.engine;
 
 import dev.pipesrecovery.replay.run.BlockedKey;
 import dev.pipesrecovery.replay.run.ReplaySummary;
+import dev.pipesrecovery.replay.state.KeyCheckpoint;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,11 +31,35 @@ final class ReplayCounters {
     /** Objects that lost foreign tags to make room for the replay status. */
     final LongAdder foreignTagsDropped = new LongAdder();
 
+    /** Key checkpoints saved DONE, FAILED, BLOCKED (key segments: a key's records of one day). */
+    final LongAdder keysDone = new LongAdder();
+
+    final LongAdder keysFailed = new LongAdder();
+    final LongAdder keysBlocked = new LongAdder();
+    /** Keys this run stopped sending because another sender saved their checkpoint first. */
+    final LongAdder checkpointConflicts = new LongAdder();
+    /** Checkpoint reads or saves that failed (S3 error): the journal and tags still guard this machine. */
+    final LongAdder checkpointFailures = new LongAdder();
+
     final LatencyHistogram latency = new LatencyHistogram();
     private final Map<String, LongAdder> failedByCode = new ConcurrentHashMap<>();
 
     void failed(String code) {
         failedByCode.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+
+    void keySaved(KeyCheckpoint.Status status) {
+        switch (status) {
+            case DONE -> keysDone.increment();
+            case FAILED -> keysFailed.increment();
+            case BLOCKED -> keysBlocked.increment();
+            case RUNNING -> {}
+        }
+    }
+
+    /** Whether a record failed for good with {@code code} in this run. */
+    boolean failedWith(String code) {
+        return failedByCode.containsKey(code);
     }
 
     long failed() {
@@ -59,6 +84,8 @@ final class ReplayCounters {
                         + markFailures.sum()
                         + blocked.sum()
                         + foreignTagsDropped.sum()
+                        + checkpointConflicts.sum()
+                        + checkpointFailures.sum()
                         + notArchiveKeys.sum()
                 > 0;
     }
@@ -83,7 +110,11 @@ final class ReplayCounters {
                         blocked.sum(),
                         blockedKeys.subList(0, Math.min(blockedKeys.size(), ReplaySummary.BLOCKED_KEYS_LISTED)),
                         blockedKeys.size()),
-                new ReplaySummary.Marking(markFailures.sum(), foreignTagsDropped.sum()),
+                new ReplaySummary.Marking(
+                        markFailures.sum(),
+                        foreignTagsDropped.sum(),
+                        checkpointConflicts.sum(),
+                        checkpointFailures.sum()),
                 new ReplaySummary.Pace(
                         delivered.sum() * 1000.0 / run.durationMillis(),
                         latency.quantileMillis(0.50),

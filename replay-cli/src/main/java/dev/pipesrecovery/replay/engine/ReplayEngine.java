@@ -14,7 +14,9 @@ import dev.pipesrecovery.replay.selection.ListedObject;
 import dev.pipesrecovery.replay.selection.Selection;
 import dev.pipesrecovery.replay.selection.StatusFilter;
 import dev.pipesrecovery.replay.state.BucketRunState;
+import dev.pipesrecovery.replay.state.KeyCheckpoints;
 import dev.pipesrecovery.replay.state.RunDescription;
+import dev.pipesrecovery.replay.state.RunProgress;
 import dev.pipesrecovery.replay.state.RunStateKeys;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  * workers; a partition key always goes to the same lane, so its records stay in order), each request waits for the
  * shared rate limiter, retries follow the backoff policy, and the circuit breaker stops the whole run when the
  * target keeps failing. Objects the run's journal lists as delivered are skipped (and marked, if an earlier run
- * could not). A partition key whose record is not delivered holds its later records back ({@link KeyHolds}).
+ * could not), and so are those its keys' checkpoints in the bucket say were delivered, by this machine or another
+ * ({@link LaneCheckpoints}). A partition key whose record is not delivered holds its later records back
+ * ({@link KeyHolds}). The run's totals go to the bucket too ({@link RunProgressWriter}), for {@code status}.
  */
 public final class ReplayEngine {
 
@@ -95,14 +99,18 @@ public final class ReplayEngine {
         });
         FailureLog failureLog = new FailureLog(request.failuresFile());
         List<BlockedKey> blockedKeys;
+        RunProgressWriter progressWriter;
         try (ReplayJournal journal = ReplayJournal.open(request.journalFile());
                 failureLog) {
             ObjectMarker marker = new ObjectMarker(
                     store, settings.onSuccess(), request.runId(), time.wall(), counters, failureLog, journal);
+            RunStateKeys runKeys = RunStateKeys.of(selector.layout(), request.runIdentity());
             ReplayContext context = new ReplayContext(
                     store,
+                    selector.layout(),
                     request,
-                    new ReplayContext.RunRecords(journal, counters, failureLog, marker),
+                    new ReplayContext.RunRecords(
+                            journal, counters, failureLog, marker, new KeyCheckpoints(store, runKeys)),
                     new ReplayContext.FlowControl(
                             new TokenBucket(settings.rate(), time.sleeper(), time.monotonic()), breaker),
                     time);
@@ -118,7 +126,7 @@ public final class ReplayEngine {
                     TimeUnit.SECONDS);
             BucketRunState runState = BucketRunState.open(
                     store,
-                    RunStateKeys.of(selector.layout(), request.runIdentity()),
+                    runKeys,
                     RunDescription.local(
                             request.runIdentity(),
                             request.selection(),
@@ -126,11 +134,19 @@ public final class ReplayEngine {
                             settings.rate(),
                             settings.concurrency(),
                             startedAt));
+            progressWriter = new RunProgressWriter(store, runKeys, counters, time.wall(), startedAt);
+            RunProgressWriter writer = progressWriter;
+            ticker.scheduleAtFixedRate(
+                    () -> writer.write(false, null),
+                    RunProgress.CADENCE_SECONDS,
+                    RunProgress.CADENCE_SECONDS,
+                    TimeUnit.SECONDS);
             blockedKeys = dispatch(request.selection(), context, marker, runState);
         } finally {
             ticker.shutdownNow();
             progress.finished();
         }
+        progressWriter.write(true, breaker.reason());
         ReplaySummary.Run run = new ReplaySummary.Run(
                 request.runId(),
                 request.runIdentity(),

@@ -61,8 +61,12 @@ public record ReplaySummary(
         }
     }
 
-    /** After delivery: objects that could not be tagged, and objects whose own tags made room for the status. */
-    public record Marking(long failures, long foreignTagsDropped) {}
+    /**
+     * After delivery: objects that could not be tagged, objects whose own tags made room for the status; keys this
+     * run stopped because another sender saved their checkpoint first ({@code checkpointConflicts}), and checkpoint
+     * reads or saves that failed ({@code checkpointFailures}).
+     */
+    public record Marking(long failures, long foreignTagsDropped, long checkpointConflicts, long checkpointFailures) {}
 
     /** How fast: delivered records per second of the run, and the latency of a record's request(s). */
     public record Pace(double achievedPerSecond, double latencyP50Millis, double latencyP99Millis) {}

@@ -71,20 +71,24 @@ public record RunDescription(
         return instant == null ? null : instant.toString();
     }
 
-    /** @throws IllegalArgumentException when {@code json} is not a run description (readers ignore unknown fields) */
-    public static RunDescription fromJson(byte[] json) {
-        try {
-            return JSON.readValue(json, RunDescription.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not a run description: " + e.getMessage(), e);
-        }
-    }
-
     public byte[] toJson() {
         try {
             return JSON.writeValueAsBytes(this);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Readers ignore unknown fields (a newer writer never breaks an older reader).
+     *
+     * @throws IllegalArgumentException when {@code json} is not a run description (no run id, engine or start)
+     */
+    public static RunDescription fromJson(byte[] json) {
+        try {
+            return JSON.readValue(json, RunDescription.class);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a run.json: " + e.getMessage(), e);
         }
     }
 }

@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 /**
  * Where one replay run keeps its state in the archive bucket, beside the consumers, so that any machine, a Step
  * Functions worker or {@code status} sees the same truth: {@code [<prefix>/]_runs/<runId>/run.json} (what the run is,
- * {@link RunDescription}), {@code plan.jsonl} (the plan of a managed run), {@code keys/<consumer>/<encoded partition
- * key>[~<chunk>].json} (a key's checkpoint, {@link KeyCheckpoint}; one partition key may be in several consumers' archives) and {@code report/} (the Map Run's ResultWriter
- * output). The partition-key segment is the archive key layout's own encoding, so it is a safe S3 key segment.
+ * {@link RunDescription}), {@code plan.jsonl} (the plan of a managed run), {@code execution.json} (a managed run's
+ * execution, {@link RunExecution}), {@code progress.json} (a local run's totals, {@link RunProgress}), {@code
+ * keys/<consumer>/<encoded partition key>[~<chunk>].json} (a key's checkpoint, {@link KeyCheckpoint}; one partition key
+ * may be in several consumers' archives) and {@code report/} (the Map Run's ResultWriter output). The partition-key segment is the archive key layout's own encoding, so it is a safe S3 key segment.
  *
  * @param runsPrefix {@code [<prefix>/]_runs/} ({@link KeyLayout#runsPrefix()})
  */
@@ -45,6 +46,16 @@ public record RunStateKeys(String runsPrefix, String runId) {
 
     public String plan() {
         return runDirectory() + "plan.jsonl";
+    }
+
+    /** A managed run's execution ({@link RunExecution}). */
+    public String execution() {
+        return runDirectory() + "execution.json";
+    }
+
+    /** A local run's totals ({@link RunProgress}). */
+    public String progress() {
+        return runDirectory() + "progress.json";
     }
 
     /** {@code .../keys/}: where the checkpoints are. */

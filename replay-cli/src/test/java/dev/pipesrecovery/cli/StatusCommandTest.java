@@ -1,0 +1,125 @@
+package dev.pipesrecovery.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pipesrecovery.cli.support.Archive;
+import dev.pipesrecovery.cli.support.Cli;
+import dev.pipesrecovery.testkit.PartnerApi;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code status RUN} of a local run, read from the bucket (S3Mock) by a machine that did not run it. */
+class StatusCommandTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Instant T0 = Instant.parse("2026-11-21T22:00:00Z");
+    /** A producer's partition key with a terminal escape: status must not print it raw. */
+    private static final String HOSTILE_KEY = "k1\u001b[2J";
+
+    @TempDir
+    Path runner;
+
+    @TempDir
+    Path elsewhere;
+
+    @Test
+    void showsKeysTotalsAndTheFailedKeyEscapedAndSaysWhatToDoNext() throws Exception {
+        try (Archive archive = new Archive();
+                PartnerApi partner = new PartnerApi().then(PartnerApi.Answer.of(422), 1)) {
+            archive.put("orders-api", HOSTILE_KEY, T0, "{\"n\":0}");
+            archive.put("orders-api", HOSTILE_KEY, T0.plusMillis(1), "{\"n\":1}");
+            archive.put("orders-api", "k2", T0, "{\"n\":2}");
+            archive.put("orders-api", "k3", T0, "{\"n\":3}");
+            Cli.Result replay = new Cli(
+                            runner,
+                            "--bucket",
+                            archive.bucket(),
+                            "--endpoint-url",
+                            archive.endpoint(),
+                            "--format",
+                            "json")
+                    .run(
+                            "replay",
+                            "--consumer",
+                            "orders-api",
+                            "--partition-key",
+                            HOSTILE_KEY,
+                            "--target",
+                            "http",
+                            "--url",
+                            partner.url("/orders"),
+                            "--rate",
+                            "0",
+                            "--yes");
+            assertThat(replay.exitCode()).as(replay.toString()).isEqualTo(ExitCodes.SOME_FAILED);
+            String identity = MAPPER.readTree(replay.out())
+                    .path("summary")
+                    .path("runIdentity")
+                    .asText();
+
+            Cli.Result text = new Cli(elsewhere, "--bucket", archive.bucket(), "--endpoint-url", archive.endpoint())
+                    .run("status", identity);
+
+            assertThat(text.exitCode()).as(text.toString()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(text.out())
+                    .contains(
+                            "Run " + identity + " (local engine)",
+                            "attempt:    finished ",
+                            "0 sent, 1 failed, 1 held back",
+                            "keys:       1 checkpoint(s): 0 done, 0 running, 1 failed, 0 blocked; 0 record(s) delivered",
+                            "FAILED orders-api k1\\x1b[2J: HTTP 422",
+                            "Next: fix what the errors above say, then run the same `pipes-replay replay` command");
+            assertThat(text.out()).doesNotContain("\u001b");
+
+            Cli.Result json = new Cli(
+                            elsewhere,
+                            "--bucket",
+                            archive.bucket(),
+                            "--endpoint-url",
+                            archive.endpoint(),
+                            "--format",
+                            "json")
+                    .run("status", identity);
+            JsonNode doc = MAPPER.readTree(json.out());
+            assertThat(doc.path("engine").asText()).isEqualTo("local");
+            assertThat(doc.path("keys").path("failed").asLong()).isEqualTo(1);
+            assertThat(doc.path("keys")
+                            .path("problems")
+                            .get(0)
+                            .path("partitionKey")
+                            .asText())
+                    .as("JSON keeps the exact value")
+                    .isEqualTo(HOSTILE_KEY);
+            assertThat(doc.path("progress").path("recordsFailed").asLong()).isEqualTo(1);
+            assertThat(doc.path("progress").path("finished").asBoolean()).isTrue();
+
+            Cli.Result limited = new Cli(elsewhere, "--bucket", archive.bucket(), "--endpoint-url", archive.endpoint())
+                    .run("status", identity, "--keys", "0");
+            assertThat(limited.out()).contains("1 checkpoint(s), 0 read (--keys)");
+        }
+    }
+
+    @Test
+    void aRunThatIsNotThereIsOneLineAndExitThree() {
+        try (Archive archive = new Archive()) {
+            Cli.Result missing = new Cli(elsewhere, "--bucket", archive.bucket(), "--endpoint-url", archive.endpoint())
+                    .run("status", "no-such-run");
+
+            assertThat(missing.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
+            assertThat(missing.err().strip().lines()).hasSize(1);
+            assertThat(missing.err())
+                    .contains("no run no-such-run in s3://" + archive.bucket() + "/_runs/no-such-run/");
+
+            Cli.Result bad = new Cli(elsewhere, "--bucket", archive.bucket(), "--endpoint-url", archive.endpoint())
+                    .run("status", "../x");
+            assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(new String(bad.err().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                    .contains("bad RUN");
+        }
+    }
+}
