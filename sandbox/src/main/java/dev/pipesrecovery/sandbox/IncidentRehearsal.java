@@ -8,7 +8,12 @@ import dev.pipesrecovery.sandbox.partner.PartnerBehaviour;
 import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
 import dev.pipesrecovery.sandbox.pipe.LocalPipeStandIn;
 import dev.pipesrecovery.testkit.LocalAws;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -118,7 +123,12 @@ public final class IncidentRehearsal {
     /** Phases 5-6 and the verification: replay, live traffic again, the table. */
     public Verification replayAndVerify(IncidentPlan plan) throws InterruptedException {
         long replayFrom = partner.deliveries().size();
-        PipesReplay.Result result = engine == ReplayEngineChoice.LOCAL ? replayLocally() : replayManaged();
+        PipesReplay.Result result;
+        try {
+            result = engine == ReplayEngineChoice.LOCAL ? replayLocally() : replayManaged();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the replay worker's log in " + workDir, e);
+        }
         long replayTo = partner.deliveries().size();
         result.out().lines().forEach(log::detail);
         if (result.exitCode() != 0) {
@@ -155,15 +165,18 @@ public final class IncidentRehearsal {
      * The managed engine: pipes-replay writes the plan and run.json to the bucket as against AWS, and the run
      * "starts" on the {@link StandInStateMachine}, which runs each plan line through the real replay worker.
      */
-    private PipesReplay.Result replayManaged() {
+    private PipesReplay.Result replayManaged() throws IOException {
         String stateMachine = "arn:aws:states:" + LocalAws.REGION.id() + ":" + LocalAws.ACCOUNT_ID + ":stateMachine:"
                 + settings.pipe().pipeName() + "-replay";
         log.phase(
                 "5 replay",
                 "pipes-replay replay --engine stepfunctions --state-machine " + stateMachine + " --target http --url "
                         + partner.url() + " --consumer " + settings.pipe().pipeName() + " --yes");
+        Path workerLogFile = workDir.resolve("replay-worker.log");
         log.detail("the execution runs on a LOCAL STAND-IN of the Distributed Map (no emulator runs one): each plan"
-                + " line is a child that invokes the replay worker until it answers done");
+                + " line is a child that invokes the replay worker until it answers done (its log: " + workerLogFile
+                + ")");
+        PrintStream workerLog = new PrintStream(Files.newOutputStream(workerLogFile), true, StandardCharsets.UTF_8);
         StandInStateMachine stateMachineStandIn = new StandInStateMachine(
                 deployment.archive(),
                 new KeyLayout(settings.archivePrefix()),
@@ -174,9 +187,15 @@ public final class IncidentRehearsal {
                                 .build(),
                         Clock.systemUTC()),
                 settings.pipe().pipeName(),
-                timing.workerInvocationBudget());
-        PipesReplay.Result result = replay.withManagedRuns(stateMachineStandIn)
-                .run(replayArguments(List.of("--engine", "stepfunctions", "--state-machine", stateMachine)));
+                timing.workerInvocationBudget(),
+                workerLog);
+        PipesReplay.Result result;
+        try {
+            result = replay.withManagedRuns(stateMachineStandIn)
+                    .run(replayArguments(List.of("--engine", "stepfunctions", "--state-machine", stateMachine)));
+        } finally {
+            workerLog.close();
+        }
         StandInStateMachine.Run run = stateMachineStandIn.lastRun();
         if (run != null) {
             log.detail("stand-in Map Run: " + run.items() + " plan items (" + run.records() + " records), "

@@ -58,7 +58,7 @@ public record RehearsalTiming(
      * workflow's continuation loop would go untried.
      */
     public Duration workerInvocationBudget() {
-        return Duration.ofSeconds(1);
+        return Duration.ofSeconds(3);
     }
 
     public RehearsalTiming withEsm(EsmSettings newEsm) {

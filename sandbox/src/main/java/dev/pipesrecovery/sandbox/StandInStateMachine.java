@@ -13,7 +13,9 @@ import dev.pipesrecovery.replay.state.RunStateKeys;
 import dev.pipesrecovery.replay.target.ReplayTarget;
 import dev.pipesrecovery.replay.worker.ReplayWorker;
 import dev.pipesrecovery.retry.Sleeper;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -35,14 +37,22 @@ final class StandInStateMachine implements ManagedRunStart {
     private final ReplayTarget target;
     private final String consumer;
     private final Duration invocationBudget;
+    private final PrintStream workerLog;
     private volatile Run lastRun;
 
     /**
      * @param invocationBudget how long each worker invocation may send before it answers {@code done: false} (the
      *     function's timeout less a margin in AWS; short here, so that the child's continuation loop runs too)
+     * @param workerLog where the worker's JSON lines go (its CloudWatch log in AWS)
      */
     StandInStateMachine(
-            ArchiveStore archive, KeyLayout layout, ReplayTarget target, String consumer, Duration invocationBudget) {
+            ArchiveStore archive,
+            KeyLayout layout,
+            ReplayTarget target,
+            String consumer,
+            Duration invocationBudget,
+            PrintStream workerLog) {
+        this.workerLog = workerLog;
         this.archive = archive;
         this.layout = layout;
         this.target = target;
@@ -61,7 +71,13 @@ final class StandInStateMachine implements ManagedRunStart {
                 .map(PlanLines::parse)
                 .toList();
         ReplayWorker worker = new ReplayWorker(
-                archive, layout, target, consumer, EngineTime.of(java.time.Clock.systemUTC(), Sleeper.SYSTEM));
+                archive,
+                layout,
+                target,
+                consumer,
+                EngineTime.of(Clock.systemUTC(), Sleeper.SYSTEM),
+                ReplayWorker.DEFAULT_BACKOFF,
+                workerLog);
         try {
             StandInResult result = new LocalDistributedMapStandIn(worker.withBudget(invocationBudget), Sleeper.SYSTEM)
                     .run(items, input);
