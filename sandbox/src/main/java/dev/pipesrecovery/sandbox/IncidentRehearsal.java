@@ -1,6 +1,7 @@
 package dev.pipesrecovery.sandbox;
 
 import dev.pipesrecovery.archive.KeyLayout;
+import dev.pipesrecovery.replay.plan.standin.StandInStateMachine;
 import dev.pipesrecovery.replay.target.http.HttpTarget;
 import dev.pipesrecovery.replay.target.http.HttpTargetConfig;
 import dev.pipesrecovery.sandbox.esm.LocalSqsEventSourceMapping;

@@ -1,4 +1,4 @@
-package dev.pipesrecovery.sandbox;
+package dev.pipesrecovery.replay.plan.standin;
 
 import dev.pipesrecovery.archive.ArchiveStore;
 import dev.pipesrecovery.archive.KeyLayout;
@@ -7,8 +7,6 @@ import dev.pipesrecovery.replay.plan.ManagedRunInput;
 import dev.pipesrecovery.replay.plan.ManagedRunStart;
 import dev.pipesrecovery.replay.plan.PlanItem;
 import dev.pipesrecovery.replay.plan.PlanLines;
-import dev.pipesrecovery.replay.plan.standin.LocalDistributedMapStandIn;
-import dev.pipesrecovery.replay.plan.standin.StandInResult;
 import dev.pipesrecovery.replay.state.RunStateKeys;
 import dev.pipesrecovery.replay.target.ReplayTarget;
 import dev.pipesrecovery.replay.worker.ReplayWorker;
@@ -25,12 +23,14 @@ import java.util.List;
  * stepfunctions} writes the plan and run.json to the bucket exactly as against AWS, then "starts the execution"
  * here: this reads the plan back from the bucket as the Map's ItemReader does and runs every line through
  * {@link LocalDistributedMapStandIn} with the real replay worker in this JVM, to the end, before it returns.
- * What it cannot show (Lambda's own retries, a Map Run's redrive, ResultWriter) is listed on the stand-in.
+ * What it cannot show (Lambda's own retries, a Map Run's redrive, ResultWriter) is listed on the stand-in. For
+ * rehearsals and benchmarks only (the sandbox's {@code demo --replay managed}, the managed-replay benchmark):
+ * {@code pipes-replay} itself starts runs with {@code replay.plan.sfn.StepFunctionsStart}.
  */
-final class StandInStateMachine implements ManagedRunStart {
+public final class StandInStateMachine implements ManagedRunStart {
 
     /** What the stand-in ran: the Map Run's counts, to print beside the verification. */
-    record Run(int items, long records, StandInResult result) {}
+    public record Run(int items, long records, StandInResult result, Duration took) {}
 
     private final ArchiveStore archive;
     private final KeyLayout layout;
@@ -45,7 +45,7 @@ final class StandInStateMachine implements ManagedRunStart {
      *     function's timeout less a margin in AWS; short here, so that the child's continuation loop runs too)
      * @param workerLog where the worker's JSON lines go (its CloudWatch log in AWS)
      */
-    StandInStateMachine(
+    public StandInStateMachine(
             ArchiveStore archive,
             KeyLayout layout,
             ReplayTarget target,
@@ -78,11 +78,15 @@ final class StandInStateMachine implements ManagedRunStart {
                 EngineTime.of(Clock.systemUTC(), Sleeper.SYSTEM),
                 ReplayWorker.DEFAULT_BACKOFF,
                 workerLog);
+        long started = System.nanoTime();
         try {
             StandInResult result = new LocalDistributedMapStandIn(worker.withBudget(invocationBudget), Sleeper.SYSTEM)
                     .run(items, input);
             lastRun = new Run(
-                    items.size(), items.stream().mapToLong(PlanItem::count).sum(), result);
+                    items.size(),
+                    items.stream().mapToLong(PlanItem::count).sum(),
+                    result,
+                    Duration.ofNanos(System.nanoTime() - started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the stand-in Map Run was running", e);
@@ -92,7 +96,7 @@ final class StandInStateMachine implements ManagedRunStart {
     }
 
     /** The last run, or null before the first. */
-    Run lastRun() {
+    public Run lastRun() {
         return lastRun;
     }
 }
