@@ -1,11 +1,22 @@
 package dev.pipesrecovery.sandbox;
 
 import dev.pipesrecovery.archive.KeyLayout;
+import dev.pipesrecovery.replay.plan.standin.StandInStateMachine;
+import dev.pipesrecovery.replay.target.http.HttpTarget;
+import dev.pipesrecovery.replay.target.http.HttpTargetConfig;
 import dev.pipesrecovery.sandbox.esm.LocalSqsEventSourceMapping;
 import dev.pipesrecovery.sandbox.partner.PartnerBehaviour;
 import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
 import dev.pipesrecovery.sandbox.pipe.LocalPipeStandIn;
+import dev.pipesrecovery.testkit.LocalAws;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -30,11 +41,19 @@ public final class IncidentRehearsal {
     private final LocalPipeStandIn pipe;
     private final LocalSqsEventSourceMapping mapping;
     private final PipesReplay replay;
+    private final ReplayEngineChoice engine;
     private ArchiveCensus census;
     private List<String> keys;
     private EventProducer producer;
 
     public IncidentRehearsal(SandboxStack stack, LocalDeployment deployment, PhaseLog log, Path workDir) {
+        this(stack, deployment, log, workDir, ReplayEngineChoice.LOCAL);
+    }
+
+    /** @param engine how phase 5 replays: the local engine, or the managed engine's plan and worker on a stand-in */
+    public IncidentRehearsal(
+            SandboxStack stack, LocalDeployment deployment, PhaseLog log, Path workDir, ReplayEngineChoice engine) {
+        this.engine = engine;
         this.stack = stack;
         this.deployment = deployment;
         this.log = log;
@@ -105,25 +124,12 @@ public final class IncidentRehearsal {
     /** Phases 5-6 and the verification: replay, live traffic again, the table. */
     public Verification replayAndVerify(IncidentPlan plan) throws InterruptedException {
         long replayFrom = partner.deliveries().size();
-        log.phase(
-                "5 replay",
-                "pipes-replay replay --target http --url " + partner.url() + " --consumer "
-                        + settings.pipe().pipeName() + " --yes");
-        PipesReplay.Result result = replay.run(
-                "replay",
-                "--target",
-                "http",
-                "--url",
-                partner.url().toString(),
-                "--consumer",
-                settings.pipe().pipeName(),
-                "--rate",
-                Integer.toString(timing.replayRate()),
-                "--concurrency",
-                "8",
-                "--yes",
-                "--state-dir",
-                workDir.resolve("pipes-replay").toString());
+        PipesReplay.Result result;
+        try {
+            result = engine == ReplayEngineChoice.LOCAL ? replayLocally() : replayManaged();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the replay worker's log in " + workDir, e);
+        }
         long replayTo = partner.deliveries().size();
         result.out().lines().forEach(log::detail);
         if (result.exitCode() != 0) {
@@ -146,6 +152,80 @@ public final class IncidentRehearsal {
         log.phase("verify", "partner API delivery log vs. what was produced:");
         log.raw(verification.table());
         return verification;
+    }
+
+    private PipesReplay.Result replayLocally() {
+        log.phase(
+                "5 replay",
+                "pipes-replay replay --target http --url " + partner.url() + " --consumer "
+                        + settings.pipe().pipeName() + " --yes");
+        return replay.run(replayArguments(List.of()));
+    }
+
+    /**
+     * The managed engine: pipes-replay writes the plan and run.json to the bucket as against AWS, and the run
+     * "starts" on the {@link StandInStateMachine}, which runs each plan line through the real replay worker.
+     */
+    private PipesReplay.Result replayManaged() throws IOException {
+        String stateMachine = "arn:aws:states:" + LocalAws.REGION.id() + ":" + LocalAws.ACCOUNT_ID + ":stateMachine:"
+                + settings.pipe().pipeName() + "-replay";
+        log.phase(
+                "5 replay",
+                "pipes-replay replay --engine stepfunctions --state-machine " + stateMachine + " --target http --url "
+                        + partner.url() + " --consumer " + settings.pipe().pipeName() + " --yes");
+        Path workerLogFile = workDir.resolve("replay-worker.log");
+        log.detail("the execution runs on a LOCAL STAND-IN of the Distributed Map (no emulator runs one): each plan"
+                + " line is a child that invokes the replay worker until it answers done (its log: " + workerLogFile
+                + ")");
+        PrintStream workerLog = new PrintStream(Files.newOutputStream(workerLogFile), true, StandardCharsets.UTF_8);
+        StandInStateMachine stateMachineStandIn = new StandInStateMachine(
+                deployment.archive(),
+                new KeyLayout(settings.archivePrefix()),
+                new HttpTarget(
+                        HttpTargetConfig.plain(partner.url(), List.of()),
+                        HttpClient.newBuilder()
+                                .version(HttpClient.Version.HTTP_1_1)
+                                .build(),
+                        Clock.systemUTC()),
+                settings.pipe().pipeName(),
+                timing.workerInvocationBudget(),
+                workerLog);
+        PipesReplay.Result result;
+        try {
+            result = replay.withManagedRuns(stateMachineStandIn)
+                    .run(replayArguments(List.of("--engine", "stepfunctions", "--state-machine", stateMachine)));
+        } finally {
+            workerLog.close();
+        }
+        StandInStateMachine.Run run = stateMachineStandIn.lastRun();
+        if (run != null) {
+            log.detail("stand-in Map Run: " + run.items() + " plan items (" + run.records() + " records), "
+                    + run.result().succeeded() + " succeeded, "
+                    + run.result().failures().size() + " failed, "
+                    + run.result().invocations() + " worker invocations");
+            run.result().failures().forEach(failure -> log.detail("  failed: " + failure));
+        }
+        return result;
+    }
+
+    private String[] replayArguments(List<String> engineOptions) {
+        List<String> arguments = new ArrayList<>(List.of("replay"));
+        arguments.addAll(engineOptions);
+        arguments.addAll(List.of(
+                "--target",
+                "http",
+                "--url",
+                partner.url().toString(),
+                "--consumer",
+                settings.pipe().pipeName(),
+                "--rate",
+                Integer.toString(timing.replayRate()),
+                "--concurrency",
+                "8",
+                "--yes",
+                "--state-dir",
+                workDir.resolve("pipes-replay").toString()));
+        return arguments.toArray(String[]::new);
     }
 
     private void awaitPipe(long records) throws InterruptedException {

@@ -1,8 +1,11 @@
 package dev.pipesrecovery.sandbox;
 
+import dev.pipesrecovery.cli.AwsOptions;
 import dev.pipesrecovery.cli.DefaultWiring;
+import dev.pipesrecovery.cli.ManagedRunClients;
 import dev.pipesrecovery.cli.PipesReplayCommand;
 import dev.pipesrecovery.cli.Terminal;
+import dev.pipesrecovery.replay.plan.ManagedRunStart;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,6 +28,8 @@ public final class PipesReplay {
 
     private final List<String> globalOptions;
     private final Path stateDir;
+    /** Starts managed runs instead of Step Functions ({@link StandInStateMachine}), or null for the SDK's. */
+    private final ManagedRunStart managedRuns;
 
     /**
      * @param s3Endpoint the archive's endpoint ({@code --endpoint-url})
@@ -32,6 +37,7 @@ public final class PipesReplay {
      */
     public PipesReplay(String s3Endpoint, String bucket, String prefix, Path stateDir) {
         this.stateDir = stateDir;
+        this.managedRuns = null;
         LocalCredentials.install();
         List<String> options = new ArrayList<>(List.of(
                 "--bucket",
@@ -46,6 +52,21 @@ public final class PipesReplay {
         this.globalOptions = List.copyOf(options);
     }
 
+    private PipesReplay(List<String> globalOptions, Path stateDir, ManagedRunStart managedRuns) {
+        this.globalOptions = globalOptions;
+        this.stateDir = stateDir;
+        this.managedRuns = managedRuns;
+    }
+
+    /**
+     * The same pipes-replay, whose {@code replay --engine stepfunctions} starts its run on {@code managedRuns} (the
+     * sandbox's stand-in state machine) instead of calling Step Functions; everything before the start (plan,
+     * run.json, the confirmation) is the production path.
+     */
+    PipesReplay withManagedRuns(ManagedRunStart managedRuns) {
+        return new PipesReplay(globalOptions, stateDir, managedRuns);
+    }
+
     /** The global options, for printing the equivalent command. */
     public List<String> globalOptions() {
         return globalOptions;
@@ -57,13 +78,24 @@ public final class PipesReplay {
         all.addAll(List.of(args));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        try (DefaultWiring wiring =
-                new DefaultWiring(Terminal.NONE, Clock.systemUTC(), stateDir, new ByteArrayOutputStream())) {
+        try (DefaultWiring wiring = wiring()) {
             CommandLine commandLine = PipesReplayCommand.commandLine(wiring);
             commandLine.setOut(new PrintWriter(out, true));
             commandLine.setErr(new PrintWriter(err, true));
             int exitCode = commandLine.execute(all.toArray(String[]::new));
             return new Result(exitCode, out.toString(), err.toString());
         }
+    }
+
+    private DefaultWiring wiring() {
+        if (managedRuns == null) {
+            return new DefaultWiring(Terminal.NONE, Clock.systemUTC(), stateDir, new ByteArrayOutputStream());
+        }
+        return new DefaultWiring(Terminal.NONE, Clock.systemUTC(), stateDir, new ByteArrayOutputStream()) {
+            @Override
+            public ManagedRunClients managedRuns(AwsOptions options) {
+                return super.managedRuns(options).startingWith(managedRuns);
+            }
+        };
     }
 }

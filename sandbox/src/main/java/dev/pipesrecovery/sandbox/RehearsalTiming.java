@@ -52,6 +52,15 @@ public record RehearsalTiming(
         return new RehearsalTiming(StandInOptions.rehearsal(), esm, 5, Duration.ofSeconds(90), 0);
     }
 
+    /**
+     * How long one replay worker invocation may send before it answers {@code done: false} in a managed replay's
+     * rehearsal: the deployed function's timeout (900 s) would never run out at a rehearsal's volume, so the child
+     * workflow's continuation loop would go untried.
+     */
+    public Duration workerInvocationBudget() {
+        return Duration.ofSeconds(3);
+    }
+
     public RehearsalTiming withEsm(EsmSettings newEsm) {
         return new RehearsalTiming(pipe, newEsm, kinesisReadsOverride, phaseTimeout, replayRate);
     }

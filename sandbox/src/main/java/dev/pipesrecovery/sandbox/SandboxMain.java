@@ -14,11 +14,14 @@ import java.util.concurrent.CountDownLatch;
 public final class SandboxMain {
 
     private static final String USAGE = """
-            usage: bin/sandbox demo  [--parameters FILE]   rehearse the incident, print the verification table
+            usage: bin/sandbox demo  [--parameters FILE] [--replay local|managed]
+                                                           rehearse the incident, print the verification table
                    bin/sandbox up    [--parameters FILE]   rehearse until the archive is full, keep running
                    bin/sandbox down                        stop what 'up' started
                    bin/sandbox bench [--events N]          end-to-end throughput per stage
-              --parameters: a pipe parameter file (default cloudformation/examples/orders-api.json)""";
+              --parameters: a pipe parameter file (default cloudformation/examples/orders-api.json)
+              --replay:     local (default): pipes-replay's local engine; managed: --engine stepfunctions, its plan
+                            run by the replay worker on a LOCAL STAND-IN of the Step Functions Distributed Map""";
 
     private SandboxMain() {}
 
@@ -32,8 +35,18 @@ public final class SandboxMain {
         int exit;
         try {
             exit = switch (args[0]) {
-                case "demo" -> demo(option(args, "--parameters", RehearsalSettings.DEFAULT_EXAMPLE), workDir, false);
-                case "up" -> demo(option(args, "--parameters", RehearsalSettings.DEFAULT_EXAMPLE), workDir, true);
+                case "demo" ->
+                    demo(
+                            option(args, "--parameters", RehearsalSettings.DEFAULT_EXAMPLE),
+                            replayEngine(option(args, "--replay", "local")),
+                            workDir,
+                            false);
+                case "up" ->
+                    demo(
+                            option(args, "--parameters", RehearsalSettings.DEFAULT_EXAMPLE),
+                            ReplayEngineChoice.LOCAL,
+                            workDir,
+                            true);
                 case "bench" ->
                     Benchmark.run(events(option(args, "--events", "50000")), workDir, new PhaseLog(System.out));
                 default -> {
@@ -51,7 +64,8 @@ public final class SandboxMain {
         System.exit(exit);
     }
 
-    private static int demo(String parameterFile, Path workDir, boolean stayUp) throws Exception {
+    private static int demo(String parameterFile, ReplayEngineChoice engine, Path workDir, boolean stayUp)
+            throws Exception {
         PhaseLog log = new PhaseLog(System.out);
         RehearsalSettings settings = RehearsalSettings.load(Path.of(parameterFile));
         log.phase("settings", settings.describe());
@@ -61,7 +75,7 @@ public final class SandboxMain {
         try (SandboxStack stack = SandboxStack.startOwn(false, true);
                 LocalDeployment deployment =
                         LocalDeployment.start(stack, settings, RehearsalTiming.demo(), workDir, plan.shards())) {
-            IncidentRehearsal rehearsal = new IncidentRehearsal(stack, deployment, log, workDir);
+            IncidentRehearsal rehearsal = new IncidentRehearsal(stack, deployment, log, workDir, engine);
             log.detail("Kinesis " + stack.kinesisEndpoint() + "  SQS " + stack.sqsEndpoint() + "  S3 "
                     + stack.s3Endpoint());
             List<String> exports = SandboxEnvironment.exports(
@@ -96,6 +110,14 @@ public final class SandboxMain {
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     }
 
+    private static ReplayEngineChoice replayEngine(String value) {
+        return switch (value) {
+            case "local" -> ReplayEngineChoice.LOCAL;
+            case "managed" -> ReplayEngineChoice.MANAGED;
+            default -> throw new IllegalArgumentException("--replay must be local or managed, was '" + value + "'");
+        };
+    }
+
     private static int events(String value) {
         try {
             int events = Integer.parseInt(value);
@@ -112,7 +134,7 @@ public final class SandboxMain {
     private static String option(String[] args, String name, String fallback) {
         String value = fallback;
         for (int i = 1; i < args.length; i += 2) {
-            if (!List.of("--parameters", "--events").contains(args[i])) {
+            if (!List.of("--parameters", "--events", "--replay").contains(args[i])) {
                 throw new IllegalArgumentException("unknown argument '" + args[i] + "'\n" + USAGE);
             }
             if (i + 1 >= args.length) {

@@ -3,6 +3,7 @@ package dev.pipesrecovery.replay.plan.sfn;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipesrecovery.replay.plan.ManagedRunInput;
+import dev.pipesrecovery.replay.plan.ManagedRunStart;
 import java.io.UncheckedIOException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -12,7 +13,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * run twice (a retry after a timeout) does not start two runs
  * (https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html).
  */
-public final class StepFunctionsStart {
+public final class StepFunctionsStart implements ManagedRunStart {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -22,7 +23,7 @@ public final class StepFunctionsStart {
         this.sfn = sfn;
     }
 
-    /** @return the execution's ARN */
+    @Override
     public String start(String stateMachineArn, ManagedRunInput input) {
         return sfn.startExecution(b ->
                         b.stateMachineArn(stateMachineArn).name(input.runId()).input(json(input)))
