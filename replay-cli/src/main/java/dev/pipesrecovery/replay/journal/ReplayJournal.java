@@ -17,8 +17,8 @@ import java.util.List;
  * {@code kill -9}) and started again skips it — and {@code <key>\tmarked} once its object was tagged (or deleted),
  * so a resumed run marks only what an earlier run delivered but could not mark, and re-tags nothing. (Archive keys
  * hold no tab.) Appends from all workers are group-committed ({@link GroupCommit}): one write + fsync serves every
- * key waiting at that time. A torn last line (killed mid-write) is ignored on reading: that key was not acknowledged, so it is sent again
- * with the same idempotency key.
+ * key waiting at that time. A torn last line (killed mid-write) is ignored on reading: that key was not acknowledged,
+ * so it is sent again with the same idempotency key.
  */
 public final class ReplayJournal implements AutoCloseable {
 

@@ -18,11 +18,12 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Replays N archived 1 KiB events to a local HTTP sink with no rate limit, on the default path (status tag read,
- * GET, tag written), with the real CLI in a child JVM ({@link ChildReplay}), and measures in the same run the sink
- * alone and the archive alone (the ceilings). Runs two sizes to show the heap does not grow with the number of
- * objects, then replays the smaller size once more through the testkit proxy to count the S3 requests per record by
- * kind at the wire, then times {@code bin/pipes-replay --help}. See replay-cli/README.md "Benchmark" for the command.
+ * Replays N archived 1 KiB events to a local HTTP sink with no rate limit, GETs only and on the default path (status
+ * from the GET, tag written), with the real launcher in a child JVM ({@link ChildReplay}), and measures in the same
+ * run the ceilings ({@link Ceilings}: the sink alone, the archive alone, GET then POST), with the CPU time per event
+ * of each. Runs two sizes to show the heap does not grow with the number of objects, then replays the smaller size
+ * once more through the testkit proxy to count the S3 requests per record by kind at the wire, then times
+ * {@code bin/pipes-replay --help}. See replay-cli/README.md "Benchmark" for the command.
  */
 public final class ReplayBenchmark {
 
@@ -152,7 +153,8 @@ public final class ReplayBenchmark {
                 Locale.ROOT,
                 "  %s%n    %,10.0f events/s = %.0f %% of %s (bar: >= 70 %%), %.0f %% of GET then POST; "
                         + "latency per event p50 %.1f ms, p99 %.1f ms%n"
-                        + "    CPU %,.0f us/event in the replay JVM (start to exit) + %,.0f us/event in the archive and sink; "
+                        + "    CPU %,.0f us/event in the replay JVM (start to exit) + %,.0f us/event in the archive "
+                        + "and sink; "
                         + "heap peak used %.1f MB, peak retained after full GC %.1f MB (-Xmx%s)%n",
                 what,
                 run.perSecond(),
