@@ -9,38 +9,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The durable record of what a replay (one run identity) did, one archive key per line: {@code <key>} once it was
  * delivered — appended and fsync'd BEFORE its object is marked, so a run killed at any moment (even
  * {@code kill -9}) and started again skips it — and {@code <key>\tmarked} once its object was tagged (or deleted),
  * so a resumed run marks only what an earlier run delivered but could not mark, and re-tags nothing. (Archive keys
- * hold no tab.) Appends from all workers are group-committed: one write + fsync serves every key waiting at that
- * time. A torn last line (killed mid-write) is ignored on reading: that key was not acknowledged, so it is sent again
- * with the same idempotency key.
+ * hold no tab.) Appends from all workers are group-committed ({@link GroupCommit}): one write + fsync serves every
+ * key waiting at that time. A torn last line (killed mid-write) is ignored on reading: that key was not acknowledged,
+ * so it is sent again with the same idempotency key.
  */
 public final class ReplayJournal implements AutoCloseable {
 
     private static final String MARKED = "\tmarked";
 
-    /** Lines to append; {@code durable}: fsync before {@code done} completes. */
-    private record Pending(String line, boolean durable, CompletableFuture<Void> done) {}
-
-    /** Queued by {@link #close()}: the writer writes what came before it, then ends. */
-    private static final Pending CLOSE = new Pending("", false, new CompletableFuture<>());
-
     private final Path file;
     private final DeliveredKeys delivered;
     private final DeliveredKeys unmarked;
     private final FileChannel channel;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final GroupCommit appends;
     private volatile boolean closed;
 
     private ReplayJournal(Path file, DeliveredKeys delivered, DeliveredKeys unmarked, FileChannel channel) {
@@ -48,9 +36,7 @@ public final class ReplayJournal implements AutoCloseable {
         this.delivered = delivered;
         this.unmarked = unmarked;
         this.channel = channel;
-        this.writer = new Thread(this::writeLoop, "pipes-replay-journal");
-        this.writer.setDaemon(true);
-        this.writer.start();
+        this.appends = new GroupCommit(channel);
     }
 
     public static ReplayJournal open(Path file) {
@@ -97,7 +83,7 @@ public final class ReplayJournal implements AutoCloseable {
         return delivered.size();
     }
 
-    /** Appends every key with one write + fsync and returns once they are on disk. */
+    /** Appends every key and returns once they are on disk (one fsync shared with the other lanes' keys). */
     public void recordDelivered(List<String> keys) throws InterruptedException {
         if (keys.isEmpty()) {
             return;
@@ -105,74 +91,39 @@ public final class ReplayJournal implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("journal closed");
         }
-        Pending pending = new Pending(String.join("\n", keys), true, new CompletableFuture<>());
-        queue.add(pending);
         try {
-            pending.done().get();
-        } catch (ExecutionException e) {
-            throw new UncheckedIOException(
-                    "cannot write the replay journal " + file,
-                    e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
+            appends.appendDurably(keys);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the replay journal " + file, e);
         }
     }
 
     /**
-     * Notes that {@code key}'s object was marked; does not wait for the disk (losing the note costs one more
-     * tagging call after a crash, never a re-send).
+     * Notes that {@code key}'s object was marked; does not wait for the disk: the note is written with the next
+     * delivery's (losing it costs one more tagging call after a crash, never a re-send).
      */
     public void recordMarked(String key) {
         if (!closed) {
-            queue.add(new Pending(key + MARKED, false, new CompletableFuture<>()));
+            appends.append(key + MARKED);
         }
     }
 
-    /** Blocks for the next lines, then writes every line waiting at that moment with one write (and one fsync). */
-    private void writeLoop() {
-        List<Pending> batch = new ArrayList<>();
-        boolean closing = false;
-        while (!closing) {
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            queue.drainTo(batch);
-            closing = batch.remove(CLOSE);
-            write(batch);
-            batch.clear();
-        }
-    }
-
-    private void write(List<Pending> batch) {
-        try {
-            StringBuilder lines = new StringBuilder();
-            batch.forEach(p -> lines.append(p.line()).append('\n'));
-            ByteBuffer buffer = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            if (batch.stream().anyMatch(Pending::durable)) {
-                channel.force(false); // marks alone ride on the next fsync (or the close)
-            }
-            batch.forEach(p -> p.done().complete(null));
-        } catch (IOException e) {
-            batch.forEach(p -> p.done().completeExceptionally(e));
-        }
-    }
-
-    /** Writes what is queued, then closes the file. Callers are done appending (the run's workers have ended). */
+    /** Writes what is appended, then closes the file. Callers are done appending (the run's workers have ended). */
     @Override
     public void close() {
         closed = true;
-        queue.add(CLOSE);
         try {
-            writer.join(5_000);
-            channel.close();
+            appends.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the marks not written cost a tagging call on the next run; every delivery was fsync'd already
+        } finally {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

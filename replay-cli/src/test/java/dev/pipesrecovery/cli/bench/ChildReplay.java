@@ -2,7 +2,6 @@ package dev.pipesrecovery.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pipesrecovery.cli.PipesReplayCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +16,10 @@ import java.util.regex.Pattern;
  */
 final class ChildReplay {
 
-    /** What one replay run gave. */
+    /**
+     * What one replay run gave; {@code cpuMicrosPerEvent}: the child JVM's CPU time (start to exit, JIT included)
+     * per delivered event, {@code serverCpuMicrosPerEvent}: this JVM's meanwhile (archive emulator and sink).
+     */
     record Result(
             double perSecond,
             double p50,
@@ -25,9 +27,17 @@ final class ChildReplay {
             long delivered,
             double peakUsedMb,
             double peakLiveMb,
-            String xmx) {}
+            String xmx,
+            double cpuMicrosPerEvent,
+            double serverCpuMicrosPerEvent) {}
 
     static final String XMX = "64m";
+    /** bin/pipes-replay of the checkout (it builds the jar if the sources are newer). */
+    static final Path LAUNCHER = Path.of(System.getProperty("pipesrecovery.root", ".."))
+            .toAbsolutePath()
+            .normalize()
+            .resolve("bin/pipes-replay");
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
@@ -38,15 +48,20 @@ final class ChildReplay {
             throws Exception {
         Files.createDirectories(state);
         Path gcLog = state.resolve("gc.log");
+        // through the launcher an SRE runs (bin/pipes-replay: its JVM options, class-data archive and jar), with the
+        // heap cap, the GC log and any -Dbench.replayJavaOpts in PIPES_REPLAY_JAVA_OPTS
+        List<String> javaOpts = new ArrayList<>(List.of("-Xmx" + XMX, "-Xlog:gc:file=" + gcLog));
+        // -Dbench.jfr=profile (or a .jfc file): a flight recording of the replay, where its time goes (README
+        // "Benchmark")
+        String jfr = System.getProperty("bench.jfr", "");
+        if (!jfr.isBlank()) {
+            javaOpts.add("-Xlog:jfr+startup=error"); // its "Started recording" line would precede the JSON
+            javaOpts.add("-XX:StartFlightRecording=settings=" + jfr + ",filename=" + state.resolve("replay.jfr"));
+            System.out.println("flight recording: " + state.resolve("replay.jfr"));
+        }
+        javaOpts.add(System.getProperty("bench.replayJavaOpts", ""));
         List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx" + XMX,
-                "-XX:+UseSerialGC",
-                "-Dhttp.maxConnections=64",
-                "-Xlog:gc:file=" + gcLog,
-                "-cp",
-                System.getProperty("java.class.path"),
-                PipesReplayCommand.class.getName(),
+                LAUNCHER.toString(),
                 "replay",
                 "--bucket",
                 bucket,
@@ -77,14 +92,34 @@ final class ChildReplay {
                         "AWS_REGION",
                         "us-east-1",
                         "AWS_ENDPOINT_URL_S3",
-                        s3Endpoint));
+                        s3Endpoint,
+                        "PIPES_REPLAY_JAVA_OPTS",
+                        String.join(" ", javaOpts).strip()));
+        long serverCpu = CpuTime.thisJvmNanos();
         Process process = builder.start();
+        long[] childCpu = {0};
+        Thread cpuSampler = new Thread(
+                () -> { // the child's CPU time is gone once it has exited
+                    while (process.isAlive()) {
+                        childCpu[0] = Math.max(childCpu[0], CpuTime.processNanos(process.toHandle()));
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                });
+        cpuSampler.setDaemon(true);
+        cpuSampler.start();
         byte[] out = process.getInputStream().readAllBytes();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("replay exited " + process.exitValue() + ": " + new String(out) + "\n"
                     + Files.readString(state.resolve("stderr.log")));
         }
+        serverCpu = CpuTime.thisJvmNanos() - serverCpu;
+        cpuSampler.join();
         JsonNode summary = MAPPER.readTree(out).path("summary");
+        long delivered = Math.max(1, summary.path("delivered").asLong());
         double peakUsed = 0;
         double peakLive = 0; // after full collections only: what is really retained
         for (String line : Files.readAllLines(gcLog)) {
@@ -103,7 +138,9 @@ final class ChildReplay {
                 summary.path("delivered").asLong(),
                 peakUsed,
                 peakLive,
-                XMX);
+                XMX,
+                childCpu[0] / 1e3 / delivered,
+                serverCpu / 1e3 / delivered);
     }
 
     private static double mb(String value, String unit) {

@@ -18,11 +18,12 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Replays N archived 1 KiB events to a local HTTP sink with no rate limit, on the default path (status tag read,
- * GET, tag written), with the real CLI in a child JVM ({@link ChildReplay}), and measures in the same run the sink
- * alone and the archive alone (the ceilings). Runs two sizes to show the heap does not grow with the number of
- * objects, then replays the smaller size once more through the testkit proxy to count the S3 requests per record by
- * kind at the wire, then times {@code bin/pipes-replay --help}. See replay-cli/README.md "Benchmark" for the command.
+ * Replays N archived 1 KiB events to a local HTTP sink with no rate limit, GETs only and on the default path (status
+ * from the GET, tag written), with the real launcher in a child JVM ({@link ChildReplay}), and measures in the same
+ * run the ceilings ({@link Ceilings}: the sink alone, the archive alone, GET then POST), with the CPU time per event
+ * of each. Runs two sizes to show the heap does not grow with the number of objects, then replays the smaller size
+ * once more through the testkit proxy to count the S3 requests per record by kind at the wire, then times
+ * {@code bin/pipes-replay --help}. See replay-cli/README.md "Benchmark" for the command.
  */
 public final class ReplayBenchmark {
 
@@ -52,9 +53,11 @@ public final class ReplayBenchmark {
             for (int size : new int[] {small, large}) {
                 try (Archive archive = new Archive(Emulators.s3Backend(ARCHIVE))) {
                     List<String> keys = fill(archive, size, event);
-                    double sinkAlone = Ceilings.sinkAlone(sink.url("/events"), event, size, CONCURRENCY);
-                    double archiveAlone = Ceilings.archiveAlone(archive.store(), keys, CONCURRENCY);
-                    double listAndGet = Ceilings.archiveListAndGet(archive.store(), "bench/", size, CONCURRENCY);
+                    Ceilings.Rate sinkAlone = Ceilings.sinkAlone(sink.url("/events"), event, size, CONCURRENCY);
+                    Ceilings.Rate archiveAlone = Ceilings.archiveAlone(archive.store(), keys, CONCURRENCY);
+                    Ceilings.Rate listAndGet = Ceilings.archiveListAndGet(archive.store(), "bench/", size, CONCURRENCY);
+                    Ceilings.Rate getThenPost =
+                            Ceilings.getThenPost(archive.store(), keys, sink.url("/events"), CONCURRENCY);
                     ChildReplay.Result getsOnly = ChildReplay.run(
                             archive.endpoint(),
                             archive.bucket(),
@@ -72,19 +75,25 @@ public final class ReplayBenchmark {
                             CONCURRENCY,
                             work.resolve("run-" + size));
                     // after the replays: it tags every object, and the default path selects untagged ones
-                    double getAndTag = Ceilings.archiveGetAndTag(archive.store(), keys, CONCURRENCY);
-                    double ceiling = Math.min(sinkAlone, archiveAlone);
-                    System.out.printf(Locale.ROOT, "%n%,d events%n", size);
-                    System.out.printf(Locale.ROOT, "  sink alone (POST loop)      %,10.0f events/s%n", sinkAlone);
-                    System.out.printf(Locale.ROOT, "  archive alone (GETs only)   %,10.0f events/s%n", archiveAlone);
-                    System.out.printf(Locale.ROOT, "  archive listing + GETs      %,10.0f events/s%n", listAndGet);
-                    System.out.printf(Locale.ROOT, "  archive GET + tag write     %,10.0f events/s%n", getAndTag);
-                    print("replay, GETs only (--status all --on-success keep)", getsOnly, ceiling, "min(sink, GETs)");
+                    Ceilings.Rate getAndTag = Ceilings.archiveGetAndTag(archive.store(), keys, CONCURRENCY);
+                    System.out.printf(Locale.ROOT, "%n%,d events (load average %s)%n", size, loadAverage());
+                    print("sink alone (POST loop)", sinkAlone);
+                    print("archive alone (GETs only)", archiveAlone);
+                    print("archive listing + GETs", listAndGet);
+                    print("archive GET + tag write", getAndTag);
+                    print("GET then POST, per thread", getThenPost);
+                    print(
+                            "replay, GETs only (--status all --on-success keep)",
+                            getsOnly,
+                            Math.min(sinkAlone.perSecond(), archiveAlone.perSecond()),
+                            "min(sink, GETs)",
+                            getThenPost.perSecond());
                     print(
                             "replay, default path (status from the GET, tag written)",
                             run,
-                            Math.min(sinkAlone, getAndTag),
-                            "min(sink, GET + tag write)");
+                            Math.min(sinkAlone.perSecond(), getAndTag.perSecond()),
+                            "min(sink, GET + tag write)",
+                            getThenPost.perSecond());
                     requireAll(getsOnly, size);
                     requireAll(run, size);
                 }
@@ -129,20 +138,45 @@ public final class ReplayBenchmark {
         }
     }
 
-    private static void print(String what, ChildReplay.Result run, double ceiling, String ceilingName) {
+    private static void print(String what, Ceilings.Rate ceiling) {
         System.out.printf(
                 Locale.ROOT,
-                "  %s%n    %,10.0f events/s = %.0f %% of %s (bar: >= 70 %%); latency per event p50 "
-                        + "%.1f ms, p99 %.1f ms; heap peak used %.1f MB, peak retained after full GC %.1f MB (-Xmx%s)%n",
+                "  %-32s %,7.0f events/s   CPU %,5.0f us/event (clients and servers)%n",
+                what,
+                ceiling.perSecond(),
+                ceiling.cpuMicrosPerEvent());
+    }
+
+    private static void print(
+            String what, ChildReplay.Result run, double ceiling, String ceilingName, double getThenPost) {
+        System.out.printf(
+                Locale.ROOT,
+                "  %s%n    %,10.0f events/s = %.0f %% of %s (bar: >= 70 %%), %.0f %% of GET then POST; "
+                        + "latency per event p50 %.1f ms, p99 %.1f ms%n"
+                        + "    CPU %,.0f us/event in the replay JVM (start to exit) + %,.0f us/event in the archive "
+                        + "and sink; "
+                        + "heap peak used %.1f MB, peak retained after full GC %.1f MB (-Xmx%s)%n",
                 what,
                 run.perSecond(),
                 100 * run.perSecond() / ceiling,
                 ceilingName,
+                100 * run.perSecond() / getThenPost,
                 run.p50(),
                 run.p99(),
+                run.cpuMicrosPerEvent(),
+                run.serverCpuMicrosPerEvent(),
                 run.peakUsedMb(),
                 run.peakLiveMb(),
                 run.xmx());
+    }
+
+    /** The machine's 1-minute load average: the benchmark shares its 2 cores with other builds. */
+    private static String loadAverage() {
+        return String.format(
+                Locale.ROOT,
+                "%.1f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
     }
 
     private static void requireAll(ChildReplay.Result run, int size) {
@@ -186,10 +220,7 @@ public final class ReplayBenchmark {
     }
 
     private static void helpWallTime() throws Exception {
-        Path launcher = Path.of(System.getProperty("pipesrecovery.root", ".."))
-                .toAbsolutePath()
-                .normalize()
-                .resolve("bin/pipes-replay");
+        Path launcher = ChildReplay.LAUNCHER;
         new ProcessBuilder(launcher.toString(), "--help")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

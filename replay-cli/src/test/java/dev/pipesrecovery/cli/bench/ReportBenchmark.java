@@ -54,8 +54,9 @@ public final class ReportBenchmark {
                 listed = listing.count();
             }
             double listSeconds = (System.nanoTime() - listStarted) / 1e9;
-            double getsPerSecond =
-                    Ceilings.archiveAlone(archive.store(), keys.subList(0, Math.min(READS, records)), PARALLELISM);
+            double getsPerSecond = Ceilings.archiveAlone(
+                            archive.store(), keys.subList(0, Math.min(READS, records)), PARALLELISM)
+                    .perSecond();
             double ceilingSeconds = listSeconds + Math.min(READS, records) / getsPerSecond;
 
             try (FaultInjectingProxy proxy = FaultInjectingProxy.inFrontOf(Emulators.s3Backend(ARCHIVE))) {
