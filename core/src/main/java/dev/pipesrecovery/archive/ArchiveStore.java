@@ -26,6 +26,16 @@ public interface ArchiveStore {
      */
     Stream<ArchiveObject> list(String keyPrefix);
 
+    /**
+     * As {@link #list(String)}, from the first key after {@code startAfter} (S3's {@code StartAfter}: a resumed
+     * reader lists only what is left instead of paging past what it has done); null lists from the first key. This
+     * default pages past them.
+     */
+    default Stream<ArchiveObject> list(String keyPrefix, String startAfter) {
+        Stream<ArchiveObject> all = list(keyPrefix);
+        return startAfter == null ? all : all.dropWhile(object -> object.key().compareTo(startAfter) <= 0);
+    }
+
     /** The object's bytes, or empty when there is no such key. */
     default Optional<byte[]> get(String key) {
         return read(key).map(StoredObject::body);

@@ -188,10 +188,19 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
 
     @Override
     public Stream<ArchiveObject> list(String keyPrefix) {
+        return list(keyPrefix, null);
+    }
+
+    /** @param startAfter null to list from the prefix's first key */
+    @Override
+    public Stream<ArchiveObject> list(String keyPrefix, String startAfter) {
         Objects.requireNonNull(keyPrefix, "keyPrefix");
         // The paginator fetches the next page only when the stream reaches it: flat memory for any listing size.
         Stream<ArchiveObject> objects = s3
-                .listObjectsV2Paginator(b -> b.bucket(bucket).prefix(keyPrefix).maxKeys(settings.listPageSize()))
+                .listObjectsV2Paginator(b -> b.bucket(bucket)
+                        .prefix(keyPrefix)
+                        .startAfter(startAfter)
+                        .maxKeys(settings.listPageSize()))
                 .contents()
                 .stream()
                 .map(o -> new ArchiveObject(o.key(), o.size(), o.lastModified()));

@@ -10,9 +10,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.stream.Stream;
 
 /**
  * Streams a {@link Selection} out of the archive in key order (so each partition key's records come in arrival
@@ -96,6 +98,39 @@ public final class ArchiveSelector {
             @Override
             public void close() {
                 chain.close();
+            }
+        });
+    }
+
+    /**
+     * The objects under one key prefix (a plan item's partition key on one day) whose S3 keys come after
+     * {@code startAfter} (null: from the first), in send order: S3 key order, a KPL aggregate's user records in
+     * sub-sequence order. One listing with S3's {@code StartAfter}, no tags read; a key that does not follow the
+     * layout comes as UNRECOGNIZED. To resume inside an aggregate written under unpadded keys, start after the
+     * aggregate's common stem, not after its last sent key ({@code -10} lists before {@code -2}).
+     */
+    public CloseableIterator<ListedObject> records(String keyPrefix, String startAfter) {
+        Stream<ArchiveObject> listing = store.list(keyPrefix, startAfter);
+        Iterator<ArchiveObject> objects = listing.iterator();
+        return new SubSequenceOrder(new CloseableIterator<>() {
+            @Override
+            public boolean hasNext() {
+                return objects.hasNext();
+            }
+
+            @Override
+            public ListedObject next() {
+                ArchiveObject object = objects.next();
+                try {
+                    return new ListedObject(object, ListedObject.Kind.RECORD, layout.parse(object.key()), null, null);
+                } catch (IllegalArgumentException e) {
+                    return new ListedObject(object, ListedObject.Kind.UNRECOGNIZED, null, null, e.getMessage());
+                }
+            }
+
+            @Override
+            public void close() {
+                listing.close();
             }
         });
     }

@@ -2,8 +2,10 @@ package dev.pipesrecovery.replay.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipesrecovery.replay.selection.Selection;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Locale;
@@ -35,7 +37,8 @@ public record RunDescription(
         long planRecords,
         long planBytes) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public RunDescription {
         Objects.requireNonNull(runId, "runId");
@@ -66,6 +69,15 @@ public record RunDescription(
 
     private static String text(Instant instant) {
         return instant == null ? null : instant.toString();
+    }
+
+    /** @throws IllegalArgumentException when {@code json} is not a run description (readers ignore unknown fields) */
+    public static RunDescription fromJson(byte[] json) {
+        try {
+            return JSON.readValue(json, RunDescription.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a run description: " + e.getMessage(), e);
+        }
     }
 
     public byte[] toJson() {
