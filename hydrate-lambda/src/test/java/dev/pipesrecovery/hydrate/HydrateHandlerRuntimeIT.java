@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipesrecovery.archive.ArchivedRecord;
 import dev.pipesrecovery.archive.ArchivedRecordCodec;
-import dev.pipesrecovery.hydrate.runtime.FakeRuntimeApi;
-import dev.pipesrecovery.hydrate.runtime.LambdaRuntimeProcess;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.SqsEvents;
+import dev.pipesrecovery.testkit.lambda.FakeRuntimeApi;
+import dev.pipesrecovery.testkit.lambda.LambdaRuntimeProcess;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -202,10 +201,6 @@ class HydrateHandlerRuntimeIT {
 
     /** Written by maven-dependency-plugin (build-classpath) before the integration tests. */
     static String ricClasspath() throws java.io.IOException {
-        Path file = Path.of(System.getProperty("ric.classpath.file", "target/ric.classpath"));
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("no " + file + ": run through `./mvnw -pl hydrate-lambda verify`");
-        }
-        return Files.readString(file).trim();
+        return LambdaRuntimeProcess.ricClasspathFromBuild();
     }
 }

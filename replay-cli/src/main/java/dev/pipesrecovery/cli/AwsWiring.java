@@ -8,13 +8,7 @@ import dev.pipesrecovery.replay.plan.s3.S3PlanUpload;
 import dev.pipesrecovery.replay.plan.sfn.StepFunctionsStart;
 import dev.pipesrecovery.replay.state.sfn.StepFunctionsRunStatus;
 import dev.pipesrecovery.replay.target.ReplayTarget;
-import dev.pipesrecovery.replay.target.eventbridge.EventBridgeTarget;
-import dev.pipesrecovery.replay.target.http.ConnectionAuthLookup;
-import dev.pipesrecovery.replay.target.http.CredentialTransport;
-import dev.pipesrecovery.replay.target.http.HttpTarget;
-import dev.pipesrecovery.replay.target.http.HttpTargetConfig;
-import dev.pipesrecovery.replay.target.http.PipeDestinationLookup;
-import dev.pipesrecovery.replay.target.kinesis.KinesisTarget;
+import dev.pipesrecovery.replay.target.aws.AwsTargets;
 import dev.pipesrecovery.triage.aws.ConsumerInspection;
 import dev.pipesrecovery.triage.aws.FailureReason;
 import dev.pipesrecovery.triage.aws.MetricsInspector;
@@ -24,29 +18,25 @@ import dev.pipesrecovery.triage.aws.QueuePeek;
 import dev.pipesrecovery.triage.aws.StreamInspector;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Deque;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.pipes.PipesClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS side of {@link DefaultWiring}: clients from the aws module's {@link AwsClientFactory} (so
  * {@code --endpoint-url}, {@code --region}, {@code --profile} and {@code AWS_ENDPOINT_URL*} behave as everywhere in
- * the project). Target clients get ONE SDK attempt: the replay engine's retry (core {@code Retrier}) wraps them and
- * attempts must not multiply. Archive reads keep the SDK's default attempts (no domain retry wraps a listing).
+ * the project). The target is built by {@link AwsTargets}, the replay worker function's way too. Archive reads keep
+ * the SDK's default attempts (no domain retry wraps a listing).
  */
 final class AwsWiring {
 
     private final AwsClientFactory archiveClients;
-    private final AwsClientFactory targetClients;
+    private final AwsTargets targets;
     private final AwsOptions options;
     private final Clock clock;
     private final Deque<AutoCloseable> toClose;
@@ -58,7 +48,7 @@ final class AwsWiring {
         this.toClose = toClose;
         AwsSettings settings = settings(options);
         this.archiveClients = new AwsClientFactory(settings);
-        this.targetClients = new AwsClientFactory(settings.withSdkMaxAttempts(1));
+        this.targets = new AwsTargets(settings, clock, this::closeLater);
     }
 
     private static AwsSettings settings(AwsOptions options) {
@@ -143,18 +133,7 @@ final class AwsWiring {
 
     ReplayTarget target(TargetOptions target) {
         try {
-            return switch (target.kind()) {
-                case HTTP -> httpTarget(target);
-                case EVENTBRIDGE ->
-                    new EventBridgeTarget(
-                            closeLater(targetClients
-                                    .configure(EventBridgeClient.builder())
-                                    .build()),
-                            target.eventBus(),
-                            target.source(),
-                            target.detailType());
-                case KINESIS -> KinesisTarget.open(closeLater(targetClients.kinesis()), target.stream());
-            };
+            return targets.open(target.spec());
         } catch (SdkException e) {
             CliException misconfigured = AwsErrorMessages.misconfiguration(e, options.profile());
             throw misconfigured != null
@@ -163,38 +142,6 @@ final class AwsWiring {
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
-    }
-
-    private ReplayTarget httpTarget(TargetOptions target) {
-        // HTTP/1.1 like API destinations (no h2c upgrade headers on http:// partners); redirects are not followed
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        EventBridgeClient events = null;
-        if (target.connection() != null || target.pipe() != null) {
-            events = closeLater(
-                    archiveClients.configure(EventBridgeClient.builder()).build());
-        }
-        HttpTargetConfig config;
-        if (target.pipe() != null) {
-            PipesClient pipes =
-                    closeLater(archiveClients.configure(PipesClient.builder()).build());
-            config = new PipeDestinationLookup(pipes, events, clock)
-                    .configFor(target.pipe(), target.url(), target.headers());
-        } else {
-            config = HttpTargetConfig.plain(target.url(), target.headers());
-        }
-        if (target.connection() != null) {
-            // before the secret is even read: credentials never go over plain HTTP to another host
-            CredentialTransport.requireSafe(config.url(), CredentialTransport.ofConnection(target.connection()));
-            SecretsManagerClient secrets = closeLater(
-                    archiveClients.configure(SecretsManagerClient.builder()).build());
-            config = config.withAuth(
-                    new ConnectionAuthLookup(events, secrets, http, clock).authFor(target.connection()));
-        }
-        return new HttpTarget(config, http, clock);
     }
 
     private <T extends AutoCloseable> T closeLater(T closeable) {

@@ -1,5 +1,6 @@
 package dev.pipesrecovery.cli;
 
+import dev.pipesrecovery.replay.target.aws.TargetSpec;
 import dev.pipesrecovery.replay.target.http.HttpHeader;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -150,6 +151,15 @@ public final class TargetOptions {
         if (kind != Kind.HTTP && (url != null || pipe != null || connection != null || !headers.isEmpty())) {
             throw CliException.usage("--url, --header, --pipe and --connection only apply to --target http");
         }
+    }
+
+    /** The validated options as the target they describe ({@link #validate()} first). */
+    public TargetSpec spec() {
+        return switch (kind) {
+            case HTTP -> new TargetSpec.Http(url(), headers(), pipe, null, connection);
+            case EVENTBRIDGE -> new TargetSpec.EventBus(eventBus, source, detailType);
+            case KINESIS -> new TargetSpec.Stream(stream);
+        };
     }
 
     /**

@@ -2,9 +2,9 @@ package dev.pipesrecovery.hydrate.bench;
 
 import dev.pipesrecovery.hydrate.DlqBodies;
 import dev.pipesrecovery.hydrate.HydrateConfig;
-import dev.pipesrecovery.hydrate.runtime.FakeRuntimeApi;
-import dev.pipesrecovery.hydrate.runtime.LambdaRuntimeProcess;
 import dev.pipesrecovery.testkit.SqsEvents;
+import dev.pipesrecovery.testkit.lambda.FakeRuntimeApi;
+import dev.pipesrecovery.testkit.lambda.LambdaRuntimeProcess;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

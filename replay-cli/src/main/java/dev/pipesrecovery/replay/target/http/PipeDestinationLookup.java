@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.model.DescribeApiDestinationResponse;
 import software.amazon.awssdk.services.pipes.PipesClient;
 import software.amazon.awssdk.services.pipes.model.DescribePipeResponse;
 import software.amazon.awssdk.services.pipes.model.PipeTargetHttpParameters;
@@ -43,9 +42,7 @@ public final class PipeDestinationLookup {
             throw new IllegalArgumentException(
                     "pipe " + pipeName + " does not target an API destination (target: " + targetArn + "); use --url");
         }
-        String destinationName =
-                targetArn.substring(targetArn.indexOf(":api-destination/") + 17).split("/")[0];
-        DescribeApiDestinationResponse destination = events.describeApiDestination(b -> b.name(destinationName));
+        ApiDestinationLookup.Destination destination = new ApiDestinationLookup(events).describe(targetArn);
         PipeTargetHttpParameters http =
                 pipe.targetParameters() == null ? null : pipe.targetParameters().httpParameters();
         String endpoint = destination.invocationEndpoint();
@@ -71,9 +68,8 @@ public final class PipeDestinationLookup {
         }
         variables.put("aws.pipes.event.ingestion-time", clock.instant().toString());
         variables.values().removeIf(java.util.Objects::isNull);
-        String method = destination.httpMethodAsString() == null ? "POST" : destination.httpMethodAsString();
         return new HttpTargetConfig(
-                method,
+                destination.method(),
                 url != null ? url : URI.create(endpoint),
                 allHeaders,
                 query,

@@ -1,4 +1,4 @@
-package dev.pipesrecovery.hydrate.runtime;
+package dev.pipesrecovery.testkit.lambda;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +23,8 @@ import java.util.zip.ZipInputStream;
 public final class LambdaRuntimeProcess implements AutoCloseable {
 
     public static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /** The system property naming the file that {@code dependency:build-classpath} wrote the client's class path to. */
+    public static final String RIC_CLASSPATH_PROPERTY = "ric.classpath.file";
 
     private final Process process;
     private final Path taskRoot;
@@ -37,6 +39,19 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
     }
 
     /**
+     * The runtime interface client's class path, as the module's build wrote it before its integration tests (the
+     * {@code runtime-interface-client-classpath} execution of hydrate-lambda's and replay-worker's poms).
+     */
+    public static String ricClasspathFromBuild() throws IOException {
+        Path file = Path.of(System.getProperty(RIC_CLASSPATH_PROPERTY, "target/ric.classpath"));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(
+                    "no " + file + ": run the runtime tests through Maven (`./mvnw -pl <module> -am verify`)");
+        }
+        return Files.readString(file).trim();
+    }
+
+    /**
      * @param artifact     the packaged function (shaded jar)
      * @param ricClasspath the runtime interface client and its dependencies, path-separated
      * @param environment  function configuration plus endpoints and credentials
@@ -46,7 +61,7 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
             throws IOException {
         if (!Files.isRegularFile(artifact)) {
             throw new IllegalStateException(
-                    "no artifact at " + artifact + ": run `./mvnw -pl hydrate-lambda -am package`");
+                    "no artifact at " + artifact + ": run `./mvnw -pl <module> -am package` first");
         }
         Path taskRoot = Files.createTempDirectory("lambda-task-root");
         extract(artifact, taskRoot);
@@ -111,6 +126,15 @@ public final class LambdaRuntimeProcess implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Kills the function's JVM at once (SIGKILL, as when Lambda ends an execution environment: timeout, out of
+     * memory, a crash), without cleaning up; {@link #close()} still deletes the task root and output.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** Stops the function's JVM and deletes its task root and output. */

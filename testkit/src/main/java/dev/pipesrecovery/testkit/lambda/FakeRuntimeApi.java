@@ -1,4 +1,4 @@
-package dev.pipesrecovery.hydrate.runtime;
+package dev.pipesrecovery.testkit.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -34,8 +34,16 @@ public final class FakeRuntimeApi implements AutoCloseable {
     private final BlockingQueue<String[]> events = new LinkedBlockingQueue<>();
     private final ConcurrentHashMap<String, CompletableFuture<Answer>> answers = new ConcurrentHashMap<>();
     private final CompletableFuture<String> initError = new CompletableFuture<>();
+    private final String functionArn;
 
+    /** A Runtime API for the function {@code pipes-recovery-hydrate}. */
     public FakeRuntimeApi() throws IOException {
+        this("pipes-recovery-hydrate");
+    }
+
+    /** @param functionName what {@code Lambda-Runtime-Invoked-Function-Arn} names */
+    public FakeRuntimeApi(String functionName) throws IOException {
+        functionArn = "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(BASE + "/invocation/next", this::next);
         server.createContext(BASE + "/invocation/", this::answer);
@@ -90,10 +98,7 @@ public final class FakeRuntimeApi implements AutoCloseable {
         }
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", event[0]);
         exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", event[2]);
-        exchange.getResponseHeaders()
-                .add(
-                        "Lambda-Runtime-Invoked-Function-Arn",
-                        "arn:aws:lambda:us-east-1:123456789012:function:pipes-recovery-hydrate");
+        exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", functionArn);
         exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         respond(exchange, 200, event[1]);
