@@ -111,6 +111,50 @@ class CheckpointResumeTest {
         }
     }
 
+    /**
+     * The default path's first start ({@code --on-success tag}, {@code --status pending}): the tags record every
+     * delivery, so only a key that must be saved — here k1, whose second record fails — reads and writes a
+     * checkpoint, with every delivery before the failure counted; the other machine then sends only k1's rest.
+     */
+    @Test
+    void onTheDefaultPathOnlyAKeyThatMustBeSavedHasACheckpointAndItCountsWhatWasSent() throws Exception {
+        List<Integer> sent = new CopyOnWriteArrayList<>();
+        boolean[] failN5 = {true};
+        try (Archive archive = new Archive();
+                PartnerApi partner = PartnerApi.start(0, request -> {
+                    int n = number(request.body());
+                    if (n == 5 && failN5[0]) {
+                        return PartnerApi.Answer.of(422);
+                    }
+                    sent.add(n);
+                    return PartnerApi.Answer.of(204);
+                })) {
+            archive(archive);
+            List<String> args = new java.util.ArrayList<>(List.of(command(archive, partner)));
+            args.set(args.indexOf("keep"), "tag");
+
+            Cli.Result first = new Cli(machineA).run(args.toArray(String[]::new));
+
+            assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.SOME_FAILED);
+            Map<String, KeyCheckpoint> saved = checkpoints(archive);
+            assertThat(saved).as("only the key that failed").containsOnlyKeys("k1");
+            assertThat(saved.get("k1").status()).isEqualTo(KeyCheckpoint.Status.FAILED);
+            assertThat(saved.get("k1").delivered()).isEqualTo(1);
+            // k0 and k2 done without a checkpoint: k0's two days count once when nothing came between them in its lane
+            assertThat(progress(archive).keysDone()).isBetween(2L, 3L);
+            assertThat(progress(archive).keysFailed()).isEqualTo(1);
+
+            sent.clear();
+            failN5[0] = false;
+            Cli.Result second = new Cli(machineB).run(args.toArray(String[]::new));
+
+            assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(sent).as("only k1 from its failed record on").containsExactly(5, 6, 7);
+            assertThat(checkpoints(archive).get("k1").status()).isEqualTo(KeyCheckpoint.Status.DONE);
+            assertThat(checkpoints(archive).get("k1").delivered()).isEqualTo(4);
+        }
+    }
+
     @Test
     void aKeyAnotherSenderAdvancedIsStoppedAndReported() throws Exception {
         List<Integer> sent = new CopyOnWriteArrayList<>();

@@ -20,6 +20,12 @@ import java.util.function.BiConsumer;
  * memory does not grow with the selection. A key whose save finds that another sender saved since (a lost race) is
  * stopped in this run: reported (failures file, summary) and held back ({@code stop}).
  *
+ * <p>With checkpoints on demand ({@code ReplayEngine}: a run's first start whose deliveries the archive records by
+ * itself, tags or deletions), a key's checkpoint is neither read when the lane meets the key nor saved when the lane
+ * moves on: its deliveries are counted here and told to the checkpoint ({@link KeyProgress#deliveredThrough}) only
+ * when it must be saved (the cadence, a failure, a hold), and only then is it read. The default path then costs no
+ * checkpoint request for a key of fewer than 1,000 records sent in under 30 s.
+ *
  * <p>Not thread-safe: one per lane, used by the lane's thread only.
  */
 final class LaneCheckpoints {
@@ -30,7 +36,15 @@ final class LaneCheckpoints {
     static final String CONFLICT = "CheckpointConflict";
 
     private static final class Active {
-        final KeyProgress progress;
+        /** Null until the key must be saved, when checkpoints are on demand. */
+        KeyProgress progress;
+
+        final String consumer;
+        final String encodedPartitionKey;
+        /** On demand: deliveries not yet told to {@link #progress}, and the last of them. */
+        long untold;
+
+        String lastUntold;
         final String identity;
         final String orderingKey;
         String lastItem;
@@ -41,8 +55,10 @@ final class LaneCheckpoints {
 
         String failure;
 
-        Active(KeyProgress progress, String identity, String orderingKey, long now) {
+        Active(KeyProgress progress, ArchiveKey key, String identity, String orderingKey, long now) {
             this.progress = progress;
+            this.consumer = key.consumer();
+            this.encodedPartitionKey = key.encodedPartitionKey();
             this.identity = identity;
             this.orderingKey = orderingKey;
             this.savedAtNanos = now;
@@ -66,7 +82,7 @@ final class LaneCheckpoints {
      */
     boolean skipDelivered(ReplayItem item) {
         Active key = activate(item.s3Key(), item.orderingKey());
-        if (key == null || !key.progress.alreadyDelivered(item.s3Key())) {
+        if (key == null || key.progress == null || !key.progress.alreadyDelivered(item.s3Key())) {
             return false;
         }
         context.counters().alreadyDelivered.increment();
@@ -84,15 +100,21 @@ final class LaneCheckpoints {
         if (key == null) {
             return; // its checkpoint could not be read, or another sender took the key
         }
-        try {
-            key.progress.delivered(item.s3Key());
-        } catch (IllegalArgumentException e) { // never undo a delivery: say so, the key goes on unchecked
-            notSaved(item.s3Key(), "delivery not checkpointed: " + e.getMessage());
-            return;
+        if (key.progress == null) {
+            key.untold++;
+            key.lastUntold = item.s3Key();
+        } else {
+            try {
+                key.progress.delivered(item.s3Key());
+            } catch (IllegalArgumentException e) { // never undo a delivery: say so, the key goes on unchecked
+                notSaved(item.s3Key(), "delivery not checkpointed: " + e.getMessage());
+                return;
+            }
         }
         key.lastItem = item.s3Key();
         long now = context.time().monotonic().nanoTime();
-        if (key.progress.unsaved() >= SAVE_EVERY_RECORDS || now - key.savedAtNanos >= SAVE_EVERY_NANOS) {
+        long unsaved = key.progress == null ? key.untold : key.progress.unsaved();
+        if (unsaved >= SAVE_EVERY_RECORDS || now - key.savedAtNanos >= SAVE_EVERY_NANOS) {
             save(key, KeyCheckpoint.Status.RUNNING);
         }
     }
@@ -126,7 +148,12 @@ final class LaneCheckpoints {
             Active key = keys.next();
             if (key.ending) {
                 keys.remove();
-                save(key, context.breaker().isOpen() ? KeyCheckpoint.Status.RUNNING : KeyCheckpoint.Status.DONE);
+                if (key.progress == null) {
+                    // on demand, never saved: its deliveries are in the archive's tags (or deletions) and the journal
+                    context.counters().keySaved(KeyCheckpoint.Status.DONE);
+                } else {
+                    save(key, context.breaker().isOpen() ? KeyCheckpoint.Status.RUNNING : KeyCheckpoint.Status.DONE);
+                }
             }
         }
     }
@@ -157,15 +184,12 @@ final class LaneCheckpoints {
         ArchiveKey archiveKey = context.layout().parse(s3Key);
         active.values().forEach(other -> other.ending = true); // a lane gets a key's records one after the other
         try {
-            KeyProgress progress = KeyProgress.resume(
-                    context.checkpoints(),
-                    context.layout(),
-                    context.time().wall(),
-                    archiveKey.consumer(),
-                    archiveKey.encodedPartitionKey(),
-                    null);
+            KeyProgress progress = context.checkpointsOnDemand()
+                    ? null
+                    : resume(archiveKey.consumer(), archiveKey.encodedPartitionKey());
             key = new Active(
                     progress,
+                    archiveKey,
                     identity,
                     orderingKey != null ? orderingKey : archiveKey.encodedPartitionKey(),
                     context.time().monotonic().nanoTime());
@@ -177,10 +201,31 @@ final class LaneCheckpoints {
         }
     }
 
+    private KeyProgress resume(String consumer, String encodedPartitionKey) {
+        return KeyProgress.resume(
+                context.checkpoints(), context.layout(), context.time().wall(), consumer, encodedPartitionKey, null);
+    }
+
     private void save(Active key, KeyCheckpoint.Status status) {
         KeyCheckpoint.Status effective = key.stopped != null ? key.stopped : status;
-        String subject =
-                key.lastItem != null ? key.lastItem : key.progress.checkpoint().encodedPartitionKey();
+        String subject = key.lastItem != null ? key.lastItem : key.encodedPartitionKey;
+        try {
+            if (key.progress == null) { // on demand: read it now, and tell it what was delivered since
+                key.progress = resume(key.consumer, key.encodedPartitionKey);
+                if (key.untold > 0) {
+                    key.progress.deliveredThrough(key.lastUntold, key.untold);
+                }
+                key.untold = 0;
+            }
+        } catch (IllegalArgumentException e) {
+            // its checkpoint is already past what this lane delivered: another sender advanced the key
+            conflict(key, subject);
+            return;
+        } catch (RuntimeException e) {
+            key.progress = null;
+            notSaved(subject, "checkpoint not readable (the key goes on without one): " + e.getMessage());
+            return;
+        }
         try {
             if (key.progress.save(effective, key.failure)) {
                 key.savedAtNanos = context.time().monotonic().nanoTime();
@@ -193,6 +238,10 @@ final class LaneCheckpoints {
                     "checkpoint not saved (this machine's journal still has the deliveries): " + e.getMessage());
             return;
         }
+        conflict(key, subject);
+    }
+
+    private void conflict(Active key, String subject) {
         active.values().remove(key);
         context.counters().checkpointConflicts.increment();
         context.failureLog()

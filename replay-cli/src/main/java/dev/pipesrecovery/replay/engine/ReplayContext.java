@@ -23,14 +23,16 @@ record ReplayContext(
 
     /**
      * Where the run's outcomes go: the journal (durable, for resuming), the counters (progress and summary), the
-     * failures file, the objects' tags, and the keys' checkpoints in the bucket (resuming from any machine).
+     * failures file, the objects' tags, and the keys' checkpoints in the bucket (resuming from any machine), read and
+     * saved for every key or only when a key must be saved ({@code checkpointsOnDemand}, see {@code LaneCheckpoints}).
      */
     record RunRecords(
             ReplayJournal journal,
             ReplayCounters counters,
             FailureLog failureLog,
             ObjectMarker marker,
-            KeyCheckpoints checkpoints) {}
+            KeyCheckpoints checkpoints,
+            boolean checkpointsOnDemand) {}
 
     /** What paces the run (the rate limiter shared by every lane) and what stops it (the circuit breaker). */
     record FlowControl(TokenBucket limiter, CircuitBreaker breaker) {}
@@ -69,6 +71,10 @@ record ReplayContext(
 
     KeyCheckpoints checkpoints() {
         return records.checkpoints();
+    }
+
+    boolean checkpointsOnDemand() {
+        return records.checkpointsOnDemand();
     }
 
     TokenBucket limiter() {

@@ -105,12 +105,27 @@ public final class ReplayEngine {
             ObjectMarker marker = new ObjectMarker(
                     store, settings.onSuccess(), request.runId(), time.wall(), counters, failureLog, journal);
             RunStateKeys runKeys = RunStateKeys.of(selector.layout(), request.runIdentity());
+            BucketRunState runState = BucketRunState.open(
+                    store,
+                    runKeys,
+                    RunDescription.local(
+                            request.runIdentity(),
+                            request.selection(),
+                            request.target().describe(),
+                            settings.rate(),
+                            settings.concurrency(),
+                            startedAt));
             ReplayContext context = new ReplayContext(
                     store,
                     selector.layout(),
                     request,
                     new ReplayContext.RunRecords(
-                            journal, counters, failureLog, marker, new KeyCheckpoints(store, runKeys)),
+                            journal,
+                            counters,
+                            failureLog,
+                            marker,
+                            new KeyCheckpoints(store, runKeys),
+                            checkpointsOnDemand(runState, request)),
                     new ReplayContext.FlowControl(
                             new TokenBucket(settings.rate(), time.sleeper(), time.monotonic()), breaker),
                     time);
@@ -124,16 +139,6 @@ public final class ReplayEngine {
                     1,
                     1,
                     TimeUnit.SECONDS);
-            BucketRunState runState = BucketRunState.open(
-                    store,
-                    runKeys,
-                    RunDescription.local(
-                            request.runIdentity(),
-                            request.selection(),
-                            request.target().describe(),
-                            settings.rate(),
-                            settings.concurrency(),
-                            startedAt));
             progressWriter = new RunProgressWriter(store, runKeys, counters, time.wall(), startedAt);
             RunProgressWriter writer = progressWriter;
             ticker.scheduleAtFixedRate(
@@ -158,6 +163,22 @@ public final class ReplayEngine {
                 counters.anyFailureLine() ? request.failuresFile().toString() : null,
                 failureLog.problem());
         return counters.summary(run, blockedKeys, breaker.reason(), files);
+    }
+
+    /**
+     * Whether the lanes may leave a key's checkpoint unread and unsaved until they must save it (1,000 records or 30 s
+     * of the key, a failure, a hold): on a run's first start (no checkpoint of it can exist yet) whose every delivery
+     * the archive records itself — deleted, or tagged {@code replayed} where the selection leaves such records out —
+     * so that a resume anywhere skips them without a checkpoint. Saves the default path a GET and a PUT per key.
+     */
+    private static boolean checkpointsOnDemand(BucketRunState runState, ReplayRequest request) {
+        StatusFilter status = request.selection().status();
+        return runState.firstStart()
+                && switch (request.settings().onSuccess()) {
+                    case DELETE -> true;
+                    case TAG -> status != StatusFilter.ALL && status != StatusFilter.REPLAYED;
+                    case KEEP -> false;
+                };
     }
 
     private static Selection unfiltered(Selection selection) {

@@ -3,6 +3,7 @@ package dev.pipesrecovery.replay.state;
 import dev.pipesrecovery.archive.ArchiveStore;
 import dev.pipesrecovery.archive.ArchiveWrite;
 import dev.pipesrecovery.archive.StoredObject;
+import dev.pipesrecovery.archive.WriteOutcome;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,11 +23,13 @@ public final class BucketRunState {
 
     private final RunStateKeys keys;
     private final boolean tagCountTrusted;
+    private final boolean firstStart;
     private final String problem;
 
-    private BucketRunState(RunStateKeys keys, boolean tagCountTrusted, String problem) {
+    private BucketRunState(RunStateKeys keys, boolean tagCountTrusted, boolean firstStart, String problem) {
         this.keys = keys;
         this.tagCountTrusted = tagCountTrusted;
+        this.firstStart = firstStart;
         this.problem = problem;
     }
 
@@ -34,8 +37,11 @@ public final class BucketRunState {
     public static BucketRunState open(ArchiveStore store, RunStateKeys keys, RunDescription description) {
         try {
             Optional<StoredObject> run = store.read(keys.runJson());
+            boolean firstStart = false;
             if (run.isEmpty()) {
-                store.putIfAbsent(new ArchiveWrite(keys.runJson(), description.toJson()));
+                // a conditional write: of two machines starting the run at once, one writes it and starts first
+                firstStart = store.putIfAbsent(new ArchiveWrite(keys.runJson(), description.toJson()))
+                        == WriteOutcome.CREATED;
                 store.putTags(keys.runJson(), PROBE_TAG);
                 run = store.read(keys.runJson());
             }
@@ -43,11 +49,12 @@ public final class BucketRunState {
             return new BucketRunState(
                     keys,
                     trusted,
+                    firstStart,
                     trusted
                             ? null
                             : "the store did not give run.json's tag count with the object: tags are read per object");
         } catch (RuntimeException e) {
-            return new BucketRunState(keys, false, "run state not readable or writable: " + e.getMessage());
+            return new BucketRunState(keys, false, false, "run state not readable or writable: " + e.getMessage());
         }
     }
 
@@ -58,6 +65,14 @@ public final class BucketRunState {
     /** True when a GET's tag count of 0 may stand for "no tags" (saves a tag read per untagged object). */
     public boolean tagCountTrusted() {
         return tagCountTrusted;
+    }
+
+    /**
+     * True when this start wrote run.json: no earlier start of the run (on any machine) can have left checkpoints,
+     * so the engine need not read a key's checkpoint before sending it. False when unsure (the bucket refused).
+     */
+    public boolean firstStart() {
+        return firstStart;
     }
 
     /** Why the tag count is not trusted, or null. */

@@ -83,13 +83,24 @@ public final class KeyProgress {
 
     /** Records {@code archiveKey} as delivered (in memory; {@link #save} makes it durable). */
     public void delivered(String archiveKey) {
+        deliveredThrough(archiveKey, 1);
+    }
+
+    /**
+     * Records {@code count} deliveries in order, the last of them {@code archiveKey}: what a sender that reads the
+     * checkpoint only when it must save tells it at once.
+     */
+    public void deliveredThrough(String archiveKey, long count) {
         Objects.requireNonNull(archiveKey, "archiveKey");
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be >= 1, was " + count);
+        }
         if (alreadyDelivered(archiveKey)) {
             throw new IllegalArgumentException("records of one key are delivered in order: " + archiveKey
                     + " is not after " + current.lastDelivered());
         }
-        current = with(archiveKey, current.delivered() + 1, KeyCheckpoint.Status.RUNNING, null);
-        unsaved++;
+        current = with(archiveKey, current.delivered() + count, KeyCheckpoint.Status.RUNNING, null);
+        unsaved += count;
     }
 
     /**
