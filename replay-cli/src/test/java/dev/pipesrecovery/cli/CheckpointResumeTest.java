@@ -57,14 +57,7 @@ class CheckpointResumeTest {
         List<Integer> sent = new CopyOnWriteArrayList<>();
         boolean[] failN5 = {true};
         try (Archive archive = new Archive();
-                PartnerApi partner = PartnerApi.start(0, request -> {
-                    int n = number(request.body());
-                    if (n == 5 && failN5[0]) {
-                        return PartnerApi.Answer.of(422);
-                    }
-                    sent.add(n);
-                    return PartnerApi.Answer.of(204);
-                })) {
+                PartnerApi partner = partnerRejectingRecord5While(failN5, sent)) {
             archive(archive);
 
             Cli.Result first = new Cli(machineA).run(command(archive, partner));
@@ -121,14 +114,7 @@ class CheckpointResumeTest {
         List<Integer> sent = new CopyOnWriteArrayList<>();
         boolean[] failN5 = {true};
         try (Archive archive = new Archive();
-                PartnerApi partner = PartnerApi.start(0, request -> {
-                    int n = number(request.body());
-                    if (n == 5 && failN5[0]) {
-                        return PartnerApi.Answer.of(422);
-                    }
-                    sent.add(n);
-                    return PartnerApi.Answer.of(204);
-                })) {
+                PartnerApi partner = partnerRejectingRecord5While(failN5, sent)) {
             archive(archive);
             List<String> args = new java.util.ArrayList<>(List.of(command(archive, partner)));
             args.set(args.indexOf("keep"), "tag");
@@ -219,6 +205,18 @@ class CheckpointResumeTest {
                 "--yes"));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
+    }
+
+    /** The partner: 422 to record 5 while {@code failN5[0]}, 204 to the rest, whose numbers go to {@code sent}. */
+    private static PartnerApi partnerRejectingRecord5While(boolean[] failN5, List<Integer> sent) throws Exception {
+        return PartnerApi.start(0, request -> {
+            int n = number(request.body());
+            if (n == 5 && failN5[0]) {
+                return PartnerApi.Answer.of(422);
+            }
+            sent.add(n);
+            return PartnerApi.Answer.of(204);
+        });
     }
 
     private static int number(byte[] body) {
