@@ -1,9 +1,10 @@
 package dev.pipesrecovery.sandbox;
 
 import dev.pipesrecovery.archive.KeyLayout;
+import dev.pipesrecovery.aws.AwsSettings;
 import dev.pipesrecovery.replay.plan.standin.StandInStateMachine;
-import dev.pipesrecovery.replay.target.http.HttpTarget;
-import dev.pipesrecovery.replay.target.http.HttpTargetConfig;
+import dev.pipesrecovery.replay.target.aws.AwsTargets;
+import dev.pipesrecovery.replay.target.aws.TargetSpec;
 import dev.pipesrecovery.sandbox.esm.LocalSqsEventSourceMapping;
 import dev.pipesrecovery.sandbox.partner.PartnerBehaviour;
 import dev.pipesrecovery.sandbox.partner.PartnerStandIn;
@@ -12,7 +13,6 @@ import dev.pipesrecovery.testkit.LocalAws;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,12 +181,9 @@ public final class IncidentRehearsal {
         StandInStateMachine stateMachineStandIn = new StandInStateMachine(
                 deployment.archive(),
                 new KeyLayout(settings.archivePrefix()),
-                new HttpTarget(
-                        HttpTargetConfig.plain(partner.url(), List.of()),
-                        HttpClient.newBuilder()
-                                .version(HttpClient.Version.HTTP_1_1)
-                                .build(),
-                        Clock.systemUTC()),
+                // the partner API as pipes-replay builds an http target: one construction path
+                new AwsTargets(AwsSettings.defaults().withRegion(LocalAws.REGION.id()), Clock.systemUTC(), c -> {})
+                        .open(TargetSpec.Http.url(partner.url())),
                 settings.pipe().pipeName(),
                 timing.workerInvocationBudget(),
                 workerLog);

@@ -1,6 +1,7 @@
 package dev.pipesrecovery.cli.bench;
 
 import dev.pipesrecovery.archive.s3.S3ArchiveStore;
+import dev.pipesrecovery.aws.AwsSettings;
 import dev.pipesrecovery.cli.AwsOptions;
 import dev.pipesrecovery.cli.DefaultWiring;
 import dev.pipesrecovery.cli.ManagedRunClients;
@@ -8,8 +9,8 @@ import dev.pipesrecovery.cli.PipesReplayCommand;
 import dev.pipesrecovery.cli.Terminal;
 import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.replay.plan.standin.StandInStateMachine;
-import dev.pipesrecovery.replay.target.http.HttpTarget;
-import dev.pipesrecovery.replay.target.http.HttpTargetConfig;
+import dev.pipesrecovery.replay.target.aws.AwsTargets;
+import dev.pipesrecovery.replay.target.aws.TargetSpec;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.FaultInjectingProxy;
 import dev.pipesrecovery.testkit.LocalAws;
@@ -21,7 +22,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,12 +122,8 @@ public final class ManagedReplayBenchmark {
         StandInStateMachine stateMachine = new StandInStateMachine(
                 S3ArchiveStore.create(workerS3, archive.bucket()),
                 new dev.pipesrecovery.archive.KeyLayout(""),
-                new HttpTarget(
-                        HttpTargetConfig.plain(url, List.of()),
-                        HttpClient.newBuilder()
-                                .version(HttpClient.Version.HTTP_1_1)
-                                .build(),
-                        Clock.systemUTC()),
+                new AwsTargets(AwsSettings.defaults().withRegion("us-east-1"), Clock.systemUTC(), c -> {})
+                        .open(TargetSpec.Http.url(url)),
                 CONSUMER,
                 Duration.ofMinutes(14), // a 900 s function less its margin: the Map's children never loop here
                 new PrintStream(OutputStream.nullOutputStream()));

@@ -29,6 +29,11 @@ public sealed interface TargetSpec {
             }
         }
 
+        /** A partner API at {@code url}, the record's bytes as the body, no credentials. */
+        public static Http url(URI url) {
+            return new Http(Objects.requireNonNull(url, "url"), List.of(), null, null, null);
+        }
+
         /** What the replay worker gets from its stack: the API destination and, maybe, its connection. */
         public static Http apiDestination(String apiDestinationArn, String connection) {
             return new Http(null, List.of(), null, Objects.requireNonNull(apiDestinationArn), connection);
