@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The release archive as a user gets it ({@code ./mvnw -pl replay-cli -am package}): unpacked with the real tar in
  * an empty folder, then its launcher run for --version, --help and a list against S3Mock, through a symbolic link
  * and with a too-old Java; the zip holds the same files with the same modes; the completion completes and the man
- * pages format without a warning.
+ * pages format without a warning. Also the source checkout's {@code bin/pipes-replay}, on the jars this build made.
  */
 class ReleaseArchiveIT {
 
@@ -56,6 +56,18 @@ class ReleaseArchiveIT {
         assertThat(version.exitCode()).as(version.output()).isZero();
         assertThat(version.output().strip()).isEqualTo("pipes-replay " + VERSION);
         assertThat(VERSION).isNotBlank();
+    }
+
+    /** The build also makes the test-fixtures jar, newer than the CLI's: the checkout's launcher must not run it. */
+    @Test
+    void theSourceCheckoutLauncherRunsTheCliJarNotTheTestFixtures() throws Exception {
+        Path launcher = Path.of("..", "bin", "pipes-replay").toAbsolutePath().normalize();
+        assertThat(TARGET.resolve(NAME + "-tests.jar")).isRegularFile();
+
+        Run version = run(List.of(launcher.toString(), "--version"), isolated(Map.of()), dir);
+
+        assertThat(version.exitCode()).as(version.output()).isZero();
+        assertThat(version.output().strip()).isEqualTo("pipes-replay " + VERSION);
     }
 
     @Test
