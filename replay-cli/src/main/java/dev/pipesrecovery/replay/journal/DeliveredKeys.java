@@ -5,36 +5,46 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
- * A set of archive keys (those a journal says were delivered, or marked), held as 128-bit hashes (16 bytes per key
- * instead of a ~150-byte string): a million delivered keys cost 16 MB. A false "delivered" needs a 128-bit collision (p &lt; 1e-26 for 1e6 keys).
- * Built once, read-only afterwards (sorted pairs, binary search).
+ * The archive keys a journal says were delivered, and which of them it says were marked, held as 128-bit hashes (16
+ * bytes per key instead of a ~150-byte string) plus one bit per key: a million delivered keys cost 16 MB. A false
+ * "delivered" needs a 128-bit collision (p &lt; 1e-26 for 1e6 keys). Allocated once at the size the journal's first
+ * pass counted and sorted in place, so opening a journal of a million keys never holds two copies of the array; the
+ * marks are noted while the journal is opened, and the set is read-only afterwards (sorted pairs, binary search).
  */
 final class DeliveredKeys {
 
     private final long[] pairs; // hi0, lo0, hi1, lo1, ... sorted by (hi, lo)
+    private final BitSet marked; // bit i: the key of pair i was marked
 
     private DeliveredKeys(long[] pairs) {
         this.pairs = pairs;
+        this.marked = new BitSet(pairs.length / 2);
     }
 
     static final class Builder {
-        private long[] pairs = new long[64];
+        private long[] pairs;
         private int size;
 
+        /** @param expected how many keys will be added (the journal counts them first); more still fit */
+        Builder(int expected) {
+            this.pairs = new long[2 * Math.max(expected, 0)];
+        }
+
         void add(String key) {
-            if (size + 2 > pairs.length) {
-                pairs = Arrays.copyOf(pairs, pairs.length + (pairs.length >> 1) + 2); // 1.5x: less slack
+            if (size + 2 > pairs.length) { // the journal grew since it was counted
+                pairs = Arrays.copyOf(pairs, pairs.length + (pairs.length >> 1) + 2);
             }
             long[] hash = hash(key);
             pairs[size++] = hash[0];
             pairs[size++] = hash[1];
         }
 
-        /** Sorts the pairs in place (heapsort: no boxing, no second array), so a million keys need 16 MB, not 60. */
+        /** Sorts the pairs in place (heapsort: no boxing, no second array). */
         DeliveredKeys build() {
-            long[] sorted = pairs;
+            long[] sorted = size == pairs.length ? pairs : Arrays.copyOf(pairs, size);
             pairs = null;
             int n = size / 2;
             for (int root = n / 2 - 1; root >= 0; root--) {
@@ -44,7 +54,7 @@ final class DeliveredKeys {
                 swap(sorted, 0, end);
                 siftDown(sorted, 0, end);
             }
-            return new DeliveredKeys(sorted.length == size ? sorted : Arrays.copyOf(sorted, size));
+            return new DeliveredKeys(sorted);
         }
 
         private static void siftDown(long[] a, int root, int n) {
@@ -72,6 +82,28 @@ final class DeliveredKeys {
     }
 
     boolean contains(String key) {
+        return indexOf(key) >= 0;
+    }
+
+    /** Whether {@code key} was delivered and not marked. */
+    boolean needsMarking(String key) {
+        int index = indexOf(key);
+        return index >= 0 && !marked.get(index);
+    }
+
+    /** While the journal is opened: {@code key}'s object was marked (a key never delivered is ignored). */
+    void noteMarked(String key) {
+        int index = indexOf(key);
+        if (index >= 0) {
+            marked.set(index);
+        }
+    }
+
+    int size() {
+        return pairs.length / 2;
+    }
+
+    private int indexOf(String key) {
         long[] hash = hash(key);
         int low = 0;
         int high = pairs.length / 2 - 1;
@@ -79,7 +111,7 @@ final class DeliveredKeys {
             int mid = (low + high) >>> 1;
             int cmp = compare(pairs[2 * mid], pairs[2 * mid + 1], hash[0], hash[1]);
             if (cmp == 0) {
-                return true;
+                return mid;
             }
             if (cmp < 0) {
                 low = mid + 1;
@@ -87,49 +119,7 @@ final class DeliveredKeys {
                 high = mid - 1;
             }
         }
-        return false;
-    }
-
-    int size() {
-        return pairs.length / 2;
-    }
-
-    /** The keys of this set that {@code other} does not hold (one merge pass over both sorted arrays). */
-    DeliveredKeys minus(DeliveredKeys other) {
-        if (other.pairs.length == 0) {
-            return this; // immutable: nothing to copy
-        }
-        long[] kept = new long[pairs.length - 2 * countCommon(other)];
-        int size = 0;
-        int j = 0;
-        for (int i = 0; i < pairs.length; i += 2) {
-            j = skipBelow(other, j, i);
-            if (!(j < other.pairs.length && compare(other.pairs[j], other.pairs[j + 1], pairs[i], pairs[i + 1]) == 0)) {
-                kept[size++] = pairs[i];
-                kept[size++] = pairs[i + 1];
-            }
-        }
-        return new DeliveredKeys(kept);
-    }
-
-    /** How many keys both sets hold (a first merge pass, so the result is allocated at its exact size). */
-    private int countCommon(DeliveredKeys other) {
-        int common = 0;
-        int j = 0;
-        for (int i = 0; i < pairs.length; i += 2) {
-            j = skipBelow(other, j, i);
-            if (j < other.pairs.length && compare(other.pairs[j], other.pairs[j + 1], pairs[i], pairs[i + 1]) == 0) {
-                common++;
-            }
-        }
-        return common;
-    }
-
-    private int skipBelow(DeliveredKeys other, int j, int i) {
-        while (j < other.pairs.length && compare(other.pairs[j], other.pairs[j + 1], pairs[i], pairs[i + 1]) < 0) {
-            j += 2;
-        }
-        return j;
+        return -1;
     }
 
     private static int compare(long hiA, long loA, long hiB, long loB) {

@@ -75,23 +75,29 @@ public final class ListingHeapBenchmark {
         }
     }
 
-    /** A journal of {@code delivered} keys, opened as a resumed run opens it. */
+    /**
+     * A journal of {@code delivered} keys, each also marked (as the default path, {@code --on-success tag}, writes
+     * it), opened as a resumed run opens it.
+     */
     private static void journalHeap(SyntheticListing listing, int delivered, long baseline) throws Exception {
         Path file = Files.createTempFile("bench", ".journal");
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             for (int i = 0; i < delivered; i++) {
                 out.write(listing.key(i));
                 out.write('\n');
+                out.write(listing.key(i));
+                out.write("\tmarked\n");
             }
         }
         try (ReplayJournal journal = ReplayJournal.open(file)) {
             System.out.printf(
                     Locale.ROOT,
                     "  journal of %,9d delivered keys, resumed: heap after GC %5.1f MB above the "
-                            + "start (%d delivered)%n",
+                            + "start (%d delivered, %s still to mark)%n",
                     delivered,
                     mb(heapAfterGc() - baseline),
-                    journal.previouslyDelivered());
+                    journal.previouslyDelivered(),
+                    journal.needsMarking(listing.key(delivered - 1)) ? "some" : "none");
         } catch (OutOfMemoryError e) { // the figure this benchmark exists to show: say it, do not die of it
             System.out.printf(
                     Locale.ROOT,

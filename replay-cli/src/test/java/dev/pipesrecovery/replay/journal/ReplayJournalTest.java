@@ -56,28 +56,28 @@ class ReplayJournalTest {
     }
 
     @Test
-    void deliveredKeysMinusAnotherSetKeepsOnlyItsOwnKeys() {
-        DeliveredKeys.Builder all = new DeliveredKeys.Builder();
-        DeliveredKeys.Builder some = new DeliveredKeys.Builder();
+    void deliveredKeysNeedMarkingUntilNotedMarkedAndMarksOfOtherKeysAreIgnored() {
+        DeliveredKeys.Builder builder = new DeliveredKeys.Builder(10); // fewer than added: it grows
         for (int i = 0; i < 1000; i++) {
-            all.add("key-" + i);
-            if (i % 3 == 0) {
-                some.add("key-" + i);
-            }
+            builder.add("key-" + i);
         }
-        some.add("elsewhere");
+        DeliveredKeys keys = builder.build();
+        for (int i = 0; i < 1000; i += 3) {
+            keys.noteMarked("key-" + i);
+        }
+        keys.noteMarked("elsewhere");
 
-        DeliveredKeys rest = all.build().minus(some.build());
-
-        assertThat(rest.size()).isEqualTo(666);
+        assertThat(keys.size()).isEqualTo(1000);
+        assertThat(keys.contains("elsewhere")).isFalse();
+        assertThat(keys.needsMarking("elsewhere")).isFalse();
         for (int i = 0; i < 1000; i++) {
-            assertThat(rest.contains("key-" + i)).isEqualTo(i % 3 != 0);
+            assertThat(keys.needsMarking("key-" + i)).isEqualTo(i % 3 != 0);
         }
     }
 
     @Test
     void deliveredKeysFindEveryAddedKeyAndNoOther() {
-        DeliveredKeys.Builder builder = new DeliveredKeys.Builder();
+        DeliveredKeys.Builder builder = new DeliveredKeys.Builder(2500);
         for (int i = 0; i < 5000; i += 2) {
             builder.add("key-" + i);
         }
