@@ -37,23 +37,30 @@ public final class MotoServer implements Emulator {
                 env,
                 Path.of(System.getProperty("java.io.tmpdir")),
                 port,
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(120));
         return new MotoServer(process, URI.create("http://127.0.0.1:" + port));
     }
 
-    private static void requireOnPath() {
+    /** Whether {@code moto_server --help} ran fine once in this JVM: a Python start is seconds on a busy machine. */
+    private static volatile boolean installed;
+
+    private static synchronized void requireOnPath() {
+        if (installed) {
+            return;
+        }
         try {
             Process probe = new ProcessBuilder("moto_server", "--help")
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            if (!probe.waitFor(30, TimeUnit.SECONDS)) {
+            if (!probe.waitFor(120, TimeUnit.SECONDS)) { // importing moto took over 30 s at load average 20-30
                 probe.destroyForcibly();
                 throw new IllegalStateException(MISSING + " (`moto_server --help` did not finish)");
             }
             if (probe.exitValue() != 0) {
                 throw new IllegalStateException(MISSING + " (`moto_server --help` exited " + probe.exitValue() + ")");
             }
+            installed = true;
         } catch (IOException e) {
             throw new IllegalStateException(MISSING + " (`moto_server` is not on the PATH)", e);
         } catch (InterruptedException e) {
