@@ -30,6 +30,12 @@ public final class ReplayBenchmark {
     /** {@code -Dbench.archive=locals3} (default) or {@code s3mock} or {@code moto}: see {@link Emulators#s3Backend}. */
     private static final String ARCHIVE = System.getProperty("bench.archive", "locals3");
 
+    /**
+     * {@code -Dbench.sinkLatencyMs=20}: the sink answers each request that much later, as a partner API across a
+     * network does; 0 (default) answers at once, and the run is bound by the machine's CPU.
+     */
+    private static final long SINK_LATENCY_MS = Long.getLong("bench.sinkLatencyMs", 0);
+
     private static final int CONCURRENCY = 8;
     private static final int KEYS = 2_000;
 
@@ -41,15 +47,17 @@ public final class ReplayBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "pipes-replay benchmark: %d and %d events of %d bytes, %d partition keys, "
-                        + "concurrency %d, no rate limit, default path (--status pending --on-success tag), archive on %s%n",
+                        + "concurrency %d, no rate limit, default path (--status pending --on-success tag), archive on %s, "
+                        + "sink answering after %d ms%n",
                 small,
                 large,
                 event.length,
                 KEYS,
                 CONCURRENCY,
-                ARCHIVE);
-        // the sink: the partner API answering 204 to everything, keeping nothing
-        try (PartnerApi sink = PartnerApi.start(0, request -> PartnerApi.Answer.of(204))) {
+                ARCHIVE,
+                SINK_LATENCY_MS);
+        // the sink: the partner API answering 204 to everything (after SINK_LATENCY_MS), keeping nothing
+        try (PartnerApi sink = PartnerApi.start(0, request -> answerAfterLatency())) {
             for (int size : new int[] {small, large}) {
                 try (Archive archive = new Archive(Emulators.s3Backend(ARCHIVE))) {
                     List<String> keys = fill(archive, size, event);
@@ -105,6 +113,15 @@ public final class ReplayBenchmark {
         helpWallTime();
         // LocalS3's Netty threads are not daemons: exiting runs the testkit's shutdown hook, which stops it
         System.exit(0);
+    }
+
+    private static PartnerApi.Answer answerAfterLatency() {
+        try {
+            Thread.sleep(SINK_LATENCY_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return PartnerApi.Answer.of(204);
     }
 
     /** The same replay behind the testkit proxy, whose request log (not the CLI's own counters) is tallied. */
