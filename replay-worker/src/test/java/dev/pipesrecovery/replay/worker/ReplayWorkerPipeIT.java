@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.cli.support.Cli;
 import dev.pipesrecovery.cli.support.ServiceEndpoints;
+import dev.pipesrecovery.cli.support.TemplatedPipe;
 import dev.pipesrecovery.replay.plan.PlanItem;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.LocalAws;
@@ -33,15 +33,13 @@ import software.amazon.awssdk.services.pipes.PipesClient;
  * A managed replay for a pipe ({@code REPLAY_PIPE}, replay.yaml's {@code PipeName}) sends what {@code pipes-replay
  * replay --pipe} sends: the packaged worker under the real runtime interface client and the CLI replay the same
  * archived records of a pipe whose {@code InputTemplate} is not {@code <$.data>} and that has header, query and path
- * parameters (the pipe and its API destination on moto_server, as {@code PipeLookupTest} creates them); the partner
+ * parameters (the pipe and its API destination on moto_server: {@code TemplatedPipe}, as in {@code PipeLookupTest}); the partner
  * API must see the same requests from both.
  */
 class ReplayWorkerPipeIT {
 
     private static final String KEY = "customer/42";
     private static final Duration AMPLE = Duration.ofMinutes(3);
-    private static final String TEMPLATE = "{\"order\": <$.data>, \"key\": \"<$.partitionKey>\", "
-            + "\"pipe\": \"<aws.pipes.pipe-name>\", \"seq\": \"<$.sequenceNumber>\"}";
     /** What differs between any two senders: the connection, the client's name, and each run's own id. */
     private static final Set<String> PER_SENDER_HEADERS = Set.of(
             "host", "connection", "content-length", "user-agent", "upgrade", "http2-settings", "x-pipes-replay-run-id");
@@ -158,14 +156,7 @@ class ReplayWorkerPipeIT {
         try (PipesClient pipes = LocalAws.configure(
                         PipesClient.builder(), Emulators.moto().endpoint())
                 .build()) {
-            pipes.createPipe(b -> b.name(name)
-                    .roleArn("arn:aws:iam::123456789012:role/" + name)
-                    .source(Archive.STREAM_ARN)
-                    .target(destination)
-                    .targetParameters(t -> t.inputTemplate(TEMPLATE)
-                            .httpParameters(h -> h.pathParameterValues("v1")
-                                    .headerParameters(Map.of("X-Source", "pipe"))
-                                    .queryStringParameters(Map.of("tenant", "acme")))));
+            TemplatedPipe.create(pipes, name, destination);
         }
         return name;
     }
