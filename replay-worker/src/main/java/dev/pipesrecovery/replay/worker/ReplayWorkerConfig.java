@@ -27,7 +27,7 @@ public record ReplayWorkerConfig(String archiveBucket, String archivePrefix, Str
     public static final String REPLAY_CONNECTION = "REPLAY_CONNECTION";
     /** http only, optional: the pipe whose request (InputTemplate, HTTP parameters) the worker sends to the ARN. */
     public static final String REPLAY_PIPE = "REPLAY_PIPE";
-    /** eventbridge only, optional: the events' {@code Source} and {@code DetailType} (replay.yaml's EventSource...). */
+    /** eventbridge only, optional: the events' {@code Source} and {@code DetailType} (EventSource, EventDetailType). */
     public static final String REPLAY_EVENT_SOURCE = "REPLAY_EVENT_SOURCE";
 
     public static final String REPLAY_DETAIL_TYPE = "REPLAY_DETAIL_TYPE";

@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The replay worker function put together from its environment, once per execution environment (the init phase).
  * Clients come from the shared {@link AwsClientFactory} (the SDK's default credentials and region, the standard
  * {@code AWS_ENDPOINT_URL_*} overrides, the URL-connection HTTP client, API call timeouts) and the target from
- * {@link AwsTargets}, the same construction path {@code pipes-replay replay --target} uses (with {@code --pipe} for a
- * stack with a PipeName). They live as long as the
- * execution environment: Lambda freezes it between invocations and ends it without a shutdown call.
+ * {@link AwsTargets}, the same construction path {@code pipes-replay replay --target} uses (that of {@code --pipe} for
+ * a stack with a PipeName). They live as long as the execution environment: Lambda freezes it between invocations and
+ * ends it without a shutdown call.
  */
 final class ReplayWorkerWiring {
 
