@@ -36,7 +36,10 @@ class ExampleParametersTest {
     @Test
     void ordersApiReplayExample() {
         Map<String, String> values = check(Templates.REPLAY, EXAMPLES.resolve("orders-api-replay.json"));
-        assertThat(values).containsEntry("Consumer", "orders-api").containsEntry("TargetKind", "http");
+        assertThat(values)
+                .containsEntry("Consumer", "orders-api")
+                .containsEntry("TargetKind", "http")
+                .containsEntry("PipeName", "orders-api");
     }
 
     @Test
@@ -44,10 +47,27 @@ class ExampleParametersTest {
         Map<String, String> values =
                 new java.util.HashMap<>(ExampleFile.read(EXAMPLES.resolve("orders-api-replay.json")));
         values.put("TargetKind", "eventbridge");
+        values.remove("PipeName");
         assertThat(TemplateRules.violations(Templates.load(Templates.REPLAY), values))
                 .singleElement()
                 .asString()
                 .startsWith("ConnectionOnlyForHttp");
+    }
+
+    @Test
+    void theReplayChecksRejectAPipeForATargetThatIsNotItsApiDestination() {
+        Map<String, String> values =
+                new java.util.HashMap<>(ExampleFile.read(EXAMPLES.resolve("orders-api-replay.json")));
+        values.remove("ConnectionName");
+        values.put("TargetKind", "kinesis");
+        values.put("TargetArn", "arn:aws:kinesis:eu-west-1:123456789012:stream/orders-replay");
+        assertThat(TemplateRules.violations(Templates.load(Templates.REPLAY), values))
+                .singleElement()
+                .asString()
+                .startsWith("PipeOnlyForHttp");
+        values.put("PipeName", "");
+        assertThat(TemplateRules.violations(Templates.load(Templates.REPLAY), values))
+                .isEmpty();
     }
 
     @Test

@@ -90,6 +90,7 @@ class ReplayIamTest {
         }
         assertThat(conditionByAction)
                 .containsEntry("events:DescribeApiDestination", "TargetIsHttp")
+                .containsEntry("pipes:DescribePipe", "HasPipe")
                 .containsEntry("events:DescribeConnection", "HasConnection")
                 .containsEntry("secretsmanager:GetSecretValue", "HasConnection")
                 .containsEntry("events:PutEvents", "TargetIsEventBridge")
@@ -114,7 +115,27 @@ class ReplayIamTest {
                         "REPLAY_CONSUMER",
                         "REPLAY_TARGET_KIND",
                         "REPLAY_TARGET_ARN",
-                        "REPLAY_CONNECTION");
+                        "REPLAY_PIPE",
+                        "REPLAY_CONNECTION",
+                        "REPLAY_EVENT_SOURCE",
+                        "REPLAY_DETAIL_TYPE");
+    }
+
+    @Test
+    void theWorkerDescribesThePipeNamedByPipeNameOnlyAndOnlyForAnApiDestination() {
+        List<Map<String, Object>> statements = statements("WorkerRole");
+        Object resource = resourceOf(statements, "pipes:DescribePipe");
+        assertThat(IamPolicyTest.subText(Cfn.map(resource).get("Fn::Sub")))
+                .isEqualTo("arn:${AWS::Partition}:pipes:${AWS::Region}:${AWS::AccountId}:pipe/${PipeName}");
+        assertThat(Cfn.section(template, "Conditions").get("HasPipe").toString())
+                .as("no pipe permission for an event bus or a stream, nor for an empty PipeName")
+                .contains("TargetIsHttp", "PipeName");
+        Map<String, Object> variables = Cfn.map(
+                Cfn.map(Cfn.properties(Cfn.resource(template, "WorkerFunction")).get("Environment"))
+                        .get("Variables"));
+        assertThat(variables).containsEntry("REPLAY_PIPE", Map.of("Ref", "PipeName"));
+        assertThat(variables.get("REPLAY_EVENT_SOURCE").toString()).contains("TargetIsEventBridge", "EventSource");
+        assertThat(variables.get("REPLAY_DETAIL_TYPE").toString()).contains("TargetIsEventBridge", "EventDetailType");
     }
 
     @Test

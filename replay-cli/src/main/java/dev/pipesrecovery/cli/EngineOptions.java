@@ -21,7 +21,8 @@ public final class EngineOptions {
             completionCandidates = Engines.class,
             description = "local (default): this machine sends. stepfunctions: write the run's plan to the bucket "
                     + "(_runs/<run id>/plan.jsonl) and start the replay stack's state machine, which sends from AWS "
-                    + "to the stack's own target; --rate is shared by --concurrency workers.")
+                    + "to the stack's own target (its TargetArn, and PipeName's InputTemplate and HTTP parameters: "
+                    + "--pipe is refused); --rate is shared by --concurrency workers.")
     Engine engine;
 
     @Option(

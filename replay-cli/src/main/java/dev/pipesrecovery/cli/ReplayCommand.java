@@ -149,6 +149,13 @@ final class ReplayCommand extends BaseCommand {
 
     /** {@code --engine stepfunctions}: plan into the bucket, confirm, start the state machine ({@link ManagedReplay}). */
     private int managed(Selection chosen) {
+        if (target.pipe() != null) {
+            // The stack's worker can describe its own pipe only (replay.yaml PipeName): a --pipe here would be
+            // recorded in run.json while the worker sent another pipe's request, or none.
+            throw CliException.usage("--pipe does not apply to --engine stepfunctions: the replay stack's worker sends"
+                    + " what the pipe of its PipeName parameter sends (bin/deploy replay --params); drop --pipe, or"
+                    + " replay from this machine with --engine local");
+        }
         ManagedReplay.Request request = new ManagedReplay.Request(
                 chosen,
                 target.identity(),

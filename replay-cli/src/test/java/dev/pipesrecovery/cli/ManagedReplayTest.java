@@ -198,6 +198,20 @@ class ManagedReplayTest {
         assertThat(result.err()).contains("--engine stepfunctions needs --state-machine ARN");
     }
 
+    @Test
+    void aPipeIsAUsageErrorSinceTheStacksPipeNameDecidesWhatItsWorkerSends() {
+        Cli.Result result = replay("--pipe", "orders-api", "--yes");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err().lines().toList())
+                .containsExactly("pipes-replay: --pipe does not apply to --engine stepfunctions: the replay stack's"
+                        + " worker sends what the pipe of its PipeName parameter sends (bin/deploy replay --params);"
+                        + " drop --pipe, or replay from this machine with --engine local");
+        assertThat(archive.store().list("_runs/").toList())
+                .as("nothing planned or started")
+                .isEmpty();
+    }
+
     private Cli.Result replay(String... more) {
         List<String> args = new java.util.ArrayList<>(List.of(
                 "replay",

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pipesrecovery.cli.support.Archive;
 import dev.pipesrecovery.cli.support.Cli;
 import dev.pipesrecovery.cli.support.ServiceEndpoints;
+import dev.pipesrecovery.cli.support.TemplatedPipe;
 import dev.pipesrecovery.testkit.Emulators;
 import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.PartnerApi;
@@ -37,8 +38,6 @@ class PipeLookupTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static final String TEMPLATE = "{\"order\": <$.data>, \"key\": \"<$.partitionKey>\", "
-            + "\"pipe\": \"<aws.pipes.pipe-name>\", \"seq\": \"<$.sequenceNumber>\"}";
 
     private static ServiceEndpoints endpoints;
     private static EventBridgeClient events;
@@ -109,14 +108,7 @@ class PipeLookupTest {
                         .invocationEndpoint(partner.url("/orders/*"))
                         .httpMethod("PUT"))
                 .apiDestinationArn();
-        pipes.createPipe(b -> b.name(name)
-                .roleArn("arn:aws:iam::123456789012:role/" + name)
-                .source(Archive.STREAM_ARN)
-                .target(destinationArn)
-                .targetParameters(t -> t.inputTemplate(TEMPLATE)
-                        .httpParameters(h -> h.pathParameterValues("v1")
-                                .headerParameters(Map.of("X-Source", "pipe"))
-                                .queryStringParameters(Map.of("tenant", "acme")))));
+        TemplatedPipe.create(pipes, name, destinationArn);
         return name;
     }
 

@@ -25,13 +25,16 @@ public record ReplayWorkerConfig(String archiveBucket, String archivePrefix, Str
     public static final String REPLAY_TARGET_KIND = "REPLAY_TARGET_KIND";
     public static final String REPLAY_TARGET_ARN = "REPLAY_TARGET_ARN";
     public static final String REPLAY_CONNECTION = "REPLAY_CONNECTION";
-    /** eventbridge only, optional: the events' {@code Source} and {@code DetailType} (replay.yaml does not set them). */
+    /** http only, optional: the pipe whose request (InputTemplate, HTTP parameters) the worker sends to the ARN. */
+    public static final String REPLAY_PIPE = "REPLAY_PIPE";
+    /** eventbridge only, optional: the events' {@code Source} and {@code DetailType} (EventSource, EventDetailType). */
     public static final String REPLAY_EVENT_SOURCE = "REPLAY_EVENT_SOURCE";
 
     public static final String REPLAY_DETAIL_TYPE = "REPLAY_DETAIL_TYPE";
     public static final String DEFAULT_EVENT_SOURCE = "pipes-recovery.replay";
     public static final String DEFAULT_DETAIL_TYPE = "Replayed record";
 
+    private static final Pattern PIPE_NAME = Pattern.compile(ConsumerName.PIPE_NAME_PATTERN);
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern EVENT_BUS_ARN =
             Pattern.compile("^arn:aws[a-z-]*:events:[a-z0-9-]+:[0-9]{12}:event-bus/[^\\s]+$");
@@ -63,21 +66,37 @@ public record ReplayWorkerConfig(String archiveBucket, String archivePrefix, Str
             throw new IllegalArgumentException(REPLAY_CONNECTION + " is for " + REPLAY_TARGET_KIND
                     + " http only (an event bus or a stream takes the function's IAM role)");
         }
+        String pipe = optional(env, REPLAY_PIPE);
+        if (pipe != null && !kind.equals("http")) {
+            throw new IllegalArgumentException(REPLAY_PIPE + " is for " + REPLAY_TARGET_KIND
+                    + " http only (a pipe's InputTemplate shapes requests to its API destination), was '" + kind
+                    + "'");
+        }
+        if (pipe != null && !PIPE_NAME.matcher(pipe).matches()) {
+            throw new IllegalArgumentException(
+                    REPLAY_PIPE + " must be a pipe name (" + ConsumerName.PIPE_NAME_PATTERN + "), was '" + pipe + "'");
+        }
         TargetSpec target = switch (kind) {
             case "http" -> {
                 if (!arn.contains(":api-destination/")) {
                     throw wrongArn(arn, "an API destination's ARN (with its id)");
                 }
-                yield TargetSpec.Http.apiDestination(arn, connection);
+                yield pipe == null
+                        ? TargetSpec.Http.apiDestination(arn, connection)
+                        : TargetSpec.Http.pipeTo(pipe, arn, connection);
             }
             case "eventbridge" -> {
                 if (!EVENT_BUS_ARN.matcher(arn).matches()) {
                     throw wrongArn(arn, "an event bus ARN");
                 }
-                yield new TargetSpec.EventBus(
-                        arn,
-                        orDefault(env, REPLAY_EVENT_SOURCE, DEFAULT_EVENT_SOURCE),
-                        orDefault(env, REPLAY_DETAIL_TYPE, DEFAULT_DETAIL_TYPE));
+                String source = orDefault(env, REPLAY_EVENT_SOURCE, DEFAULT_EVENT_SOURCE);
+                // PutEvents reserves the prefix for AWS services and would refuse every event
+                // (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEventsRequestEntry.html)
+                if (source.startsWith("aws.")) {
+                    throw new IllegalArgumentException(REPLAY_EVENT_SOURCE
+                            + " must not start with 'aws.' (reserved by PutEvents), was '" + source + "'");
+                }
+                yield new TargetSpec.EventBus(arn, source, orDefault(env, REPLAY_DETAIL_TYPE, DEFAULT_DETAIL_TYPE));
             }
             case "kinesis" -> {
                 if (!STREAM_ARN.matcher(arn).matches()) {

@@ -7,6 +7,7 @@ import dev.pipesrecovery.aws.AwsSettings;
 import dev.pipesrecovery.replay.engine.EngineTime;
 import dev.pipesrecovery.replay.target.ReplayTarget;
 import dev.pipesrecovery.replay.target.aws.AwsTargets;
+import dev.pipesrecovery.replay.target.aws.TargetSpec;
 import dev.pipesrecovery.retry.Sleeper;
 import java.time.Clock;
 import java.util.Map;
@@ -16,8 +17,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The replay worker function put together from its environment, once per execution environment (the init phase).
  * Clients come from the shared {@link AwsClientFactory} (the SDK's default credentials and region, the standard
  * {@code AWS_ENDPOINT_URL_*} overrides, the URL-connection HTTP client, API call timeouts) and the target from
- * {@link AwsTargets}, the same construction path {@code pipes-replay replay --target} uses. They live as long as the
- * execution environment: Lambda freezes it between invocations and ends it without a shutdown call.
+ * {@link AwsTargets}, the same construction path {@code pipes-replay replay --target} uses (that of {@code --pipe} for
+ * a stack with a PipeName). They live as long as the execution environment: Lambda freezes it between invocations and
+ * ends it without a shutdown call.
  */
 final class ReplayWorkerWiring {
 
@@ -33,7 +35,7 @@ final class ReplayWorkerWiring {
         try {
             target = new AwsTargets(settings, clock, client -> {}).open(config.target());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(ReplayWorkerConfig.REPLAY_TARGET_ARN + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(variableOf(config) + ": " + e.getMessage(), e);
         }
         return new ReplayWorker(
                 S3ArchiveStore.create(s3, config.archiveBucket()),
@@ -41,5 +43,12 @@ final class ReplayWorkerWiring {
                 target,
                 config.consumer(),
                 EngineTime.of(clock, Sleeper.SYSTEM));
+    }
+
+    /** The variable a target that cannot be sent to comes from: the pipe when there is one (it names the rest). */
+    private static String variableOf(ReplayWorkerConfig config) {
+        return config.target() instanceof TargetSpec.Http http && http.pipe() != null
+                ? ReplayWorkerConfig.REPLAY_PIPE
+                : ReplayWorkerConfig.REPLAY_TARGET_ARN;
     }
 }

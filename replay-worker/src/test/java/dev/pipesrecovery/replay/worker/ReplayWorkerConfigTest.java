@@ -44,6 +44,29 @@ class ReplayWorkerConfigTest {
     }
 
     @Test
+    void aPipeSendsItsRequestToTheApiDestination() {
+        assertThat(ReplayWorkerConfig.fromEnvironment(env("REPLAY_PIPE", "orders-api", "REPLAY_CONNECTION", "conn"))
+                        .target())
+                .isEqualTo(TargetSpec.Http.pipeTo("orders-api", DESTINATION, "conn"));
+        assertThat(ReplayWorkerConfig.fromEnvironment(env("REPLAY_PIPE", "")).target())
+                .as("replay.yaml's empty PipeName: the API destination alone")
+                .isEqualTo(TargetSpec.Http.apiDestination(DESTINATION, null));
+    }
+
+    @Test
+    void aPipeIsForAnApiDestinationOnlyAndAPipeName() {
+        assertThatThrownBy(() -> ReplayWorkerConfig.fromEnvironment(env(
+                        "REPLAY_TARGET_KIND", "kinesis",
+                        "REPLAY_TARGET_ARN", "arn:aws:kinesis:eu-west-1:123456789012:stream/orders-replay",
+                        "REPLAY_PIPE", "orders-api")))
+                .hasMessage("REPLAY_PIPE is for REPLAY_TARGET_KIND http only (a pipe's InputTemplate shapes requests"
+                        + " to its API destination), was 'kinesis'");
+        assertThatThrownBy(() -> ReplayWorkerConfig.fromEnvironment(
+                        env("REPLAY_PIPE", "arn:aws:pipes:eu-west-1:123456789012:pipe/orders-api")))
+                .hasMessageStartingWith("REPLAY_PIPE must be a pipe name ([.\\-_A-Za-z0-9]{1,64}), was 'arn:aws:");
+    }
+
+    @Test
     void anEventBusTakesTheDefaultSourceUnlessSet() {
         String bus = "arn:aws:events:eu-west-1:123456789012:event-bus/replays";
 
@@ -93,6 +116,11 @@ class ReplayWorkerConfigTest {
                         "REPLAY_TARGET_ARN", "arn:aws:events:eu-west-1:123456789012:event-bus/default",
                         "REPLAY_CONNECTION", "partner")))
                 .hasMessageStartingWith("REPLAY_CONNECTION is for REPLAY_TARGET_KIND http only");
+        assertThatThrownBy(() -> ReplayWorkerConfig.fromEnvironment(env(
+                        "REPLAY_TARGET_KIND", "eventbridge",
+                        "REPLAY_TARGET_ARN", "arn:aws:events:eu-west-1:123456789012:event-bus/default",
+                        "REPLAY_EVENT_SOURCE", "aws.orders")))
+                .hasMessage("REPLAY_EVENT_SOURCE must not start with 'aws.' (reserved by PutEvents), was 'aws.orders'");
     }
 
     @Test

@@ -171,14 +171,17 @@ class ReplayWorkerRuntimeIT {
         }
     }
 
-    private static LambdaRuntimeProcess start(FakeRuntimeApi runtime, Map<String, String> environment)
-            throws IOException {
+    static LambdaRuntimeProcess start(FakeRuntimeApi runtime, Map<String, String> environment) throws IOException {
         return LambdaRuntimeProcess.start(
                 artifact(), LambdaRuntimeProcess.ricClasspathFromBuild(), HANDLER, runtime.address(), environment);
     }
 
-    /** As replay.yaml sets it, plus what points the SDK at the emulators (the standard variables only). */
     private Map<String, String> environment() {
+        return environment(rig, apiDestination(rig.partner.url("/orders")));
+    }
+
+    /** As replay.yaml sets it, plus what points the SDK at the emulators (the standard variables only). */
+    static Map<String, String> environment(WorkerRig rig, String apiDestinationArn) {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_ACCESS_KEY_ID", "test");
@@ -190,13 +193,13 @@ class ReplayWorkerRuntimeIT {
         env.put(ReplayWorkerConfig.ARCHIVE_PREFIX, rig.layout.prefix());
         env.put(ReplayWorkerConfig.REPLAY_CONSUMER, WorkerRig.CONSUMER);
         env.put(ReplayWorkerConfig.REPLAY_TARGET_KIND, "http");
-        env.put(ReplayWorkerConfig.REPLAY_TARGET_ARN, apiDestination(rig.partner.url("/orders")));
+        env.put(ReplayWorkerConfig.REPLAY_TARGET_ARN, apiDestinationArn);
         env.put(ReplayWorkerConfig.REPLAY_CONNECTION, "");
         return env;
     }
 
     /** An API destination on moto_server (with the connection every destination needs) sending PUT to {@code url}. */
-    private static String apiDestination(String url) {
+    static String apiDestination(String url) {
         String name = "replay-" + UUID.randomUUID().toString().substring(0, 8);
         try (EventBridgeClient events = LocalAws.configure(
                         EventBridgeClient.builder(), Emulators.moto().endpoint())

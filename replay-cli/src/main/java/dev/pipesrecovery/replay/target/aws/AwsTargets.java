@@ -75,7 +75,7 @@ public final class AwsTargets {
         if (target.pipe() != null) {
             PipesClient pipes = close(lookups.configure(PipesClient.builder()).build());
             config = new PipeDestinationLookup(pipes, events, clock)
-                    .configFor(target.pipe(), target.url(), target.headers());
+                    .configFor(target.pipe(), target.apiDestinationArn(), target.url(), target.headers());
         } else if (target.apiDestinationArn() != null) {
             config = new ApiDestinationLookup(events)
                     .configFor(target.apiDestinationArn(), target.url(), target.headers());

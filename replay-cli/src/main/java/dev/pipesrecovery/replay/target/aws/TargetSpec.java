@@ -14,8 +14,9 @@ public sealed interface TargetSpec {
     /**
      * The partner API: {@code url} itself, or what {@code pipe} sends ({@code DescribePipe} then
      * {@code DescribeApiDestination}), or the endpoint of the API destination {@code apiDestinationArn}; {@code url}
-     * wins over either's endpoint. {@code connection}: the EventBridge connection whose credentials go along (null:
-     * none).
+     * wins over either's endpoint. With both a pipe and an API destination, the pipe must target that destination:
+     * the replay worker's stack may describe that one destination only. {@code connection}: the EventBridge
+     * connection whose credentials go along (null: none).
      */
     record Http(URI url, List<HttpHeader> headers, String pipe, String apiDestinationArn, String connection)
             implements TargetSpec {
@@ -23,9 +24,6 @@ public sealed interface TargetSpec {
             headers = List.copyOf(headers);
             if (url == null && pipe == null && apiDestinationArn == null) {
                 throw new IllegalArgumentException("an http target needs a URL, a pipe or an API destination ARN");
-            }
-            if (pipe != null && apiDestinationArn != null) {
-                throw new IllegalArgumentException("an http target takes a pipe or an API destination, not both");
             }
         }
 
@@ -37,6 +35,19 @@ public sealed interface TargetSpec {
         /** What the replay worker gets from its stack: the API destination and, maybe, its connection. */
         public static Http apiDestination(String apiDestinationArn, String connection) {
             return new Http(null, List.of(), null, Objects.requireNonNull(apiDestinationArn), connection);
+        }
+
+        /**
+         * What the replay worker gets from a stack with a pipe: what {@code pipe} sends (its {@code InputTemplate} and
+         * HTTP parameters), the pipe's target being the API destination {@code apiDestinationArn}.
+         */
+        public static Http pipeTo(String pipe, String apiDestinationArn, String connection) {
+            return new Http(
+                    null,
+                    List.of(),
+                    Objects.requireNonNull(pipe, "pipe"),
+                    Objects.requireNonNull(apiDestinationArn, "apiDestinationArn"),
+                    connection);
         }
     }
 

@@ -36,11 +36,23 @@ public final class PipeDestinationLookup {
      * @return the target without credentials ({@link HttpTargetConfig#withAuth} adds a connection's)
      */
     public HttpTargetConfig configFor(String pipeName, URI url, List<HttpHeader> headers) {
+        return configFor(pipeName, null, url, headers);
+    }
+
+    /**
+     * @param expectedTarget the API destination the pipe must target (null: any), checked before it is described
+     * @throws IllegalArgumentException when the pipe targets no API destination, or another one than expected
+     */
+    public HttpTargetConfig configFor(String pipeName, String expectedTarget, URI url, List<HttpHeader> headers) {
         DescribePipeResponse pipe = pipes.describePipe(b -> b.name(pipeName));
         String targetArn = pipe.target();
         if (targetArn == null || !targetArn.contains(":api-destination/")) {
             throw new IllegalArgumentException(
                     "pipe " + pipeName + " does not target an API destination (target: " + targetArn + "); use --url");
+        }
+        if (expectedTarget != null && !expectedTarget.equals(targetArn)) {
+            throw new IllegalArgumentException(
+                    "pipe " + pipeName + " targets " + targetArn + ", not the API destination " + expectedTarget);
         }
         ApiDestinationLookup.Destination destination = new ApiDestinationLookup(events).describe(targetArn);
         PipeTargetHttpParameters http =
