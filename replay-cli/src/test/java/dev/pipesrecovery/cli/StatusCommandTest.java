@@ -69,8 +69,7 @@ class StatusCommandTest {
                     .path("runIdentity")
                     .asText();
 
-            Cli.Result text = new Cli(elsewhere, "--bucket", archive.bucket(), "--endpoint-url", archive.endpoint())
-                    .run("status", identity);
+            Cli.Result text = elsewhere(archive).run("status", identity);
 
             assertThat(text.exitCode()).as(text.toString()).isEqualTo(ExitCodes.SOME_FAILED);
             assertThat(text.out())
@@ -83,15 +82,7 @@ class StatusCommandTest {
                             "Next: fix what the errors above say, then run the same `pipes-replay replay` command");
             assertThat(text.out()).doesNotContain("\u001b");
 
-            Cli.Result json = new Cli(
-                            elsewhere,
-                            "--bucket",
-                            archive.bucket(),
-                            "--endpoint-url",
-                            archive.endpoint(),
-                            "--format",
-                            "json")
-                    .run("status", identity);
+            Cli.Result json = elsewhere(archive, "--format", "json").run("status", identity);
             JsonNode doc = MAPPER.readTree(json.out());
             assertThat(doc.path("engine").asText()).isEqualTo("local");
             assertThat(doc.path("keys").path("failed").asLong()).isEqualTo(1);
@@ -105,8 +96,7 @@ class StatusCommandTest {
             assertThat(doc.path("progress").path("recordsFailed").asLong()).isEqualTo(1);
             assertThat(doc.path("progress").path("finished").asBoolean()).isTrue();
 
-            Cli.Result limited = new Cli(elsewhere, "--bucket", archive.bucket(), "--endpoint-url", archive.endpoint())
-                    .run("status", identity, "--keys", "0");
+            Cli.Result limited = elsewhere(archive).run("status", identity, "--keys", "0");
             assertThat(limited.out()).contains("1 checkpoint(s), 0 read (--keys)");
         }
     }
@@ -114,16 +104,14 @@ class StatusCommandTest {
     @Test
     void aRunThatIsNotThereIsOneLineAndExitThree() {
         try (Archive archive = new Archive()) {
-            Cli.Result missing = new Cli(elsewhere, "--bucket", archive.bucket(), "--endpoint-url", archive.endpoint())
-                    .run("status", "no-such-run");
+            Cli.Result missing = elsewhere(archive).run("status", "no-such-run");
 
             assertThat(missing.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
             assertThat(missing.err().strip().lines()).hasSize(1);
             assertThat(missing.err())
                     .contains("no run no-such-run in s3://" + archive.bucket() + "/_runs/no-such-run/");
 
-            Cli.Result bad = new Cli(elsewhere, "--bucket", archive.bucket(), "--endpoint-url", archive.endpoint())
-                    .run("status", "../x");
+            Cli.Result bad = elsewhere(archive).run("status", "../x");
             assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(new String(bad.err().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
                     .contains("bad RUN");
@@ -134,7 +122,7 @@ class StatusCommandTest {
     void withoutARunListsTheBucketsRunsNewestFirstAndSaysWhichNeedAttention() throws Exception {
         try (Archive archive = new Archive();
                 PartnerApi partner = new PartnerApi().then(PartnerApi.Answer.of(422), 1)) {
-            Cli elsewhereCli = new Cli(elsewhere, "--bucket", archive.bucket(), "--endpoint-url", archive.endpoint());
+            Cli elsewhereCli = elsewhere(archive);
             Cli.Result empty = elsewhereCli.run("status");
             assertThat(empty.exitCode()).as(empty.toString()).isEqualTo(ExitCodes.OK);
             assertThat(empty.out().strip().lines()).hasSize(1);
@@ -206,15 +194,7 @@ class StatusCommandTest {
                             "3 run(s) in s3://" + archive.bucket() + "/_runs/, the 1 newest (--limit), newest first:");
             assertThat(newest.out()).contains(clean).doesNotContain(failed);
 
-            Cli.Result json = new Cli(
-                            elsewhere,
-                            "--bucket",
-                            archive.bucket(),
-                            "--endpoint-url",
-                            archive.endpoint(),
-                            "--format",
-                            "json")
-                    .run("status");
+            Cli.Result json = elsewhere(archive, "--format", "json").run("status");
             JsonNode doc = MAPPER.readTree(json.out());
             assertThat(doc.path("found").asLong()).isEqualTo(3);
             assertThat(doc.path("runs").findValuesAsText("runId")).containsExactly(clean, failed, stalled);
@@ -229,6 +209,14 @@ class StatusCommandTest {
             assertThat(badLimit.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(badLimit.err()).contains("--limit must be >= 0");
         }
+    }
+
+    /** pipes-replay on a machine that did not run the replay, on the archive's bucket. */
+    private Cli elsewhere(Archive archive, String... options) {
+        List<String> global =
+                new java.util.ArrayList<>(List.of("--bucket", archive.bucket(), "--endpoint-url", archive.endpoint()));
+        global.addAll(List.of(options));
+        return new Cli(elsewhere, global.toArray(String[]::new));
     }
 
     /** A real local replay of one consumer to the partner; returns its run identity. */
