@@ -36,6 +36,14 @@ public interface ArchiveStore {
         return startAfter == null ? all : all.dropWhile(object -> object.key().compareTo(startAfter) <= 0);
     }
 
+    /**
+     * The "folders" one level below {@code keyPrefix} (which ends with '/'): each distinct {@code keyPrefix + segment
+     * + "/"} under it, in lexicographic order, without listing the keys inside them (S3's {@code CommonPrefixes}
+     * with delimiter '/': one request per 1,000 folders, however many objects they hold). Lazy and flat in memory, as
+     * {@link #list(String)}; close the stream when done.
+     */
+    Stream<String> listFolders(String keyPrefix);
+
     /** The object's bytes, or empty when there is no such key. */
     default Optional<byte[]> get(String key) {
         return read(key).map(StoredObject::body);

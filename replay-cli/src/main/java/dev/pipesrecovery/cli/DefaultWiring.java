@@ -1,6 +1,7 @@
 package dev.pipesrecovery.cli;
 
 import dev.pipesrecovery.archive.ArchiveStore;
+import dev.pipesrecovery.replay.plan.ManagedRunStart;
 import dev.pipesrecovery.replay.target.ReplayTarget;
 import dev.pipesrecovery.retry.Sleeper;
 import java.io.OutputStream;
@@ -13,14 +14,19 @@ import java.util.Deque;
  * The production wiring. Everything AWS is built on first use by {@link AwsWiring} (a separate class, so that
  * {@code --help} never loads the SDK) and closed with this object. Tests construct it with their own terminal,
  * clock or state directory; the AWS side is the same one production uses, pointed at emulators by
- * {@code --endpoint-url}.
+ * {@code --endpoint-url}. A rehearsal (the sandbox, the managed-replay benchmark) also plugs in where a managed run
+ * starts ({@link #DefaultWiring(Terminal, Clock, Path, OutputStream, ManagedRunStart)}), since no emulator runs a
+ * Distributed Map.
  */
-public class DefaultWiring implements Wiring {
+public final class DefaultWiring implements Wiring {
 
     private final Terminal terminal;
     private final Clock clock;
     private final Path stateDir;
     private final OutputStream rawOut;
+    /** Null: Step Functions' StartExecution (production). */
+    private final ManagedRunStart managedRunStart;
+
     private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private AwsWiring aws;
 
@@ -33,10 +39,23 @@ public class DefaultWiring implements Wiring {
     }
 
     public DefaultWiring(Terminal terminal, Clock clock, Path stateDir, OutputStream rawOut) {
+        this(terminal, clock, stateDir, rawOut, null);
+    }
+
+    /**
+     * As production, except that {@code replay --engine stepfunctions} starts its run on {@code managedRunStart}
+     * (e.g. {@code replay.plan.standin.StandInStateMachine}) instead of Step Functions; the plan, run.json and the
+     * confirmation before the start, and {@code status}, stay the production path.
+     *
+     * @param managedRunStart null for Step Functions
+     */
+    public DefaultWiring(
+            Terminal terminal, Clock clock, Path stateDir, OutputStream rawOut, ManagedRunStart managedRunStart) {
         this.terminal = terminal;
         this.clock = clock;
         this.stateDir = stateDir;
         this.rawOut = rawOut;
+        this.managedRunStart = managedRunStart;
     }
 
     private synchronized AwsWiring aws(AwsOptions options) {
@@ -58,7 +77,8 @@ public class DefaultWiring implements Wiring {
 
     @Override
     public ManagedRunClients managedRuns(AwsOptions options) {
-        return aws(options).managedRuns();
+        ManagedRunClients clients = aws(options).managedRuns();
+        return managedRunStart == null ? clients : clients.startingWith(managedRunStart);
     }
 
     @Override

@@ -91,8 +91,13 @@ public final class PipesReplayCommand implements Runnable {
 
     @Override
     public void run() {
+        // from the registered subcommands, so that a new command is never left out of the message
+        java.util.List<String> commands =
+                new java.util.ArrayList<>(spec.subcommands().keySet());
+        commands.remove("help");
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "missing command: list, show, export, replay, report or triage");
+                spec.commandLine(),
+                "missing command: " + String.join(", ", commands) + " (pipes-replay help COMMAND for one's help)");
     }
 
     Wiring wiring() {

@@ -1,20 +1,34 @@
 package dev.pipesrecovery.cli;
 
+import dev.pipesrecovery.replay.state.RunListing;
 import dev.pipesrecovery.replay.state.RunStateKeys;
 import dev.pipesrecovery.replay.state.RunStatus;
 import dev.pipesrecovery.replay.state.RunStatusReader;
 import dev.pipesrecovery.replay.state.sfn.StepFunctionsRunStatus;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code status RUN}: where a replay run stands, from its state in the bucket (and Step Functions for a managed run). */
+/**
+ * {@code status [RUN]}: where a replay run stands, from its state in the bucket (and Step Functions for a managed
+ * run); without RUN, the bucket's runs, newest first.
+ */
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
         description = {
-            "Where a replay run stands, from any machine: what it replays (_runs/RUN/run.json), the latest local "
+            "Which runs are there, and which one is stuck: without RUN, lists the bucket's replay runs (every run of "
+                    + "either engine, from any machine), newest first, one line each: run id, engine (local or "
+                    + "stepfunctions), consumer, start, keys done/failed/blocked and state. A local run's state and "
+                    + "keys come from its progress.json: 'running', 'finished', 'stopped: why', or 'STALLED: no "
+                    + "update since T' when its machine stopped rewriting it (resume with the same replay command "
+                    + "on any machine). A managed run's come from Step Functions (the execution's status, the Map "
+                    + "Run's items). The last line counts the runs that need attention.",
+            "",
+            "With RUN: where that run stands: what it replays (_runs/RUN/run.json), the latest local "
                     + "attempt's totals (_runs/RUN/progress.json, rewritten every 10 s while it runs), its keys' "
                     + "checkpoints (_runs/RUN/keys/: done, running, failed, blocked, records delivered; the failed "
                     + "and blocked ones with their error) and, for a managed run (--engine stepfunctions), the "
@@ -25,20 +39,34 @@ import picocli.CommandLine.Parameters;
             "RUN is the run id a managed replay prints, or the run identity of a local one (the report's "
                     + "runIdentity; the same command on any machine has the same identity).",
             "",
-            "Cost: one GET each for run.json, execution.json and progress.json, one LIST request per 1,000 key "
-                    + "checkpoints and one GET per checkpoint, at most --keys of them."
+            "Cost without RUN: one LIST request per 1,000 runs (never one per key), one GET of each run's run.json "
+                    + "(to order them by start), then for each run shown one GET of progress.json or "
+                    + "execution.json, and for a managed one DescribeExecution, ListMapRuns and DescribeMapRun.",
+            "Cost with RUN: one GET each for run.json, execution.json and progress.json, one LIST request per 1,000 "
+                    + "key checkpoints and one GET per checkpoint, at most --keys of them."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:the run is there and no key failed or is blocked (it may still be running)",
+            "0:the run is there and no key failed or is blocked (it may still be running); without RUN: the list "
+                    + "was read (even empty)",
             "2:usage or misconfiguration",
             "3:no such run under the bucket's _runs/",
             "4:some keys failed or are blocked, or the execution failed (see what to do next)"
         })
 final class StatusCommand extends BaseCommand {
 
-    @Parameters(arity = "1", paramLabel = "RUN", description = "The run id or run identity.")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "RUN",
+            description = "The run id or run identity; without it, list the runs.")
     String runId;
+
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "Without RUN: show the N newest runs (all are counted; default: ${DEFAULT-VALUE}).")
+    int limit;
 
     @Option(
             names = "--keys",
@@ -51,6 +79,12 @@ final class StatusCommand extends BaseCommand {
     public Integer call() {
         if (keys < 0) {
             throw CliException.usage("--keys must be >= 0");
+        }
+        if (limit < 0) {
+            throw CliException.usage("--limit must be >= 0");
+        }
+        if (runId == null) {
+            return listRuns();
         }
         RunStateKeys run;
         try {
@@ -77,5 +111,33 @@ final class StatusCommand extends BaseCommand {
         }
         out().flush();
         return output.needsAction() ? ExitCodes.SOME_FAILED : ExitCodes.OK;
+    }
+
+    private int listRuns() {
+        String runsPrefix = layout().runsPrefix();
+        RunListing.Page page = new RunListing(archive(), runsPrefix).newest(limit);
+        Map<String, StepFunctionsRunStatus.Execution> executions = new HashMap<>();
+        for (RunListing.Run run : page.newest()) {
+            if (run.execution() != null) {
+                executions.put(
+                        run.keys().runId(),
+                        wiring().managedRuns(aws())
+                                .runs()
+                                .describe(run.execution().executionArn()));
+            }
+        }
+        RunsOutput output = new RunsOutput(
+                out(),
+                "s3://" + aws().bucket() + "/" + runsPrefix,
+                page,
+                executions,
+                wiring().clock().instant());
+        if (output().json()) {
+            output.json();
+        } else {
+            output.text();
+        }
+        out().flush();
+        return ExitCodes.OK;
     }
 }

@@ -9,15 +9,12 @@ import dev.pipesrecovery.replay.state.RunProgress;
 import dev.pipesrecovery.replay.state.RunStatus;
 import dev.pipesrecovery.replay.state.sfn.StepFunctionsRunStatus;
 import java.io.PrintWriter;
-import java.util.Set;
 
 /**
  * {@code status}'s output: text (every value from the bucket or Step Functions through {@link TerminalText}: keys,
  * errors and targets hold what producers and partners wrote) or one JSON object with the exact values.
  */
 final class StatusOutput {
-
-    private static final Set<String> REDRIVABLE = Set.of("FAILED", "TIMED_OUT", "ABORTED");
 
     private final PrintWriter out;
     private final String bucket;
@@ -34,8 +31,7 @@ final class StatusOutput {
 
     /** Keys failed or blocked, or the execution ended badly: exit 4. */
     boolean needsAction() {
-        return status.tally().failed() + status.tally().blocked() > 0
-                || (execution != null && REDRIVABLE.contains(execution.status()));
+        return status.tally().failed() + status.tally().blocked() > 0 || (execution != null && execution.redrivable());
     }
 
     void text() {
@@ -102,7 +98,7 @@ final class StatusOutput {
         RunStatus.KeyTally keys = status.tally();
         boolean problems = keys.failed() + keys.blocked() > 0;
         if (status.managed()) {
-            if (execution != null && REDRIVABLE.contains(execution.status())) {
+            if (execution != null && execution.redrivable()) {
                 return "aws stepfunctions redrive-execution --execution-arn " + execution.executionArn()
                         + " (re-runs the failed items; each key resumes after its checkpoint)";
             }

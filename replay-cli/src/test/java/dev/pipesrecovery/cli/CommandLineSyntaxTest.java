@@ -38,6 +38,25 @@ class CommandLineSyntaxTest {
     }
 
     @Test
+    void noCommandNamesEveryCommand() {
+        CommandLine commandLine = PipesReplayCommand.newCommandLine();
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err));
+
+        int exitCode = commandLine.execute();
+
+        assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
+        String firstLine = err.toString().lines().findFirst().orElseThrow();
+        for (String command : commandLine.getSubcommands().keySet()) {
+            if (!command.equals("help")) {
+                assertThat(firstLine)
+                        .as("the missing-command line names " + command)
+                        .contains(command);
+            }
+        }
+    }
+
+    @Test
     void enumValuesAreAcceptedInAnyCaseAndShownInLowerCase() {
         CommandLine commandLine = PipesReplayCommand.newCommandLine();
         CommandLine.ParseResult result = commandLine.parseArgs(("--format JSON replay --bucket b --consumer c "

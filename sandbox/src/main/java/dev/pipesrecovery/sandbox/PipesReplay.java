@@ -1,8 +1,6 @@
 package dev.pipesrecovery.sandbox;
 
-import dev.pipesrecovery.cli.AwsOptions;
 import dev.pipesrecovery.cli.DefaultWiring;
-import dev.pipesrecovery.cli.ManagedRunClients;
 import dev.pipesrecovery.cli.PipesReplayCommand;
 import dev.pipesrecovery.cli.Terminal;
 import dev.pipesrecovery.replay.plan.ManagedRunStart;
@@ -88,14 +86,6 @@ public final class PipesReplay {
     }
 
     private DefaultWiring wiring() {
-        if (managedRuns == null) {
-            return new DefaultWiring(Terminal.NONE, Clock.systemUTC(), stateDir, new ByteArrayOutputStream());
-        }
-        return new DefaultWiring(Terminal.NONE, Clock.systemUTC(), stateDir, new ByteArrayOutputStream()) {
-            @Override
-            public ManagedRunClients managedRuns(AwsOptions options) {
-                return super.managedRuns(options).startingWith(managedRuns);
-            }
-        };
+        return new DefaultWiring(Terminal.NONE, Clock.systemUTC(), stateDir, new ByteArrayOutputStream(), managedRuns);
     }
 }

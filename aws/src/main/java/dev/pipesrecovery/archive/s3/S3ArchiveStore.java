@@ -30,6 +30,7 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -205,6 +206,22 @@ public final class S3ArchiveStore implements ArchiveStore, AutoCloseable {
                 .stream()
                 .map(o -> new ArchiveObject(o.key(), o.size(), o.lastModified()));
         return ListingFailures.translate(objects, "ListObjectsV2 s3://" + bucket + "/" + keyPrefix);
+    }
+
+    /**
+     * ListObjectsV2 with {@code Delimiter=/}: S3 rolls every key below the next '/' into one CommonPrefix
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-prefixes.html).
+     */
+    @Override
+    public Stream<String> listFolders(String keyPrefix) {
+        Objects.requireNonNull(keyPrefix, "keyPrefix");
+        Stream<String> folders = s3
+                .listObjectsV2Paginator(
+                        b -> b.bucket(bucket).prefix(keyPrefix).delimiter("/").maxKeys(settings.listPageSize()))
+                .commonPrefixes()
+                .stream()
+                .map(CommonPrefix::prefix);
+        return ListingFailures.translate(folders, "ListObjectsV2 (delimiter /) s3://" + bucket + "/" + keyPrefix);
     }
 
     @Override

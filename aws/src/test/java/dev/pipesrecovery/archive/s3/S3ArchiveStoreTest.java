@@ -127,6 +127,40 @@ class S3ArchiveStoreTest {
     }
 
     @Test
+    void listsTheFoldersOneLevelDownWithoutListingTheirObjects() {
+        List<String> runs = IntStream.range(0, 120)
+                .mapToObj(i -> String.format("p/_runs/run-%03d/", i * 37 % 120))
+                .toList();
+        List<ArchiveWrite> writes = new java.util.ArrayList<>();
+        for (String run : runs) {
+            writes.add(write(run + "run.json", "{}"));
+            IntStream.range(0, 5).forEach(k -> writes.add(write(run + "keys/c/k" + k + ".json", "{}")));
+        }
+        writes.add(write("p/_runs/loose.json", "{}"));
+        writes.add(write("p/orders/2026-11-21/k/x.json", "{}"));
+        store.putAllIfAbsent(writes);
+        RequestMatch listCalls = RequestMatch.http("GET", "/" + bucket);
+        long before = proxy.count(listCalls);
+
+        List<String> folders;
+        try (Stream<String> listed = store.listFolders("p/_runs/")) {
+            folders = listed.toList();
+        }
+
+        assertThat(folders)
+                .as("one entry per run folder, in key order; neither a loose object nor another prefix")
+                .containsExactlyElementsOf(runs.stream().sorted().toList());
+        // S3 counts each CommonPrefix toward MaxKeys (3 pages of 50 here); S3Mock answers them in one page. Listing
+        // the 721 keys themselves would take 15.
+        assertThat(proxy.count(listCalls) - before)
+                .as("LIST requests for 120 folders of 6 objects each, in pages of 50")
+                .isBetween(1L, 3L);
+        try (Stream<String> none = store.listFolders("nothing-here/")) {
+            assertThat(none).isEmpty();
+        }
+    }
+
+    @Test
     void listingReportsSizeAndLastModified() {
         store.putIfAbsent(write("p/a.json", "12345"));
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
@@ -32,12 +35,27 @@ public record RunProgress(
     /** How often a running attempt rewrites it: one PUT per 10 s of a run, whatever its volume. */
     public static final int CADENCE_SECONDS = 10;
 
+    /**
+     * An unfinished attempt not rewritten for this long (six missed writes) has stopped: its machine or process is
+     * gone (a kill, a closed laptop), and the same command on any machine resumes it.
+     */
+    public static final Duration STALLED_AFTER = Duration.ofSeconds(6L * CADENCE_SECONDS);
+
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public RunProgress {
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** True when the attempt is unfinished and was last rewritten over {@link #STALLED_AFTER} before {@code now}. */
+    public boolean stalled(Instant now) {
+        try {
+            return !finished && Instant.parse(updatedAt).plus(STALLED_AFTER).isBefore(now);
+        } catch (DateTimeParseException e) {
+            return false; // not a time pipes-replay wrote: say nothing rather than guess
+        }
     }
 
     public byte[] toJson() {

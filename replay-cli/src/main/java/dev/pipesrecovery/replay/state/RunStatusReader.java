@@ -38,6 +38,11 @@ public final class RunStatusReader {
     }
 
     private <T> Optional<T> optional(String key, Function<byte[], T> parse) {
+        return optional(store, key, parse);
+    }
+
+    /** One of a run's state files, parsed; empty when there is no such key. */
+    static <T> Optional<T> optional(ArchiveStore store, String key, Function<byte[], T> parse) {
         return store.read(key).map(StoredObject::body).map(parse);
     }
 

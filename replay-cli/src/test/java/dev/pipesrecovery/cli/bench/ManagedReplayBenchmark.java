@@ -2,9 +2,7 @@ package dev.pipesrecovery.cli.bench;
 
 import dev.pipesrecovery.archive.s3.S3ArchiveStore;
 import dev.pipesrecovery.aws.AwsSettings;
-import dev.pipesrecovery.cli.AwsOptions;
 import dev.pipesrecovery.cli.DefaultWiring;
-import dev.pipesrecovery.cli.ManagedRunClients;
 import dev.pipesrecovery.cli.PipesReplayCommand;
 import dev.pipesrecovery.cli.Terminal;
 import dev.pipesrecovery.cli.support.Archive;
@@ -158,13 +156,8 @@ public final class ManagedReplayBenchmark {
         StringWriter err = new StringWriter();
         long started = System.nanoTime();
         try (workerS3;
-                DefaultWiring wiring =
-                        new DefaultWiring(Terminal.NONE, Clock.systemUTC(), work, new ByteArrayOutputStream()) {
-                            @Override
-                            public ManagedRunClients managedRuns(AwsOptions options) {
-                                return super.managedRuns(options).startingWith(stateMachine);
-                            }
-                        }) {
+                DefaultWiring wiring = new DefaultWiring(
+                        Terminal.NONE, Clock.systemUTC(), work, new ByteArrayOutputStream(), stateMachine)) {
             CommandLine commandLine = PipesReplayCommand.commandLine(wiring);
             commandLine.setOut(new PrintWriter(new StringWriter(), true));
             commandLine.setErr(new PrintWriter(err, true));

@@ -16,7 +16,13 @@ public final class StepFunctionsRunStatus {
 
     /** The Map Run's items (each a key or a key chunk of the plan) by where they stand. */
     public record Items(
-            long total, long pending, long running, long succeeded, long failed, long timedOut, long aborted) {}
+            long total, long pending, long running, long succeeded, long failed, long timedOut, long aborted) {
+
+        /** Items that ended without success: failed, timed out or aborted. */
+        public long unsuccessful() {
+            return failed + timedOut + aborted;
+        }
+    }
 
     /**
      * @param status        RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE; null when unknown
@@ -30,7 +36,16 @@ public final class StepFunctionsRunStatus {
             String statusUnknown,
             String mapRunArn,
             Items items,
-            String itemsUnknown) {}
+            String itemsUnknown) {
+
+        /**
+         * The execution ended badly, in a status RedriveExecution accepts
+         * (https://docs.aws.amazon.com/step-functions/latest/dg/redrive-executions.html).
+         */
+        public boolean redrivable() {
+            return "FAILED".equals(status) || "TIMED_OUT".equals(status) || "ABORTED".equals(status);
+        }
+    }
 
     private final SfnClient sfn;
     private final FailureReason reason;
