@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * ONE plan item, in order, and answers whether the item is done. Its progress lives in the item's checkpoint
  * ({@link KeyProgress}, saved once per invocation and when the item stops) and in the records' tags (written after
  * each delivery, naming the run), so any invocation — the next one, a retried or redriven one, on any machine — goes
- * on where the last left off, and a duplicate is the record in flight when an invocation died ({@link ItemDelivery}). Chunk {@code c > 0} of a key waits for chunk {@code c - 1} ({@link EarlierChunk}).
+ * on where the last left off, and a duplicate is the record in flight when an invocation died ({@link ItemDelivery}).
+ * Chunk {@code c > 0} of a key waits for chunk {@code c - 1} ({@link EarlierChunk}).
  *
  * <p>The worker replays one consumer ({@code REPLAY_CONSUMER}: its IAM role reads that consumer's archive only) and
  * refuses items of another. Thread-safe: invocations of different items may run side by side (the stand-in does).
