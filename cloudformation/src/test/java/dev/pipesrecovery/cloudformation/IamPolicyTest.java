@@ -18,7 +18,8 @@ class IamPolicyTest {
      * - the hydrate role writes objects anywhere under the archive prefix ("<bucket>/<prefix>/*"): keys are per record.
      * - each DLQ's TLS-only statement denies every SQS action ("sqs:*") on the queue; a Deny widens nothing.
      * - the replay worker reads and tags the records under its one consumer's prefix, reads the runs and writes
-     *   checkpoints under _runs/<runId>/keys/ (keys per record, per run and per key); it may describe its one
+     *   checkpoints under _runs/<runId>/keys/ (keys per record, per run and per key), sees run.json's tag count
+     *   (_runs/<runId>/run.json); it may describe its one
      *   connection and read that connection's secret, whose ARNs end with ids EventBridge chooses.
      * - the replay state machine follows and stops its own executions (names per run and per child), redrives its
      *   Map Run's children, reads plans and writes reports under _runs/ (a key per run).
@@ -32,6 +33,7 @@ class IamPolicyTest {
             "recovery.yaml: Allow xray:PutTraceSegments,xray:PutTelemetryRecords -> *",
             "replay.yaml: Allow s3:GetObject,s3:GetObjectTagging,s3:PutObjectTagging -> ${Bucket}/${ArchivePrefix}/${Consumer}/*",
             "replay.yaml: Allow s3:GetObject -> ${Bucket}/${ArchivePrefix}/_runs/*",
+            "replay.yaml: Allow s3:GetObjectTagging -> ${Bucket}/${ArchivePrefix}/_runs/*/run.json",
             "replay.yaml: Allow s3:PutObject -> ${Bucket}/${ArchivePrefix}/_runs/*/keys/*",
             "replay.yaml: Allow events:DescribeConnection -> arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:connection/${ConnectionName}/*",
             "replay.yaml: Allow secretsmanager:GetSecretValue -> arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:events!connection/${ConnectionName}/*",

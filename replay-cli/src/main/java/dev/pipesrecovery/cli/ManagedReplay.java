@@ -10,6 +10,7 @@ import dev.pipesrecovery.replay.plan.PlanWriter;
 import dev.pipesrecovery.replay.plan.sfn.StepFunctionsStart;
 import dev.pipesrecovery.replay.selection.ArchiveSelector;
 import dev.pipesrecovery.replay.selection.Selection;
+import dev.pipesrecovery.replay.state.BucketRunState;
 import dev.pipesrecovery.replay.state.RunDescription;
 import dev.pipesrecovery.replay.state.RunExecution;
 import dev.pipesrecovery.replay.state.RunStateKeys;
@@ -115,6 +116,9 @@ final class ManagedReplay {
                 plan.records(),
                 plan.bytes());
         wiring.archive(aws).putIfAbsent(new ArchiveWrite(run.runJson(), description.toJson()));
+        // the workers read run.json once: its tag count proves S3 gives them a GET's tag count (BucketRunState), so
+        // a record's GET tells its status and no tag read is needed for an untagged record
+        BucketRunState.tagAsProof(wiring.archive(aws), run);
         String executionArn = wiring.managedRuns(aws).executions().start(request.stateMachineArn(), input);
         // after the start: run.json is written before it, when the ARN is not known; a retried start keeps the first
         wiring.archive(aws)

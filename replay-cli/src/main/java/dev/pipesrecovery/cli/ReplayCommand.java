@@ -176,8 +176,12 @@ final class ReplayCommand extends BaseCommand {
                     "nothing was written or started");
         }
         var plan = managed.plan(request, runId);
-        out().println("Plan: " + plan.items() + " item(s) (partition keys or chunks), " + plan.records()
-                + " record(s), " + bytes(plan.bytes()) + (dryRun ? " (dry run: nothing written or started)" : ""));
+        // pending is planned without reading tags (KeyMajorListing): the workers pass over what is delivered
+        String atMost = chosen.status() == StatusFilter.PENDING ? "at most " : "";
+        out().println("Plan: " + plan.items() + " item(s) (partition keys or chunks), " + atMost + plan.records()
+                + " record(s), " + bytes(plan.bytes())
+                + (atMost.isEmpty() ? "" : " (status 'pending' is checked per record by the workers)")
+                + (dryRun ? " (dry run: nothing written or started)" : ""));
         if (plan.records() == 0) {
             return nothingMatched(chosen);
         }

@@ -88,7 +88,8 @@ class ManagedReplayTest {
         assertThat(result.out())
                 .contains(
                         "Plan: 2 item(s)",
-                        "3 record(s)",
+                        "at most 3 record(s)",
+                        "status 'pending' is checked per record by the workers",
                         "_runs/" + run + "/plan.jsonl",
                         "aws stepfunctions describe-execution --execution-arn arn:aws:states:");
 

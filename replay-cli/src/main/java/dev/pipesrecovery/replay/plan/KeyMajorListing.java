@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * {@link ArchiveSelector} listing per UTC day of the selection, each already in key order: memory holds one listing
  * page per day, not the selection. The days are those of {@code --from}..{@code --to} when that span is at most
  * {@link #MAX_MERGED_SPAN_DAYS} days; otherwise (or without {@code --from}) a first listing, which reads no tags,
- * finds the days that hold records.
+ * finds the days that hold records. For {@code --status pending} (replay's default) no tag is read: every record is
+ * planned, and the replay worker passes over those already delivered, so the plan's counts are "at most".
  */
 public final class KeyMajorListing {
 
@@ -42,6 +43,9 @@ public final class KeyMajorListing {
         if (selection.consumer() == null) {
             throw new IllegalArgumentException("a replay plan needs --consumer");
         }
+        // pending is every record but those a run delivered: the worker checks each record's status anyway (from its
+        // GET's tag count), so the plan reads no tags for it and its counts are an upper bound
+        StatusFilter listed = selection.status() == StatusFilter.PENDING ? StatusFilter.ALL : selection.status();
         List<CloseableIterator<ListedObject>> days = new ArrayList<>();
         for (LocalDate day : days(selection)) {
             Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -49,8 +53,7 @@ public final class KeyMajorListing {
                     day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
             Instant from = selection.from() == null || selection.from().isBefore(start) ? start : selection.from();
             Instant to = selection.to() == null || selection.to().isAfter(end) ? end : selection.to();
-            days.add(selector.select(
-                    new Selection(selection.consumer(), from, to, selection.partitionKey(), selection.status())));
+            days.add(selector.select(new Selection(selection.consumer(), from, to, selection.partitionKey(), listed)));
         }
         return new Merge(days);
     }

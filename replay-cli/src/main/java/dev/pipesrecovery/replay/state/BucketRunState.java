@@ -42,10 +42,10 @@ public final class BucketRunState {
                 // a conditional write: of two machines starting the run at once, one writes it and starts first
                 firstStart = store.putIfAbsent(new ArchiveWrite(keys.runJson(), description.toJson()))
                         == WriteOutcome.CREATED;
-                store.putTags(keys.runJson(), PROBE_TAG);
+                tagAsProof(store, keys);
                 run = store.read(keys.runJson());
             }
-            boolean trusted = run.map(StoredObject::tagCount).orElse(0) == PROBE_TAG.size();
+            boolean trusted = run.map(BucketRunState::provesTagCount).orElse(false);
             return new BucketRunState(
                     keys,
                     trusted,
@@ -56,6 +56,16 @@ public final class BucketRunState {
         } catch (RuntimeException e) {
             return new BucketRunState(keys, false, false, "run state not readable or writable: " + e.getMessage());
         }
+    }
+
+    /** Tags run.json so that a later GET of it proves whether this caller is given tag counts (the run's writer). */
+    public static void tagAsProof(ArchiveStore store, RunStateKeys keys) {
+        store.putTags(keys.runJson(), PROBE_TAG);
+    }
+
+    /** Whether run.json, as a GET gave it, carries the count of the tag {@link #tagAsProof} wrote. */
+    public static boolean provesTagCount(StoredObject runJson) {
+        return runJson.tagCount() == PROBE_TAG.size();
     }
 
     public RunStateKeys keys() {

@@ -43,22 +43,24 @@ public final class KeyProgress {
             String encodedPartitionKey,
             Integer chunk) {
         Optional<KeyCheckpoints.Versioned> saved = checkpoints.load(consumer, encodedPartitionKey, chunk);
-        KeyCheckpoint start = saved.map(KeyCheckpoints.Versioned::checkpoint)
-                .orElseGet(() -> new KeyCheckpoint(
-                        consumer,
-                        encodedPartitionKey,
-                        chunk,
-                        null,
-                        0,
-                        KeyCheckpoint.Status.RUNNING,
-                        null,
-                        clock.instant()));
-        return new KeyProgress(
-                checkpoints,
-                layout,
-                clock,
-                start,
-                saved.map(KeyCheckpoints.Versioned::eTag).orElse(null));
+        return saved.map(s -> new KeyProgress(checkpoints, layout, clock, s.checkpoint(), s.eTag()))
+                .orElseGet(() -> untouched(checkpoints, layout, clock, consumer, encodedPartitionKey, chunk));
+    }
+
+    /**
+     * Progress of a key the caller knows the run has not touched, without reading its checkpoint (no request): its
+     * first save creates the checkpoint ({@code If-None-Match: *}) and returns false if one exists after all.
+     */
+    public static KeyProgress untouched(
+            KeyCheckpoints checkpoints,
+            KeyLayout layout,
+            Clock clock,
+            String consumer,
+            String encodedPartitionKey,
+            Integer chunk) {
+        KeyCheckpoint start = new KeyCheckpoint(
+                consumer, encodedPartitionKey, chunk, null, 0, KeyCheckpoint.Status.RUNNING, null, clock.instant());
+        return new KeyProgress(checkpoints, layout, clock, start, null);
     }
 
     /** The progress as known here (saved or not). */

@@ -18,6 +18,8 @@ import java.util.Objects;
  * One record for both engines: the local one leaves the state machine and the plan counts out.
  *
  * @param consumer null when the selection names none (the local engine may replay every consumer)
+ * @param planRecords a managed run's planned records: with status {@code pending} an upper bound (the plan reads no
+ *     tags; the workers pass over what is delivered), as are {@code planItems} and {@code planBytes}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunDescription(

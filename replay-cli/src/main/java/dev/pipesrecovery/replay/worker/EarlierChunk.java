@@ -30,7 +30,7 @@ record EarlierChunk(Verdict verdict, int waitSeconds, String why) {
     static final int WAIT_WHILE_ABSENT_SECONDS = 30;
 
     /**
-     * A sender saves its checkpoint after every record and at the end of every invocation, and one invocation lasts
+     * A sender saves its checkpoint after its first record and at the end of every invocation, and one invocation lasts
      * at most 15 min (Lambda's limit). A RUNNING checkpoint unchanged for twice that is a sender that died without
      * saving (a Lambda timeout, then the child failed): the key's later chunks end BLOCKED rather than wait for ever.
      */

@@ -10,7 +10,6 @@ import dev.pipesrecovery.replay.plan.PlanItem;
 import dev.pipesrecovery.replay.plan.standin.ReplayWorkerFunction;
 import dev.pipesrecovery.replay.run.OnSuccess;
 import dev.pipesrecovery.replay.selection.ArchiveSelector;
-import dev.pipesrecovery.replay.selection.StatusFilter;
 import dev.pipesrecovery.replay.state.KeyCheckpoint.Status;
 import dev.pipesrecovery.replay.state.KeyCheckpoints;
 import dev.pipesrecovery.replay.state.KeyProgress;
@@ -21,13 +20,15 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The replay worker of a managed run (cloudformation/replay.yaml, state ReplayItem): each invocation sends records of
  * ONE plan item, in order, and answers whether the item is done. Its progress lives in the item's checkpoint
- * ({@link KeyProgress}, saved after every delivered record), so any invocation — the next one, a retried or redriven
- * one, on any machine — goes on where the last left off, and a duplicate is at most the one record in flight when an
- * invocation died. Chunk {@code c > 0} of a key waits for chunk {@code c - 1} ({@link EarlierChunk}).
+ * ({@link KeyProgress}, saved once per invocation and when the item stops) and in the records' tags (written after
+ * each delivery, naming the run), so any invocation — the next one, a retried or redriven one, on any machine — goes
+ * on where the last left off, and a duplicate is the record in flight when an invocation died ({@link ItemDelivery}).
+ * Chunk {@code c > 0} of a key waits for chunk {@code c - 1} ({@link EarlierChunk}).
  *
  * <p>The worker replays one consumer ({@code REPLAY_CONSUMER}: its IAM role reads that consumer's archive only) and
  * refuses items of another. Thread-safe: invocations of different items may run side by side (the stand-in does).
@@ -100,9 +101,10 @@ public final class ReplayWorker {
         }
         KeyCheckpoints checkpoints = new KeyCheckpoints(store, run);
         Line line = new Line(request.runId(), encodedKey, item.chunk());
-        StatusFilter status;
+        RunSelections.RunSelection selection;
         EarlierChunk earlier;
         KeyProgress progress;
+        boolean read;
         try {
             earlier = item.chunk() == 0
                     ? null
@@ -114,9 +116,14 @@ public final class ReplayWorker {
                             time.wall().instant());
             boolean waiting = earlier != null && earlier.verdict() == EarlierChunk.Verdict.WAIT;
             boolean blocked = earlier != null && earlier.verdict() == EarlierChunk.Verdict.BLOCKED;
-            progress = waiting ? null : resume(checkpoints, encodedKey, item);
-            boolean sends = !waiting && !blocked && progress.checkpoint().status() != Status.DONE;
-            status = sends ? selections.status(run) : null;
+            selection = waiting || blocked ? null : selections.of(run);
+            read = blocked || (selection != null && ItemDelivery.readsCheckpointFirst(selection));
+            progress = waiting
+                    ? null
+                    : read
+                            ? resume(checkpoints, encodedKey, item)
+                            : KeyProgress.untouched(
+                                    checkpoints, layout, time.wall(), consumer, encodedKey, item.chunk());
         } catch (RuntimeException e) {
             throw failedBeforeSending(checkpoints, encodedKey, item, line, e);
         }
@@ -131,27 +138,20 @@ public final class ReplayWorker {
             log.outcome(line.of("blocked", Status.BLOCKED.name(), 0, 0, cause));
             throw new ReplayItemFailed(Status.BLOCKED + ": " + cause);
         }
-        if (progress.checkpoint().status() == Status.DONE) {
-            log.outcome(line.of("done", Status.DONE.name(), 0, 0, null));
-            return WorkerAnswer.DONE;
-        }
-        ItemDelivery delivery = new ItemDelivery(parts(request), item, progress, status);
+        ItemDelivery delivery = new ItemDelivery(
+                parts(request), item, progress, read, selection, () -> resume(checkpoints, encodedKey, item));
         try {
             ItemDelivery.Outcome outcome = delivery.run(budget);
             log.outcome(line.of(
                     outcome == ItemDelivery.Outcome.DONE ? "done" : "to be continued",
-                    progress.checkpoint().status().name(),
+                    delivery.status().name(),
                     delivery.sent(),
                     delivery.skipped(),
                     null));
             return outcome == ItemDelivery.Outcome.DONE ? WorkerAnswer.DONE : WorkerAnswer.AGAIN;
         } catch (ReplayItemFailed e) {
-            log.outcome(line.of(
-                    "failed",
-                    progress.checkpoint().status().name(),
-                    delivery.sent(),
-                    delivery.skipped(),
-                    e.getMessage()));
+            log.outcome(
+                    line.of("failed", delivery.status().name(), delivery.sent(), delivery.skipped(), e.getMessage()));
             throw e;
         } catch (RuntimeException e) {
             // an S3 error, a bug: the item stops FAILED with what it is (an exception message names keys, not data)
@@ -199,6 +199,7 @@ public final class ReplayWorker {
 
     /** Per invocation: the run's id goes into every request and tag, its rate is shared by the Map's workers. */
     private ItemDelivery.Parts parts(WorkerPayload request) {
+        AtomicReference<String> lastUnmarked = new AtomicReference<>();
         ObjectMarker marker =
                 new ObjectMarker(store, OnSuccess.TAG, request.runId(), time.wall(), new ObjectMarker.Reports() {
                     @Override
@@ -206,6 +207,7 @@ public final class ReplayWorker {
 
                     @Override
                     public void markingFailed(String key, String message) {
+                        lastUnmarked.set(key);
                         log.marking(request.runId(), key, "tagging failed: " + message);
                     }
 
@@ -217,7 +219,7 @@ public final class ReplayWorker {
         TokenBucket limiter = new TokenBucket(request.workerRate(), time.sleeper(), time.monotonic());
         TargetSender sender = new TargetSender(target, limiter, backoff, time, request.runId(), () -> false);
         return new ItemDelivery.Parts(
-                store, new ArchiveSelector(store, layout, time.wall()), marker, sender, time.monotonic());
+                store, new ArchiveSelector(store, layout, time.wall()), marker, sender, time.monotonic(), lastUnmarked);
     }
 
     /** The fields every line of one invocation shares. */

@@ -2,10 +2,8 @@ package dev.pipesrecovery.cli.bench;
 
 import dev.pipesrecovery.archive.s3.S3ArchiveStore;
 import dev.pipesrecovery.aws.AwsSettings;
-import dev.pipesrecovery.cli.DefaultWiring;
-import dev.pipesrecovery.cli.PipesReplayCommand;
-import dev.pipesrecovery.cli.Terminal;
 import dev.pipesrecovery.cli.support.Archive;
+import dev.pipesrecovery.cli.support.Cli;
 import dev.pipesrecovery.replay.plan.standin.StandInStateMachine;
 import dev.pipesrecovery.replay.target.aws.AwsTargets;
 import dev.pipesrecovery.replay.target.aws.TargetSpec;
@@ -14,11 +12,8 @@ import dev.pipesrecovery.testkit.FaultInjectingProxy;
 import dev.pipesrecovery.testkit.LocalAws;
 import dev.pipesrecovery.testkit.PartnerApi;
 import dev.pipesrecovery.testkit.ProxiedRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +31,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -44,8 +38,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * engine ({@code pipes-replay replay}) and as a managed run ({@code --engine stepfunctions}: the plan written to the
  * bucket, then every plan line through the real replay worker on the {@link StandInStateMachine}, the local
  * stand-in of the Distributed Map), both at concurrency 8 with no rate limit, to a sink that checks every key's
- * order and counts duplicates. Then both again at a tenth of the size behind the testkit proxy, to count the S3
- * requests per record by kind at the wire. See replay-cli/README.md "Benchmark".
+ * order and counts duplicates. Then both again on {@code counted} events over the same keys (the third argument, by
+ * default N) behind the testkit proxy, to count the S3 requests per record by kind at the wire. See
+ * replay-cli/README.md "Benchmark".
  */
 public final class ManagedReplayBenchmark {
 
@@ -78,7 +73,7 @@ public final class ManagedReplayBenchmark {
                     print(managed, run, sink, events);
                 }
             }
-            int counted = Math.max(keys, events / 10);
+            int counted = args.length > 2 ? Integer.parseInt(args[2]) : events;
             System.out.printf(
                     Locale.ROOT,
                     "%nS3 requests per replayed record, counted at the wire (testkit proxy), %,d events over %,d keys%n",
@@ -111,7 +106,7 @@ public final class ManagedReplayBenchmark {
         System.exit(0);
     }
 
-    private record Run(Duration took, StandInStateMachine.Run mapRun, int exitCode, String err) {}
+    private record Run(Duration took, StandInStateMachine.Run mapRun) {}
 
     /** One {@code pipes-replay replay} in this JVM, through its own command line and production wiring. */
     private static Run replay(String endpoint, Archive archive, URI url, boolean managed, Path work) {
@@ -126,13 +121,13 @@ public final class ManagedReplayBenchmark {
                 Duration.ofMinutes(14), // a 900 s function less its margin: the Map's children never loop here
                 new PrintStream(OutputStream.nullOutputStream()));
         List<String> command = new ArrayList<>(List.of(
+                "replay",
                 "--bucket",
                 archive.bucket(),
                 "--region",
                 "us-east-1",
                 "--endpoint-url",
                 endpoint,
-                "replay",
                 "--consumer",
                 CONSUMER,
                 "--target",
@@ -153,21 +148,13 @@ public final class ManagedReplayBenchmark {
                     "--state-machine",
                     "arn:aws:states:us-east-1:123456789012:stateMachine:bench-replay"));
         }
-        StringWriter err = new StringWriter();
         long started = System.nanoTime();
-        try (workerS3;
-                DefaultWiring wiring = new DefaultWiring(
-                        Terminal.NONE, Clock.systemUTC(), work, new ByteArrayOutputStream(), stateMachine)) {
-            CommandLine commandLine = PipesReplayCommand.commandLine(wiring);
-            commandLine.setOut(new PrintWriter(new StringWriter(), true));
-            commandLine.setErr(new PrintWriter(err, true));
-            int exitCode = commandLine.execute(command.toArray(String[]::new));
-            Run run = new Run(
-                    Duration.ofNanos(System.nanoTime() - started), stateMachine.lastRun(), exitCode, err.toString());
-            if (exitCode != 0) {
-                throw new IllegalStateException("pipes-replay exited " + exitCode + ": " + err);
+        try (workerS3) {
+            Cli.Result result = new Cli(work).withManagedRunsOn(stateMachine).run(command.toArray(String[]::new));
+            if (result.exitCode() != 0) {
+                throw new IllegalStateException("pipes-replay exited " + result.exitCode() + ": " + result.err());
             }
-            return run;
+            return new Run(Duration.ofNanos(System.nanoTime() - started), stateMachine.lastRun());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.pipesrecovery.cli.support;
 import dev.pipesrecovery.cli.DefaultWiring;
 import dev.pipesrecovery.cli.PipesReplayCommand;
 import dev.pipesrecovery.cli.Terminal;
+import dev.pipesrecovery.replay.plan.ManagedRunStart;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,6 +31,7 @@ public final class Cli {
     private final Path stateDir;
     private final List<String> globalArgs;
     private Terminal terminal = Terminal.NONE;
+    private ManagedRunStart managedRuns;
 
     public Cli(Path stateDir, String... globalArgs) {
         this.stateDir = stateDir;
@@ -38,6 +40,12 @@ public final class Cli {
 
     public Cli withTerminal(Terminal value) {
         this.terminal = value;
+        return this;
+    }
+
+    /** Managed runs ({@code --engine stepfunctions}) start on {@code start} (the Map's local stand-in) instead of AWS. */
+    public Cli withManagedRunsOn(ManagedRunStart start) {
+        this.managedRuns = start;
         return this;
     }
 
@@ -52,7 +60,7 @@ public final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        try (DefaultWiring wiring = new DefaultWiring(terminal, Clock.systemUTC(), stateDir, raw)) {
+        try (DefaultWiring wiring = new DefaultWiring(terminal, Clock.systemUTC(), stateDir, raw, managedRuns)) {
             CommandLine commandLine = PipesReplayCommand.commandLine(wiring);
             commandLine.setOut(new PrintWriter(out, true));
             commandLine.setErr(new PrintWriter(err, true));

@@ -12,6 +12,7 @@ import dev.pipesrecovery.replay.target.ReplayItem;
 import dev.pipesrecovery.replay.target.ReplayTarget;
 import dev.pipesrecovery.replay.target.http.HttpTarget;
 import dev.pipesrecovery.testkit.PartnerApi.Answer;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** One plan item through the worker, against S3Mock and the testkit's partner API. */
+/**
+ * One plan item through the worker, against S3Mock (which sends no tag count: the worker reads every record's tags
+ * and each item's checkpoint first) and the testkit's partner API; {@link ReplayWorkerOnTagCountsTest} runs the same
+ * on moto_server, where the worker goes by the GET's tag count.
+ */
 class ReplayWorkerTest {
 
     private static final Duration AMPLE = Duration.ofMinutes(5);
@@ -28,8 +33,13 @@ class ReplayWorkerTest {
     private final WorkerRig rig;
 
     ReplayWorkerTest() throws Exception {
-        rig = new WorkerRig();
+        rig = newRig();
         rig.startRun("pending");
+    }
+
+    /** The world the tests run in. */
+    WorkerRig newRig() throws IOException {
+        return new WorkerRig();
     }
 
     @AfterEach
@@ -136,6 +146,28 @@ class ReplayWorkerTest {
         assertThat(rig.checkpoint("customer/7", 0).lastDelivered()).isEqualTo(keys.get(0));
         assertThat(rig.checkpoint("customer/7", 1).status()).isEqualTo(KeyCheckpoint.Status.BLOCKED);
         assertThat(rig.logs()).contains("\"level\":\"ERROR\"").doesNotContain("\"n\":");
+    }
+
+    @Test
+    void aRedriveAfterAFinalFailureSendsTheFailedRecordFirstThenTheBlockedChunk() throws Exception {
+        List<String> keys = puts("customer/8", 6);
+        PlanItem first = rig.item("customer/8", 0, keys.subList(0, 4));
+        PlanItem second = rig.item("customer/8", 1, keys.subList(4, 6));
+        rig.partner.then(Answer.of(204), 1).then(Answer.of(422), 1);
+        ReplayWorker worker = rig.worker();
+        assertThatThrownBy(() -> worker.invoke(payload(first), AMPLE)).isInstanceOf(ReplayItemFailed.class);
+        assertThatThrownBy(() -> worker.invoke(payload(second), AMPLE)).isInstanceOf(ReplayItemFailed.class);
+
+        // the partner fixed its side; a redrive runs the failed children again (chunk 0's first: see Known limits)
+        ReplayWorker redriven = rig.worker();
+        assertThat(redriven.invoke(payload(first), AMPLE)).isEqualTo("{\"done\":true}");
+        String secondAfter = redriven.invoke(payload(second), AMPLE);
+
+        assertThat(secondAfter).isEqualTo("{\"done\":true}");
+        assertThat(rig.accepted()).containsExactly(Map.entry("customer/8", List.of(0, 1, 2, 3, 4, 5)));
+        assertThat(rig.checkpoint("customer/8", 0).delivered()).isEqualTo(4);
+        assertThat(rig.checkpoint("customer/8", 1).status()).isEqualTo(KeyCheckpoint.Status.DONE);
+        assertThat(rig.checkpoint("customer/8", 1).delivered()).isEqualTo(2);
     }
 
     @Test
