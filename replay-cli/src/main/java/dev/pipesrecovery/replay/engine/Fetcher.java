@@ -8,6 +8,7 @@ import dev.pipesrecovery.archive.StoredObject;
 import dev.pipesrecovery.replay.selection.ListedObject;
 import dev.pipesrecovery.replay.selection.ReplayTags;
 import dev.pipesrecovery.replay.selection.StatusFilter;
+import dev.pipesrecovery.replay.state.BucketRunState;
 import dev.pipesrecovery.replay.target.ReplayItem;
 import java.util.Map;
 import java.util.Optional;
@@ -125,10 +126,10 @@ final class Fetcher implements AutoCloseable {
      * when the status filter needs them, else null (the marker reads them before tagging, to keep foreign tags).
      */
     private Map<String, String> tagsOf(String key, StoredObject stored) {
-        if (tagCountTrusted && stored.tagCount() == 0) {
-            return Map.of();
+        if (!context.status().needsTags() && !tagCountTrusted) {
+            return null;
         }
-        return context.status().needsTags() || tagCountTrusted ? context.store().tags(key) : null;
+        return BucketRunState.tagsAfterGet(context.store(), key, stored, tagCountTrusted);
     }
 
     private Fetched otherStatus(String key, Map<String, String> tags) {

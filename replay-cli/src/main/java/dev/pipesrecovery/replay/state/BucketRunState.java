@@ -68,6 +68,16 @@ public final class BucketRunState {
         return runJson.tagCount() == PROBE_TAG.size();
     }
 
+    /**
+     * The tags of {@code key} as its GET ({@code stored}) tells them, for the local engine and the managed worker
+     * alike: none, at no cost, when the GET counted none and the count is trusted ({@link #tagCountTrusted},
+     * {@link #provesTagCount}); otherwise read (one more request).
+     */
+    public static Map<String, String> tagsAfterGet(
+            ArchiveStore store, String key, StoredObject stored, boolean tagCountTrusted) {
+        return tagCountTrusted && stored.tagCount() == 0 ? Map.of() : store.tags(key);
+    }
+
     public RunStateKeys keys() {
         return keys;
     }

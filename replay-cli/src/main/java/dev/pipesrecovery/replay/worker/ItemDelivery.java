@@ -12,6 +12,7 @@ import dev.pipesrecovery.replay.plan.PlanItem;
 import dev.pipesrecovery.replay.selection.ArchiveSelector;
 import dev.pipesrecovery.replay.selection.ReplayTags;
 import dev.pipesrecovery.replay.selection.StatusFilter;
+import dev.pipesrecovery.replay.state.BucketRunState;
 import dev.pipesrecovery.replay.state.KeyCheckpoint.Status;
 import dev.pipesrecovery.replay.state.KeyProgress;
 import dev.pipesrecovery.replay.target.DeliveryResult;
@@ -200,7 +201,7 @@ final class ItemDelivery {
                 skipped++; // deleted since planned
                 return Optional.empty();
             }
-            tags = stored.get().tagCount() == 0 ? Map.of() : store.tags(key);
+            tags = BucketRunState.tagsAfterGet(store, key, stored.get(), selection.tagCountTrusted());
         } else {
             tags = store.tags(key);
         }
