@@ -171,8 +171,9 @@ public final class ReplayBenchmark {
     /**
      * A replay against the issue's bar, min(sink, archive), and against what a replay with no cost of its own could
      * reach when, as here, both halves share one machine's CPU: each ceiling keeps the cores busy alone, so doing both
-     * halves per event costs the sum of their CPU per event, and the rate is 1 / (1/sink + 1/archive). That bound
-     * reaches 70 % of min(sink, archive) only when one ceiling is at least 7/3 of the other.
+     * halves per event costs about the sum of their CPU per event, and the rate is about 1 / (1/sink + 1/archive)
+     * (approximate: the halves share some wake-ups, so GET then POST can beat it). That bound reaches 70 % of
+     * min(sink, archive) only when one ceiling is at least 7/3 of the other.
      */
     private static void print(
             String what,
